@@ -1,0 +1,122 @@
+# lawgov-extract - see README.md.
+#
+#   make            build ./lawgov-extract (and liblawgov.a)
+#   make run        build, then extract a bundled seed report
+#   make check      build and run every test (unit, end-to-end, CLI, sanitizers)
+#   make bench      throughput and memory figures
+#   make fuzz       run the libFuzzer harnesses for FUZZ_SECONDS each
+#   make install    PREFIX=/usr/local DESTDIR=
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+PYTHON   ?= python3
+
+# Dependencies are checked (and installed on Debian) before anything builds.
+DEPS_OK := $(shell tools/ensure-deps.sh >&2 && echo yes)
+ifneq ($(DEPS_OK),yes)
+$(error missing build dependencies, see the message above)
+endif
+
+PKGS      := libpcre2-8 libcjson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS  := $(shell pkg-config --libs $(PKGS))
+# iconv is in glibc; elsewhere it may live in GNU libiconv.
+ICONV_LIBS := $(shell printf '#include <iconv.h>\nint main(void){return iconv_open("a","b")==0;}\n' | \
+                $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
+
+LG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS)
+LIBS      := $(PKG_LIBS) $(ICONV_LIBS) -lpthread
+
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
+
+SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o)
+SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
+
+SEED := seeds/003_e7f5bf58e6b205eb.txt
+
+.PHONY: all run check unit e2e cli sanitize bench fuzz install uninstall clean
+
+all: lawgov-extract
+
+liblawgov.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+lawgov-extract: src/main.c liblawgov.a include/lawgov.h
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ src/main.c liblawgov.a $(LIBS)
+
+build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/tests/%: tests/unit/%.c tests/unit/test.h liblawgov.a
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $< liblawgov.a $(LIBS)
+
+# The same library and tests built with AddressSanitizer and UBSan.
+build/san/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/san/liblawgov.a: $(SAN_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+build/san/tests/%: tests/unit/%.c tests/unit/test.h build/san/liblawgov.a
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $< build/san/liblawgov.a $(LIBS)
+
+build/san/lawgov-extract: src/main.c build/san/liblawgov.a
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ src/main.c build/san/liblawgov.a $(LIBS)
+
+run: lawgov-extract
+	./lawgov-extract $(SEED)
+
+unit: $(UNIT_BINS)
+	@for t in $(UNIT_BINS); do $$t || exit 1; done
+
+e2e: lawgov-extract
+	@tests/e2e/run.sh ./lawgov-extract
+
+cli: lawgov-extract
+	@if [ -x tests/cli/run.sh ]; then tests/cli/run.sh ./lawgov-extract; fi
+
+sanitize: $(SAN_UNITS) build/san/lawgov-extract
+	@for t in $(SAN_UNITS); do $$t >/dev/null || { echo "sanitizer run failed: $$t"; exit 1; }; done
+	@ASAN_OPTIONS=detect_leaks=1 tests/e2e/run.sh build/san/lawgov-extract --quick
+	@if [ -x tests/hostile/run.sh ]; then ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build/san/lawgov-extract; fi
+	@echo "sanitizers: clean"
+
+check:
+	@tools/ensure-deps.sh check
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory sanitize
+	@echo "make check: all tests passed"
+
+bench: lawgov-extract
+	@tests/bench/run.sh ./lawgov-extract
+
+fuzz:
+	@tests/fuzz/run.sh
+
+install: lawgov-extract liblawgov.a
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 lawgov-extract $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 liblawgov.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/lawgov.h $(DESTDIR)$(PREFIX)/include/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/lawgov-extract $(DESTDIR)$(PREFIX)/lib/liblawgov.a \
+	      $(DESTDIR)$(PREFIX)/include/lawgov.h
+
+clean:
+	rm -rf build lawgov-extract liblawgov.a

@@ -1,0 +1,105 @@
+/* lawgov.h - the public API of liblawgov, the library under lawgov-extract.
+ *
+ * liblawgov reads a Chinese report about 法治政府建设 (GB18030, UTF-8 or
+ * UTF-16, streamed in chunks), repairs the damage PDF and web extraction
+ * leave in it, and calls back once per indicator it finds (city, year,
+ * metric, value, unit...).  See docs/record-format.md for the contract.
+ *
+ * The library never prints, never exits and never calls setlocale.  Errors
+ * are returned as lg_status values; warnings (invalid bytes...) are passed
+ * to a callback.  Compiled regexes are shared and read-only after
+ * lg_init(), so several extractions may run at once in different threads,
+ * each with its own lg_config. */
+#ifndef LAWGOV_H
+#define LAWGOV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LG_VERSION_MAJOR 0
+#define LG_VERSION_MINOR 1
+#define LG_VERSION_PATCH 0
+#define LG_VERSION "0.1.0"
+
+typedef enum lg_status {
+    LG_OK = 0,
+    LG_ERR_NOMEM,    /* an allocation failed */
+    LG_ERR_IO,       /* reading the input failed (errno is kept) */
+    LG_ERR_ENCODING, /* the encoding named is unknown to iconv */
+    LG_ERR_REGEX,    /* a pattern failed to compile (a bug) */
+    LG_ERR_ARG,      /* a bad argument */
+    LG_ERR_STOPPED   /* the record callback asked to stop */
+} lg_status;
+
+/* A static English description of a status. */
+const char *lg_status_str(lg_status status);
+
+/* One indicator.  Every string is UTF-8 and NUL-terminated; NULL stands for
+ * JSON null.  The record and its strings are only valid during the
+ * callback: copy what you keep. */
+typedef struct lg_record {
+    const char *file;      /* the name given to lg_extract_*, "-" for stdin */
+    const char *doc;       /* document id, or NULL */
+    long long line;        /* 1-based input line of the value's first character */
+    long long offset;      /* its byte offset in the input as read */
+    const char *city;      /* 包头市, or NULL */
+    const char *district;  /* 达尔罕茂明安联合旗, or NULL */
+    const char *adcode;    /* 6-digit code of district, else city, or NULL */
+    int year;              /* 0 when unknown */
+    const char *period;    /* 2022-H1, 2016/2020, or NULL */
+    const char *metric;    /* the indicator's name */
+    double value;          /* in base units */
+    const char *value_str; /* the same value as an exact decimal string: "8181000" */
+    const char *unit;      /* 件, 元, %, 百分点, 倍, 名, 天..., "" when none */
+    const char *qualifier; /* over, approx, nearly, under, or NULL */
+    const char *kind;      /* count, money, percent, change, multiple, rank, duration, measure */
+    const char *text;      /* the value and unit as normalized: 12.6万件 */
+    const char *context;   /* the normalized sentence */
+} lg_record;
+
+/* Called once per record, in input order.  Return 0 to go on, non-zero to
+ * stop the extraction (lg_extract_* then returns LG_ERR_STOPPED). */
+typedef int (*lg_record_fn)(const lg_record *record, void *user);
+
+/* Called for each warning about the input: file name, byte offset (or -1)
+ * and a message in English. */
+typedef void (*lg_warning_fn)(const char *file, long long offset,
+                              const char *message, void *user);
+
+typedef struct lg_config {
+    const char *encoding;     /* iconv name, or NULL to detect */
+    size_t buffer_size;       /* read chunk size in bytes; 0 = 64 KiB */
+    const char *default_city; /* city for reports that name none, or NULL */
+    int default_year;         /* year for reports that name none, or 0 */
+    lg_record_fn on_record;
+    lg_warning_fn on_warning; /* may be NULL */
+    void *user;               /* passed to both callbacks */
+} lg_config;
+
+/* Compile the shared patterns.  Called by every lg_extract_* function;
+ * call it first yourself before starting threads, or to learn early that
+ * something is wrong.  Safe to call more than once. */
+lg_status lg_init(void);
+
+/* Extract from everything readable from fd (read in buffer_size chunks, so
+ * memory stays bounded whatever the input's size).  file names the input
+ * in records and warnings; doc may be NULL. */
+lg_status lg_extract_fd(const lg_config *config, int fd, const char *file,
+                        const char *doc);
+
+/* Extract from a buffer in memory (a document of a JSON Lines corpus). */
+lg_status lg_extract_buffer(const lg_config *config, const char *data,
+                            size_t size, const char *file, const char *doc);
+
+/* Release the shared patterns (for leak checkers; optional). */
+void lg_cleanup(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

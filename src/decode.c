@@ -1,0 +1,480 @@
+/* decode.c - bytes to code points with positions; see decode.h. */
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* How much input we look at before deciding "valid UTF-8" vs "GB18030".
+ * Independent of the read chunk size, so records never depend on it. */
+#define SNIFF_MAX (64 * 1024)
+#define BATCH_MAX 1024
+#define CARRY_MAX 8
+/* Input bytes converted per bulk iconv call; the UTF-32 output needs 4x. */
+#define BULK_IN 16384
+
+enum mode { MODE_SNIFF, MODE_UTF8, MODE_ICONV };
+enum one_result { ONE_OK, ONE_INCOMPLETE, ONE_INVALID };
+
+struct lg_decoder {
+    enum mode mode;
+    int forced;            /* --encoding given: never switch */
+    int utf8_multibyte;    /* a multibyte UTF-8 character was seen */
+    int gb18030;           /* iconv mode for GB18030: bulk conversion */
+    iconv_t cd;
+    char encoding[64];
+
+    unsigned char *sniff;
+    size_t sniff_len;
+
+    unsigned char carry[CARRY_MAX];
+    size_t carry_len;
+    long long carry_offset;
+
+    long long fed;         /* bytes fed so far = offset of the next byte */
+    long long line;
+    int first_char_done;   /* a leading U+FEFF is dropped */
+
+    lg_char batch[BATCH_MAX];
+    size_t batch_len;
+
+    size_t invalid;
+    long long first_invalid;
+
+    uint32_t *bulk_out;    /* BULK_IN code points */
+
+    lg_char_sink sink;
+    void *user;
+    int stopped;
+};
+
+static int flush_batch(lg_decoder *d)
+{
+    if (d->batch_len && !d->stopped) {
+        if (d->sink(d->user, d->batch, d->batch_len))
+            d->stopped = 1;
+    }
+    d->batch_len = 0;
+    return d->stopped;
+}
+
+static void emit(lg_decoder *d, uint32_t cp, long long offset)
+{
+    if (!d->first_char_done) {
+        d->first_char_done = 1;
+        if (cp == 0xFEFF)
+            return;
+    }
+    lg_char *c = &d->batch[d->batch_len++];
+    c->cp = cp;
+    c->line = d->line;
+    c->offset = offset;
+    if (cp == '\n')
+        d->line++;
+    if (d->batch_len == BATCH_MAX)
+        flush_batch(d);
+}
+
+static void emit_invalid(lg_decoder *d, long long offset)
+{
+    if (d->invalid++ == 0)
+        d->first_invalid = offset;
+    emit(d, 0xFFFD, offset);
+}
+
+/* Decode one UTF-8 sequence at p.  Returns its length, 0 when the bytes so
+ * far are a valid but incomplete start, -1 when invalid (skip one byte).
+ * Strict: no overlongs, no surrogates, nothing above U+10FFFF. */
+static int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    unsigned char b = p[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    int len;
+    uint32_t min, c;
+    if (b >= 0xC2 && b <= 0xDF) {
+        len = 2; c = b & 0x1F; min = 0x80;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        len = 3; c = b & 0x0F; min = 0x800;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        len = 4; c = b & 0x07; min = 0x10000;
+    } else {
+        return -1;
+    }
+    for (int i = 1; i < len; i++) {
+        if ((size_t)i >= n)
+            return 0;
+        if ((p[i] & 0xC0) != 0x80)
+            return -1;
+        c = (c << 6) | (p[i] & 0x3F);
+        /* reject overlongs and surrogates as early as the second byte lets us */
+        if (i == 1) {
+            if (len == 3 && b == 0xE0 && p[1] < 0xA0) return -1;
+            if (len == 3 && b == 0xED && p[1] >= 0xA0) return -1;
+            if (len == 4 && b == 0xF0 && p[1] < 0x90) return -1;
+            if (len == 4 && b == 0xF4 && p[1] >= 0x90) return -1;
+        }
+    }
+    if (c < min)
+        return -1;
+    *cp = c;
+    return len;
+}
+
+static int utf8_valid_prefix(const unsigned char *p, size_t n, int *multibyte)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int k = utf8_decode(p + i, n - i, &cp);
+        if (k < 0)
+            return 0;
+        if (k == 0)
+            return 1; /* cut at the sniff boundary: still plausible */
+        *multibyte = 1;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+static lg_status open_iconv(lg_decoder *d, const char *name)
+{
+    d->cd = iconv_open("UTF-32LE", name);
+    if (d->cd == (iconv_t)-1)
+        return LG_ERR_ENCODING;
+    snprintf(d->encoding, sizeof d->encoding, "%s", name);
+    d->gb18030 = strcasecmp(name, "GB18030") == 0;
+    if (d->gb18030 && !d->bulk_out) {
+        d->bulk_out = malloc(BULK_IN * sizeof *d->bulk_out);
+        if (!d->bulk_out)
+            return LG_ERR_NOMEM;
+    }
+    d->mode = MODE_ICONV;
+    return LG_OK;
+}
+
+lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
+                         lg_char_sink sink, void *user)
+{
+    *out = NULL;
+    lg_decoder *d = calloc(1, sizeof *d);
+    if (!d)
+        return LG_ERR_NOMEM;
+    d->cd = (iconv_t)-1;
+    d->line = 1;
+    d->first_invalid = -1;
+    d->sink = sink;
+    d->user = user;
+    if (encoding && *encoding) {
+        d->forced = 1;
+        if (strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0) {
+            d->mode = MODE_UTF8;
+            strcpy(d->encoding, "UTF-8");
+        } else {
+            lg_status st = open_iconv(d, encoding);
+            if (st != LG_OK) {
+                lg_decoder_free(d);
+                return st;
+            }
+        }
+    } else {
+        d->mode = MODE_SNIFF;
+        d->sniff = malloc(SNIFF_MAX);
+        if (!d->sniff) {
+            free(d);
+            return LG_ERR_NOMEM;
+        }
+    }
+    *out = d;
+    return LG_OK;
+}
+
+void lg_decoder_free(lg_decoder *d)
+{
+    if (!d)
+        return;
+    if (d->cd != (iconv_t)-1)
+        iconv_close(d->cd);
+    free(d->sniff);
+    free(d->bulk_out);
+    free(d);
+}
+
+/* ---- the decoding loops -------------------------------------------- */
+
+/* Called when bytes that are not UTF-8 turn up in input that so far was
+ * plain ASCII: such input is GB18030 (ASCII is a subset of it). */
+static int switch_to_gb18030(lg_decoder *d)
+{
+    if (d->forced || d->utf8_multibyte || d->mode != MODE_UTF8)
+        return 0;
+    return open_iconv(d, "GB18030") == LG_OK;
+}
+
+/* Each run_* decodes the characters that start in p[i..limit) (their later
+ * bytes may lie up to p[n-1]) and returns where it stopped: at limit, at a
+ * sequence that needs more bytes (*need_more), or where the mode changed. */
+static size_t run_utf8(lg_decoder *d, const unsigned char *p, size_t n,
+                       size_t i, size_t limit, long long base, int final,
+                       int *need_more)
+{
+    uint32_t cp;
+    while (i < limit && !d->stopped) {
+        if (p[i] < 0x80) {
+            emit(d, p[i], base + (long long)i);
+            i++;
+            continue;
+        }
+        int k = utf8_decode(p + i, n - i, &cp);
+        if (k > 0) {
+            d->utf8_multibyte = 1;
+            emit(d, cp, base + (long long)i);
+            i += (size_t)k;
+        } else if (k == 0 && !final) {
+            *need_more = 1;
+            return i;
+        } else if (k == 0) {
+            emit_invalid(d, base + (long long)i); /* cut off at the end */
+            return n;
+        } else if (switch_to_gb18030(d)) {
+            return i;
+        } else {
+            emit_invalid(d, base + (long long)i);
+            i++;
+        }
+    }
+    return i;
+}
+
+/* Convert exactly one character from p[0..n). */
+static enum one_result convert_one(lg_decoder *d, const unsigned char *p,
+                                   size_t n, uint32_t *cp, size_t *used)
+{
+    unsigned char out[4];
+    char *in = (char *)p, *o = (char *)out;
+    size_t inleft = n, outleft = sizeof out;
+    size_t r = iconv(d->cd, &in, &inleft, &o, &outleft);
+    int err = r == (size_t)-1 ? errno : 0;
+    *used = n - inleft;
+    if (outleft == 0) {
+        *cp = (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
+              (uint32_t)out[3] << 24;
+        return ONE_OK;
+    }
+    if (*used > 0) { /* a shift sequence with no character: skip it */
+        *cp = 0xFFFFFFFF;
+        return ONE_OK;
+    }
+    if (err == EINVAL)
+        return ONE_INCOMPLETE;
+    return ONE_INVALID;
+}
+
+/* The length of the GB18030 character starting at p, from its structure:
+ * 1 byte (ASCII), 2 bytes (81-FE, 40-7E/80-FE) or 4 (81-FE 30-39 81-FE 30-39). */
+static size_t gb18030_len(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x80)
+        return 1;
+    if (n >= 2 && p[1] >= 0x30 && p[1] <= 0x39)
+        return 4;
+    return 2;
+}
+
+/* Convert p[0..n) in bulk and walk input and output together: each GB18030
+ * character yields exactly one code point, so positions stay exact while
+ * iconv does the work at its own speed.  Returns the bytes consumed; stops
+ * early (before the offending byte) on an invalid or incomplete sequence. */
+static size_t bulk_gb18030(lg_decoder *d, const unsigned char *p, size_t n,
+                           long long base)
+{
+    char *in = (char *)p, *o = (char *)d->bulk_out;
+    size_t inleft = n, outleft = BULK_IN * sizeof(uint32_t);
+    iconv(d->cd, &in, &inleft, &o, &outleft);
+    size_t used = n - inleft;
+    size_t chars = (BULK_IN * sizeof(uint32_t) - outleft) / sizeof(uint32_t);
+    size_t at = 0;
+    for (size_t k = 0; k < chars && !d->stopped; k++) {
+        size_t len = gb18030_len(p + at, used - at);
+        if (at + len > used)
+            return at; /* out of step with iconv: go on one by one */
+        emit(d, d->bulk_out[k], base + (long long)at);
+        at += len;
+    }
+    return at;
+}
+
+static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
+                        size_t i, size_t limit, long long base, int final,
+                        int *need_more)
+{
+    uint32_t cp;
+    size_t used;
+    while (i < limit && !d->stopped) {
+        if (d->gb18030 && limit == n && n - i > 16) {
+            size_t piece = n - i < BULK_IN ? n - i : BULK_IN;
+            size_t got = bulk_gb18030(d, p + i, piece, base + (long long)i);
+            i += got;
+            if (got > 0)
+                continue;
+        }
+        enum one_result r = convert_one(d, p + i, n - i, &cp, &used);
+        if (r == ONE_OK) {
+            if (cp != 0xFFFFFFFF)
+                emit(d, cp, base + (long long)i);
+            i += used;
+        } else if (r == ONE_INCOMPLETE && !final && n - i < CARRY_MAX) {
+            *need_more = 1;
+            return i;
+        } else if (r == ONE_INCOMPLETE && final) {
+            emit_invalid(d, base + (long long)i); /* cut off at the end */
+            return n;
+        } else {
+            emit_invalid(d, base + (long long)i);
+            i++;
+        }
+    }
+    return i;
+}
+
+static size_t run(lg_decoder *d, const unsigned char *p, size_t n,
+                  size_t limit, long long base, int final, int *need_more)
+{
+    size_t i = 0;
+    *need_more = 0;
+    while (i < limit && !d->stopped && !*need_more) {
+        if (d->mode == MODE_UTF8)
+            i = run_utf8(d, p, n, i, limit, base, final, need_more);
+        else
+            i = run_iconv(d, p, n, i, limit, base, final, need_more);
+    }
+    return i;
+}
+
+static void keep_carry(lg_decoder *d, const unsigned char *p, size_t n,
+                       long long offset)
+{
+    memcpy(d->carry, p, n);
+    d->carry_len = n;
+    d->carry_offset = offset;
+}
+
+/* Decode p[0..n), whose first byte is at input offset base, after the bytes
+ * held back from the previous call (they end exactly where p begins). */
+static lg_status feed_decided(lg_decoder *d, const unsigned char *p, size_t n,
+                              long long base, int final)
+{
+    int need_more;
+    if (d->carry_len) {
+        unsigned char tmp[2 * CARRY_MAX];
+        size_t c = d->carry_len, extra = n < CARRY_MAX ? n : CARRY_MAX;
+        memcpy(tmp, d->carry, c);
+        memcpy(tmp + c, p, extra);
+        d->carry_len = 0;
+        size_t j = run(d, tmp, c + extra, c, d->carry_offset,
+                       final && extra == n, &need_more);
+        if (need_more) {
+            keep_carry(d, tmp + j, c + extra - j, d->carry_offset + (long long)j);
+            return LG_OK;
+        }
+        if (j > c + extra)
+            j = c + extra;
+        p += j - c;
+        n -= j - c;
+        base += (long long)(j - c);
+    }
+    size_t i = run(d, p, n, n, base, final, &need_more);
+    if (need_more)
+        keep_carry(d, p + i, n - i, base + (long long)i);
+    return LG_OK;
+}
+
+/* ---- detection and the public entry points -------------------------- */
+
+
+static lg_status decide(lg_decoder *d, int final)
+{
+    const unsigned char *p = d->sniff;
+    size_t n = d->sniff_len, skip = 0;
+    lg_status st = LG_OK;
+
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        d->mode = MODE_UTF8;
+        d->forced = 1;
+        strcpy(d->encoding, "UTF-8");
+        skip = 3;
+    } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        st = open_iconv(d, "UTF-16LE");
+        skip = 2;
+    } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        st = open_iconv(d, "UTF-16BE");
+        skip = 2;
+    } else if (utf8_valid_prefix(p, n, &d->utf8_multibyte)) {
+        d->mode = MODE_UTF8;
+        strcpy(d->encoding, "UTF-8");
+    } else {
+        st = open_iconv(d, "GB18030");
+    }
+    if (st != LG_OK)
+        return st;
+    if (skip)
+        d->first_char_done = 1; /* the BOM is not text */
+    d->sniff = NULL;
+    st = feed_decided(d, p + skip, n - skip, (long long)skip, final);
+    free((void *)p);
+    return st;
+}
+
+lg_status lg_decoder_feed(lg_decoder *d, const unsigned char *bytes, size_t n)
+{
+    lg_status st = LG_OK;
+    long long base = d->fed;
+    d->fed += (long long)n;
+    if (d->mode == MODE_SNIFF) {
+        size_t take = SNIFF_MAX - d->sniff_len < n ? SNIFF_MAX - d->sniff_len : n;
+        memcpy(d->sniff + d->sniff_len, bytes, take);
+        d->sniff_len += take;
+        if (d->sniff_len < SNIFF_MAX)
+            return LG_OK;
+        st = decide(d, 0);
+        bytes += take;
+        n -= take;
+        base += (long long)take;
+    }
+    if (st == LG_OK && n)
+        st = feed_decided(d, bytes, n, base, 0);
+    flush_batch(d);
+    if (st == LG_OK && d->stopped)
+        st = LG_ERR_STOPPED;
+    return st;
+}
+
+lg_status lg_decoder_finish(lg_decoder *d)
+{
+    lg_status st = LG_OK;
+    if (d->mode == MODE_SNIFF) {
+        st = decide(d, 1);
+    } else if (d->carry_len) {
+        st = feed_decided(d, (const unsigned char *)"", 0, d->fed, 1);
+    }
+    flush_batch(d);
+    if (st == LG_OK && d->stopped)
+        st = LG_ERR_STOPPED;
+    return st;
+}
+
+size_t lg_decoder_invalid_count(const lg_decoder *d) { return d->invalid; }
+long long lg_decoder_first_invalid(const lg_decoder *d) { return d->first_invalid; }
+
+const char *lg_decoder_encoding(const lg_decoder *d)
+{
+    return d->encoding[0] ? d->encoding : NULL;
+}

@@ -1,0 +1,1312 @@
+/* extract.c - normalized sentences to records; see extract.h. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "extract.h"
+
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "place.h"
+#include "text.h"
+
+/* The report's own city and year are settled once this many characters of
+ * it have been read (or at its end): records before that are held back. */
+#define SETTLE_CHARS 65536
+/* The opening, where a report names its city and year. */
+#define OPENING_CHARS 400
+#define METRIC_MAX_CHARS 24
+
+/* ---- shared patterns ------------------------------------------------ */
+
+/* A value, matched anchored where a numeral starts. */
+static const char VALUE_PATTERN[] =
+    "(?:(?<pct>百分之)(?<pnum>[零〇一二两三四五六七八九十百点]+)"
+    "|(?<anum>[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?![0-9])"
+    "|[0-9]+(?:\\.[0-9]+)?(?![0-9.]))"
+    "|(?<cnum>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?))"
+    "(?<post1>余|多)?(?<mag>万亿|千万|百万|万|亿)?(?<post2>余|多)?"
+    "(?<unit>个百分点|百分点|平方公里|平方千米|平方米|立方米|个月|人次|家次|户次|件次|车次"
+    "|批次|架次|部门|公里|千米|公顷|公斤|千克|小时|分钟|季度|%|‰|倍|元|件|项|人|名|个|家"
+    "|户|次|条|部|卷|只|场|类|张|份|支|期|篇|起|套|台|辆|所|座|处|宗|例|册|本|位|吨|亩"
+    "|米|天|年|周|轮|组|队|笔|种|批|届|级|大|号|日|月|版|岁|分)?"
+    "(?<post3>以上|左右|多)?";
+
+/* Year mentions: 2022年, 2022年上半年, 2021年以来, “十三五”期间, 今年... */
+static const char YEAR_PATTERN[] =
+    "(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?"
+    "|(?<fyp>十[一二三四五六七八九]?五|[六七八九]五)[”\"’]?(?<fq>期间|时期|以来|末|初)"
+    "|(?<rel>截至目前|今年|去年|上年|前年|当年|本年|目前|上半年|下半年)";
+
+static pcre2_code *value_re, *year_re;
+static pcre2_match_context *match_ctx;
+static lg_status patterns_status = LG_OK;
+static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
+
+static pcre2_code *compile(const char *pattern)
+{
+    int err;
+    PCRE2_SIZE where;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &where, NULL);
+    if (re)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    return re;
+}
+
+static void patterns_build(void)
+{
+    value_re = compile(VALUE_PATTERN);
+    year_re = compile(YEAR_PATTERN);
+    match_ctx = pcre2_match_context_create(NULL);
+    if (!value_re || !year_re || !match_ctx) {
+        patterns_status = LG_ERR_REGEX;
+        return;
+    }
+    /* No pattern here backtracks much, but no input may make one run away. */
+    pcre2_set_match_limit(match_ctx, 100000);
+    pcre2_set_depth_limit(match_ctx, 1000);
+}
+
+lg_status lg_patterns_init(void)
+{
+    pthread_once(&patterns_once, patterns_build);
+    return patterns_status;
+}
+
+void lg_patterns_free(void)
+{
+    pcre2_code_free(value_re);
+    pcre2_code_free(year_re);
+    pcre2_match_context_free(match_ctx);
+    value_re = year_re = NULL;
+    match_ctx = NULL;
+}
+
+/* ---- records held back and the extractor ---------------------------- */
+
+enum year_mode { YEAR_REPORT, YEAR_EXPLICIT };
+enum period_mode { PERIOD_NONE, PERIOD_SPAN, PERIOD_SINCE, PERIOD_HALF };
+enum city_mode { CITY_REPORT, CITY_PLACE, CITY_NONE };
+
+typedef struct rec {
+    long long line, offset;
+    int city_mode, place; /* place: a city or county id */
+    int year_mode, year;  /* explicit year, or a delta from the report year */
+    int period_mode, period_a, period_b;
+    char value_str[LG_DECIMAL_MAX];
+    char unit[24];
+    const char *qualifier, *kind;
+    char *metric, *text;
+    size_t context; /* index into held sentences, or (size_t)-1 */
+} rec;
+
+struct lg_extractor {
+    const lg_config *cfg;
+    const char *file, *doc;
+    lg_status status;
+
+    /* the current sentence */
+    const lg_char *c;
+    size_t n;
+    text_buf s;     /* its UTF-8 */
+    size_t *cb;     /* char index -> byte offset, n + 1 entries */
+    size_t cb_cap;
+    pcre2_match_data *md;
+
+    /* settling the report's city and year */
+    int settled;
+    long long chars_seen;
+    int report_year, latest_year, opening_year, latest_mentioned;
+    int report_city, opening_city;
+    int *city_votes; /* per place id */
+    rec *held;
+    size_t held_len, held_cap;
+    char **held_ctx;
+    size_t held_ctx_len, held_ctx_cap;
+    int sentence_held; /* this sentence is in held_ctx already */
+};
+
+/* ---- small text helpers --------------------------------------------- */
+
+static uint32_t cp_at(const lg_extractor *ex, size_t i)
+{
+    return i < ex->n ? ex->c[i].cp : 0;
+}
+
+/* Does the text starting at char i begin with the UTF-8 word w? */
+static int starts(const lg_extractor *ex, size_t i, const char *w)
+{
+    if (i > ex->n)
+        return 0;
+    size_t b = ex->cb[i], wl = strlen(w);
+    return ex->s.len - b >= wl && memcmp(ex->s.data + b, w, wl) == 0;
+}
+
+/* Does the text ending before char i end with w?  Returns w's length in
+ * chars, or 0. */
+static size_t ends(const lg_extractor *ex, size_t i, const char *w)
+{
+    size_t b = ex->cb[i], wl = strlen(w);
+    if (b < wl || memcmp(ex->s.data + b - wl, w, wl) != 0)
+        return 0;
+    size_t k = i;
+    while (k > 0 && ex->cb[k] > b - wl)
+        k--;
+    return ex->cb[k] == b - wl ? i - k : 0;
+}
+
+static size_t ends_any(const lg_extractor *ex, size_t i, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t k = ends(ex, i, *words);
+        if (k)
+            return k;
+    }
+    return 0;
+}
+
+static size_t starts_any(const lg_extractor *ex, size_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (starts(ex, i, *words))
+            return utf8_chars(*words);
+    return 0;
+}
+
+static int is_clause_break(uint32_t cp)
+{
+    return cp == 0xFF0C /* ， */ || cp == ',' || cp == 0xFF1B || cp == ';' ||
+           cp == 0xFF1A /* ： */ || cp == ':' || cp == 0x3002 || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == '!' || cp == '?';
+}
+
+static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+static int is_cjk_numeral_start(uint32_t cp)
+{
+    switch (cp) {
+    case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09:
+    case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+    case 0x5341: case 0x767E: case 0x5343:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_cjk(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
+
+static size_t clause_start(const lg_extractor *ex, size_t i)
+{
+    while (i > 0 && !is_clause_break(ex->c[i - 1].cp))
+        i--;
+    return i;
+}
+
+static size_t clause_end(const lg_extractor *ex, size_t i)
+{
+    while (i < ex->n && !is_clause_break(ex->c[i].cp))
+        i++;
+    return i;
+}
+
+/* ---- values --------------------------------------------------------- */
+
+typedef struct value {
+    size_t start, end;   /* chars: the numeral's first .. past the unit */
+    size_t num_start;    /* after a leading qualifier word (same as start) */
+    char dec[LG_DECIMAL_MAX];
+    char unit[24];
+    const char *qualifier, *kind;
+    int chinese, single_cjk;
+} value;
+
+static size_t group(pcre2_match_data *md, pcre2_code *re, const char *name,
+                    size_t *from)
+{
+    int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (k < 0 || ov[2 * k] == PCRE2_UNSET)
+        return 0;
+    *from = ov[2 * k];
+    return ov[2 * k + 1] - ov[2 * k];
+}
+
+/* chars of a unit that, followed by these, form another word (条例, 部署) */
+static int unit_starts_word(const char *unit, uint32_t next)
+{
+    static const struct { const char *unit; const char *next; } words[] = {
+        {"条", "件例款"}, {"人", "民员"}, {"名", "单称录额次"}, {"家", "庭长属乡"},
+        {"户", "籍口"}, {"期", "间限刊待"}, {"本", "级地"}, {"处", "理罚置"},
+        {"起", "草诉步来到"}, {"组", "织建成"}, {"队", "伍"}, {"所", "以有属在"},
+        {"座", "谈"}, {"位", "于列居次置"}, {"台", "账阶"}, {"宗", "旨教"}, {"份", "额子"},
+        {"支", "持付部援撑"}, {"场", "所景地馆"}, {"项", "目"}, {"个", "人体"}, {"元", "素"},
+        {"次", "会日"}, {"部", "署分"}, {"类", "型似"}, {"种", "类"}, {"米", "粮"},
+        {"年", "来以前后度底初末间内中上下第级轻"}, {"天", "然"}, {"周", "边年"},
+        {"轮", "值"}, {"笔", "录"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strcmp(unit, words[i].unit) != 0)
+            continue;
+        const char *p = words[i].next;
+        while (*p) {
+            uint32_t cp;
+            p += utf8_decode_one(p, &cp);
+            if (cp == next)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *unit_kind(const char *unit)
+{
+    static const char *const durations[] = {"天", "个月", "年", "小时", "分钟", "周", NULL};
+    static const char *const measures[] = {"平方公里", "平方千米", "平方米", "立方米", "公里",
+                                           "千米", "公顷", "公斤", "千克", "吨", "亩", "米", NULL};
+    if (!strcmp(unit, "元")) return "money";
+    if (!strcmp(unit, "%") || !strcmp(unit, "‰")) return "percent";
+    if (!strcmp(unit, "百分点")) return "change";
+    if (!strcmp(unit, "倍")) return "multiple";
+    for (const char *const *u = durations; *u; u++)
+        if (!strcmp(unit, *u)) return "duration";
+    for (const char *const *u = measures; *u; u++)
+        if (!strcmp(unit, *u)) return "measure";
+    return "count";
+}
+
+static const char *const REJECTED_UNITS[] = {"批", "届", "级", "大", "号", "日", "月", "版",
+                                             "季度", "岁", "分", NULL};
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcmp(s, *list))
+            return 1;
+    return 0;
+}
+
+/* Is char i inside a short quoted label (“八五”, “1+4”, “12345”)? */
+static int in_short_quote(const lg_extractor *ex, size_t i)
+{
+    size_t open = (size_t)-1;
+    for (size_t k = i; k > 0 && i - k < 16; k--) {
+        uint32_t cp = ex->c[k - 1].cp;
+        if (cp == 0x201D || cp == 0x300D || cp == 0x300B || is_clause_break(cp) || cp == 0x3002)
+            return 0; /* a closer or a break first: not inside */
+        if (cp == 0x201C || cp == 0x300C || cp == 0x300A || cp == '"') {
+            open = k - 1;
+            break;
+        }
+    }
+    if (open == (size_t)-1)
+        return 0;
+    for (size_t k = i; k < ex->n && k - open < 16; k++) {
+        uint32_t cp = ex->c[k].cp;
+        if (cp == 0x201D || cp == 0x300D || cp == 0x300B || cp == '"')
+            return 1;
+        if (cp == 0x3002 || cp == 0xFF0C)
+            return 0;
+    }
+    return 0;
+}
+
+static const char *const OVER_BEFORE[] = {"超过", "突破", "超", "逾", NULL};
+static const char *const APPROX_BEFORE[] = {"约", NULL};
+static const char *const NEARLY_BEFORE[] = {"将近", "接近", "近", NULL};
+static const char *const UNDER_BEFORE[] = {"不到", "不足", NULL};
+
+static const char *qualifier_before(const lg_extractor *ex, size_t i)
+{
+    if (ends_any(ex, i, OVER_BEFORE)) return "over";
+    if (ends_any(ex, i, APPROX_BEFORE)) return "approx";
+    if (ends_any(ex, i, UNDER_BEFORE)) return "under";
+    if (ends_any(ex, i, NEARLY_BEFORE)) {
+        /* 近年来, 近期 are times, not qualifiers; a numeral follows here */
+        return "nearly";
+    }
+    return NULL;
+}
+
+static const char *const RANK_CUES[] = {"居", "位居", "位列", "排名", "排在", "名列", "列", "排", NULL};
+/* verbs after which a lone Chinese numeral counts something (建成两个) */
+static const char *const COUNT_CUES[] = {"了", "共", "计", "达", "为", "有", "等", "增", "建",
+                                         "设", "成", "获", "选", "立", "出", "办", "开", "新", NULL};
+
+/* Change words: a percentage after them is a change, unless 至/到 makes it
+ * the new level (下降至16.94%). */
+static const char *const CHANGE_WORDS[] = {"增长", "增加", "增幅", "下降", "减少", "提高", "提升",
+                                           "上升", "降低", "压减", "精简", "缩短", "压缩", "增",
+                                           "减", "降", "高于", "低于", "多", "少", NULL};
+
+static int is_change(const lg_extractor *ex, const value *v)
+{
+    size_t cs = clause_start(ex, v->num_start);
+    if (!strcmp(v->unit, "百分点"))
+        return 1;
+    int pct = !strcmp(v->unit, "%");
+    /* look back over at most 8 chars of the clause */
+    for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
+        if (ends_any(ex, i, (const char *const[]){"至", "到", "为", NULL}) && i == v->num_start)
+            return 0;
+        if (ends_any(ex, i, CHANGE_WORDS)) {
+            if (pct)
+                return 1;
+            /* a count is a change only against a base: 比上年增加20件 */
+            for (size_t k = cs; k < i; k++)
+                if (starts(ex, k, "比") || starts(ex, k, "较") || starts(ex, k, "同比"))
+                    return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Read the value whose numeral starts at char i.  Returns 1 and fills *v
+ * when it is a value; *next is where scanning goes on. */
+static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
+{
+    size_t b = ex->cb[i];
+    *next = i + 1;
+    int rc = pcre2_match(value_re, (PCRE2_SPTR)ex->s.data, ex->s.len, b,
+                         PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
+    if (rc < 0)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+    size_t end_b = ov[1];
+    size_t end = i;
+    while (end < ex->n && ex->cb[end] < end_b)
+        end++;
+    memset(v, 0, sizeof *v);
+    v->start = v->num_start = i;
+    v->end = end;
+
+    size_t from, len;
+    const char *numtxt = NULL;
+    size_t numlen = 0;
+    int pct = 0;
+    if ((len = group(ex->md, value_re, "anum", &from))) {
+        numtxt = ex->s.data + from;
+        numlen = len;
+    } else if ((len = group(ex->md, value_re, "pnum", &from))) {
+        numtxt = ex->s.data + from;
+        numlen = len;
+        pct = 1;
+        v->chinese = 1;
+    } else if ((len = group(ex->md, value_re, "cnum", &from))) {
+        numtxt = ex->s.data + from;
+        numlen = len;
+        v->chinese = 1;
+    }
+    if (!numtxt)
+        return 0;
+    size_t num_end_b = from + numlen;
+    *next = i;
+    while (*next < ex->n && ex->cb[*next] < num_end_b)
+        (*next)++;
+    if (v->chinese) {
+        if (lg_chinese_to_decimal(numtxt, numlen, v->dec, sizeof v->dec) != 0)
+            return 0;
+        v->single_cjk = utf8_chars_n(numtxt, numlen) == 1;
+    } else if (lg_arabic_to_decimal(numtxt, numlen, v->dec, sizeof v->dec) != 0) {
+        return 0;
+    }
+
+    size_t ulen = group(ex->md, value_re, "unit", &from);
+    if (ulen >= sizeof v->unit)
+        return 0;
+    memcpy(v->unit, ex->s.data + from, ulen);
+    v->unit[ulen] = '\0';
+    size_t mlen = group(ex->md, value_re, "mag", &from), used;
+    int places = mlen ? lg_magnitude(ex->s.data + from, mlen, &used) : 0;
+    if (pct)
+        strcpy(v->unit, "%");
+
+    uint32_t before = i > 0 ? ex->c[i - 1].cp : 0;
+    uint32_t after = cp_at(ex, end);
+
+    /* ordinals: 第一批, 第28个; ranks: 第7位, 第1名, 居全国第一 */
+    if (before == 0x7B2C /* 第 */) {
+        int rank = !strcmp(v->unit, "名") || !strcmp(v->unit, "位");
+        if (!rank && !ulen && !mlen) {
+            size_t cs = clause_start(ex, i);
+            for (size_t k = cs; k + 1 < i && !rank; k++)
+                rank = starts_any(ex, k, RANK_CUES) != 0;
+        }
+        if (!rank || places)
+            return 0;
+        strcpy(v->unit, "名");
+        v->kind = "rank";
+        v->start = i - 1;
+        return 1;
+    }
+    if (!ulen && !places && !pct)
+        return 0; /* a bare number: a label, a code, a hotline */
+    if (ulen && in_list(v->unit, REJECTED_UNITS))
+        return 0; /* dates, batches, versions, levels */
+    if (ulen && unit_starts_word(v->unit, after))
+        return 0;
+    if (!strcmp(v->unit, "年") && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
+        return 0;
+    if ((!strcmp(v->unit, "小时") || !strcmp(v->unit, "分钟")) && is_cjk(after) &&
+        after != 0x5185 /* 内 */ && after != 0x4EE5 /* 以 */ && after != 0x5DE6 /* 左 */)
+        return 0; /* 24小时警局, 30分钟服务圈: names */
+    if (before == '+' || after == '+' || (v->chinese && in_short_quote(ex, i)) ||
+        in_short_quote(ex, i))
+        return 0;
+    if (v->chinese && v->single_cjk) {
+        /* a lone 一 is the word "one"; 三项制度, 两件大事 are names; a lone
+         * numeral counts only right after a verb that counts */
+        if (!strcmp(v->dec, "1") || !ends_any(ex, i, COUNT_CUES))
+            return 0;
+    }
+    if (places && lg_decimal_shift(v->dec, sizeof v->dec, places) != 0)
+        return 0;
+
+    if (group(ex->md, value_re, "post1", &from) || group(ex->md, value_re, "post2", &from))
+        v->qualifier = "over";
+    size_t plen = group(ex->md, value_re, "post3", &from);
+    if (plen) {
+        if (!memcmp(ex->s.data + from, "左右", plen)) v->qualifier = "approx";
+        else v->qualifier = "over";
+    }
+    const char *q = qualifier_before(ex, i);
+    if (q && !v->qualifier)
+        v->qualifier = q;
+    if (!strcmp(v->unit, "个百分点"))
+        strcpy(v->unit, "百分点");
+    v->kind = unit_kind(v->unit);
+    if (!strcmp(v->kind, "percent") || !strcmp(v->kind, "count")) {
+        if (is_change(ex, v))
+            v->kind = "change";
+    }
+    return 1;
+}
+
+/* ---- year mentions -------------------------------------------------- */
+
+typedef struct year_mention {
+    size_t start, end;
+    int year;        /* explicit year, 0 when relative to the report's */
+    int delta;       /* for relative ones: 去年 -1 */
+    int period_mode, period_a, period_b;
+    int comparison;  /* 比2022年, 较去年: a base, not the figure's year */
+    int target;      /* 到2025年: a goal */
+    int pair;        /* 2020年的35人: governs the next value only */
+} year_mention;
+
+static int five_year_plan_start(const char *s, size_t len)
+{
+    /* 十三五 -> 13 -> 2016; the plans run 5 years from 2001 + 5 (n - 10) */
+    int n = 0;
+    uint32_t cp;
+    size_t i = 0;
+    int tens = 0;
+    while (i < len) {
+        i += utf8_decode_one(s + i, &cp);
+        if (cp == 0x5341) {
+            tens = 1;
+            continue;
+        }
+        static const uint32_t d[] = {0, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                     0x516D, 0x4E03, 0x516B, 0x4E5D};
+        for (int k = 1; k <= 9; k++)
+            if (cp == d[k]) {
+                if (i < len) /* the first digit; the last is always 五 */
+                    n += k;
+                break;
+            }
+    }
+    n += tens ? 10 : 0;
+    return n >= 6 ? 2001 + 5 * (n - 10) : 0;
+}
+
+static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
+{
+    size_t count = 0, b = 0;
+    while (count < cap && b < ex->s.len) {
+        int rc = pcre2_match(year_re, (PCRE2_SPTR)ex->s.data, ex->s.len, b,
+                             PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+        size_t mb = ov[0], me = ov[1];
+        b = me > mb ? me : mb + 1;
+        year_mention m;
+        memset(&m, 0, sizeof m);
+        size_t i = 0;
+        while (i < ex->n && ex->cb[i] < mb) i++;
+        m.start = i;
+        while (i < ex->n && ex->cb[i] < me) i++;
+        m.end = i;
+        size_t from, len;
+        const char *base = ex->s.data;
+        if ((len = group(ex->md, year_re, "y", &from))) {
+            m.year = atoi(base + from);
+            size_t ql = group(ex->md, year_re, "q", &from);
+            const char *q = base + from;
+            if (ql && (!memcmp(q, "以来", ql) || !memcmp(q, "来", ql))) {
+                m.period_mode = PERIOD_SINCE;
+                m.period_a = m.year;
+                m.year = 0; /* the report's year */
+            } else if (ql && !memcmp(q, "上半年", ql)) {
+                m.period_mode = PERIOD_HALF;
+                m.period_a = m.year;
+                m.period_b = 1;
+            } else if (ql && !memcmp(q, "下半年", ql)) {
+                m.period_mode = PERIOD_HALF;
+                m.period_a = m.year;
+                m.period_b = 2;
+            }
+        } else if ((len = group(ex->md, year_re, "fyp", &from))) {
+            int start = five_year_plan_start(base + from, len);
+            if (!start)
+                continue;
+            size_t ql = group(ex->md, year_re, "fq", &from);
+            const char *q = base + from;
+            if (!memcmp(q, "以来", ql)) {
+                m.period_mode = PERIOD_SINCE;
+                m.period_a = start;
+            } else if (!memcmp(q, "初", ql)) {
+                m.year = start;
+            } else if (!memcmp(q, "末", ql)) {
+                m.year = start + 4;
+            } else {
+                m.year = start + 4;
+                m.period_mode = PERIOD_SPAN;
+                m.period_a = start;
+                m.period_b = start + 4;
+            }
+        } else if ((len = group(ex->md, year_re, "rel", &from))) {
+            const char *r = base + from;
+            if (!memcmp(r, "去年", len) || !memcmp(r, "上年", len)) m.delta = -1;
+            else if (!memcmp(r, "前年", len)) m.delta = -2;
+            else if (!memcmp(r, "上半年", len)) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
+            else if (!memcmp(r, "下半年", len)) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
+        }
+        static const char *const COMPARE[] = {"比", "较", "于", "是", "与", "同", "相比", "对比", NULL};
+        m.comparison = ends_any(ex, m.start, COMPARE) != 0;
+        m.target = (ends(ex, m.start, "到") || ends(ex, m.start, "至")) &&
+                   !ends(ex, m.start, "截至");
+        m.pair = starts(ex, m.end, "的") && m.year != 0;
+        out[count++] = m;
+    }
+    return count;
+}
+
+/* ---- places --------------------------------------------------------- */
+
+typedef struct place_mention {
+    size_t start, end;
+    int id;
+} place_mention;
+
+static int prefer_city(const lg_extractor *ex)
+{
+    return ex->report_city >= 0 ? ex->report_city : ex->opening_city;
+}
+
+static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < ex->n && count < cap; i++) {
+        if (!is_cjk(ex->c[i].cp))
+            continue;
+        int id;
+        size_t b = ex->cb[i];
+        size_t len = lg_place_match(ex->s.data + b, ex->s.len - b, prefer_city(ex), &id);
+        if (!len)
+            continue;
+        size_t k = i;
+        while (k < ex->n && ex->cb[k] < b + len)
+            k++;
+        out[count].start = i;
+        out[count].end = k;
+        out[count].id = id;
+        count++;
+        i = k - 1;
+    }
+    return count;
+}
+
+/* ---- metric names --------------------------------------------------- */
+
+static const char *const LEAD_FILLERS[] = {
+    "截至目前", "截至", "目前", "近年来", "今年以来", "今年", "去年", "当年", "年内", "全年",
+    "其中", "同时", "此外", "另外", "全市", "全区", "全县", "全旗", "全盟", "全省", "全州",
+    "累计", "共计", "总计", "合计", "共", "先后", "已经", "已", "并且", "并", "还", "又", "均",
+    "分别", "仅", "再", "一年来", "年来", "以来", "上半年", "下半年", "在", "对", "将", "把",
+    "通过", "持续", "连续", "为", "的", "和", "及", "与", "、", NULL};
+
+static const char *const TRAIL_FILLERS[] = {
+    "分别达到", "分别达", "分别为", "分别", "均达到", "均达", "均为", "均", "达到", "高达", "多达",
+    "达", "约为", "为", "共计", "总计", "合计", "累计", "共", "计", "增加至", "增长至", "增加到",
+    "增长到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至",
+    "降低到", "降低至", "减少到", "减少至", "精简到", "精简至", "压减到", "压减至", "压缩至",
+    "降至", "升至", "至", "到", "目前", "有", "的", "已", "是", "占", "由", "从", "在", "超过", "突破",
+    "超", "逾", "约", "将近", "接近", "近", "不到", "不足", "仅", "只", "就", "共有", NULL};
+
+/* Words after which the counted thing still has to come: 和, 等 (etc.),
+ * prepositions (对897件案卷), ordinals (第一批14类). */
+static const char *const WEAK_ENDINGS[] = {"以及", "和", "及", "与", "、", "或", "等", "对", "向",
+                                          "给", "把", "将", "起", "批", "其中", NULL};
+
+static const char *const COMPARISONS[] = {"同比", "环比", "比上年", "比去年", "较上年",
+                                          "较去年", "比", "较", "与", "相比", NULL};
+
+/* Verbs after which the counted thing comes after the classifier:
+ * 开展了12场政商恳谈早餐会, 完成332个行政村... */
+static const char *const COUNT_VERBS[] = {
+    "开展", "组织", "举办", "召开", "完成", "发布", "出台", "制定", "修订", "修改", "废止",
+    "建成", "建立", "设立", "打造", "培育", "培养", "聘任", "聘请", "选聘", "招募", "评选",
+    "选树", "曝光", "培训", "走访", "办理", "受理", "审查", "审核", "调解", "化解", "排查",
+    "整改", "发现", "提出", "收到", "处理", "查处", "推出", "上线", "开通", "覆盖", "惠及",
+    "帮助", "吸纳", "入驻", "录入", "归集", "整合", "梳理", "公布", "解决", "办结", "新增",
+    "取消", "下放", "清理", "实现", "提供", "签订", "创建", "命名", "表彰", "举行", "宣讲",
+    "约谈", "印发", "编制", "形成", "开设", "设置", "配备", "组建", "成立", "引进", "接待",
+    "参与", "参加", "出动", "派出", "检查", "深入", "联系", "指导", "服务", "挽回", "兑现",
+    "涉及", "审结", "新收", "纠错", "推动", "带动", "吸引", "筹集", "投入", "争取", "落实",
+    "评查", "转载", "刊发", "报道", "打击", "破获", "抓获", "追回", "发放", "收集", "征集",
+    "登记", "注册", "认定", "授予", "入选", "获评", "获得", "荣获", "有", "拥有", "了", "上报",
+    "报送", "构建", "推荐", "选派", "评为", NULL};
+
+static size_t skip_place_at(const place_mention *pm, size_t npm, size_t i)
+{
+    for (size_t k = 0; k < npm; k++)
+        if (pm[k].start == i)
+            return pm[k].end;
+    return i;
+}
+
+static size_t skip_year_at(const year_mention *ym, size_t nym, size_t i)
+{
+    for (size_t k = 0; k < nym; k++)
+        if (ym[k].start == i)
+            return ym[k].end;
+    return i;
+}
+
+static size_t year_ending_at(const year_mention *ym, size_t nym, size_t i)
+{
+    for (size_t k = 0; k < nym; k++)
+        if (ym[k].end == i)
+            return ym[k].start;
+    return i;
+}
+
+static int is_quote(uint32_t cp)
+{
+    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
+           cp == '\'' || cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F ||
+           cp == 0x300A || cp == 0x300B || cp == ' ';
+}
+
+typedef struct span {
+    size_t a, b;
+    int weak; /* the words name an action, not the thing counted */
+} span;
+
+static size_t visible_chars(const lg_extractor *ex, span s)
+{
+    size_t k = 0;
+    for (size_t i = s.a; i < s.b; i++)
+        k += !is_quote(ex->c[i].cp);
+    return k;
+}
+
+/* Trim quotes and fillers off both ends of the words before a value. */
+static span trim_left_words(const lg_extractor *ex, span s, const place_mention *pm,
+                            size_t npm, const year_mention *ym, size_t nym)
+{
+    for (int changed = 1; changed && s.a < s.b;) {
+        changed = 0;
+        size_t k;
+        if (is_quote(ex->c[s.a].cp)) { s.a++; changed = 1; continue; }
+        if ((k = skip_place_at(pm, npm, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
+        if ((k = skip_year_at(ym, nym, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
+        if ((k = starts_any(ex, s.a, COMPARISONS)) && s.a + k <= s.b) {
+            size_t y = skip_year_at(ym, nym, s.a + k);
+            if (y != s.a + k) { s.a = y; changed = 1; continue; }
+        }
+        if ((k = starts_any(ex, s.a, LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; }
+    }
+    for (int changed = 1; changed && s.a < s.b;) {
+        changed = 0;
+        size_t k;
+        if (is_quote(ex->c[s.b - 1].cp)) { s.b--; changed = 1; continue; }
+        if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
+        if ((k = ends_any(ex, s.b, WEAK_ENDINGS)) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
+        if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
+        if ((k = ends_any(ex, s.b, TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
+    }
+    return s;
+}
+
+static int only_change_words(const lg_extractor *ex, span s)
+{
+    /* 比2022年增加, 同比增长: the change of the indicator named before */
+    size_t b = s.b, k;
+    while (b > s.a && (k = ends_any(ex, b, CHANGE_WORDS)) && b - k >= s.a)
+        b -= k;
+    if (b == s.b)
+        return 0;
+    while (b > s.a && (k = ends_any(ex, b, COMPARISONS)) && b - k >= s.a)
+        b -= k;
+    return b == s.a;
+}
+
+static void append_span(const lg_extractor *ex, text_buf *out, span s, size_t max_chars,
+                        int keep_tail)
+{
+    size_t total = visible_chars(ex, s), skip = 0, taken = 0;
+    if (total > max_chars && keep_tail)
+        skip = total - max_chars;
+    for (size_t i = s.a; i < s.b; i++) {
+        uint32_t cp = ex->c[i].cp;
+        if (is_quote(cp))
+            continue;
+        if (skip) { skip--; continue; }
+        if (taken++ == max_chars)
+            break;
+        text_append_cp(out, cp);
+    }
+}
+
+/* A rank is named by what is ranked: the clause that says 排名/名次, up
+ * to that word (综合信用指数排名中，最好成绩为第7位). */
+static int rank_topic(const lg_extractor *ex, size_t at, span *out)
+{
+    static const char *const WORDS[] = {"排名", "排行", "名次", "位次", "测评", "考核", "评估", NULL};
+    for (size_t i = at; i > 0; i--) {
+        size_t k = ends_any(ex, i, WORDS);
+        if (k) {
+            out->a = clause_start(ex, i - k);
+            out->b = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Name the metric of values[k] into out.  prev names the value before it
+ * in the sentence ("" when none). */
+static void name_metric(const lg_extractor *ex, const value *values, size_t nv, size_t k,
+                        const place_mention *pm, size_t npm, const year_mention *ym,
+                        size_t nym, const char *prev, text_buf *out)
+{
+    const value *v = &values[k];
+    size_t cs = clause_start(ex, v->start);
+    if (k > 0 && values[k - 1].end > cs && values[k - 1].end <= v->start)
+        cs = values[k - 1].end;
+    int after_prev = cs > clause_start(ex, v->start);
+    span left = {cs, v->start, 0};
+    /* a leading qualifier word is not part of the name */
+    size_t q;
+    static const char *const QUAL_WORDS[] = {"超过", "突破", "将近", "接近", "不到", "不足",
+                                             "超", "逾", "约", "近", NULL};
+    if ((q = ends_any(ex, left.b, QUAL_WORDS)) && left.b - q >= left.a)
+        left.b -= q;
+    left = trim_left_words(ex, left, pm, npm, ym, nym);
+    int change_only = only_change_words(ex, left);
+    if (!change_only && left.b > left.a && ends_any(ex, left.b, COUNT_VERBS))
+        left.weak = 1;
+    if (visible_chars(ex, left) < 2)
+        left.weak = 1;
+    for (size_t i = left.b; i > left.a && left.b - i < 3; i--)
+        if (ex->c[i - 1].cp == 0x7B49 /* 等 */)
+            left.weak = 1;
+    /* 14个部门91项事项: the words between two values name the first */
+    if (after_prev)
+        left.weak = 1;
+
+    /* the words after the classifier, up to the clause end or next value;
+     * adjacent values (14类60项办事服务项目) share the words after the last */
+    size_t j = k;
+    while (j + 1 < nv && values[j + 1].start == values[j].end)
+        j++;
+    span right = {values[j].end, clause_end(ex, values[j].end), 0};
+    if (j + 1 < nv && values[j + 1].start < right.b)
+        right.b = values[j + 1].start;
+    static const char *const RIGHT_LEAD[] = {"的", "各类", "各", "以上", "左右", "多", NULL};
+    size_t r;
+    while (right.a < right.b && ((r = starts_any(ex, right.a, RIGHT_LEAD)) || is_quote(ex->c[right.a].cp)))
+        right.a += r ? r : 1;
+    right = trim_left_words(ex, right, pm, npm, ym, nym);
+
+    if (!strcmp(v->kind, "rank") && rank_topic(ex, v->start, &left)) {
+        append_span(ex, out, left, METRIC_MAX_CHARS, 1);
+    } else if (change_only && *prev) {
+        text_append(out, prev, strlen(prev));
+    } else if (left.weak && visible_chars(ex, right) >= 2 && !ends_any(ex, right.b, CHANGE_WORDS)) {
+        append_span(ex, out, right, METRIC_MAX_CHARS, 0);
+    } else if (visible_chars(ex, left) >= 1 && !(visible_chars(ex, left) < 2 && *prev)) {
+        append_span(ex, out, left, METRIC_MAX_CHARS, 1);
+    } else if (*prev) {
+        text_append(out, prev, strlen(prev));
+    } else {
+        append_span(ex, out, (span){clause_start(ex, v->start), clause_end(ex, v->end), 0},
+                    METRIC_MAX_CHARS, 1);
+    }
+    if (out->len == 0)
+        text_append(out, "", 0);
+}
+
+/* ---- the year, period and place of one value ------------------------ */
+
+static void resolve_year(const lg_extractor *ex, const value *values, size_t k,
+                         const year_mention *ym, size_t nym, rec *r)
+{
+    const value *v = &values[k];
+    const year_mention *best = NULL;
+    for (size_t i = 0; i < nym; i++) {
+        const year_mention *m = &ym[i];
+        if (m->end > v->start || m->comparison)
+            continue;
+        if (m->pair) {
+            /* 从2020年的35人增加到145人: 2020 is the first value's only */
+            int first = 1;
+            for (size_t p = 0; p < k; p++)
+                if (values[p].start >= m->end)
+                    first = 0;
+            if (!first)
+                continue;
+        }
+        best = m;
+    }
+    r->year_mode = YEAR_REPORT;
+    r->year = 0;
+    r->period_mode = PERIOD_NONE;
+    if (!best)
+        return;
+    if (best->year) {
+        r->year_mode = YEAR_EXPLICIT;
+        r->year = best->year;
+    } else {
+        r->year = best->delta;
+    }
+    r->period_mode = best->period_mode;
+    r->period_a = best->period_a;
+    r->period_b = best->period_b;
+    (void)ex;
+}
+
+static void resolve_place(const lg_extractor *ex, const value *v, const place_mention *pm,
+                          size_t npm, rec *r)
+{
+    const place_mention *best = NULL;
+    size_t counties = 0;
+    for (size_t i = 0; i < npm; i++) {
+        if (pm[i].end > v->start)
+            break;
+        const lg_place *p = lg_place_get(pm[i].id);
+        if (!p)
+            continue;
+        if (p->level == LG_PROVINCE) {
+            /* a region's figure only when named in the value's own clause */
+            if (clause_start(ex, v->start) <= pm[i].start)
+                best = &pm[i];
+            continue;
+        }
+        if (p->level == LG_COUNTY)
+            counties++;
+        best = &pm[i];
+    }
+    r->city_mode = CITY_REPORT;
+    r->place = -1;
+    if (!best)
+        return;
+    const lg_place *p = lg_place_get(best->id);
+    if (p->level == LG_PROVINCE) {
+        r->city_mode = CITY_NONE;
+        return;
+    }
+    r->city_mode = CITY_PLACE;
+    r->place = best->id;
+    /* 昆都仑区、九原区、达茂旗3个旗县区: several counties -> the city's figure */
+    if (p->level == LG_COUNTY && counties > 1)
+        r->place = lg_place_city_of(best->id);
+}
+
+/* ---- records: held back until the report's city and year settle ----- */
+
+static int emit_record(lg_extractor *ex, const rec *r, const char *context)
+{
+    lg_record out;
+    memset(&out, 0, sizeof out);
+    out.file = ex->file;
+    out.doc = ex->doc;
+    out.line = r->line;
+    out.offset = r->offset;
+
+    int place = r->place;
+    if (r->city_mode == CITY_REPORT)
+        place = ex->report_city;
+    if (r->city_mode != CITY_NONE && place >= 0) {
+        const lg_place *p = lg_place_get(place);
+        int city = lg_place_city_of(place);
+        const lg_place *cp = city >= 0 ? lg_place_get(city) : NULL;
+        out.city = cp ? cp->name : NULL;
+        out.district = p && p->level == LG_COUNTY ? p->name : NULL;
+        out.adcode = p ? p->adcode : NULL;
+    } else if (r->city_mode != CITY_NONE && ex->cfg->default_city) {
+        out.city = ex->cfg->default_city;
+    }
+
+    int year = 0;
+    if (r->year_mode == YEAR_EXPLICIT)
+        year = r->year;
+    else if (ex->report_year)
+        year = ex->report_year + r->year;
+    out.year = year;
+    char period[32];
+    if (r->period_mode == PERIOD_SPAN) {
+        snprintf(period, sizeof period, "%d/%d", r->period_a, r->period_b);
+        out.period = period;
+    } else if (r->period_mode == PERIOD_SINCE && ex->report_year > r->period_a) {
+        snprintf(period, sizeof period, "%d/%d", r->period_a, ex->report_year);
+        out.period = period;
+    } else if (r->period_mode == PERIOD_HALF && (r->period_a || year)) {
+        snprintf(period, sizeof period, "%d-H%d", r->period_a ? r->period_a : year, r->period_b);
+        out.period = period;
+    }
+    out.metric = r->metric;
+    out.value = strtod(r->value_str, NULL);
+    out.value_str = r->value_str;
+    out.unit = r->unit;
+    out.qualifier = r->qualifier;
+    out.kind = r->kind;
+    out.text = r->text;
+    out.context = context;
+    if (ex->cfg->on_record(&out, ex->cfg->user)) {
+        ex->status = LG_ERR_STOPPED;
+        return 1;
+    }
+    return 0;
+}
+
+static char *dup_text(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static int hold_record(lg_extractor *ex, rec *r)
+{
+    if (!ex->sentence_held) {
+        if (ex->held_ctx_len == ex->held_ctx_cap) {
+            size_t cap = ex->held_ctx_cap ? ex->held_ctx_cap * 2 : 64;
+            char **p = realloc(ex->held_ctx, cap * sizeof *p);
+            if (!p)
+                return -1;
+            ex->held_ctx = p;
+            ex->held_ctx_cap = cap;
+        }
+        char *ctx = dup_text(ex->s.data, ex->s.len);
+        if (!ctx)
+            return -1;
+        ex->held_ctx[ex->held_ctx_len++] = ctx;
+        ex->sentence_held = 1;
+    }
+    if (ex->held_len == ex->held_cap) {
+        size_t cap = ex->held_cap ? ex->held_cap * 2 : 64;
+        rec *p = realloc(ex->held, cap * sizeof *p);
+        if (!p)
+            return -1;
+        ex->held = p;
+        ex->held_cap = cap;
+    }
+    r->metric = dup_text(r->metric, strlen(r->metric));
+    r->text = dup_text(r->text, strlen(r->text));
+    if (!r->metric || !r->text) {
+        free(r->metric);
+        free(r->text);
+        return -1;
+    }
+    r->context = ex->held_ctx_len - 1;
+    ex->held[ex->held_len++] = *r;
+    return 0;
+}
+
+static void settle(lg_extractor *ex)
+{
+    if (ex->settled)
+        return;
+    ex->settled = 1;
+    ex->report_year = ex->opening_year ? ex->opening_year : ex->latest_year;
+    if (!ex->report_year)
+        ex->report_year = ex->latest_mentioned;
+    if (!ex->report_year)
+        ex->report_year = ex->cfg->default_year;
+    ex->report_city = ex->opening_city;
+    if (ex->report_city < 0 && ex->city_votes) {
+        int best = -1;
+        for (int i = 0; i < lg_place_count(); i++)
+            if (ex->city_votes[i] > 0 && (best < 0 || ex->city_votes[i] > ex->city_votes[best]))
+                best = i;
+        ex->report_city = best;
+    }
+    if (ex->report_city < 0 && ex->cfg->default_city)
+        ex->report_city = lg_place_lookup(ex->cfg->default_city, -1);
+    for (size_t i = 0; i < ex->held_len; i++) {
+        rec *r = &ex->held[i];
+        if (ex->status == LG_OK)
+            emit_record(ex, r, ex->held_ctx[r->context]);
+        free(r->metric);
+        free(r->text);
+    }
+    for (size_t i = 0; i < ex->held_ctx_len; i++)
+        free(ex->held_ctx[i]);
+    free(ex->held);
+    free(ex->held_ctx);
+    free(ex->city_votes);
+    ex->held = NULL;
+    ex->held_ctx = NULL;
+    ex->city_votes = NULL;
+    ex->held_len = ex->held_cap = ex->held_ctx_len = ex->held_ctx_cap = 0;
+}
+
+/* What the opening and the first part of the report say about its own
+ * city and year. */
+static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
+                           const place_mention *pm, size_t npm)
+{
+    int in_opening = ex->chars_seen < OPENING_CHARS;
+    for (size_t i = 0; i < nym; i++)
+        if (ym[i].year && !ym[i].comparison && !ym[i].target && ym[i].year <= 2100 &&
+            ym[i].year > ex->latest_mentioned)
+            ex->latest_mentioned = ym[i].year;
+    for (size_t i = 0; i < nym && in_opening && !ex->opening_year; i++) {
+        const year_mention *m = &ym[i];
+        if (!m->year || m->comparison || m->target)
+            continue;
+        static const char *const REVIEW[] = {"回眸", "回顾", "盘点", "总结", "纵观", "聚焦", NULL};
+        int reviewed = ends_any(ex, m->start, REVIEW) != 0;
+        int annual = ends(ex, m->end, "年度") != 0;
+        int leads = m->start == 0 && (cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',');
+        if (reviewed || annual || leads)
+            ex->opening_year = m->year;
+    }
+    for (size_t i = 0; i < npm; i++) {
+        int city = lg_place_city_of(pm[i].id);
+        if (city < 0)
+            continue;
+        if (in_opening && ex->opening_city < 0)
+            ex->opening_city = city;
+        if (ex->city_votes)
+            ex->city_votes[city]++;
+    }
+}
+
+/* ---- one sentence --------------------------------------------------- */
+
+static int has_numeral(const lg_char *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is_digit_cp(c[i].cp) || is_cjk_numeral_start(c[i].cp))
+            return 1;
+    return 0;
+}
+
+static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
+{
+    ex->c = c;
+    ex->n = n;
+    text_reset(&ex->s);
+    if (ex->cb_cap < n + 1) {
+        size_t *p = realloc(ex->cb, (n + 1) * sizeof *p);
+        if (!p)
+            return -1;
+        ex->cb = p;
+        ex->cb_cap = n + 1;
+    }
+    if (text_reserve(&ex->s, 4 * n + 1))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        ex->cb[i] = ex->s.len;
+        ex->s.len += utf8_encode(c[i].cp, ex->s.data + ex->s.len);
+    }
+    ex->cb[n] = ex->s.len;
+    ex->s.data[ex->s.len] = '\0';
+    return 0;
+}
+
+#define MAX_MENTIONS 64
+
+static int extract_sentence(lg_extractor *ex)
+{
+    year_mention ym[MAX_MENTIONS];
+    place_mention pm[MAX_MENTIONS];
+    size_t nym = find_years(ex, ym, MAX_MENTIONS);
+    size_t npm = find_places(ex, pm, MAX_MENTIONS);
+    if (!ex->settled)
+        observe_report(ex, ym, nym, pm, npm);
+
+    /* values: the regex runs only where a numeral starts */
+    size_t cap = 16, nv = 0;
+    value stack_values[16];
+    value *values = stack_values;
+    for (size_t i = 0; i < ex->n;) {
+        uint32_t cp = ex->c[i].cp;
+        int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->c[i - 1].cp) || ex->c[i - 1].cp == '.'));
+        int cjk_start = is_cjk_numeral_start(cp) && !(i > 0 && is_cjk_numeral_start(ex->c[i - 1].cp));
+        if (!digit_start && !cjk_start) {
+            i++;
+            continue;
+        }
+        value v;
+        size_t next;
+        if (read_value(ex, i, &v, &next)) {
+            if (nv == cap) {
+                value *p = malloc(2 * cap * sizeof *p);
+                if (!p)
+                    return -1;
+                memcpy(p, values, nv * sizeof *p);
+                if (values != stack_values)
+                    free(values);
+                values = p;
+                cap *= 2;
+            }
+            values[nv++] = v;
+            next = v.end;
+        }
+        i = next > i ? next : i + 1;
+        /* skip the rest of a numeral run that did not make a value */
+        while (i < ex->n && i > 0 && (is_digit_cp(ex->c[i].cp) || ex->c[i].cp == '.' || ex->c[i].cp == ',') &&
+               is_digit_cp(ex->c[i - 1].cp))
+            i++;
+    }
+
+    /* the latest year the report gives figures for */
+    for (size_t k = 0; k < nv && !ex->settled; k++)
+        for (size_t i = 0; i < nym; i++)
+            if (ym[i].end <= values[k].start && ym[i].year && !ym[i].comparison &&
+                !ym[i].target && ym[i].year > ex->latest_year && ym[i].year <= 2100)
+                ex->latest_year = ym[i].year;
+
+    text_buf metric = {0}, prev = {0}, txt = {0};
+    int rc = 0;
+    ex->sentence_held = 0;
+    for (size_t k = 0; k < nv && rc == 0; k++) {
+        value *v = &values[k];
+        rec r;
+        memset(&r, 0, sizeof r);
+        r.line = ex->c[v->start].line;
+        r.offset = ex->c[v->start].offset;
+        snprintf(r.value_str, sizeof r.value_str, "%s", v->dec);
+        snprintf(r.unit, sizeof r.unit, "%s", v->unit);
+        r.qualifier = v->qualifier;
+        r.kind = v->kind;
+        resolve_year(ex, values, k, ym, nym, &r);
+        resolve_place(ex, v, pm, npm, &r);
+        text_reset(&metric);
+        name_metric(ex, values, nv, k, pm, npm, ym, nym, prev.data ? prev.data : "", &metric);
+        text_reset(&txt);
+        text_append(&txt, ex->s.data + ex->cb[v->start], ex->cb[v->end] - ex->cb[v->start]);
+        if (!metric.data || !txt.data) {
+            rc = -1;
+            break;
+        }
+        r.metric = metric.data;
+        r.text = txt.data;
+        if (ex->settled)
+            rc = emit_record(ex, &r, ex->s.data);
+        else
+            rc = hold_record(ex, &r);
+        text_reset(&prev);
+        text_append(&prev, metric.data, metric.len);
+    }
+    text_free(&metric);
+    text_free(&prev);
+    text_free(&txt);
+    if (values != stack_values)
+        free(values);
+    return rc;
+}
+
+int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsigned flags)
+{
+    lg_extractor *ex = extractor;
+    (void)flags;
+    if (ex->status != LG_OK)
+        return 1;
+    if (n && (has_numeral(chars, n) || !ex->settled)) {
+        if (load_sentence(ex, chars, n) || extract_sentence(ex)) {
+            if (ex->status == LG_OK)
+                ex->status = LG_ERR_NOMEM;
+            return 1;
+        }
+    }
+    ex->chars_seen += (long long)n;
+    if (!ex->settled && ex->chars_seen >= SETTLE_CHARS)
+        settle(ex);
+    return ex->status != LG_OK;
+}
+
+lg_status lg_extractor_finish(lg_extractor *ex)
+{
+    settle(ex);
+    return ex->status;
+}
+
+lg_status lg_extractor_status(const lg_extractor *ex)
+{
+    return ex->status;
+}
+
+lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,
+                           const char *file, const char *doc)
+{
+    *out = NULL;
+    lg_status st = lg_patterns_init();
+    if (st != LG_OK)
+        return st;
+    lg_extractor *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return LG_ERR_NOMEM;
+    ex->cfg = config;
+    ex->file = file;
+    ex->doc = doc;
+    ex->report_city = ex->opening_city = -1;
+    ex->city_votes = calloc((size_t)lg_place_count(), sizeof *ex->city_votes);
+    ex->md = pcre2_match_data_create_from_pattern(value_re, NULL);
+    pcre2_match_data *md2 = pcre2_match_data_create_from_pattern(year_re, NULL);
+    /* one match data big enough for both patterns */
+    if (md2 && ex->md && pcre2_get_ovector_count(md2) > pcre2_get_ovector_count(ex->md)) {
+        pcre2_match_data_free(ex->md);
+        ex->md = md2;
+    } else {
+        pcre2_match_data_free(md2);
+    }
+    if (!ex->md || !ex->city_votes) {
+        lg_extractor_free(ex);
+        return LG_ERR_NOMEM;
+    }
+    *out = ex;
+    return LG_OK;
+}
+
+void lg_extractor_free(lg_extractor *ex)
+{
+    if (!ex)
+        return;
+    for (size_t i = 0; i < ex->held_len; i++) {
+        free(ex->held[i].metric);
+        free(ex->held[i].text);
+    }
+    for (size_t i = 0; i < ex->held_ctx_len; i++)
+        free(ex->held_ctx[i]);
+    free(ex->held);
+    free(ex->held_ctx);
+    free(ex->city_votes);
+    free(ex->cb);
+    text_free(&ex->s);
+    pcre2_match_data_free(ex->md);
+    free(ex);
+}

@@ -1,0 +1,42 @@
+/* extract.h - the extractor: normalized sentences to records.
+ *
+ * Owns: finding values (numerals with their units, 万/亿, qualifiers) with
+ * PCRE2 patterns run only where a numeral stands; rejecting what only
+ * looks like a value (dates, ordinals, labels, slogans); and giving each
+ * value its metric name, kind, year, period, city and district.  The
+ * report's own city and year are settled from its opening, and records
+ * that depend on them are held back until they are known.
+ * Does not own: decoding, repairing text (normalize.c), the place table
+ * (place.c) or output formats (the CLI). */
+#ifndef LG_EXTRACT_H
+#define LG_EXTRACT_H
+
+#include <stddef.h>
+
+#include "decode.h"
+#include "lawgov.h"
+
+typedef struct lg_extractor lg_extractor;
+
+/* Compile the shared patterns once (thread-safe). */
+lg_status lg_patterns_init(void);
+void lg_patterns_free(void);
+
+lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,
+                           const char *file, const char *doc);
+
+/* Take one normalized sentence (an lg_sentence_sink).  Returns non-zero
+ * when the record callback asked to stop or memory ran out. */
+int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n,
+                          unsigned flags);
+
+/* End of the document: settle the report's city and year and pass on every
+ * record still held back. */
+lg_status lg_extractor_finish(lg_extractor *ex);
+
+/* LG_OK, or why the extractor stopped. */
+lg_status lg_extractor_status(const lg_extractor *ex);
+
+void lg_extractor_free(lg_extractor *ex);
+
+#endif

@@ -1,0 +1,359 @@
+/* normalize.c - repair extraction damage and cut sentences; see normalize.h. */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A paragraph longer than this is passed on in pieces, cut at a sentence
+ * end where possible, so memory stays bounded on a line with no end. */
+#define PARA_MAX 4096
+/* Bold-font doubling repeats chunks of at most this many characters. */
+#define DOUBLE_MAX_CHUNK 24
+
+struct lg_normalizer {
+    lg_char buf[PARA_MAX + 8];
+    lg_char tmp[PARA_MAX + 8]; /* the paragraph being repaired */
+    size_t len;
+    int para_fresh;        /* buf begins a paragraph */
+    size_t line_start;     /* where the current soft-joined line begins in buf */
+    int checking_heading;  /* the current line may still prove a heading */
+    int newlines;          /* line breaks seen since the last visible char */
+    int indent;            /* width of the whitespace opening the new line */
+    int pending_space;
+    int stopped;
+    lg_sentence_sink sink;
+    void *user;
+};
+
+static int is_terminator(uint32_t cp)
+{
+    return cp == 0x3002 /* 。 */ || cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ ||
+           cp == 0xFF1B /* ； */ || cp == '!' || cp == '?' || cp == ';';
+}
+
+static int is_closer(uint32_t cp)
+{
+    return cp == 0x201D /* ” */ || cp == 0x2019 || cp == 0x300D || cp == 0x300F ||
+           cp == 0xFF09 /* ） */ || cp == ')' || cp == '"' || cp == 0x300B /* 》 */;
+}
+
+static int is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\f' ||
+           cp == '\v' || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+           cp == 0x205F || cp == 0xFEFF || cp < 0x20 || cp == 0x7F ||
+           (cp >= 0x80 && cp < 0xA0);
+}
+
+static int is_ascii_alnum(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static int is_ascii_alpha(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static int is_cjk_numeral(uint32_t cp)
+{
+    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24, 0x96F6};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        if (cp == nums[i])
+            return 1;
+    return 0;
+}
+
+uint32_t lg_fold_width(uint32_t cp)
+{
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+        (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF05 || cp == 0xFF0B)
+        return cp - 0xFEE0;
+    if (cp == 0x2236) /* ∶ used as a colon */
+        return 0xFF1A;
+    return cp;
+}
+
+/* Markers that open a new block when they stand at the start of a line. */
+static int is_block_marker(uint32_t cp)
+{
+    return cp == '#' || cp == '|' || cp == 0x25A0 /* ■ */ || cp == 0x25C6 /* ◆ */ ||
+           cp == 0x25B2 /* ▲ */ || cp == 0x2605 /* ★ */ || cp == 0x25CF /* ● */ ||
+           cp == 0x3010 /* 【 */ || cp == 0x2022 /* • */;
+}
+
+/* Does c[0..n) open with a list heading: 一、 十二、 3、 （一） (2) 4. ? */
+static int heading_at(const lg_char *c, size_t n, int *complete)
+{
+    size_t i = 0;
+    *complete = 0;
+    int paren = c[0].cp == 0xFF08 || c[0].cp == '(';
+    if (paren)
+        i++;
+    size_t digits = 0, cjk = 0;
+    while (i < n && (is_cjk_numeral(c[i].cp) || (c[i].cp >= '0' && c[i].cp <= '9'))) {
+        if (c[i].cp <= '9') digits++; else cjk++;
+        i++;
+    }
+    if (digits + cjk == 0 || digits + cjk > 3 || (digits && cjk))
+        return 0;
+    if (i == n)
+        return 1; /* may still become one */
+    uint32_t cp = c[i].cp;
+    if (paren) {
+        *complete = cp == 0xFF09 || cp == ')';
+    } else if (cp == 0x3001 /* 、 */) {
+        *complete = 1;
+    } else if (cp == '.' && digits) {
+        if (i + 1 == n)
+            return 1;
+        *complete = !(c[i + 1].cp >= '0' && c[i + 1].cp <= '9');
+    }
+    return *complete;
+}
+
+/* ---- bold-font doubling --------------------------------------------- */
+
+static int same_run(const lg_char *a, const lg_char *b, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if (a[k].cp != b[k].cp)
+            return 0;
+    return 1;
+}
+
+/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0. */
+static size_t doubled_at(const lg_char *c, size_t i, size_t n)
+{
+    size_t max = (n - i) / 2;
+    if (max > DOUBLE_MAX_CHUNK)
+        max = DOUBLE_MAX_CHUNK;
+    for (size_t len = max; len >= 1; len--)
+        if (c[i].cp == c[i + len].cp && same_run(c + i, c + i + len, len))
+            return len;
+    return 0;
+}
+
+static int has_adjacent_pair(const lg_char *c, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (c[i].cp == c[i + 1].cp && c[i].cp != ' ')
+            return 1;
+    return 0;
+}
+
+size_t lg_collapse_doubling(lg_char *c, size_t n)
+{
+    /* Bold doubling always doubles some punctuation or single character
+     * somewhere; text without any adjacent pair is left untouched fast. */
+    if (!has_adjacent_pair(c, n))
+        return n;
+    size_t out = 0, i = 0;
+    while (i < n) {
+        size_t j = i, tokens = 0, covered = 0, longest = 0;
+        while (j < n) {
+            size_t len = doubled_at(c, j, n);
+            if (!len)
+                break;
+            tokens++;
+            covered += 2 * len;
+            if (len > longest)
+                longest = len;
+            j += 2 * len;
+        }
+        /* A lone 事事 or 层层 is Chinese; a dense run of repeats is a font
+         * printing everything twice. */
+        if (covered >= 6 && (tokens >= 2 || longest >= 4)) {
+            size_t k = i;
+            while (k < j) {
+                size_t len = doubled_at(c, k, n);
+                memmove(c + out, c + k, len * sizeof *c);
+                out += len;
+                k += 2 * len;
+            }
+            i = j;
+        } else {
+            c[out++] = c[i++];
+        }
+    }
+    return out;
+}
+
+/* ---- sentences ------------------------------------------------------ */
+
+static void emit_sentences(lg_normalizer *nz, lg_char *c, size_t n, unsigned flags)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < n && !nz->stopped; i++) {
+        if (!is_terminator(c[i].cp))
+            continue;
+        size_t end = i + 1;
+        while (end < n && (is_closer(c[end].cp) || is_terminator(c[end].cp)))
+            end++;
+        if (nz->sink(nz->user, c + start, end - start, flags))
+            nz->stopped = 1;
+        flags &= ~LG_SENT_PARA_START;
+        start = end;
+        i = end - 1;
+    }
+    if (start < n && !nz->stopped && nz->sink(nz->user, c + start, n - start, flags))
+        nz->stopped = 1;
+}
+
+static int is_table_row(const lg_char *c, size_t n)
+{
+    size_t bars = 0;
+    for (size_t i = 0; i < n; i++)
+        bars += c[i].cp == '|';
+    return bars >= 2;
+}
+
+/* Pass on buf[0..cut) as a paragraph (or its first piece) and keep the rest. */
+static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
+{
+    if (cut == 0)
+        return;
+    unsigned flags = nz->para_fresh ? LG_SENT_PARA_START : 0;
+    nz->para_fresh = para_end;
+    if (is_table_row(nz->buf, cut))
+        flags |= LG_SENT_TABLE_ROW;
+    lg_char *tmp = nz->tmp;
+    memcpy(tmp, nz->buf, cut * sizeof *tmp);
+    size_t n = lg_collapse_doubling(tmp, cut);
+    emit_sentences(nz, tmp, n, flags);
+    memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
+    nz->len -= cut;
+    nz->line_start = nz->line_start > cut ? nz->line_start - cut : 0;
+}
+
+/* The buffer is full: pass on a piece, cut where no value can be split. */
+static void flush_partial(lg_normalizer *nz)
+{
+    size_t cut = 0;
+    for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--)
+        if (is_terminator(nz->buf[i - 1].cp))
+            cut = i;
+    for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--)
+        if (nz->buf[i - 1].cp == 0xFF0C /* ， */ || nz->buf[i - 1].cp == 0x3001)
+            cut = i;
+    for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--) {
+        uint32_t cp = nz->buf[i - 1].cp;
+        if (!is_ascii_alnum(cp) && cp != '.' && !is_cjk_numeral(cp))
+            cut = i;
+    }
+    if (!cut)
+        cut = nz->len;
+    flush_upto(nz, cut, 0);
+}
+
+lg_status lg_normalizer_new(lg_normalizer **out, lg_sentence_sink sink, void *user)
+{
+    lg_normalizer *nz = calloc(1, sizeof *nz);
+    *out = nz;
+    if (!nz)
+        return LG_ERR_NOMEM;
+    nz->sink = sink;
+    nz->user = user;
+    nz->para_fresh = 1;
+    return LG_OK;
+}
+
+void lg_normalizer_free(lg_normalizer *nz)
+{
+    free(nz);
+}
+
+static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
+{
+    lg_char *c = &nz->buf[nz->len++];
+    c->cp = cp;
+    c->line = from->line;
+    c->offset = from->offset;
+}
+
+/* A new line begins with cp after one or more line breaks: is it a new
+ * paragraph, or the same sentence broken by the layout? */
+static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
+{
+    uint32_t last = nz->buf[nz->len - 1].cp;
+    size_t k = nz->len;
+    while (k > 0 && is_closer(nz->buf[k - 1].cp))
+        k--;
+    if (k > 0 && (is_terminator(nz->buf[k - 1].cp) || nz->buf[k - 1].cp == 0xFF1A || nz->buf[k - 1].cp == ':'))
+        return 1;
+    if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
+        return 1;
+    return 0;
+}
+
+static void take_visible(lg_normalizer *nz, const lg_char *c)
+{
+    uint32_t cp = lg_fold_width(c->cp);
+    if (nz->newlines && nz->len) {
+        if (line_break_is_hard(nz, cp)) {
+            flush_upto(nz, nz->len, 1);
+            nz->line_start = 0;
+        } else {
+            if (is_ascii_alpha(nz->buf[nz->len - 1].cp) && is_ascii_alpha(cp))
+                append(nz, ' ', c);
+            nz->line_start = nz->len;
+        }
+        nz->checking_heading = 1;
+    } else if (nz->newlines) {
+        nz->line_start = 0;
+        nz->checking_heading = 1;
+    } else if (nz->pending_space && nz->len && is_ascii_alnum(nz->buf[nz->len - 1].cp) &&
+               is_ascii_alnum(cp)) {
+        append(nz, ' ', c);
+    }
+    nz->newlines = 0;
+    nz->indent = 0;
+    nz->pending_space = 0;
+    append(nz, cp, c);
+
+    if (nz->checking_heading) {
+        int complete;
+        size_t n = nz->len - nz->line_start;
+        int maybe = heading_at(nz->buf + nz->line_start, n, &complete);
+        if (complete) {
+            size_t start = nz->line_start;
+            flush_upto(nz, start, 1);
+            nz->line_start = 0;
+        }
+        if (!maybe || complete || n > 5)
+            nz->checking_heading = 0;
+    }
+    if (nz->len >= PARA_MAX)
+        flush_partial(nz);
+}
+
+int lg_normalizer_push(void *normalizer, const lg_char *chars, size_t n)
+{
+    lg_normalizer *nz = normalizer;
+    for (size_t i = 0; i < n && !nz->stopped; i++) {
+        uint32_t cp = chars[i].cp;
+        if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+            nz->newlines++;
+            nz->indent = 0;
+            nz->pending_space = 0;
+        } else if (cp == '\r') {
+            continue; /* CRLF is one line break; the LF counts it */
+        } else if (is_space(cp)) {
+            if (nz->newlines)
+                nz->indent += (cp == 0x3000 || cp == '\t') ? 2 : 1;
+            else
+                nz->pending_space = 1;
+        } else {
+            take_visible(nz, &chars[i]);
+        }
+    }
+    return nz->stopped;
+}
+
+int lg_normalizer_finish(lg_normalizer *nz)
+{
+    if (!nz->stopped)
+        flush_upto(nz, nz->len, 1);
+    return nz->stopped;
+}

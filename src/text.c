@@ -1,0 +1,111 @@
+/* text.c - UTF-8 helpers; see text.h. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int text_reserve(text_buf *t, size_t extra)
+{
+    if (t->len + extra + 1 <= t->cap)
+        return 0;
+    size_t cap = t->cap ? t->cap : 256;
+    while (cap < t->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(t->data, cap);
+    if (!p)
+        return -1;
+    t->data = p;
+    t->cap = cap;
+    return 0;
+}
+
+int text_append(text_buf *t, const char *s, size_t n)
+{
+    if (text_reserve(t, n))
+        return -1;
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+    return 0;
+}
+
+int text_append_cp(text_buf *t, uint32_t cp)
+{
+    char tmp[4];
+    return text_append(t, tmp, utf8_encode(cp, tmp));
+}
+
+void text_reset(text_buf *t)
+{
+    t->len = 0;
+    if (t->data)
+        t->data[0] = '\0';
+}
+
+void text_free(text_buf *t)
+{
+    free(t->data);
+    t->data = NULL;
+    t->len = t->cap = 0;
+}
+
+size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            cp = 0xFFFD; /* never write a lone surrogate */
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp > 0x10FFFF)
+        return utf8_encode(0xFFFD, out);
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t utf8_decode_one(const char *str, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xE0) == 0xC0) {
+        *cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+        return 2;
+    }
+    if ((s[0] & 0xF0) == 0xE0) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        return 3;
+    }
+    *cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+          (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    return 4;
+}
+
+size_t utf8_chars_n(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
+
+size_t utf8_chars(const char *s)
+{
+    return utf8_chars_n(s, strlen(s));
+}
