@@ -1,0 +1,83 @@
+#!/bin/sh
+# End-to-end tests: the seeds through the scorer, and the same records
+# whatever the encoding, the chunk size or the way the input arrives.
+# usage: tests/e2e/run.sh BINARY [--quick]
+set -u
+bin=$1
+quick=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+cd "$top" || exit 2
+"$bin" seeds/*.txt > "$tmp/utf8.jsonl" 2> "$tmp/err" || { bad "extractor exited $? on the seeds"; cat "$tmp/err" >&2; }
+[ -s "$tmp/err" ] && bad "warnings on clean seeds: $(head -3 "$tmp/err")"
+
+# accuracy on the seeds (value F1 >= 0.97, record F1 >= 0.90, fields >= 0.92)
+if python3 tests/e2e/score.py --min-value-f1 0.97 --min-record-f1 0.90 corpus/gold "$tmp/utf8.jsonl" > "$tmp/score"; then
+    ok
+else
+    bad "seed scores below threshold"; cat "$tmp/score" >&2
+fi
+tail -3 "$tmp/score"
+python3 tests/e2e/score.py --json corpus/gold "$tmp/utf8.jsonl" > "$tmp/score.json"
+if python3 - "$tmp/score.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+fields = d.get("fields") or d.get("field_accuracy") or {}
+low = {k: v for k, v in fields.items() if k in ("year", "city", "metric") and v < 0.92}
+sys.exit(1 if low else 0)
+PY
+then ok; else bad "year/city/metric accuracy below 0.92"; fi
+
+# every line of output is a JSON object with the fields in order
+if python3 - "$tmp/utf8.jsonl" <<'PY'
+import json, sys
+order = ["file", "line", "offset", "city", "district", "adcode", "year", "period", "metric",
+         "value", "unit", "qualifier", "kind", "text", "context"]
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    rec = json.loads(line)
+    if list(rec) != order:
+        sys.exit(f"line {n}: fields {list(rec)}")
+PY
+then ok; else bad "output fields not in record-format order"; fi
+
+# same records for other encodings, chunk sizes and standard input
+strip() {
+    python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line); r.pop("offset"); r.pop("file"); print(json.dumps(r, ensure_ascii=False))
+'
+}
+same() { # name, file-with-output
+    if strip < "$2" | cmp -s - "$tmp/expect.$3"; then ok; else bad "$1 gives other records than UTF-8 ($3)"; fi
+}
+for f in seeds/*.txt; do
+    b=$(basename "$f" .txt)
+    "$bin" "$f" | strip > "$tmp/expect.$b"
+    iconv -f UTF-8 -t GB18030 "$f" > "$tmp/$b.gb"
+    "$bin" "$tmp/$b.gb" > "$tmp/out" && same "GB18030" "$tmp/out" "$b"
+    "$bin" --buffer-size 7 "$tmp/$b.gb" > "$tmp/out" && same "GB18030, 7-byte chunks" "$tmp/out" "$b"
+    [ "$quick" = --quick ] && continue
+    { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$f"; } > "$tmp/$b.u16"
+    "$bin" "$tmp/$b.u16" > "$tmp/out" && same "UTF-16LE with BOM" "$tmp/out" "$b"
+    { printf '\357\273\277'; cat "$f"; } > "$tmp/$b.bom"
+    "$bin" "$tmp/$b.bom" > "$tmp/out" && same "UTF-8 with BOM" "$tmp/out" "$b"
+    "$bin" - < "$f" > "$tmp/out" && same "standard input" "$tmp/out" "$b"
+    "$bin" < "$tmp/$b.gb" > "$tmp/out" && same "GB18030 on standard input" "$tmp/out" "$b"
+    for n in 1 7 4093; do
+        "$bin" --buffer-size $n "$f" > "$tmp/out" && same "--buffer-size $n" "$tmp/out" "$b"
+    done
+    "$bin" --buffer-size 1 "$tmp/$b.gb" > "$tmp/out" && same "GB18030, 1-byte chunks" "$tmp/out" "$b"
+    sed 's/$/\r/' "$f" > "$tmp/$b.crlf"
+    "$bin" "$tmp/$b.crlf" > "$tmp/out" && same "CRLF line ends" "$tmp/out" "$b"
+done
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
