@@ -90,6 +90,7 @@ CITY_STOP = {
     "固原": "巩固原有",
     "中卫": "其中卫生",
     "重庆": "隆重庆祝 (重庆市 still matches)",
+    "黑河": "大黑河 (呼和浩特), 黑河流域 (额济纳): rivers",
 }
 
 # County full names that are generic words: never matched in running text.
@@ -426,6 +427,11 @@ def render(places, names):
     w("/* Must match the definitions in place.c. */")
     w("struct lg_place_name { const char *s; unsigned char len, flags; unsigned short id; };")
     w("struct lg_place_first { uint32_t ch; unsigned short lo, hi; };")
+    w("")
+    w("extern const int lg_place_tab_n, lg_place_names_n, lg_place_first_n;")
+    w("extern const lg_place lg_place_tab[];")
+    w("extern const struct lg_place_name lg_place_names[];")
+    w("extern const struct lg_place_first lg_place_first[];")
     w("")
     w("const int lg_place_tab_n = %d;" % len(places))
     w("/* {name, adcode, level, parent id}; id = index, in code order */")

@@ -1,0 +1,157 @@
+/* place.c - the gazetteer lookups over the tables in place_data.c.
+ *
+ * The tables are generated (tools/gen_places.py) and const, so every
+ * function here is a pure read: no initialisation, no allocation, safe from
+ * any thread.  Which names exist and which are flagged is decided by the
+ * generator; see its docstring for the rules and the stop lists. */
+#include "place.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Must match the definitions the generator writes into place_data.c (there
+ * is no private header, so that the module stays four files). */
+struct lg_place_name { const char *s; unsigned char len, flags; unsigned short id; };
+struct lg_place_first { uint32_t ch; unsigned short lo, hi; };
+
+extern const int lg_place_tab_n;
+extern const lg_place lg_place_tab[];
+extern const int lg_place_names_n;
+extern const struct lg_place_name lg_place_names[];
+extern const int lg_place_first_n;
+extern const struct lg_place_first lg_place_first[];
+
+enum {
+    NF_LOOKUP = 1, /* exact lookup only: a common word in running text (长治, 城区) */
+    NF_CITY = 2,   /* only under prefer_city: 高新区, 经开区, and 2-char counties (范县 of 示范县) */
+    NF_SAME = 4    /* same string as the previous entry */
+};
+
+int lg_place_count(void) { return lg_place_tab_n; }
+
+const lg_place *lg_place_get(int id)
+{
+    return id >= 0 && id < lg_place_tab_n ? &lg_place_tab[id] : NULL;
+}
+
+int lg_place_city_of(int id)
+{
+    const lg_place *p = lg_place_get(id);
+    if (!p || p->level == LG_PROVINCE)
+        return -1;
+    return p->level == LG_CITY ? id : p->parent;
+}
+
+static int province_of(int id)
+{
+    /* at most county -> city -> province; the bound guards a bad table */
+    for (int hops = 0; hops < 4 && id >= 0 && id < lg_place_tab_n; hops++) {
+        if (lg_place_tab[id].level == LG_PROVINCE)
+            return id;
+        id = lg_place_tab[id].parent;
+    }
+    return -1;
+}
+
+/* Pick a place for the run of identical names [lo, hi), or -1.  The run is
+ * in id order, which is adcode order, so "first" means first by code.  A
+ * report names its own districts without the city (青山区 in a 包头 report),
+ * hence the city, then the province, of prefer_city decide between
+ * namesakes. */
+static int resolve(int lo, int hi, int prefer_city, int in_text)
+{
+    int prov = prefer_city >= 0 ? province_of(prefer_city) : -1;
+    int first = -1, same_prov = -1;
+    for (int i = lo; i < hi; i++) {
+        const struct lg_place_name *e = &lg_place_names[i];
+        if (in_text && (e->flags & NF_LOOKUP))
+            continue;
+        if (prefer_city >= 0 && lg_place_city_of(e->id) == prefer_city)
+            return e->id;
+        if (e->flags & NF_CITY)
+            continue;
+        if (first < 0)
+            first = e->id;
+        if (same_prov < 0 && prov >= 0 && province_of(e->id) == prov)
+            same_prov = e->id;
+    }
+    return same_prov >= 0 ? same_prov : first;
+}
+
+static int run_end(int i, int hi)
+{
+    while (++i < hi && (lg_place_names[i].flags & NF_SAME))
+        ;
+    return i;
+}
+
+size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
+{
+    if (id)
+        *id = -1;
+    if (!s || len == 0)
+        return 0;
+    if (prefer_city >= lg_place_tab_n)
+        prefer_city = -1;
+    const unsigned char *u = (const unsigned char *)s;
+    /* Every name starts with a CJK character; this is called at every
+     * position of every sentence, so ASCII and stray bytes leave at once. */
+    size_t cl = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 0;
+    if (cl == 0 || cl > len)
+        return 0;
+    uint32_t key = 0;
+    for (size_t k = 0; k < 4; k++)
+        key = key << 8 | (k < cl ? u[k] : 0);
+
+    /* The first-character index turns the common case (no place name starts
+     * here) into ~10 integer compares instead of string compares. */
+    int a = 0, b = lg_place_first_n;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (lg_place_first[m].ch < key)
+            a = m + 1;
+        else
+            b = m;
+    }
+    if (a == lg_place_first_n || lg_place_first[a].ch != key)
+        return 0;
+
+    int lo = lg_place_first[a].lo, hi = lg_place_first[a].hi;
+    size_t best = 0;
+    int best_id = -1;
+    /* Buckets hold at most ~110 names; a linear walk keeping the longest
+     * usable one is simpler than a trie and fast enough. */
+    for (int i = lo, j; i < hi; i = j) {
+        const struct lg_place_name *e = &lg_place_names[i];
+        j = run_end(i, hi);
+        if (e->len <= best || e->len > len || memcmp(s, e->s, e->len) != 0)
+            continue;
+        int r = resolve(i, j, prefer_city, 1);
+        if (r >= 0) {
+            best = e->len;
+            best_id = r;
+        }
+    }
+    if (best && id)
+        *id = best_id;
+    return best;
+}
+
+int lg_place_lookup(const char *name, int prefer_city)
+{
+    if (!name)
+        return -1;
+    if (prefer_city >= lg_place_tab_n)
+        prefer_city = -1;
+    int a = 0, b = lg_place_names_n;
+    while (a < b) { /* first entry >= name; strcmp orders like the generator's byte sort */
+        int m = a + (b - a) / 2;
+        if (strcmp(lg_place_names[m].s, name) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    if (a == lg_place_names_n || strcmp(lg_place_names[a].s, name) != 0)
+        return -1;
+    return resolve(a, run_end(a, lg_place_names_n), prefer_city, 0);
+}
