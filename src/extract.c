@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "normalize.h"
 #include "number.h"
 #include "place.h"
 #include "text.h"
@@ -103,6 +104,16 @@ typedef struct rec {
     size_t context; /* index into held sentences, or (size_t)-1 */
 } rec;
 
+typedef struct year_mention {
+    size_t start, end;
+    int year;        /* explicit year, 0 when relative to the report's */
+    int delta;       /* for relative ones: 去年 -1 */
+    int period_mode, period_a, period_b;
+    int comparison;  /* 比2022年, 较去年: a base, not the figure's year */
+    int target;      /* 到2025年: a goal */
+    int pair;        /* 2020年的35人: governs the next value only */
+} year_mention;
+
 struct lg_extractor {
     const lg_config *cfg;
     const char *file, *doc;
@@ -127,6 +138,16 @@ struct lg_extractor {
     char **held_ctx;
     size_t held_ctx_len, held_ctx_cap;
     int sentence_held; /* this sentence is in held_ctx already */
+
+    /* 2021年，…。…。: a year opening a paragraph governs the paragraph */
+    int have_para_year;
+    year_mention para_year;
+    unsigned flags;    /* of the current sentence */
+
+    /* a table flattened into | rows: the header row's cells */
+    text_buf table_header[16];
+    int table_year[16];
+    size_t table_cols;
 };
 
 /* ---- small text helpers --------------------------------------------- */
@@ -488,15 +509,6 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
 
 /* ---- year mentions -------------------------------------------------- */
 
-typedef struct year_mention {
-    size_t start, end;
-    int year;        /* explicit year, 0 when relative to the report's */
-    int delta;       /* for relative ones: 去年 -1 */
-    int period_mode, period_a, period_b;
-    int comparison;  /* 比2022年, 较去年: a base, not the figure's year */
-    int target;      /* 到2025年: a goal */
-    int pair;        /* 2020年的35人: governs the next value only */
-} year_mention;
 
 static int five_year_plan_start(const char *s, size_t len)
 {
@@ -653,6 +665,10 @@ static const char *const TRAIL_FILLERS[] = {
  * prepositions (对897件案卷), ordinals (第一批14类). */
 static const char *const WEAK_ENDINGS[] = {"以及", "和", "及", "与", "、", "或", "等", "对", "向",
                                           "给", "把", "将", "起", "批", "其中", NULL};
+/* ...unless they end a word: 涉及, 参与, 审批, 方向 */
+static const char *const WEAK_EXCEPTIONS[] = {"涉及", "普及", "危及", "参与", "审批", "报批", "一起",
+                                              "面向", "方向", "导向", "走向", "去向", "相对",
+                                              "总和", "缓和", NULL};
 
 static const char *const COMPARISONS[] = {"同比", "环比", "比上年", "比去年", "较上年",
                                           "较去年", "比", "较", "与", "相比", NULL};
@@ -738,7 +754,8 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
         size_t k;
         if (is_quote(ex->c[s.b - 1].cp)) { s.b--; changed = 1; continue; }
         if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
-        if ((k = ends_any(ex, s.b, WEAK_ENDINGS)) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
+        if (!ends_any(ex, s.b, WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, WEAK_ENDINGS)) &&
+            s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends_any(ex, s.b, TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
     }
@@ -803,6 +820,11 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         cs = values[k - 1].end;
     int after_prev = cs > clause_start(ex, v->start);
     span left = {cs, v->start, 0};
+    /* 推出《思法人生》15部作品: a title names one item; the counted kind follows */
+    size_t t = left.b;
+    while (t > left.a && ex->c[t - 1].cp == 0x7B49 /* 等 */)
+        t--;
+    int after_title = t > left.a && ex->c[t - 1].cp == 0x300B /* 》 */;
     /* a leading qualifier word is not part of the name */
     size_t q;
     static const char *const QUAL_WORDS[] = {"超过", "突破", "将近", "接近", "不到", "不足",
@@ -819,7 +841,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         if (ex->c[i - 1].cp == 0x7B49 /* 等 */)
             left.weak = 1;
     /* 14个部门91项事项: the words between two values name the first */
-    if (after_prev)
+    if (after_prev || after_title)
         left.weak = 1;
 
     /* the words after the classifier, up to the clause end or next value;
@@ -840,7 +862,8 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (change_only && *prev) {
         text_append(out, prev, strlen(prev));
-    } else if (left.weak && visible_chars(ex, right) >= 2 && !ends_any(ex, right.b, CHANGE_WORDS)) {
+    } else if ((left.weak || visible_chars(ex, left) <= 2) && visible_chars(ex, right) >= 2 &&
+               !ends_any(ex, right.b, CHANGE_WORDS)) {
         append_span(ex, out, right, METRIC_MAX_CHARS, 0);
     } else if (visible_chars(ex, left) >= 1 && !(visible_chars(ex, left) < 2 && *prev)) {
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
@@ -879,6 +902,8 @@ static void resolve_year(const lg_extractor *ex, const value *values, size_t k,
     r->year_mode = YEAR_REPORT;
     r->year = 0;
     r->period_mode = PERIOD_NONE;
+    if (!best && ex->have_para_year)
+        best = &ex->para_year;
     if (!best)
         return;
     if (best->year) {
@@ -890,7 +915,6 @@ static void resolve_year(const lg_extractor *ex, const value *values, size_t k,
     r->period_mode = best->period_mode;
     r->period_a = best->period_a;
     r->period_b = best->period_b;
-    (void)ex;
 }
 
 static void resolve_place(const lg_extractor *ex, const value *v, const place_mention *pm,
@@ -928,6 +952,117 @@ static void resolve_place(const lg_extractor *ex, const value *v, const place_me
     /* 昆都仑区、九原区、达茂旗3个旗县区: several counties -> the city's figure */
     if (p->level == LG_COUNTY && counties > 1)
         r->place = lg_place_city_of(best->id);
+}
+
+
+/* ---- tables flattened into | rows ----------------------------------- */
+
+typedef struct cell {
+    size_t a, b;
+} cell;
+
+#define MAX_CELLS 16
+
+static size_t split_cells(const lg_extractor *ex, cell *cells)
+{
+    size_t n = 0, a = 0;
+    for (size_t i = 0; i <= ex->n && n < MAX_CELLS; i++) {
+        if (i < ex->n && ex->c[i].cp != '|')
+            continue;
+        if (i > a || n > 0 || a > 0) {
+            cells[n].a = a;
+            cells[n].b = i;
+            n++;
+        }
+        a = i + 1;
+    }
+    /* drop the empty cells outside the first and last bar */
+    while (n && cells[n - 1].a >= cells[n - 1].b)
+        n--;
+    if (n && cells[0].a >= cells[0].b) {
+        memmove(cells, cells + 1, (n - 1) * sizeof *cells);
+        n--;
+    }
+    return n;
+}
+
+static int cell_of(const cell *cells, size_t n, size_t at)
+{
+    for (size_t j = 0; j < n; j++)
+        if (at >= cells[j].a && at < cells[j].b)
+            return (int)j;
+    return -1;
+}
+
+static int span_has_cjk(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (is_cjk(ex->c[i].cp))
+            return 1;
+    return 0;
+}
+
+/* A row without values is a header: remember its cells and their years. */
+static void table_header(lg_extractor *ex, const cell *cells, size_t n,
+                         const year_mention *ym, size_t nym)
+{
+    ex->table_cols = 0;
+    for (size_t j = 0; j < n && j < 16; j++) {
+        text_reset(&ex->table_header[j]);
+        ex->table_year[j] = 0;
+        for (size_t i = cells[j].a; i < cells[j].b; i++)
+            if (!is_quote(ex->c[i].cp))
+                text_append_cp(&ex->table_header[j], ex->c[i].cp);
+        for (size_t k = 0; k < nym; k++)
+            if (ym[k].start >= cells[j].a && ym[k].end <= cells[j].b && ym[k].year)
+                ex->table_year[j] = ym[k].year;
+        ex->table_cols = j + 1;
+    }
+}
+
+static int generic_measure(const char *s)
+{
+    static const char *const words[] = {"数量", "数", "件数", "人数", "金额", "比例", "占比",
+                                        "合计", "总数", "总计", "数值", "规模", NULL};
+    return s && in_list(s, words);
+}
+
+/* Name a value in a table row from its row label and column header. */
+static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,
+                         text_buf *out, rec *r)
+{
+    int j = cell_of(cells, n, v->start);
+    text_buf label = {0};
+    if (n && cell_of(cells, n, v->start) != 0)
+        for (size_t i = cells[0].a; i < cells[0].b; i++)
+            if (!is_quote(ex->c[i].cp))
+                text_append_cp(&label, ex->c[i].cp);
+    const char *head = j >= 0 && (size_t)j < ex->table_cols ? ex->table_header[j].data : NULL;
+    int head_year = j >= 0 && (size_t)j < ex->table_cols ? ex->table_year[j] : 0;
+    if (head_year) {
+        r->year_mode = YEAR_EXPLICIT;
+        r->year = head_year;
+        r->period_mode = PERIOD_NONE;
+        head = NULL; /* the header is the year, not a name */
+    }
+    int label_ok = label.len > 0, head_ok = head && *head;
+    if (label_ok || head_ok)
+        text_reset(out);
+    if (label_ok && head_ok && generic_measure(label.data)) {
+        text_append(out, head, strlen(head));
+        text_append(out, label.data, label.len);
+    } else if (label_ok && head_ok) {
+        text_append(out, label.data, label.len);
+        text_append(out, head, strlen(head));
+    } else if (label_ok) {
+        text_append(out, label.data, label.len);
+    } else if (head_ok) {
+        text_append(out, head, strlen(head));
+    }
+    if (head_ok && (strstr(head, "同比") || strstr(head, "增长") || strstr(head, "增幅")) &&
+        (!strcmp(v->unit, "%") || !strcmp(v->unit, "百分点")))
+        r->kind = "change";
+    text_free(&label);
 }
 
 /* ---- records: held back until the report's city and year settle ----- */
@@ -1089,7 +1224,8 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
         static const char *const REVIEW[] = {"回眸", "回顾", "盘点", "总结", "纵观", "聚焦", NULL};
         int reviewed = ends_any(ex, m->start, REVIEW) != 0;
         int annual = ends(ex, m->end, "年度") != 0;
-        int leads = m->start == 0 && (cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',');
+        int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
+                    (m->start == 0 && ex->chars_seen == 0);
         if (reviewed || annual || leads)
             ex->opening_year = m->year;
     }
@@ -1147,6 +1283,13 @@ static int extract_sentence(lg_extractor *ex)
     size_t npm = find_places(ex, pm, MAX_MENTIONS);
     if (!ex->settled)
         observe_report(ex, ym, nym, pm, npm);
+    if (ex->flags & LG_SENT_PARA_START)
+        ex->have_para_year = 0;
+    if (nym && ym[0].start == 0 && !ym[0].comparison && !ym[0].target &&
+        (cp_at(ex, ym[0].end) == 0xFF0C || cp_at(ex, ym[0].end) == ',')) {
+        ex->para_year = ym[0];
+        ex->have_para_year = 1;
+    }
 
     /* values: the regex runs only where a numeral starts */
     size_t cap = 16, nv = 0;
@@ -1183,6 +1326,17 @@ static int extract_sentence(lg_extractor *ex)
             i++;
     }
 
+    cell cells[MAX_CELLS];
+    size_t ncells = 0;
+    int table_row = (ex->flags & LG_SENT_TABLE_ROW) != 0;
+    if (table_row) {
+        ncells = split_cells(ex, cells);
+        if (nv == 0 && span_has_cjk(ex, 0, ex->n))
+            table_header(ex, cells, ncells, ym, nym);
+    } else if (ex->flags & LG_SENT_PARA_START) {
+        ex->table_cols = 0;
+    }
+
     /* the latest year the report gives figures for */
     for (size_t k = 0; k < nv && !ex->settled; k++)
         for (size_t i = 0; i < nym; i++)
@@ -1207,6 +1361,8 @@ static int extract_sentence(lg_extractor *ex)
         resolve_place(ex, v, pm, npm, &r);
         text_reset(&metric);
         name_metric(ex, values, nv, k, pm, npm, ym, nym, prev.data ? prev.data : "", &metric);
+        if (table_row)
+            table_metric(ex, cells, ncells, v, &metric, &r);
         text_reset(&txt);
         text_append(&txt, ex->s.data + ex->cb[v->start], ex->cb[v->end] - ex->cb[v->start]);
         if (!metric.data || !txt.data) {
@@ -1233,7 +1389,9 @@ static int extract_sentence(lg_extractor *ex)
 int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsigned flags)
 {
     lg_extractor *ex = extractor;
-    (void)flags;
+    ex->flags = flags;
+    if ((flags & LG_SENT_PARA_START) && !has_numeral(chars, n))
+        ex->have_para_year = 0;
     if (ex->status != LG_OK)
         return 1;
     if (n && (has_numeral(chars, n) || !ex->settled)) {
@@ -1307,6 +1465,8 @@ void lg_extractor_free(lg_extractor *ex)
     free(ex->city_votes);
     free(ex->cb);
     text_free(&ex->s);
+    for (size_t i = 0; i < 16; i++)
+        text_free(&ex->table_header[i]);
     pcre2_match_data_free(ex->md);
     free(ex);
 }

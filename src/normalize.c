@@ -284,7 +284,11 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
         return 1;
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
         return 1;
-    return 0;
+    /* a table row written without outer bars: 数量 | 75件 | 16件 */
+    size_t bars = 0;
+    for (size_t i = nz->line_start; i < nz->len; i++)
+        bars += nz->buf[i].cp == '|';
+    return bars >= 2;
 }
 
 static void take_visible(lg_normalizer *nz, const lg_char *c)
