@@ -197,6 +197,12 @@ static size_t starts_any(const lg_extractor *ex, size_t i, const char *const *wo
     return 0;
 }
 
+/* Is s[0..len) exactly the word w? */
+static int is_word(const char *s, size_t len, const char *w)
+{
+    return strlen(w) == len && memcmp(s, w, len) == 0;
+}
+
 static int is_clause_break(uint32_t cp)
 {
     return cp == 0xFF0C /* ， */ || cp == ',' || cp == 0xFF1B || cp == ';' ||
@@ -491,7 +497,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         v->qualifier = "over";
     size_t plen = group(ex->md, value_re, "post3", &from);
     if (plen) {
-        if (!memcmp(ex->s.data + from, "左右", plen)) v->qualifier = "approx";
+        if (is_word(ex->s.data + from, plen, "左右")) v->qualifier = "approx";
         else v->qualifier = "over";
     }
     const char *q = qualifier_before(ex, i);
@@ -560,15 +566,15 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             m.year = atoi(base + from);
             size_t ql = group(ex->md, year_re, "q", &from);
             const char *q = base + from;
-            if (ql && (!memcmp(q, "以来", ql) || !memcmp(q, "来", ql))) {
+            if (ql && (is_word(q, ql, "以来") || is_word(q, ql, "来"))) {
                 m.period_mode = PERIOD_SINCE;
                 m.period_a = m.year;
                 m.year = 0; /* the report's year */
-            } else if (ql && !memcmp(q, "上半年", ql)) {
+            } else if (ql && is_word(q, ql, "上半年")) {
                 m.period_mode = PERIOD_HALF;
                 m.period_a = m.year;
                 m.period_b = 1;
-            } else if (ql && !memcmp(q, "下半年", ql)) {
+            } else if (ql && is_word(q, ql, "下半年")) {
                 m.period_mode = PERIOD_HALF;
                 m.period_a = m.year;
                 m.period_b = 2;
@@ -579,12 +585,12 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
                 continue;
             size_t ql = group(ex->md, year_re, "fq", &from);
             const char *q = base + from;
-            if (!memcmp(q, "以来", ql)) {
+            if (is_word(q, ql, "以来")) {
                 m.period_mode = PERIOD_SINCE;
                 m.period_a = start;
-            } else if (!memcmp(q, "初", ql)) {
+            } else if (is_word(q, ql, "初")) {
                 m.year = start;
-            } else if (!memcmp(q, "末", ql)) {
+            } else if (is_word(q, ql, "末")) {
                 m.year = start + 4;
             } else {
                 m.year = start + 4;
@@ -594,10 +600,10 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             }
         } else if ((len = group(ex->md, year_re, "rel", &from))) {
             const char *r = base + from;
-            if (!memcmp(r, "去年", len) || !memcmp(r, "上年", len)) m.delta = -1;
-            else if (!memcmp(r, "前年", len)) m.delta = -2;
-            else if (!memcmp(r, "上半年", len)) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
-            else if (!memcmp(r, "下半年", len)) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
+            if (is_word(r, len, "去年") || is_word(r, len, "上年")) m.delta = -1;
+            else if (is_word(r, len, "前年")) m.delta = -2;
+            else if (is_word(r, len, "上半年")) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
+            else if (is_word(r, len, "下半年")) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
         }
         static const char *const COMPARE[] = {"比", "较", "于", "是", "与", "同", "相比", "对比", NULL};
         m.comparison = ends_any(ex, m.start, COMPARE) != 0;
