@@ -152,6 +152,12 @@ struct lg_extractor {
 
 /* ---- small text helpers --------------------------------------------- */
 
+typedef struct word {
+    const char *s;
+    size_t len;
+} word;
+#define W(lit) {lit, sizeof(lit) - 1}
+
 static uint32_t cp_at(const lg_extractor *ex, size_t i)
 {
     return i < ex->n ? ex->c[i].cp : 0;
@@ -179,21 +185,35 @@ static size_t ends(const lg_extractor *ex, size_t i, const char *w)
     return ex->cb[k] == b - wl ? i - k : 0;
 }
 
-static size_t ends_any(const lg_extractor *ex, size_t i, const char *const *words)
+/* Word lists carry their lengths: they are matched at every value. */
+static size_t ends_any(const lg_extractor *ex, size_t i, const word *words)
 {
-    for (; *words; words++) {
-        size_t k = ends(ex, i, *words);
-        if (k)
-            return k;
+    size_t b = ex->cb[i];
+    if (b == 0)
+        return 0;
+    char last = ex->s.data[b - 1];
+    for (; words->s; words++) {
+        size_t wl = words->len;
+        if (wl > b || words->s[wl - 1] != last || memcmp(ex->s.data + b - wl, words->s, wl) != 0)
+            continue;
+        size_t k = i;
+        while (k > 0 && ex->cb[k] > b - wl)
+            k--;
+        if (ex->cb[k] == b - wl)
+            return i - k;
     }
     return 0;
 }
 
-static size_t starts_any(const lg_extractor *ex, size_t i, const char *const *words)
+static size_t starts_any(const lg_extractor *ex, size_t i, const word *words)
 {
-    for (; *words; words++)
-        if (starts(ex, i, *words))
-            return utf8_chars(*words);
+    if (i >= ex->n)
+        return 0;
+    size_t b = ex->cb[i], left = ex->s.len - b;
+    char first = ex->s.data[b];
+    for (; words->s; words++)
+        if (words->len <= left && words->s[0] == first && memcmp(ex->s.data + b, words->s, words->len) == 0)
+            return utf8_chars_n(words->s, words->len);
     return 0;
 }
 
@@ -341,10 +361,10 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
     return 0;
 }
 
-static const char *const OVER_BEFORE[] = {"超过", "突破", "超", "逾", NULL};
-static const char *const APPROX_BEFORE[] = {"约", NULL};
-static const char *const NEARLY_BEFORE[] = {"将近", "接近", "近", NULL};
-static const char *const UNDER_BEFORE[] = {"不到", "不足", NULL};
+static const word OVER_BEFORE[] = {W("超过"), W("突破"), W("超"), W("逾"), {NULL, 0}};
+static const word APPROX_BEFORE[] = {W("约"), {NULL, 0}};
+static const word NEARLY_BEFORE[] = {W("将近"), W("接近"), W("近"), {NULL, 0}};
+static const word UNDER_BEFORE[] = {W("不到"), W("不足"), {NULL, 0}};
 
 static const char *qualifier_before(const lg_extractor *ex, size_t i)
 {
@@ -358,16 +378,15 @@ static const char *qualifier_before(const lg_extractor *ex, size_t i)
     return NULL;
 }
 
-static const char *const RANK_CUES[] = {"居", "位居", "位列", "排名", "排在", "名列", "列", "排", NULL};
+static const word RANK_CUES[] = {W("居"), W("位居"), W("位列"), W("排名"), W("排在"), W("名列"), W("列"), W("排"), {NULL, 0}};
 /* verbs after which a lone Chinese numeral counts something (建成两个) */
-static const char *const COUNT_CUES[] = {"了", "共", "计", "达", "为", "有", "等", "增", "建",
-                                         "设", "成", "获", "选", "立", "出", "办", "开", "新", NULL};
+static const word COUNT_CUES[] = {W("了"), W("共"), W("计"), W("达"), W("为"), W("有"), W("等"), W("增"), W("建"), W("设"), W("成"), W("获"), W("选"), W("立"), W("出"), W("办"), W("开"), W("新"), {NULL, 0}};
 
 /* Change words: a percentage after them is a change, unless 至/到 makes it
  * the new level (下降至16.94%). */
-static const char *const CHANGE_WORDS[] = {"增长", "增加", "增幅", "下降", "减少", "提高", "提升",
-                                           "上升", "降低", "压减", "精简", "缩短", "压缩", "增",
-                                           "减", "降", "高于", "低于", "多", "少", NULL};
+static const word CHANGE_WORDS[] = {W("增长"), W("增加"), W("增幅"), W("下降"), W("减少"), W("提高"), W("提升"), W("上升"), W("降低"), W("压减"), W("精简"), W("缩短"), W("压缩"), W("增"), W("减"), W("降"), W("高于"), W("低于"), W("多"), W("少"), {NULL, 0}};
+
+static const word LEVEL_WORDS[] = {W("至"), W("到"), W("为"), {NULL, 0}};
 
 static int is_change(const lg_extractor *ex, const value *v)
 {
@@ -377,7 +396,7 @@ static int is_change(const lg_extractor *ex, const value *v)
     int pct = !strcmp(v->unit, "%");
     /* look back over at most 8 chars of the clause */
     for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
-        if (ends_any(ex, i, (const char *const[]){"至", "到", "为", NULL}) && i == v->num_start)
+        if (ends_any(ex, i, LEVEL_WORDS) && i == v->num_start)
             return 0;
         if (ends_any(ex, i, CHANGE_WORDS)) {
             if (pct)
@@ -605,7 +624,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             else if (is_word(r, len, "上半年")) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
             else if (is_word(r, len, "下半年")) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
         }
-        static const char *const COMPARE[] = {"比", "较", "于", "是", "与", "同", "相比", "对比", NULL};
+        static const word COMPARE[] = {W("比"), W("较"), W("于"), W("是"), W("与"), W("同"), W("相比"), W("对比"), {NULL, 0}};
         m.comparison = ends_any(ex, m.start, COMPARE) != 0;
         m.target = (ends(ex, m.start, "到") || ends(ex, m.start, "至")) &&
                    !ends(ex, m.start, "截至");
@@ -652,48 +671,21 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
 
 /* ---- metric names --------------------------------------------------- */
 
-static const char *const LEAD_FILLERS[] = {
-    "截至目前", "截至", "目前", "近年来", "今年以来", "今年", "去年", "当年", "年内", "全年",
-    "其中", "同时", "此外", "另外", "全市", "全区", "全县", "全旗", "全盟", "全省", "全州",
-    "累计", "共计", "总计", "合计", "共", "先后", "已经", "已", "并且", "并", "还", "又", "均",
-    "分别", "仅", "再", "一年来", "年来", "以来", "上半年", "下半年", "在", "对", "将", "把",
-    "通过", "持续", "连续", "为", "的", "和", "及", "与", "、", NULL};
+static const word LEAD_FILLERS[] = {W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
 
-static const char *const TRAIL_FILLERS[] = {
-    "分别达到", "分别达", "分别为", "分别", "均达到", "均达", "均为", "均", "达到", "高达", "多达",
-    "达", "约为", "为", "共计", "总计", "合计", "累计", "共", "计", "增加至", "增长至", "增加到",
-    "增长到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至",
-    "降低到", "降低至", "减少到", "减少至", "精简到", "精简至", "压减到", "压减至", "压缩至",
-    "降至", "升至", "至", "到", "目前", "有", "的", "已", "是", "占", "由", "从", "在", "超过", "突破",
-    "超", "逾", "约", "将近", "接近", "近", "不到", "不足", "仅", "只", "就", "共有", NULL};
+static const word TRAIL_FILLERS[] = {W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
 
 /* Words after which the counted thing still has to come: 和, 等 (etc.),
  * prepositions (对897件案卷), ordinals (第一批14类). */
-static const char *const WEAK_ENDINGS[] = {"以及", "和", "及", "与", "、", "或", "等", "对", "向",
-                                          "给", "把", "将", "起", "批", "其中", NULL};
+static const word WEAK_ENDINGS[] = {W("以及"), W("和"), W("及"), W("与"), W("、"), W("或"), W("等"), W("对"), W("向"), W("给"), W("把"), W("将"), W("起"), W("批"), W("其中"), {NULL, 0}};
 /* ...unless they end a word: 涉及, 参与, 审批, 方向 */
-static const char *const WEAK_EXCEPTIONS[] = {"涉及", "普及", "危及", "参与", "审批", "报批", "一起",
-                                              "面向", "方向", "导向", "走向", "去向", "相对",
-                                              "总和", "缓和", NULL};
+static const word WEAK_EXCEPTIONS[] = {W("涉及"), W("普及"), W("危及"), W("参与"), W("审批"), W("报批"), W("一起"), W("面向"), W("方向"), W("导向"), W("走向"), W("去向"), W("相对"), W("总和"), W("缓和"), {NULL, 0}};
 
-static const char *const COMPARISONS[] = {"同比", "环比", "比上年", "比去年", "较上年",
-                                          "较去年", "比", "较", "与", "相比", NULL};
+static const word COMPARISONS[] = {W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较"), W("与"), W("相比"), {NULL, 0}};
 
 /* Verbs after which the counted thing comes after the classifier:
  * 开展了12场政商恳谈早餐会, 完成332个行政村... */
-static const char *const COUNT_VERBS[] = {
-    "开展", "组织", "举办", "召开", "完成", "发布", "出台", "制定", "修订", "修改", "废止",
-    "建成", "建立", "设立", "打造", "培育", "培养", "聘任", "聘请", "选聘", "招募", "评选",
-    "选树", "曝光", "培训", "走访", "办理", "受理", "审查", "审核", "调解", "化解", "排查",
-    "整改", "发现", "提出", "收到", "处理", "查处", "推出", "上线", "开通", "覆盖", "惠及",
-    "帮助", "吸纳", "入驻", "录入", "归集", "整合", "梳理", "公布", "解决", "办结", "新增",
-    "取消", "下放", "清理", "实现", "提供", "签订", "创建", "命名", "表彰", "举行", "宣讲",
-    "约谈", "印发", "编制", "形成", "开设", "设置", "配备", "组建", "成立", "引进", "接待",
-    "参与", "参加", "出动", "派出", "检查", "深入", "联系", "指导", "服务", "挽回", "兑现",
-    "涉及", "审结", "新收", "纠错", "推动", "带动", "吸引", "筹集", "投入", "争取", "落实",
-    "评查", "转载", "刊发", "报道", "打击", "破获", "抓获", "追回", "发放", "收集", "征集",
-    "登记", "注册", "认定", "授予", "入选", "获评", "获得", "荣获", "有", "拥有", "了", "上报",
-    "报送", "构建", "推荐", "选派", "评为", NULL};
+static const word COUNT_VERBS[] = {W("开展"), W("组织"), W("举办"), W("召开"), W("完成"), W("发布"), W("出台"), W("制定"), W("修订"), W("修改"), W("废止"), W("建成"), W("建立"), W("设立"), W("打造"), W("培育"), W("培养"), W("聘任"), W("聘请"), W("选聘"), W("招募"), W("评选"), W("选树"), W("曝光"), W("培训"), W("走访"), W("办理"), W("受理"), W("审查"), W("审核"), W("调解"), W("化解"), W("排查"), W("整改"), W("发现"), W("提出"), W("收到"), W("处理"), W("查处"), W("推出"), W("上线"), W("开通"), W("覆盖"), W("惠及"), W("帮助"), W("吸纳"), W("入驻"), W("录入"), W("归集"), W("整合"), W("梳理"), W("公布"), W("解决"), W("办结"), W("新增"), W("取消"), W("下放"), W("清理"), W("实现"), W("提供"), W("签订"), W("创建"), W("命名"), W("表彰"), W("举行"), W("宣讲"), W("约谈"), W("印发"), W("编制"), W("形成"), W("开设"), W("设置"), W("配备"), W("组建"), W("成立"), W("引进"), W("接待"), W("参与"), W("参加"), W("出动"), W("派出"), W("检查"), W("深入"), W("联系"), W("指导"), W("服务"), W("挽回"), W("兑现"), W("涉及"), W("审结"), W("新收"), W("纠错"), W("推动"), W("带动"), W("吸引"), W("筹集"), W("投入"), W("争取"), W("落实"), W("评查"), W("转载"), W("刊发"), W("报道"), W("打击"), W("破获"), W("抓获"), W("追回"), W("发放"), W("收集"), W("征集"), W("登记"), W("注册"), W("认定"), W("授予"), W("入选"), W("获评"), W("获得"), W("荣获"), W("有"), W("拥有"), W("了"), W("上报"), W("报送"), W("构建"), W("推荐"), W("选派"), W("评为"), {NULL, 0}};
 
 static size_t skip_place_at(const place_mention *pm, size_t npm, size_t i)
 {
@@ -802,7 +794,7 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, size_t ma
  * to that word (综合信用指数排名中，最好成绩为第7位). */
 static int rank_topic(const lg_extractor *ex, size_t at, span *out)
 {
-    static const char *const WORDS[] = {"排名", "排行", "名次", "位次", "测评", "考核", "评估", NULL};
+    static const word WORDS[] = {W("排名"), W("排行"), W("名次"), W("位次"), W("测评"), W("考核"), W("评估"), {NULL, 0}};
     for (size_t i = at; i > 0; i--) {
         size_t k = ends_any(ex, i, WORDS);
         if (k) {
@@ -833,8 +825,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     int after_title = t > left.a && ex->c[t - 1].cp == 0x300B /* 》 */;
     /* a leading qualifier word is not part of the name */
     size_t q;
-    static const char *const QUAL_WORDS[] = {"超过", "突破", "将近", "接近", "不到", "不足",
-                                             "超", "逾", "约", "近", NULL};
+    static const word QUAL_WORDS[] = {W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"), {NULL, 0}};
     if ((q = ends_any(ex, left.b, QUAL_WORDS)) && left.b - q >= left.a)
         left.b -= q;
     left = trim_left_words(ex, left, pm, npm, ym, nym);
@@ -858,7 +849,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     span right = {values[j].end, clause_end(ex, values[j].end), 0};
     if (j + 1 < nv && values[j + 1].start < right.b)
         right.b = values[j + 1].start;
-    static const char *const RIGHT_LEAD[] = {"的", "各类", "各", "以上", "左右", "多", NULL};
+    static const word RIGHT_LEAD[] = {W("的"), W("各类"), W("各"), W("以上"), W("左右"), W("多"), {NULL, 0}};
     size_t r;
     while (right.a < right.b && ((r = starts_any(ex, right.a, RIGHT_LEAD)) || is_quote(ex->c[right.a].cp)))
         right.a += r ? r : 1;
@@ -1227,7 +1218,7 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
         const year_mention *m = &ym[i];
         if (!m->year || m->comparison || m->target)
             continue;
-        static const char *const REVIEW[] = {"回眸", "回顾", "盘点", "总结", "纵观", "聚焦", NULL};
+        static const word REVIEW[] = {W("回眸"), W("回顾"), W("盘点"), W("总结"), W("纵观"), W("聚焦"), {NULL, 0}};
         int reviewed = ends_any(ex, m->start, REVIEW) != 0;
         int annual = ends(ex, m->end, "年度") != 0;
         int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
@@ -1286,9 +1277,6 @@ static int extract_sentence(lg_extractor *ex)
     year_mention ym[MAX_MENTIONS];
     place_mention pm[MAX_MENTIONS];
     size_t nym = find_years(ex, ym, MAX_MENTIONS);
-    size_t npm = find_places(ex, pm, MAX_MENTIONS);
-    if (!ex->settled)
-        observe_report(ex, ym, nym, pm, npm);
     if (ex->flags & LG_SENT_PARA_START)
         ex->have_para_year = 0;
     if (nym && ym[0].start == 0 && !ym[0].comparison && !ym[0].target &&
@@ -1331,6 +1319,11 @@ static int extract_sentence(lg_extractor *ex)
                is_digit_cp(ex->c[i - 1].cp))
             i++;
     }
+
+    /* places matter only for values, and for the report's own city */
+    size_t npm = nv || !ex->settled ? find_places(ex, pm, MAX_MENTIONS) : 0;
+    if (!ex->settled)
+        observe_report(ex, ym, nym, pm, npm);
 
     cell cells[MAX_CELLS];
     size_t ncells = 0;

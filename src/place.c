@@ -6,6 +6,7 @@
  * generator; see its docstring for the rules and the stop lists. */
 #include "place.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -85,6 +86,32 @@ static int run_end(int i, int hi)
     return i;
 }
 
+/* One bit per BMP code point that starts some name: lg_place_match runs at
+ * every character of every sentence with a value, and almost every
+ * character starts none. */
+static uint8_t first_char_bits[0x10000 / 8];
+static pthread_once_t first_char_once = PTHREAD_ONCE_INIT;
+
+static uint32_t key_to_cp(uint32_t key)
+{
+    unsigned char b[4] = {(unsigned char)(key >> 24), (unsigned char)(key >> 16),
+                          (unsigned char)(key >> 8), (unsigned char)key};
+    if (b[0] >= 0xF0)
+        return 0x10000; /* outside the bitmap: always looked up */
+    if (b[0] >= 0xE0)
+        return (uint32_t)(b[0] & 0x0F) << 12 | (uint32_t)(b[1] & 0x3F) << 6 | (b[2] & 0x3F);
+    return (uint32_t)(b[0] & 0x1F) << 6 | (b[1] & 0x3F);
+}
+
+static void build_first_char_bits(void)
+{
+    for (int i = 0; i < lg_place_first_n; i++) {
+        uint32_t cp = key_to_cp(lg_place_first[i].ch);
+        if (cp < 0x10000)
+            first_char_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
+}
+
 size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
 {
     if (id)
@@ -102,6 +129,10 @@ size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
     uint32_t key = 0;
     for (size_t k = 0; k < 4; k++)
         key = key << 8 | (k < cl ? u[k] : 0);
+    pthread_once(&first_char_once, build_first_char_bits);
+    uint32_t cp = key_to_cp(key);
+    if (cp < 0x10000 && !(first_char_bits[cp >> 3] & (1u << (cp & 7))))
+        return 0;
 
     /* The first-character index turns the common case (no place name starts
      * here) into ~10 integer compares instead of string compares. */
@@ -124,7 +155,15 @@ size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
     for (int i = lo, j; i < hi; i = j) {
         const struct lg_place_name *e = &lg_place_names[i];
         j = run_end(i, hi);
-        if (e->len <= best || e->len > len || memcmp(s, e->s, e->len) != 0)
+        if (e->len <= best || e->len > len)
+            continue;
+        /* the bucket is sorted by bytes: the byte after the first character
+         * rejects most names before a full compare, and ends the walk once
+         * the names have passed the text */
+        unsigned char nb = (unsigned char)e->s[cl], tb = u[cl];
+        if (nb > tb)
+            break;
+        if (nb < tb || memcmp(s, e->s, e->len) != 0)
             continue;
         int r = resolve(i, j, prefer_city, 1);
         if (r >= 0) {
