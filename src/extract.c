@@ -41,6 +41,13 @@ static const char YEAR_PATTERN[] =
     "|(?<fyp>十[一二三四五六七八九]?五|[六七八九]五)[”\"’]?(?<fq>期间|时期|以来|末|初)"
     "|(?<rel>截至目前|今年|去年|上年|前年|当年|本年|目前|上半年|下半年)";
 
+/* Group numbers are looked up by name once, not at every match. */
+enum { G_PNUM, G_ANUM, G_CNUM, G_POST1, G_MAG, G_POST2, G_UNIT, G_POST3,
+       G_Y, G_Q, G_FYP, G_FQ, G_REL, G_COUNT };
+static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
+                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel"};
+static int group_numbers[G_COUNT];
+
 static pcre2_code *value_re, *year_re;
 static pcre2_match_context *match_ctx;
 static lg_status patterns_status = LG_OK;
@@ -65,6 +72,10 @@ static void patterns_build(void)
     if (!value_re || !year_re || !match_ctx) {
         patterns_status = LG_ERR_REGEX;
         return;
+    }
+    for (int g = 0; g < G_COUNT; g++) {
+        pcre2_code *re = g < G_Y ? value_re : year_re;
+        group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
     }
     /* No pattern here backtracks much, but no input may make one run away. */
     pcre2_set_match_limit(match_ctx, 100000);
@@ -234,6 +245,8 @@ static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
 static int is_cjk_numeral_start(uint32_t cp)
 {
+    if (cp < 0x3007 || cp > 0x96F6)
+        return 0;
     switch (cp) {
     case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09:
     case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
@@ -271,10 +284,17 @@ typedef struct value {
     int chinese, single_cjk;
 } value;
 
+
 static size_t group(pcre2_match_data *md, pcre2_code *re, const char *name,
                     size_t *from)
 {
-    int k = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+    int k = -1;
+    for (int g = 0; g < G_COUNT; g++)
+        if (GROUP_NAMES[g] == name || !strcmp(GROUP_NAMES[g], name)) {
+            k = group_numbers[g];
+            break;
+        }
+    (void)re;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     if (k < 0 || ov[2 * k] == PCRE2_UNSET)
         return 0;

@@ -137,9 +137,17 @@ static size_t doubled_at(const lg_char *c, size_t i, size_t n)
 
 static int has_adjacent_pair(const lg_char *c, size_t n)
 {
-    for (size_t i = 0; i + 1 < n; i++)
-        if (c[i].cp == c[i + 1].cp && c[i].cp != ' ')
+    /* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
+     * digits (100) prove nothing and one 事事 is Chinese. */
+    size_t pairs = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t cp = c[i].cp;
+        if (cp != c[i + 1].cp || cp <= '9')
+            continue;
+        if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
+            (cp >= 0x2010 && cp <= 0x206F) || ++pairs >= 2)
             return 1;
+    }
     return 0;
 }
 

@@ -103,12 +103,66 @@ static uint32_t key_to_cp(uint32_t key)
     return (uint32_t)(b[0] & 0x1F) << 6 | (b[1] & 0x3F);
 }
 
+/* ...and a set of the first two characters of every name, since common
+ * characters (新, 大, 东) do start names but rarely with the next one. */
+#define PAIR_SLOTS 16384
+static uint64_t pair_set[PAIR_SLOTS];
+
+static uint64_t pair_key(uint32_t a, uint32_t b)
+{
+    return (uint64_t)a << 32 | b | 1u << 31; /* never 0: 0 marks a free slot */
+}
+
+static size_t pair_slot(uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 50) & (PAIR_SLOTS - 1);
+}
+
+static uint32_t decode_at(const unsigned char *u, size_t len, size_t *cl)
+{
+    if (u[0] >= 0xE0 && u[0] < 0xF0 && len >= 3) {
+        *cl = 3;
+        return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    }
+    *cl = 0;
+    return 0;
+}
+
+static void pair_add(uint64_t key)
+{
+    size_t i = pair_slot(key);
+    while (pair_set[i] && pair_set[i] != key)
+        i = (i + 1) & (PAIR_SLOTS - 1);
+    pair_set[i] = key;
+}
+
+static int pair_has(uint64_t key)
+{
+    for (size_t i = pair_slot(key); pair_set[i]; i = (i + 1) & (PAIR_SLOTS - 1))
+        if (pair_set[i] == key)
+            return 1;
+    return 0;
+}
+
+static int pairs_usable = 1;
+
 static void build_first_char_bits(void)
 {
     for (int i = 0; i < lg_place_first_n; i++) {
         uint32_t cp = key_to_cp(lg_place_first[i].ch);
         if (cp < 0x10000)
             first_char_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    }
+    for (int i = 0; i < lg_place_names_n; i++) {
+        const unsigned char *u = (const unsigned char *)lg_place_names[i].s;
+        size_t len = lg_place_names[i].len, c1, c2;
+        uint32_t a = decode_at(u, len, &c1);
+        uint32_t b = c1 ? decode_at(u + c1, len - c1, &c2) : 0;
+        if (!c1 || !c2) {
+            pairs_usable = 0; /* a name outside the 3-byte plane: no shortcut */
+            continue;
+        }
+        pair_add(pair_key(a, b));
     }
 }
 
@@ -133,6 +187,12 @@ size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
     uint32_t cp = key_to_cp(key);
     if (cp < 0x10000 && !(first_char_bits[cp >> 3] & (1u << (cp & 7))))
         return 0;
+    if (pairs_usable && cl == 3) {
+        size_t c2;
+        uint32_t b = decode_at(u + 3, len - 3, &c2);
+        if (c2 && !pair_has(pair_key(cp, b)))
+            return 0;
+    }
 
     /* The first-character index turns the common case (no place name starts
      * here) into ~10 integer compares instead of string compares. */
