@@ -29,11 +29,11 @@ static const char VALUE_PATTERN[] =
     "|[0-9]+(?:\\.[0-9]+)?(?![0-9.]))"
     "|(?<cnum>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?))"
     "(?<post1>余|多)?(?<mag>万亿|千万|百万|万|亿)?(?<post2>余|多)?"
-    "(?<unit>个百分点|百分点|平方公里|平方千米|平方米|立方米|个月|人次|家次|户次|件次|车次"
+    "(?<unit>个百分点|百分点|平方公里|平方千米|平方米|立方米|个工作日|工作日|个月|人次|家次|户次|件次|车次"
     "|批次|架次|部门|公里|千米|公顷|公斤|千克|小时|分钟|季度|%|‰|倍|元|件|项|人|名|个|家"
     "|户|次|条|部|卷|只|场|类|张|份|支|期|篇|起|套|台|辆|所|座|处|宗|例|册|本|位|吨|亩"
     "|米|天|年|周|轮|组|队|笔|种|批|届|级|大|号|日|月|版|岁|分)?"
-    "(?<post3>以上|左右|多)?";
+    "(?<post3>以上|左右|多|以内|以下)?";
 
 /* Year mentions: 2022年, 2022年上半年, 2021年以来, “十三五”期间, 今年... */
 static const char YEAR_PATTERN[] =
@@ -331,7 +331,8 @@ static int unit_starts_word(const char *unit, uint32_t next)
 
 static const char *unit_kind(const char *unit)
 {
-    static const char *const durations[] = {"天", "个月", "年", "小时", "分钟", "周", NULL};
+    static const char *const durations[] = {"天", "个月", "年", "小时", "分钟", "周", "个工作日",
+                                            "工作日", NULL};
     static const char *const measures[] = {"平方公里", "平方千米", "平方米", "立方米", "公里",
                                            "千米", "公顷", "公斤", "千克", "吨", "亩", "米", NULL};
     if (!strcmp(unit, "元")) return "money";
@@ -381,10 +382,10 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
     return 0;
 }
 
-static const word OVER_BEFORE[] = {W("超过"), W("突破"), W("超"), W("逾"), {NULL, 0}};
+static const word OVER_BEFORE[] = {W("不少于"), W("不低于"), W("至少"), W("超过"), W("突破"), W("超"), W("逾"), {NULL, 0}};
 static const word APPROX_BEFORE[] = {W("约"), {NULL, 0}};
 static const word NEARLY_BEFORE[] = {W("将近"), W("接近"), W("近"), {NULL, 0}};
-static const word UNDER_BEFORE[] = {W("不到"), W("不足"), {NULL, 0}};
+static const word UNDER_BEFORE[] = {W("不超过"), W("不高于"), W("最多"), W("不到"), W("不足"), {NULL, 0}};
 
 static const char *qualifier_before(const lg_extractor *ex, size_t i)
 {
@@ -537,6 +538,8 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     size_t plen = group(ex->md, value_re, "post3", &from);
     if (plen) {
         if (is_word(ex->s.data + from, plen, "左右")) v->qualifier = "approx";
+        else if (is_word(ex->s.data + from, plen, "以内") || is_word(ex->s.data + from, plen, "以下"))
+            v->qualifier = "under";
         else v->qualifier = "over";
     }
     const char *q = qualifier_before(ex, i);
@@ -691,9 +694,9 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
 
 /* ---- metric names --------------------------------------------------- */
 
-static const word LEAD_FILLERS[] = {W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
+static const word LEAD_FILLERS[] = {W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
 
-static const word TRAIL_FILLERS[] = {W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
+static const word TRAIL_FILLERS[] = {W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
 
 /* Words after which the counted thing still has to come: 和, 等 (etc.),
  * prepositions (对897件案卷), ordinals (第一批14类). */
@@ -845,7 +848,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     int after_title = t > left.a && ex->c[t - 1].cp == 0x300B /* 》 */;
     /* a leading qualifier word is not part of the name */
     size_t q;
-    static const word QUAL_WORDS[] = {W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"), {NULL, 0}};
+    static const word QUAL_WORDS[] = {W("不少于"), W("不低于"), W("至少"), W("不超过"), W("不高于"), W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"), {NULL, 0}};
     if ((q = ends_any(ex, left.b, QUAL_WORDS)) && left.b - q >= left.a)
         left.b -= q;
     left = trim_left_words(ex, left, pm, npm, ym, nym);
@@ -957,6 +960,13 @@ static void resolve_place(const lg_extractor *ex, const value *v, const place_me
     }
     r->city_mode = CITY_REPORT;
     r->place = -1;
+    /* 全国261个地级城市: the nation's figure, not the city's */
+    static const word NATION[] = {W("全国"), W("全国共"), W("全国共有"), W("全省"), W("全省共"),
+                                  W("全省共有"), {NULL, 0}};
+    if (strcmp(v->kind, "rank") != 0 && ends_any(ex, v->start, NATION)) {
+        r->city_mode = CITY_NONE;
+        return;
+    }
     if (!best)
         return;
     const lg_place *p = lg_place_get(best->id);
