@@ -1269,6 +1269,30 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
 
 /* ---- one sentence --------------------------------------------------- */
 
+/* Chinese numerals are everywhere in prose (进一步, 百姓, 千方百计): run the
+ * value pattern only when the run is followed by something a value can
+ * be followed by. */
+static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
+{
+    static const char FOLLOWERS[] =
+        "余多万亿点分个件项人名次条部卷只场类张份支期篇起套台辆所座处宗例册本位吨亩米天年周"
+        "轮组队笔种批届级大号日月版岁倍元家户平立公千百小工季%";
+    if (i > 0 && ex->c[i - 1].cp == 0x7B2C /* 第: a rank may end the clause */)
+        return 1;
+    size_t k = i;
+    while (k < ex->n && (is_cjk_numeral_start(ex->c[k].cp) || ex->c[k].cp == 0x4E07 ||
+                         ex->c[k].cp == 0x4EBF || ex->c[k].cp == 0x70B9))
+        k++;
+    if (ex->c[i].cp == 0x767E /* 百分之 */ && k < ex->n && ex->c[k].cp == 0x5206)
+        return 1;
+    if (k >= ex->n)
+        return 0;
+    char tmp[5];
+    size_t len = utf8_encode(ex->c[k].cp, tmp);
+    tmp[len] = '\0';
+    return strstr(FOLLOWERS, tmp) != NULL;
+}
+
 static int has_numeral(const lg_char *c, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -1322,7 +1346,8 @@ static int extract_sentence(lg_extractor *ex)
     for (size_t i = 0; i < ex->n;) {
         uint32_t cp = ex->c[i].cp;
         int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->c[i - 1].cp) || ex->c[i - 1].cp == '.'));
-        int cjk_start = is_cjk_numeral_start(cp) && !(i > 0 && is_cjk_numeral_start(ex->c[i - 1].cp));
+        int cjk_start = is_cjk_numeral_start(cp) && !(i > 0 && is_cjk_numeral_start(ex->c[i - 1].cp)) &&
+                        cjk_numeral_may_count(ex, i);
         if (!digit_start && !cjk_start) {
             i++;
             continue;

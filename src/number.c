@@ -75,28 +75,27 @@ int lg_arabic_to_decimal(const char *s, size_t len, char *out, size_t cap)
     return canonical(digits, n, point, out, cap);
 }
 
-/* Decode one UTF-8 character from s; returns its length (1 for a stray byte). */
+/* Decode one UTF-8 character from s; returns its length (1 for a stray
+ * byte, which no numeral contains: a bad, cut or overlong sequence must
+ * not turn into 点 or a digit in disguise). */
 static size_t next_cp(const unsigned char *s, size_t len, uint32_t *cp)
 {
-    if (s[0] < 0x80 || len < 2) {
+    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    size_t want = s[0] >= 0xF8 ? 0 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
+    uint32_t c = want == 4 ? s[0] & 0x07u : want == 3 ? s[0] & 0x0Fu : want == 2 ? s[0] & 0x1Fu : s[0];
+    for (size_t k = 1; k < want; k++) {
+        if (k >= len || (s[k] & 0xC0) != 0x80) {
+            want = 0;
+            break;
+        }
+        c = c << 6 | (s[k] & 0x3Fu);
+    }
+    if (want <= 1 || c < min[want]) {
         *cp = s[0];
         return 1;
     }
-    if ((s[0] & 0xE0) == 0xC0 && len >= 2) {
-        *cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-        return 2;
-    }
-    if ((s[0] & 0xF0) == 0xE0 && len >= 3) {
-        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-        return 3;
-    }
-    if (len >= 4) {
-        *cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-              (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-        return 4;
-    }
-    *cp = s[0];
-    return 1;
+    *cp = c;
+    return want;
 }
 
 static int chinese_digit(uint32_t cp)
