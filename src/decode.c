@@ -21,6 +21,11 @@ enum one_result { ONE_OK, ONE_INCOMPLETE, ONE_INVALID };
 struct lg_decoder {
     enum mode mode;
     int forced;            /* --encoding given: never switch */
+    int bom_family;        /* --encoding UTF-16 or UTF-32: the BOM says which end */
+    int unit;              /* code unit size: an invalid UTF-16 unit is 2 bytes */
+    int resniffed;         /* ASCII so far, then a non-ASCII byte: sniff again */
+    int want_resniff;
+    long long sniff_base;  /* input offset of sniff[0] */
     int utf8_multibyte;    /* a multibyte UTF-8 character was seen */
     int gb18030;           /* iconv mode for GB18030: bulk conversion */
     iconv_t cd;
@@ -125,9 +130,14 @@ static int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
     return len;
 }
 
-static int utf8_valid_prefix(const unsigned char *p, size_t n, int *multibyte)
+/* Does the sniffed input p[0..n) read as UTF-8?  Yes when it is valid, and
+ * also when a few damaged bytes sit in otherwise valid UTF-8 text: GB18030
+ * Chinese reads as about one valid multibyte sequence per five invalid
+ * bytes, so four valid sequences per invalid byte is UTF-8 with errors (the
+ * bad bytes then become U+FFFD and the text after them still decodes). */
+static int utf8_plausible(const unsigned char *p, size_t n, int *multibyte)
 {
-    size_t i = 0;
+    size_t i = 0, good = 0, bad = 0;
     uint32_t cp;
     while (i < n) {
         if (p[i] < 0x80) {
@@ -135,14 +145,19 @@ static int utf8_valid_prefix(const unsigned char *p, size_t n, int *multibyte)
             continue;
         }
         int k = utf8_decode(p + i, n - i, &cp);
-        if (k < 0)
-            return 0;
         if (k == 0)
-            return 1; /* cut at the sniff boundary: still plausible */
-        *multibyte = 1;
+            break; /* cut at the sniff boundary: still plausible */
+        if (k < 0) {
+            bad++;
+            i++;
+            continue;
+        }
+        good++;
         i += (size_t)k;
     }
-    return 1;
+    if (good)
+        *multibyte = 1;
+    return bad == 0 || good >= 4 * bad;
 }
 
 static lg_status open_iconv(lg_decoder *d, const char *name)
@@ -152,6 +167,8 @@ static lg_status open_iconv(lg_decoder *d, const char *name)
         return LG_ERR_ENCODING;
     snprintf(d->encoding, sizeof d->encoding, "%s", name);
     d->gb18030 = strcasecmp(name, "GB18030") == 0;
+    d->unit = strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UCS-2", 5) == 0 ? 2
+            : strncasecmp(name, "UTF-32", 6) == 0 || strncasecmp(name, "UCS-4", 5) == 0 ? 4 : 1;
     if (d->gb18030 && !d->bulk_out) {
         d->bulk_out = malloc(BULK_IN * sizeof *d->bulk_out);
         if (!d->bulk_out)
@@ -175,7 +192,17 @@ lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
     d->user = user;
     if (encoding && *encoding) {
         d->forced = 1;
-        if (strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0) {
+        if (strcasecmp(encoding, "UTF-16") == 0 || strcasecmp(encoding, "UTF-32") == 0) {
+            /* iconv would read the BOM and the first character in one
+             * step; reading the BOM ourselves keeps offsets exact */
+            d->bom_family = encoding[4] == '1' ? 16 : 32;
+            d->mode = MODE_SNIFF;
+            d->sniff = malloc(SNIFF_MAX);
+            if (!d->sniff) {
+                free(d);
+                return LG_ERR_NOMEM;
+            }
+        } else if (strcasecmp(encoding, "UTF-8") == 0 || strcasecmp(encoding, "UTF8") == 0) {
             d->mode = MODE_UTF8;
             strcpy(d->encoding, "UTF-8");
         } else {
@@ -232,6 +259,12 @@ static size_t run_utf8(lg_decoder *d, const unsigned char *p, size_t n,
             emit(d, p[i], base + (long long)i);
             i++;
             continue;
+        }
+        if (!d->forced && !d->utf8_multibyte && !d->resniffed && d->carry_len == 0) {
+            /* the first 64 KiB were plain ASCII: judge the encoding again
+             * on what follows (GB18030 一 is also valid UTF-8 by itself) */
+            d->want_resniff = 1;
+            return i;
         }
         int k = utf8_decode(p + i, n - i, &cp);
         if (k > 0) {
@@ -339,7 +372,7 @@ static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
             return n;
         } else {
             emit_invalid(d, base + (long long)i);
-            i++;
+            i += (size_t)d->unit <= n - i ? (size_t)d->unit : 1;
         }
     }
     return i;
@@ -350,7 +383,7 @@ static size_t run(lg_decoder *d, const unsigned char *p, size_t n,
 {
     size_t i = 0;
     *need_more = 0;
-    while (i < limit && !d->stopped && !*need_more) {
+    while (i < limit && !d->stopped && !*need_more && !d->want_resniff) {
         if (d->mode == MODE_UTF8)
             i = run_utf8(d, p, n, i, limit, base, final, need_more);
         else
@@ -365,6 +398,33 @@ static void keep_carry(lg_decoder *d, const unsigned char *p, size_t n,
     memcpy(d->carry, p, n);
     d->carry_len = n;
     d->carry_offset = offset;
+}
+
+static lg_status decide(lg_decoder *d, int final);
+static lg_status feed_decided(lg_decoder *d, const unsigned char *p, size_t n,
+                              long long base, int final);
+
+/* Go back to sniffing at p (input offset base): collect up to 64 KiB and
+ * decide again, as at the start. */
+static lg_status restart_sniff(lg_decoder *d, const unsigned char *p, size_t n,
+                               long long base, int final)
+{
+    d->want_resniff = 0;
+    d->resniffed = 1;
+    d->sniff = malloc(SNIFF_MAX);
+    if (!d->sniff)
+        return LG_ERR_NOMEM;
+    d->mode = MODE_SNIFF;
+    d->sniff_base = base;
+    size_t take = n < SNIFF_MAX ? n : SNIFF_MAX;
+    memcpy(d->sniff, p, take);
+    d->sniff_len = take;
+    if (d->sniff_len < SNIFF_MAX && !final)
+        return LG_OK;
+    lg_status st = decide(d, final && take == n);
+    if (st == LG_OK && take < n)
+        st = feed_decided(d, p + take, n - take, base + (long long)take, final);
+    return st;
 }
 
 /* Decode p[0..n), whose first byte is at input offset base, after the bytes
@@ -392,6 +452,8 @@ static lg_status feed_decided(lg_decoder *d, const unsigned char *p, size_t n,
         base += (long long)(j - c);
     }
     size_t i = run(d, p, n, n, base, final, &need_more);
+    if (d->want_resniff)
+        return restart_sniff(d, p + i, n - i, base + (long long)i, final);
     if (need_more)
         keep_carry(d, p + i, n - i, base + (long long)i);
     return LG_OK;
@@ -405,8 +467,25 @@ static lg_status decide(lg_decoder *d, int final)
     const unsigned char *p = d->sniff;
     size_t n = d->sniff_len, skip = 0;
     lg_status st = LG_OK;
+    int at_start = d->sniff_base == 0;
 
-    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+    if (d->bom_family) {
+        int le = n >= 2 && p[0] == 0xFF && p[1] == 0xFE;
+        int be = n >= 2 && p[0] == 0xFE && p[1] == 0xFF;
+        if (d->bom_family == 32) {
+            le = n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0;
+            be = n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF;
+        }
+        st = open_iconv(d, d->bom_family == 16 ? (le ? "UTF-16LE" : "UTF-16BE")
+                                               : (le ? "UTF-32LE" : "UTF-32BE"));
+        skip = le || be ? (size_t)d->bom_family / 8 : 0;
+    } else if (!at_start) {
+        if (utf8_plausible(p, n, &d->utf8_multibyte)) {
+            d->mode = MODE_UTF8;
+        } else {
+            st = open_iconv(d, "GB18030");
+        }
+    } else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         d->mode = MODE_UTF8;
         d->forced = 1;
         strcpy(d->encoding, "UTF-8");
@@ -417,7 +496,7 @@ static lg_status decide(lg_decoder *d, int final)
     } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
         st = open_iconv(d, "UTF-16BE");
         skip = 2;
-    } else if (utf8_valid_prefix(p, n, &d->utf8_multibyte)) {
+    } else if (utf8_plausible(p, n, &d->utf8_multibyte)) {
         d->mode = MODE_UTF8;
         strcpy(d->encoding, "UTF-8");
     } else {
@@ -428,7 +507,7 @@ static lg_status decide(lg_decoder *d, int final)
     if (skip)
         d->first_char_done = 1; /* the BOM is not text */
     d->sniff = NULL;
-    st = feed_decided(d, p + skip, n - skip, (long long)skip, final);
+    st = feed_decided(d, p + skip, n - skip, d->sniff_base + (long long)skip, final);
     free((void *)p);
     return st;
 }

@@ -527,7 +527,8 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     if (v->chinese && v->single_cjk) {
         /* a lone 一 is the word "one"; 三项制度, 两件大事 are names; a lone
          * numeral counts only right after a verb that counts */
-        if (!strcmp(v->dec, "1") || !ends_any(ex, i, COUNT_CUES))
+        int times = !strcmp(v->unit, "倍"); /* 增长了一倍 */
+        if (!times && (!strcmp(v->dec, "1") || !ends_any(ex, i, COUNT_CUES)))
             return 0;
     }
     if (places && lg_decimal_shift(v->dec, sizeof v->dec, places) != 0)
@@ -647,7 +648,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             else if (is_word(r, len, "上半年")) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
             else if (is_word(r, len, "下半年")) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
         }
-        static const word COMPARE[] = {W("比"), W("较"), W("于"), W("是"), W("与"), W("同"), W("相比"), W("对比"), {NULL, 0}};
+        static const word COMPARE[] = {W("比"), W("较"), W("高于"), W("低于"), W("多于"), W("少于"), W("大于"), W("小于"), W("等于"), W("是"), W("与"), W("同"), W("相比"), W("对比"), {NULL, 0}};
         m.comparison = ends_any(ex, m.start, COMPARE) != 0;
         m.target = (ends(ex, m.start, "到") || ends(ex, m.start, "至")) &&
                    !ends(ex, m.start, "截至");

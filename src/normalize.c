@@ -96,10 +96,10 @@ static int heading_at(const lg_char *c, size_t n, int *complete)
         if (c[i].cp <= '9') digits++; else cjk++;
         i++;
     }
+    if (i == n && digits + cjk <= 3 && !(digits && cjk))
+        return 1; /* may still become one: （ or 十 so far */
     if (digits + cjk == 0 || digits + cjk > 3 || (digits && cjk))
         return 0;
-    if (i == n)
-        return 1; /* may still become one */
     uint32_t cp = c[i].cp;
     if (paren) {
         *complete = cp == 0xFF09 || cp == ')';
@@ -151,8 +151,16 @@ static int has_adjacent_pair(const lg_char *c, size_t n)
     return 0;
 }
 
+/* A paragraph printed twice as one run (一、依法行政一、依法行政). */
+static int whole_paragraph_doubled(const lg_char *c, size_t n)
+{
+    return n >= 8 && n % 2 == 0 && same_run(c, c + n / 2, n / 2);
+}
+
 size_t lg_collapse_doubling(lg_char *c, size_t n)
 {
+    if (whole_paragraph_doubled(c, n))
+        return n / 2;
     /* Bold doubling always doubles some punctuation or single character
      * somewhere; text without any adjacent pair is left untouched fast. */
     if (!has_adjacent_pair(c, n))

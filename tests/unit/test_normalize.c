@@ -1,0 +1,665 @@
+/* test_normalize.c - the normalizer: spaces between characters, soft line
+ * breaks inside sentences and numbers, full-width forms, bold-font
+ * doubling, sentence cuts, paragraph and table-row flags, the position map
+ * back to the input, and the bounded paragraph buffer. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "test.h"
+
+/* ---- input: lg_char arrays from UTF-8 ------------------------------- */
+
+static uint32_t get_utf8(const unsigned char *s, size_t *len)
+{
+    if (s[0] < 0x80) { *len = 1; return s[0]; }
+    if (s[0] < 0xE0) { *len = 2; return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F); }
+    if (s[0] < 0xF0) {
+        *len = 3;
+        return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    }
+    *len = 4;
+    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+static size_t put_utf8(uint32_t cp, char *o)
+{
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The characters of s as the decoder would pass them: line counted by
+ * '\n' (the LF itself on the line it ends), offset = byte index. */
+static lg_char *chars_of(const char *s, size_t *n)
+{
+    size_t len = strlen(s), i = 0, k = 0, clen;
+    lg_char *c = malloc((len + 1) * sizeof *c);
+    long long line = 1;
+    if (!c)
+        abort();
+    while (i < len) {
+        c[k].cp = get_utf8((const unsigned char *)s + i, &clen);
+        c[k].line = line;
+        c[k].offset = (long long)i;
+        if (c[k].cp == '\n')
+            line++;
+        k++;
+        i += clen;
+    }
+    *n = k;
+    return c;
+}
+
+/* UTF-8 of c[0..n) into a static buffer. */
+static const char *utf8_of(const lg_char *c, size_t n)
+{
+    static char *s;
+    free(s);
+    s = malloc(4 * n + 1);
+    if (!s)
+        abort();
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        o += put_utf8(c[i].cp, s + o);
+    s[o] = '\0';
+    return s;
+}
+
+/* ---- output: the sentences ------------------------------------------ */
+
+typedef struct sentence {
+    char *text;
+    lg_char *chars;
+    size_t n;
+    unsigned flags;
+} sentence;
+
+typedef struct sentences {
+    sentence *v;
+    size_t n, cap;
+    size_t stop_after; /* ask to stop after this many; 0 = never */
+} sentences;
+
+static int collect(void *user, const lg_char *chars, size_t n, unsigned flags)
+{
+    sentences *ss = user;
+    if (ss->n == ss->cap) {
+        ss->cap = ss->cap ? 2 * ss->cap : 16;
+        ss->v = realloc(ss->v, ss->cap * sizeof *ss->v);
+        if (!ss->v)
+            abort();
+    }
+    sentence *s = &ss->v[ss->n++];
+    s->chars = malloc((n ? n : 1) * sizeof *chars);
+    if (!s->chars)
+        abort();
+    memcpy(s->chars, chars, n * sizeof *chars);
+    s->n = n;
+    s->flags = flags;
+    s->text = strdup(utf8_of(chars, n));
+    return ss->stop_after && ss->n >= ss->stop_after;
+}
+
+static void sentences_free(sentences *ss)
+{
+    for (size_t i = 0; i < ss->n; i++) {
+        free(ss->v[i].text);
+        free(ss->v[i].chars);
+    }
+    free(ss->v);
+    memset(ss, 0, sizeof *ss);
+}
+
+/* Normalize s, pushing chunk chars at a time (0 = all at once). */
+static void normalize(sentences *ss, const char *s, size_t chunk)
+{
+    memset(ss, 0, sizeof *ss);
+    size_t n;
+    lg_char *c = chars_of(s, &n);
+    lg_normalizer *nz;
+    if (lg_normalizer_new(&nz, collect, ss) != LG_OK)
+        abort();
+    if (!chunk)
+        chunk = n ? n : 1;
+    for (size_t at = 0; at < n; at += chunk)
+        lg_normalizer_push(nz, c + at, n - at < chunk ? n - at : chunk);
+    lg_normalizer_finish(nz);
+    lg_normalizer_free(nz);
+    free(c);
+}
+
+/* All sentences joined with " / " (to compare whole outputs at once). */
+static const char *joined(const sentences *ss)
+{
+    static char buf[65536];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ss->n; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? " / " : "", ss->v[i].text);
+    return buf;
+}
+
+/* The flags of each sentence, as "P" (paragraph start), "T" (table row),
+ * "PT" or "-", joined by spaces. */
+static const char *flags_of(const sentences *ss)
+{
+    static char buf[1024];
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ss->n && o + 8 < sizeof buf; i++) {
+        unsigned f = ss->v[i].flags;
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s%s", i ? " " : "",
+                              f & LG_SENT_PARA_START ? "P" : "", f & LG_SENT_TABLE_ROW ? "T" : "",
+                              f & (LG_SENT_PARA_START | LG_SENT_TABLE_ROW) ? "" : "-");
+    }
+    return buf;
+}
+
+/* The index in sentence s of the character whose UTF-8 text starts at the
+ * first occurrence of needle in s->text (plus skip chars), or -1. */
+static long find_char(const sentence *s, const char *needle, size_t skip)
+{
+    const char *p = strstr(s->text, needle);
+    if (!p)
+        return -1;
+    size_t byte = (size_t)(p - s->text), b = 0;
+    char tmp[4];
+    for (size_t i = 0; i < s->n; i++) {
+        if (b == byte)
+            return i + skip < s->n ? (long)(i + skip) : -1;
+        b += put_utf8(s->chars[i].cp, tmp);
+    }
+    return -1;
+}
+
+/* Does the char at needle (+skip) in sentence s come from line:offset? */
+static int maps_to(const sentence *s, const char *needle, size_t skip, long long line,
+                   long long offset)
+{
+    long i = find_char(s, needle, skip);
+    if (i < 0) {
+        fprintf(stderr, "  %s not found in %s\n", needle, s->text);
+        return 0;
+    }
+    const lg_char *c = &s->chars[i];
+    if (c->line != line || c->offset != offset) {
+        fprintf(stderr, "  %s+%zu: got line %lld offset %lld, want line %lld offset %lld\n",
+                needle, skip, c->line, c->offset, line, offset);
+        return 0;
+    }
+    return 1;
+}
+
+/* Byte offset of the n-th (0-based) occurrence of needle in s. */
+static long long at(const char *s, const char *needle, int nth)
+{
+    const char *p = s;
+    for (int i = 0; i <= nth; i++) {
+        p = strstr(i ? p + 1 : p, needle);
+        if (!p)
+            return -1;
+    }
+    return (long long)(p - s);
+}
+
+/* Does every output char map to an input char with the same (folded) code
+ * point?  Checks the position map as a whole.  Spaces the normalizer adds
+ * between two ASCII alnum stand where a space or line break stood. */
+static int map_is_faithful(const sentences *ss, const char *input)
+{
+    size_t n;
+    lg_char *c = chars_of(input, &n);
+    int ok = 1;
+    for (size_t i = 0; i < ss->n && ok; i++) {
+        for (size_t k = 0; k < ss->v[i].n && ok; k++) {
+            const lg_char *o = &ss->v[i].chars[k];
+            size_t j = 0;
+            while (j < n && c[j].offset != o->offset)
+                j++;
+            if (j == n || c[j].line != o->line) {
+                fprintf(stderr, "  sentence %zu char %zu: offset %lld line %lld is no input char\n",
+                        i, k, o->offset, o->line);
+                ok = 0;
+            } else if (o->cp != ' ' && lg_fold_width(c[j].cp) != o->cp) {
+                fprintf(stderr, "  sentence %zu char %zu U+%04X maps to U+%04X at %lld\n", i, k,
+                        (unsigned)o->cp, (unsigned)c[j].cp, o->offset);
+                ok = 0;
+            }
+        }
+    }
+    free(c);
+    return ok;
+}
+
+/* Same output whatever the push size? */
+static int chunk_invariant(const char *input)
+{
+    sentences a, b;
+    normalize(&a, input, 0);
+    char *want = strdup(joined(&a));
+    char *wantf = strdup(flags_of(&a));
+    int ok = 1;
+    static const size_t chunks[] = {1, 2, 3, 7};
+    for (size_t k = 0; k < 4; k++) {
+        normalize(&b, input, chunks[k]);
+        if (strcmp(joined(&b), want) || strcmp(flags_of(&b), wantf)) {
+            fprintf(stderr, "  chunk %zu: %s\n  whole: %s\n", chunks[k], joined(&b), want);
+            ok = 0;
+        }
+        sentences_free(&b);
+    }
+    free(want);
+    free(wantf);
+    sentences_free(&a);
+    return ok;
+}
+
+/* lg_collapse_doubling on a UTF-8 string, returning the result as UTF-8. */
+static const char *collapse(const char *s, lg_char **out, size_t *n)
+{
+    size_t len;
+    lg_char *c = chars_of(s, &len);
+    *n = lg_collapse_doubling(c, len);
+    *out = c;
+    return utf8_of(c, *n);
+}
+
+static const char *collapsed(const char *s)
+{
+    lg_char *c;
+    size_t n;
+    const char *r = collapse(s, &c, &n);
+    free(c);
+    return r;
+}
+
+int main(void)
+{
+    sentences ss;
+
+    /* ---- spaces ------------------------------------------------------ */
+    {
+        const char *in = "累 计 办 理 案 件 15000 余 件";
+        normalize(&ss, in, 0);
+        TEST_STREQ("spaces between every char removed", joined(&ss), "累计办理案件15000余件");
+        TEST_COND("one sentence", ss.n == 1);
+        TEST_COND("position: 计 after a removed space is at offset 4",
+                  ss.n && maps_to(&ss.v[0], "计", 0, 1, 4));
+        TEST_COND("position: 1 of 15000 at its own offset",
+                  ss.n && maps_to(&ss.v[0], "15000", 0, 1, at(in, "15000", 0)));
+        TEST_COND("position: 余 after 15000 and a space",
+                  ss.n && maps_to(&ss.v[0], "余", 0, 1, at(in, "余", 0)));
+        TEST_COND("spaces: position map faithful", map_is_faithful(&ss, in));
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "编号3 4号，版本A B，第5 页，x 法", 0);
+        TEST_STREQ("space kept between two ASCII alnum only", joined(&ss),
+                   "编号3 4号，版本A B，第5页，x法");
+        sentences_free(&ss);
+    }
+    {
+        const char *in = "法治\u3000政府\u3000\u3000建设\t工作。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("U+3000 and tabs inside a line dropped", joined(&ss), "法治政府建设工作。");
+        TEST_COND("U+3000: 政 keeps its offset", ss.n && maps_to(&ss.v[0], "政", 0, 1, at(in, "政", 0)));
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "\u3000\u3000全市办理案件20件。", 0);
+        TEST_STREQ("leading U+3000 indent dropped", joined(&ss), "全市办理案件20件。");
+        sentences_free(&ss);
+    }
+
+    /* ---- line breaks ------------------------------------------------- */
+    {
+        const char *in = "全年办结率和满意度增长\n率达98.9%。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("hard line break inside a sentence joined", joined(&ss),
+                   "全年办结率和满意度增长率达98.9%。");
+        TEST_COND("joined: one sentence", ss.n == 1);
+        TEST_COND("joined: 率 is on line 2 at its offset",
+                  ss.n && maps_to(&ss.v[0], "率达", 0, 2, at(in, "率达", 0)));
+        sentences_free(&ss);
+    }
+    {
+        const char *in = "共调处纠纷100\n55件。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("a number broken across lines joined", joined(&ss), "共调处纠纷10055件。");
+        TEST_COND("broken number: 5 of the second line on line 2",
+                  ss.n && maps_to(&ss.v[0], "10055", 3, 2, at(in, "55", 0)));
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "同比增长\n3.5%，办理了\n一百件案件。", 0);
+        TEST_STREQ("3.5 and 一百 at a line start are no headings", joined(&ss),
+                   "同比增长3.5%，办理了一百件案件。");
+        TEST_STREQ("3.5 / 一百: no new paragraph", flags_of(&ss), "P");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "全市共办理法律援助\n\n案件2320件。", 0);
+        TEST_STREQ("blank line in mid-sentence joined", joined(&ss), "全市共办理法律援助案件2320件。");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "共建成12个\r\n公共法律服务站。\r\n\r\n下一段。", 0);
+        TEST_STREQ("CRLF: soft break joined, CR dropped", joined(&ss),
+                   "共建成12个公共法律服务站。 / 下一段。");
+        TEST_STREQ("CRLF: two paragraphs", flags_of(&ss), "P P");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "the rule of\nlaw 2023", 0);
+        TEST_STREQ("soft break between ASCII letters becomes a space", joined(&ss),
+                   "the rule of law 2023");
+        sentences_free(&ss);
+    }
+    {
+        const char *in = "第一段办理案件20件。\n第二段开展活动5场；\n第三段";
+        normalize(&ss, in, 0);
+        TEST_STREQ("paragraph ends with 。: separate sentences", joined(&ss),
+                   "第一段办理案件20件。 / 第二段开展活动5场； / 第三段");
+        TEST_STREQ("each paragraph starts anew", flags_of(&ss), "P P P");
+        TEST_COND("second paragraph: 第 on line 2",
+                  ss.n > 1 && maps_to(&ss.v[1], "第二段", 0, 2, at(in, "第二段", 0)));
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "上一段结束\n    缩进的新段落。", 0);
+        TEST_STREQ("an indented line starts a new paragraph", joined(&ss),
+                   "上一段结束 / 缩进的新段落。");
+        TEST_STREQ("indent: two paragraph starts", flags_of(&ss), "P P");
+        sentences_free(&ss);
+    }
+
+    /* ---- sentence cuts ----------------------------------------------- */
+    {
+        normalize(&ss, "办理案件20件；开展培训3次！是否达标？达标。最后一句", 0);
+        TEST_STREQ("cut on ；！？。", joined(&ss),
+                   "办理案件20件； / 开展培训3次！ / 是否达标？ / 达标。 / 最后一句");
+        TEST_STREQ("only the first sentence starts the paragraph", flags_of(&ss), "P - - - -");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "他说：“依法办事。”随后；；结束。", 0);
+        TEST_STREQ("closing quote and repeated terminators stay with the sentence", joined(&ss),
+                   "他说：“依法办事。” / 随后；； / 结束。");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "第一。\n\n\n\n第二。", 0);
+        TEST_STREQ("several blank lines: no empty sentence", joined(&ss), "第一。 / 第二。");
+        TEST_COND("several blank lines: 2 sentences", ss.n == 2);
+        sentences_free(&ss);
+    }
+
+    /* ---- full width ------------------------------------------------------ */
+    {
+        const char *in = "同比增长１２．６％，达到３８１＋件。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("full-width digits, ．％＋ folded", joined(&ss), "同比增长12.6%，达到381+件。");
+        TEST_COND("folded 1 keeps the offset of １",
+                  ss.n && maps_to(&ss.v[0], "12.6", 0, 1, at(in, "１", 0)));
+        TEST_COND("folded %: offset of ％", ss.n && maps_to(&ss.v[0], "%", 0, 1, at(in, "％", 0)));
+        sentences_free(&ss);
+        TEST_COND("lg_fold_width: ０ -> 0", lg_fold_width(0xFF10) == '0');
+        TEST_COND("lg_fold_width: ９ -> 9", lg_fold_width(0xFF19) == '9');
+        TEST_COND("lg_fold_width: Ａ -> A, ｚ -> z", lg_fold_width(0xFF21) == 'A' && lg_fold_width(0xFF5A) == 'z');
+        TEST_COND("lg_fold_width: ． ％ ＋", lg_fold_width(0xFF0E) == '.' && lg_fold_width(0xFF05) == '%' &&
+                                          lg_fold_width(0xFF0B) == '+');
+        TEST_COND("lg_fold_width: ， ； 。 unchanged", lg_fold_width(0xFF0C) == 0xFF0C &&
+                                                   lg_fold_width(0xFF1B) == 0xFF1B &&
+                                                   lg_fold_width(0x3002) == 0x3002);
+        TEST_COND("lg_fold_width: 法 unchanged", lg_fold_width(0x6CD5) == 0x6CD5);
+    }
+    {
+        normalize(&ss, "全市有律师１２ ３４名，比例为５　％。", 0);
+        TEST_STREQ("space between folded full-width digits kept, before ％ dropped", joined(&ss),
+                   "全市有律师12 34名，比例为5%。");
+        sentences_free(&ss);
+    }
+
+    /* ---- bold-font doubling ------------------------------------------- */
+    {
+        const char *in = "今年挽回经济损失失 818818..11 万元万元；；同时推进。";
+        normalize(&ss, in, 0);
+        TEST_COND("doubling: a sentence contains 挽回经济损失818.1万元；",
+                  ss.n >= 1 && strstr(ss.v[0].text, "挽回经济损失818.1万元；") != NULL);
+        TEST_STREQ("doubling: whole output", joined(&ss), "今年挽回经济损失818.1万元； / 同时推进。");
+        if (ss.n) {
+            sentence *s = &ss.v[0];
+            TEST_COND("doubling: 8 maps to the first 8 of 818818",
+                      maps_to(s, "818.1", 0, 1, at(in, "818818", 0)));
+            TEST_COND("doubling: . maps to the first . of ..",
+                      maps_to(s, "818.1", 3, 1, at(in, "..", 0)));
+            TEST_COND("doubling: last 1 maps to the first 1 of 11",
+                      maps_to(s, "818.1", 4, 1, at(in, "11 ", 0)));
+            TEST_COND("doubling: 万 maps to the first 万", maps_to(s, "万元", 0, 1, at(in, "万元", 0)));
+            TEST_COND("doubling: 失 maps to the first 失", maps_to(s, "失8", 0, 1, at(in, "失", 0)));
+        }
+        TEST_COND("doubling: position map faithful", map_is_faithful(&ss, in));
+        sentences_free(&ss);
+    }
+    {
+        lg_char *c;
+        size_t n;
+        const char *in = "挽回经济损失失 818818..11 万元万元；；";
+        const char *got = collapse(in, &c, &n);
+        TEST_STREQ("lg_collapse_doubling: runs between spaces collapsed, a lone 失失 kept", got,
+                   "挽回经济损失失 818.1 万元；");
+        free(c);
+        got = collapse("挽回经济损失失818818..11万元万元；；", &c, &n);
+        TEST_STREQ("lg_collapse_doubling: bold run collapsed", got, "挽回经济损失818.1万元；");
+        TEST_COND("lg_collapse_doubling: new length 14", n == 14);
+        /* the kept copy is the first: 8 at offset of the first 8 (byte 21) */
+        TEST_COND("lg_collapse_doubling: first copy kept", n == 14 && c[6].offset == 21 &&
+                                                             c[9].offset == 27 && c[10].offset == 29);
+        free(c);
+    }
+    TEST_STREQ("reduplication 事事有回音、件件有着落 unchanged", collapsed("事事有回音、件件有着落"),
+               "事事有回音、件件有着落");
+    TEST_STREQ("reduplication 层层压实 unchanged", collapsed("层层压实责任"), "层层压实责任");
+    TEST_STREQ("讨论讨论 unchanged", collapsed("大家讨论讨论"), "大家讨论讨论");
+    TEST_STREQ("家家户户 unchanged", collapsed("家家户户都知道"), "家家户户都知道");
+    TEST_STREQ("a number 1111 unchanged", collapsed("共1111件"), "共1111件");
+    TEST_STREQ("a number 100100 unchanged", collapsed("编号100100号"), "编号100100号");
+    TEST_STREQ("a doubled phrase with doubled punctuation collapsed",
+               collapsed("依法行政依法行政，，推进推进"), "依法行政，推进");
+    TEST_STREQ("text without pairs unchanged", collapsed("法治政府建设"), "法治政府建设");
+    TEST_STREQ("empty", collapsed(""), "");
+    {
+        normalize(&ss, "坚持事事有回音、件件有着落，层层压实责任。", 0);
+        TEST_STREQ("reduplication through the normalizer unchanged", joined(&ss),
+                   "坚持事事有回音、件件有着落，层层压实责任。");
+        sentences_free(&ss);
+    }
+
+    /* ---- headings, tables -------------------------------------------- */
+    {
+        normalize(&ss, "主要成效如下\n一、坚持党的领导。全面推进。\n二、完善制度", 0);
+        TEST_STREQ("heading 一、 starts a new paragraph", joined(&ss),
+                   "主要成效如下 / 一、坚持党的领导。 / 全面推进。 / 二、完善制度");
+        TEST_STREQ("heading flags", flags_of(&ss), "P P - P");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "工作情况\n12. 健全机制\n3、完善制度", 0);
+        TEST_STREQ("headings 12. and 3、 start paragraphs", joined(&ss),
+                   "工作情况 / 12.健全机制 / 3、完善制度");
+        TEST_STREQ("12. / 3、 flags", flags_of(&ss), "P P P");
+        sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "工作情况。\n（三）加强监督", 0);
+        TEST_STREQ("（三） after a sentence end", joined(&ss), "工作情况。 / （三）加强监督");
+        TEST_STREQ("（三） after a sentence end: flags", flags_of(&ss), "P P");
+        sentences_free(&ss);
+    }
+    {
+        const char *in = "指标如下：\n| 指标 | 数值 |\n| 案件 | 20 |\n正文继续。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("table rows", joined(&ss), "指标如下： / |指标|数值| / |案件|20| / 正文继续。");
+        TEST_STREQ("table rows flagged, paragraph after not", flags_of(&ss), "P PT PT P");
+        TEST_COND("table: 20 on line 3", ss.n > 2 && maps_to(&ss.v[2], "20", 0, 3, at(in, "20", 0)));
+        sentences_free(&ss);
+    }
+    TEST_COND("chunk invariance: spaces", chunk_invariant("累 计 办 理 案 件 15000 余 件"));
+    TEST_COND("chunk invariance: headings", chunk_invariant("主要成效如下\n一、坚持党的领导。全面推进。\n二、完善制度"));
+    TEST_COND("chunk invariance: doubling", chunk_invariant("挽回经济损失失 818818..11 万元万元；；"));
+    TEST_COND("chunk invariance: tables", chunk_invariant("| 指标 | 数值 |\n| 案件 | 20 |\n正文。"));
+
+    /* ---- the sink asks to stop ---------------------------------------- */
+    {
+        sentences st = {0};
+        st.stop_after = 1;
+        size_t n;
+        lg_char *c = chars_of("第一句。第二句。第三句。", &n);
+        lg_normalizer *nz;
+        lg_normalizer_new(&nz, collect, &st);
+        int r1 = lg_normalizer_push(nz, c, n);
+        int r2 = lg_normalizer_finish(nz);
+        TEST_COND("stop: push or finish report it, one sentence only", (r1 || r2) && st.n == 1);
+        lg_normalizer_free(nz);
+        free(c);
+        sentences_free(&st);
+    }
+
+    /* ---- a paragraph longer than the buffer --------------------------- */
+    {
+        /* 10000 distinct-looking CJK chars with a space after every 5th
+         * and a number every 50th, no terminator: passed on in pieces,
+         * nothing lost, nothing reordered, no number split */
+        size_t nchars = 10000;
+        char *in = malloc(nchars * 8 + 1);
+        size_t o = 0, visible = 0;
+        for (size_t i = 0; i < nchars; i++) {
+            if (i % 50 == 49) {
+                int k = sprintf(in + o, "%zu", 1000 + i);
+                o += (size_t)k;
+                visible += (size_t)k;
+            } else {
+                o += put_utf8(0x4E00 + (uint32_t)((i * 7919) % 20000), in + o);
+                visible++;
+            }
+            if (i % 5 == 4)
+                in[o++] = ' ';
+        }
+        in[o] = '\0';
+        normalize(&ss, in, 0);
+        size_t out = 0, longest = 0, starts = 0;
+        int ordered = 1, split = 0;
+        long long last = -1;
+        for (size_t i = 0; i < ss.n; i++) {
+            out += ss.v[i].n;
+            if (ss.v[i].n > longest)
+                longest = ss.v[i].n;
+            starts += (ss.v[i].flags & LG_SENT_PARA_START) != 0;
+            for (size_t k = 0; k < ss.v[i].n; k++) {
+                if (ss.v[i].chars[k].offset <= last)
+                    ordered = 0;
+                last = ss.v[i].chars[k].offset;
+            }
+            if (i + 1 < ss.n && ss.v[i].n && ss.v[i + 1].n) {
+                uint32_t a = ss.v[i].chars[ss.v[i].n - 1].cp, b = ss.v[i + 1].chars[0].cp;
+                if (a >= '0' && a <= '9' && b >= '0' && b <= '9')
+                    split = 1;
+            }
+        }
+        TEST_COND("long line: several pieces", ss.n > 2);
+        if (out != visible)
+            fprintf(stderr, "  long line: %zu chars in, %zu out\n", visible, out);
+        TEST_COND("long line: chars in == chars out (minus removed spaces)", out == visible);
+        TEST_COND("long line: no piece longer than 4096", longest <= 4096);
+        TEST_COND("long line: order and offsets kept", ordered);
+        TEST_COND("long line: no number split between pieces", !split);
+        TEST_COND("long line: one paragraph start", starts == 1 && (ss.v[0].flags & LG_SENT_PARA_START));
+        TEST_COND("long line: position map faithful", map_is_faithful(&ss, in));
+        sentences_free(&ss);
+        free(in);
+    }
+    {
+        /* a long paragraph with sentence ends: cut at them, nothing lost */
+        size_t o = 0;
+        char *in = malloc(200000);
+        size_t count = 0;
+        for (int i = 0; i < 3000; i++) {
+            o += (size_t)sprintf(in + o, "第%d项工作完成%d件，", i, i * 3);
+            if (i % 40 == 39)
+                o += (size_t)sprintf(in + o, "总结。");
+        }
+        in[o] = '\0';
+        size_t n;
+        lg_char *c = chars_of(in, &n);
+        count = n;
+        free(c);
+        normalize(&ss, in, 0);
+        size_t out = 0;
+        int cut_ok = 1;
+        for (size_t i = 0; i < ss.n; i++) {
+            out += ss.v[i].n;
+            uint32_t last = ss.v[i].n ? ss.v[i].chars[ss.v[i].n - 1].cp : 0;
+            if (i + 1 < ss.n && last != 0x3002 && last != 0xFF0C)
+                cut_ok = 0;
+        }
+        TEST_COND("long paragraph: chars in == chars out", out == count);
+        TEST_COND("long paragraph: pieces end at 。 or ，", cut_ok);
+        sentences_free(&ss);
+        free(in);
+    }
+    {
+        normalize(&ss, "", 0);
+        TEST_COND("empty input: no sentence", ss.n == 0);
+        sentences_free(&ss);
+        normalize(&ss, "  \n\n \u3000\n", 0);
+        TEST_COND("whitespace only: no sentence", ss.n == 0);
+        sentences_free(&ss);
+    }
+
+    /* ---- known problems --------------------------------------------- */
+    {
+        /* was a bug: a parenthesized heading （三） / (2) at the start of a line
+         * after a soft line break is not recognised, so it is glued to the
+         * previous line: "工作情况（三）加强监督".  take_visible() calls
+         * heading_at() after the first character of the line; for a lone
+         * "（" heading_at() returns 0 (digits + cjk == 0 is checked before
+         * "i == n -> maybe"), so checking_heading is switched off before the
+         * numeral arrives.  Unparenthesized 一、 / 12. work. */
+        normalize(&ss, "工作情况\n（三）加强监督\n(2)健全机制", 0);
+        TEST_STREQ("headings （三） and (2) start paragraphs", joined(&ss),
+                   "工作情况 / （三）加强监督 / (2)健全机制");
+        TEST_STREQ("（三） / (2) flags", flags_of(&ss), "P P P");
+        sentences_free(&ss);
+    }
+    {
+        /* BUG (heuristic gap, see report): a bold sentence printed twice as
+         * one run, with no doubled punctuation and at most one doubled
+         * character, is never collapsed: has_adjacent_pair() returns 0, so
+         * lg_collapse_doubling() leaves it alone even though doubled_at()
+         * finds a 12-char repeat (covered 24, longest 12).  The extractor
+         * then reports 2320件 twice. */
+        TEST_STREQ("a sentence printed twice as one run collapses",
+                   collapsed("全年办理案件2320件全年办理案件2320件"), "全年办理案件2320件");
+        TEST_STREQ("a bold heading printed twice collapses",
+                   collapsed("一、依法行政一、依法行政"), "一、依法行政");
+    }
+
+    return TEST_REPORT();
+}
