@@ -48,8 +48,13 @@ liblawgov.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-lawgov-extract: src/main.c liblawgov.a include/lawgov.h
-	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ src/main.c liblawgov.a $(LIBS)
+# The command line: src/main.c and the CLI modules under cli/ (not part of
+# the library).
+CLI_SRCS := src/main.c $(wildcard cli/*.c)
+CLI_DEPS := $(CLI_SRCS) $(wildcard cli/*.h) include/lawgov.h
+
+lawgov-extract: $(CLI_DEPS) liblawgov.a
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) liblawgov.a $(LIBS) -lm
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
@@ -72,8 +77,8 @@ build/san/tests/%: tests/unit/%.c tests/unit/test.h build/san/liblawgov.a
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $< build/san/liblawgov.a $(LIBS)
 
-build/san/lawgov-extract: src/main.c build/san/liblawgov.a
-	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ src/main.c build/san/liblawgov.a $(LIBS)
+build/san/lawgov-extract: $(CLI_DEPS) build/san/liblawgov.a
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) build/san/liblawgov.a $(LIBS) -lm
 
 run: lawgov-extract
 	./lawgov-extract $(SEED)
@@ -108,15 +113,27 @@ bench: lawgov-extract
 fuzz:
 	@tests/fuzz/run.sh
 
+# lawgov.pc is generated at install time so that it names the PREFIX the
+# files really go to (DESTDIR is only a staging root, never in the file).
 install: lawgov-extract liblawgov.a
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	           $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
+	           $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 lawgov-extract $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 liblawgov.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/lawgov.h $(DESTDIR)$(PREFIX)/include/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|'"$$(sed -n 's/^#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)"'|g' \
+	    lawgov.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
+	install -m 644 doc/lawgov-extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 completions/lawgov-extract.bash \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lawgov-extract
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/lawgov-extract $(DESTDIR)$(PREFIX)/lib/liblawgov.a \
-	      $(DESTDIR)$(PREFIX)/include/lawgov.h
+	      $(DESTDIR)$(PREFIX)/include/lawgov.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc \
+	      $(DESTDIR)$(PREFIX)/share/man/man1/lawgov-extract.1 \
+	      $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lawgov-extract
 
 clean:
 	rm -rf build lawgov-extract liblawgov.a

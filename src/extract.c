@@ -527,7 +527,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     if (v->chinese && v->single_cjk) {
         /* a lone 一 is the word "one"; 三项制度, 两件大事 are names; a lone
          * numeral counts only right after a verb that counts */
-        int times = !strcmp(v->unit, "倍"); /* 增长了一倍 */
+        /* 增长了一倍, 提高一倍: a change by a lone numeral of times */
+        int times = !strcmp(v->unit, "倍") && (ends_any(ex, i, CHANGE_WORDS) || ends(ex, i, "翻") ||
+                                              ends(ex, i, "了"));
         if (!times && (!strcmp(v->dec, "1") || !ends_any(ex, i, COUNT_CUES)))
             return 0;
     }
@@ -695,7 +697,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
 
 /* ---- metric names --------------------------------------------------- */
 
-static const word LEAD_FILLERS[] = {W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
+static const word LEAD_FILLERS[] = {W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
 
 static const word TRAIL_FILLERS[] = {W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
 
@@ -705,7 +707,7 @@ static const word WEAK_ENDINGS[] = {W("以及"), W("和"), W("及"), W("与"), W
 /* ...unless they end a word: 涉及, 参与, 审批, 方向 */
 static const word WEAK_EXCEPTIONS[] = {W("涉及"), W("普及"), W("危及"), W("参与"), W("审批"), W("报批"), W("一起"), W("面向"), W("方向"), W("导向"), W("走向"), W("去向"), W("相对"), W("总和"), W("缓和"), {NULL, 0}};
 
-static const word COMPARISONS[] = {W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较"), W("与"), W("相比"), {NULL, 0}};
+static const word COMPARISONS[] = {W("去年同期"), W("上年同期"), W("同期"), W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较"), W("与"), W("相比"), {NULL, 0}};
 
 /* Verbs after which the counted thing comes after the classifier:
  * 开展了12场政商恳谈早餐会, 完成332个行政村... */
@@ -854,6 +856,12 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         left.b -= q;
     left = trim_left_words(ex, left, pm, npm, ym, nym);
     int change_only = only_change_words(ex, left);
+    /* 群众满意度提高2.1个百分点: the indicator is what rose */
+    if (!change_only && !strcmp(v->kind, "change")) {
+        size_t k2;
+        while (left.b > left.a && (k2 = ends_any(ex, left.b, CHANGE_WORDS)) && left.b - k2 > left.a + 1)
+            left.b -= k2;
+    }
     if (!change_only && left.b > left.a && ends_any(ex, left.b, COUNT_VERBS))
         left.weak = 1;
     if (visible_chars(ex, left) < 2)

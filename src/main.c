@@ -1,143 +1,121 @@
-/* main.c - the lawgov-extract command line: options, files, output.
- * A thin layer over include/lawgov.h; everything it knows about reports
- * it learns from the library. */
+/* main.c - the lawgov-extract command line: the option table, parsing,
+ * --help and main().  The work is done in cli/ (see cli/cli.h); every
+ * thing it knows about reports it learns from include/lawgov.h.
+ *
+ * One table lists every option: getopt_long's arguments and the --help
+ * text are both built from it, so they cannot drift apart. */
 #define _POSIX_C_SOURCE 200809L
-#include <cjson/cJSON.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
-#include <limits.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "lawgov.h"
+#include "../cli/cli.h"
 
-#define PROG "lawgov-extract"
+/* Codes of the options that have no short form: above any character. */
+enum {
+    OPT_CITY = 256, OPT_YEAR, OPT_FORMAT, OPT_FIELDS, OPT_BOM, OPT_OUTPUT_DIR,
+    OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD
+};
 
-typedef struct cli {
-    lg_config cfg;
-    int quiet;
-    long long records;
-    int write_failed;
-    int broken_pipe;
-} cli;
+typedef struct option_spec {
+    int code;          /* the short option, an OPT_ code, or 0 for a heading */
+    const char *name;  /* the long option */
+    const char *arg;   /* the argument's name in --help; NULL: no argument */
+    const char *help;  /* one line of --help (the heading's text) */
+} option_spec;
 
-static void usage(FILE *to)
+static const option_spec option_table[] = {
+    {0, NULL, NULL, "Input:"},
+    {'e', "encoding", "NAME", "input encoding (default: detect; see the man page)"},
+    {'b', "buffer-size", "N", "read N bytes at a time, N >= 1 (default 65536)"},
+    {OPT_CITY, "city", "NAME", "city for reports whose text names none (e.g. 杭州市)"},
+    {OPT_YEAR, "year", "N", "year for reports whose text names none"},
+    {OPT_INPUT_FORMAT, "input-format", "FMT", "text (default), or jsonl: a JSON document per line"},
+    {OPT_ID_FIELD, "id-field", "NAME", "jsonl: the document id's field (default id)"},
+    {OPT_TEXT_FIELD, "text-field", "NAME", "jsonl: the document text's field (default text)"},
+    {0, NULL, NULL, "Output:"},
+    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv or tsv"},
+    {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
+    {OPT_BOM, "bom", NULL, "start CSV and TSV with a UTF-8 BOM (for Excel)"},
+    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/NAME.jsonl (.json, .csv, .tsv) per FILE"},
+    {'j', "jobs", "N", "extract N files at once (0: one per CPU), same output"},
+    {0, NULL, NULL, "Messages:"},
+    {'q', "quiet", NULL, "no warnings and no progress line"},
+    {'h', "help", NULL, "show this help and exit"},
+    {'V', "version", NULL, "show the version and exit"},
+};
+
+#define OPTION_COUNT (sizeof option_table / sizeof *option_table)
+
+/* parse_options() returns this to let main() go on; any other value is
+ * the exit status. */
+#define GO_ON (-1)
+
+/* ---- --help and --version ---------------------------------------------- */
+
+/* "-e, --encoding=NAME" or "    --city=NAME"; returns its length. */
+static int option_label(char *buf, size_t size, const option_spec *o)
 {
-    fprintf(to,
-            "Usage: " PROG " [OPTION]... [FILE]...\n"
-            "Extract the indicators of Chinese law-based government reports as JSON Lines.\n"
-            "With no FILE, or when FILE is -, read standard input.\n"
-            "\n"
-            "  -e, --encoding NAME    input encoding (default: detect UTF-8/UTF-16 BOM, UTF-8, GB18030)\n"
-            "  -b, --buffer-size N    read N bytes at a time (default 65536)\n"
-            "      --city NAME        city for reports whose text names none (e.g. 包头市)\n"
-            "      --year N           year for reports whose text names none\n"
-            "  -q, --quiet            no warnings\n"
-            "  -h, --help             show this help and exit\n"
-            "  -V, --version          show the version and exit\n"
-            "\n"
-            "Exit status: 0 if any record was written, 1 if none, 2 on error.\n");
+    char brief[8] = "    ";
+    if (o->code < 256)
+        snprintf(brief, sizeof brief, "-%c, ", o->code);
+    return snprintf(buf, size, "%s--%s%s%s", brief, o->name, o->arg ? "=" : "",
+                    o->arg ? o->arg : "");
 }
 
-static void warn(const char *file, long long offset, const char *message, void *user)
+static void print_help(void)
 {
-    cli *c = user;
-    (void)offset;
-    if (!c->quiet)
-        fprintf(stderr, PROG ": %s: warning: %s\n", file, message);
-}
-
-static void add_string(cJSON *o, const char *key, const char *value)
-{
-    if (value)
-        cJSON_AddStringToObject(o, key, value);
-    else
-        cJSON_AddNullToObject(o, key);
-}
-
-static int on_record(const lg_record *r, void *user)
-{
-    cli *c = user;
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return 1;
-    add_string(o, "file", r->file);
-    if (r->doc)
-        add_string(o, "doc", r->doc);
-    cJSON_AddNumberToObject(o, "line", (double)r->line);
-    cJSON_AddNumberToObject(o, "offset", (double)r->offset);
-    add_string(o, "city", r->city);
-    add_string(o, "district", r->district);
-    add_string(o, "adcode", r->adcode);
-    if (r->year)
-        cJSON_AddNumberToObject(o, "year", r->year);
-    else
-        cJSON_AddNullToObject(o, "year");
-    add_string(o, "period", r->period);
-    add_string(o, "metric", r->metric);
-    /* the exact decimal string, never a rounded double */
-    cJSON_AddItemToObject(o, "value", cJSON_CreateRaw(r->value_str));
-    add_string(o, "unit", r->unit);
-    add_string(o, "qualifier", r->qualifier);
-    add_string(o, "kind", r->kind);
-    add_string(o, "text", r->text);
-    add_string(o, "context", r->context);
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!s)
-        return 1;
-    int failed = fputs(s, stdout) == EOF || putchar('\n') == EOF;
-    free(s);
-    if (failed) {
-        if (errno == EPIPE)
-            c->broken_pipe = 1;
-        else
-            c->write_failed = 1;
-        return 1;
-    }
-    c->records++;
-    return 0;
-}
-
-static int extract_path(cli *c, const char *path)
-{
-    int fd = 0;
-    if (strcmp(path, "-") != 0) {
-        fd = open(path, O_RDONLY);
-        if (fd < 0) {
-            fprintf(stderr, PROG ": %s: %s\n", path, strerror(errno));
-            return 2;
+    char label[64];
+    int width = 0;
+    for (size_t i = 0; i < OPTION_COUNT; i++)
+        if (option_table[i].code) {
+            int n = option_label(label, sizeof label, &option_table[i]);
+            width = n > width ? n : width;
         }
-        struct stat st;
-        if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-            fprintf(stderr, PROG ": %s: Is a directory\n", path);
-            close(fd);
-            return 2;
+    printf("Usage: " PROG " [OPTION]... [FILE]...\n"
+           "Extract the indicators of Chinese reports on law-based government as\n"
+           "JSON Lines, JSON, CSV or TSV.  With no FILE, or when FILE is -, read\n"
+           "standard input.\n");
+    for (size_t i = 0; i < OPTION_COUNT; i++) {
+        const option_spec *o = &option_table[i];
+        if (!o->code) {
+            printf("\n%s\n", o->help);
+            continue;
         }
+        option_label(label, sizeof label, o);
+        printf("  %-*s  %s\n", width, label, o->help);
     }
-    lg_status st = lg_extract_fd(&c->cfg, fd, path, NULL);
-    int err = errno;
-    if (fd != 0)
-        close(fd);
-    if (st == LG_ERR_STOPPED && (c->broken_pipe || c->write_failed))
-        return 0;
-    if (st == LG_ERR_IO) {
-        fprintf(stderr, PROG ": %s: %s\n", path, strerror(err));
-        return 2;
+    printf("\nFields (doc only with --input-format jsonl):\n ");
+    int column = 1;
+    for (int f = 0; f < FIELD_COUNT; f++) {
+        const char *name = field_name((field_id)f);
+        if (column + strlen(name) + 2 > 78) {
+            printf("\n ");
+            column = 1;
+        }
+        column += printf(" %s%s", name, f + 1 < FIELD_COUNT ? "," : "");
     }
-    if (st != LG_OK) {
-        fprintf(stderr, PROG ": %s: %s\n", path, lg_status_str(st));
-        return 2;
-    }
-    return 0;
+    printf("\n"
+           "\nExit status: 0 if a record was written, 1 if none, 2 on error.\n"
+           "See lawgov-extract(1).\n");
 }
 
-static int parse_count(const char *s, long min, long max, long *out)
+/* --help and --version write to stdout, which may be full too. */
+static int finish_stdout(void)
+{
+    if (fclose(stdout) != 0 && errno != EPIPE) {
+        diag_error("write error: %s", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return EXIT_RECORDS;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static int parse_number(const char *s, long min, long max, long *out)
 {
     char *end;
     errno = 0;
@@ -148,75 +126,188 @@ static int parse_count(const char *s, long min, long max, long *out)
     return 0;
 }
 
+static int parse_jobs(settings *set, const char *arg)
+{
+    long n;
+    if (parse_number(arg, 0, 1024, &n) != 0)
+        return diag_usage_error("invalid number of jobs '%s' (0 to 1024)", arg);
+    if (n == 0) {
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+        n = n < 1 ? 1 : n > 1024 ? 1024 : n;
+    }
+    set->jobs = (int)n;
+    return GO_ON;
+}
+
+static int parse_input_format(settings *set, const char *arg)
+{
+    if (strcmp(arg, "text") == 0)
+        set->jsonl_input = 0;
+    else if (strcmp(arg, "jsonl") == 0)
+        set->jsonl_input = 1;
+    else
+        return diag_usage_error("unknown input format '%s' (text or jsonl)", arg);
+    return GO_ON;
+}
+
+/* Apply one option.  Returns GO_ON, or the exit status. */
+static int apply_option(settings *set, int code, const char *arg, const char **fields)
+{
+    long n;
+    switch (code) {
+    case 'e': set->extract.encoding = arg; break;
+    case 'b':
+        if (parse_number(arg, 1, 1L << 30, &n) != 0)
+            return diag_usage_error("invalid buffer size '%s' (1 to 1073741824)", arg);
+        set->extract.buffer_size = (size_t)n;
+        break;
+    case OPT_CITY: set->extract.default_city = arg; break;
+    case OPT_YEAR:
+        if (parse_number(arg, 1000, 9999, &n) != 0)
+            return diag_usage_error("invalid year '%s'", arg);
+        set->extract.default_year = (int)n;
+        break;
+    case OPT_INPUT_FORMAT: return parse_input_format(set, arg);
+    case OPT_ID_FIELD: set->id_field = arg; break;
+    case OPT_TEXT_FIELD: set->text_field = arg; break;
+    case OPT_FORMAT:
+        if (format_parse(arg, &set->format) != 0)
+            return diag_usage_error("unknown format '%s' (jsonl, json, csv or tsv)", arg);
+        break;
+    case OPT_FIELDS: *fields = arg; break;
+    case OPT_BOM: set->bom = 1; break;
+    case OPT_OUTPUT_DIR:
+        if (!*arg)
+            return diag_usage_error("--output-dir needs a directory name");
+        set->output_dir = arg;
+        break;
+    case 'j': return parse_jobs(set, arg);
+    case 'q': set->quiet = 1; break;
+    case 'h': print_help(); return finish_stdout();
+    case 'V': printf(PROG " %s\n", LG_VERSION); return finish_stdout();
+    default: return diag_try_help();  /* getopt has said what is wrong */
+    }
+    return GO_ON;
+}
+
+/* Options that only make sense together, and the field list, which
+ * depends on the input format. */
+static int check_settings(settings *set, const char *fields, int id_or_text_field)
+{
+    if (set->bom && set->format != FORMAT_CSV && set->format != FORMAT_TSV)
+        return diag_usage_error("--bom needs --format csv or tsv");
+    if (id_or_text_field && !set->jsonl_input)
+        return diag_usage_error("--id-field and --text-field need --input-format jsonl");
+    if (!fields) {
+        fields_default(set);
+        return GO_ON;
+    }
+    const char *bad;
+    size_t len;
+    int why = fields_parse(set, fields, &bad, &len);
+    if (why == -1)
+        return diag_usage_error("unknown field '%.*s' in --fields", (int)len, bad);
+    if (why == -2)
+        return diag_usage_error("field '%.*s' given twice in --fields", (int)len, bad);
+    return GO_ON;
+}
+
+/* getopt_long's arguments, built from option_table. */
+static void build_getopt(struct option *longs, char *shorts)
+{
+    int n = 0;
+    for (size_t i = 0; i < OPTION_COUNT; i++) {
+        const option_spec *o = &option_table[i];
+        if (!o->code)
+            continue;
+        longs[n].name = o->name;
+        longs[n].has_arg = o->arg ? required_argument : no_argument;
+        longs[n].flag = NULL;
+        longs[n].val = o->code;
+        n++;
+        if (o->code < 256) {
+            *shorts++ = (char)o->code;
+            if (o->arg)
+                *shorts++ = ':';
+        }
+    }
+    memset(&longs[n], 0, sizeof longs[n]);
+    *shorts = '\0';
+}
+
+static int parse_options(settings *set, int argc, char **argv)
+{
+    struct option longs[OPTION_COUNT + 1];
+    char shorts[2 * OPTION_COUNT + 1];
+    build_getopt(longs, shorts);
+    /* getopt names the program after argv[0] ("./lawgov-extract") in its
+     * messages; ours always read "lawgov-extract: " */
+    argv[0] = (char *)PROG;
+    const char *fields = NULL;
+    int id_or_text_field = 0;
+    int code;
+    while ((code = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        int status = apply_option(set, code, optarg, &fields);
+        if (status != GO_ON)
+            return status;
+        id_or_text_field |= code == OPT_ID_FIELD || code == OPT_TEXT_FIELD;
+    }
+    return check_settings(set, fields, id_or_text_field);
+}
+
+static void settings_init(settings *set)
+{
+    memset(set, 0, sizeof *set);
+    set->format = FORMAT_JSONL;
+    set->jobs = 1;
+    set->id_field = "id";
+    set->text_field = "text";
+}
+
+static int ignore_record(const lg_record *record, void *user)
+{
+    (void)record;
+    (void)user;
+    return 0;
+}
+
+/* An unknown --encoding is a usage error, found before any file is read:
+ * extracting nothing opens the decoder, which is where iconv says no. */
+static int check_encoding(const settings *set)
+{
+    if (!set->extract.encoding)
+        return GO_ON;
+    lg_config probe = set->extract;
+    probe.on_record = ignore_record;
+    probe.on_warning = NULL;
+    if (lg_extract_buffer(&probe, "", 0, "-", NULL) == LG_ERR_ENCODING)
+        return diag_usage_error("unknown encoding '%s'", set->extract.encoding);
+    return GO_ON;
+}
+
 int main(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"encoding", required_argument, NULL, 'e'},
-        {"buffer-size", required_argument, NULL, 'b'},
-        {"city", required_argument, NULL, 'C'},
-        {"year", required_argument, NULL, 'Y'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
-    cli c;
-    memset(&c, 0, sizeof c);
-    c.cfg.on_record = on_record;
-    c.cfg.on_warning = warn;
-    c.cfg.user = &c;
-    int opt;
-    long n;
-    while ((opt = getopt_long(argc, argv, "e:b:qhV", options, NULL)) != -1) {
-        switch (opt) {
-        case 'e': c.cfg.encoding = optarg; break;
-        case 'b':
-            if (parse_count(optarg, 1, 1L << 30, &n)) {
-                fprintf(stderr, PROG ": invalid buffer size '%s'\n", optarg);
-                return 2;
-            }
-            c.cfg.buffer_size = (size_t)n;
-            break;
-        case 'C': c.cfg.default_city = optarg; break;
-        case 'Y':
-            if (parse_count(optarg, 1000, 9999, &n)) {
-                fprintf(stderr, PROG ": invalid year '%s'\n", optarg);
-                return 2;
-            }
-            c.cfg.default_year = (int)n;
-            break;
-        case 'q': c.quiet = 1; break;
-        case 'h': usage(stdout); return 0;
-        case 'V': printf(PROG " %s\n", LG_VERSION); return 0;
-        default:
-            fprintf(stderr, "Try '" PROG " --help' for more information.\n");
-            return 2;
-        }
-    }
+    /* a closed pipe must show up as EPIPE from write(), not kill us */
     signal(SIGPIPE, SIG_IGN);
+    settings set;
+    settings_init(&set);
+    int status = parse_options(&set, argc, argv);
+    if (status != GO_ON)
+        return status;
+    diag_setup(set.quiet);
     lg_status st = lg_init();
     if (st != LG_OK) {
-        fprintf(stderr, PROG ": %s\n", lg_status_str(st));
-        return 2;
+        diag_error("%s", lg_status_str(st));
+        return EXIT_TROUBLE;
     }
-    int status = 0;
-    if (optind == argc) {
-        status = extract_path(&c, "-");
-    } else {
-        for (int i = optind; i < argc && !c.broken_pipe && !c.write_failed; i++) {
-            int s = extract_path(&c, argv[i]);
-            if (s > status)
-                status = s;
-        }
+    status = check_encoding(&set);
+    if (status == GO_ON) {
+        char *standard_input[] = {"-"};
+        if (optind < argc)
+            status = batch_run(&set, argv + optind, argc - optind);
+        else
+            status = batch_run(&set, standard_input, 1);
     }
-    if (!c.broken_pipe && fflush(stdout) == EOF && errno != EPIPE)
-        c.write_failed = 1;
     lg_cleanup();
-    if (c.write_failed) {
-        fprintf(stderr, PROG ": write error: %s\n", strerror(ENOSPC));
-        return 2;
-    }
-    if (status)
-        return status;
-    return c.records ? 0 : 1;
+    return status;
 }
