@@ -1,0 +1,131 @@
+/* cli.h - what the parts of the lawgov-extract command line share.
+ *
+ * The command line is four small modules over the public lawgov.h:
+ *   src/main.c   the option table, parsing, --help, main()
+ *   cli/emit.c   record formats (jsonl, json, csv, tsv) and field lists
+ *   cli/input.c  opening one input and extracting it (text or jsonl corpus)
+ *   cli/batch.c  many inputs: --output-dir, -j threads, output in order
+ *   cli/diag.c   every message on stderr, and the progress line
+ * Nothing here is part of liblawgov. */
+#ifndef LGX_CLI_H
+#define LGX_CLI_H
+
+#include <stdatomic.h>
+#include <stdio.h>
+
+#include "lawgov.h"
+
+#define PROG "lawgov-extract"
+
+/* Exit statuses, as grep: an error wins over "no records". */
+enum { EXIT_RECORDS = 0, EXIT_NO_RECORDS = 1, EXIT_TROUBLE = 2 };
+
+typedef enum out_format { FORMAT_JSONL, FORMAT_JSON, FORMAT_CSV, FORMAT_TSV } out_format;
+
+/* The record fields, in the order of docs/record-format.md. */
+typedef enum field_id {
+    FIELD_FILE, FIELD_DOC, FIELD_LINE, FIELD_OFFSET, FIELD_CITY, FIELD_DISTRICT,
+    FIELD_ADCODE, FIELD_YEAR, FIELD_PERIOD, FIELD_METRIC, FIELD_VALUE, FIELD_UNIT,
+    FIELD_QUALIFIER, FIELD_KIND, FIELD_TEXT, FIELD_CONTEXT,
+    FIELD_COUNT
+} field_id;
+
+/* Everything the options decide; read-only once parsing is over, so the
+ * worker threads share it without locks. */
+typedef struct settings {
+    lg_config extract;        /* encoding, buffer size, city, year; no callbacks */
+    out_format format;
+    field_id fields[FIELD_COUNT];
+    int field_count;
+    int bom;                  /* --bom: UTF-8 BOM before CSV/TSV */
+    const char *output_dir;   /* --output-dir, or NULL for standard output */
+    int jobs;                 /* -j: files extracted at once */
+    int jsonl_input;          /* --input-format jsonl */
+    const char *id_field;     /* --id-field, "id" by default */
+    const char *text_field;   /* --text-field, "text" by default */
+    int quiet;                /* -q */
+} settings;
+
+/* ---- emit.c ---------------------------------------------------------- */
+
+/* Where records go: standard output, a file of --output-dir, or a
+ * fragment (a temporary file holding one input's records under -j, later
+ * appended to standard output; it has no CSV header and no JSON brackets
+ * of its own). */
+typedef struct output {
+    FILE *fp;
+    long long records;        /* records written to fp */
+    int fragment;
+    int error;                /* errno of the first failed write, or 0 */
+} output;
+
+/* Parse a --format name; 0 on success, -1 if unknown. */
+int format_parse(const char *name, out_format *format);
+/* The file name extension of a format, without the dot: "jsonl". */
+const char *format_extension(out_format format);
+/* The name of a field in output and in --fields. */
+const char *field_name(field_id field);
+/* The default field list: every field, doc only when the input is jsonl. */
+void fields_default(settings *set);
+/* Parse a comma-separated --fields list into set->fields.  Returns 0, -1
+ * for an unknown name or -2 for a name given twice, with *bad pointing at
+ * that name within list and its length in *bad_len. */
+int fields_parse(settings *set, const char *list, const char **bad, size_t *bad_len);
+
+/* Start and finish a whole output: BOM and header for CSV/TSV, the
+ * brackets of a JSON array.  Both do nothing for a fragment. */
+void output_begin(output *out, const settings *set);
+void output_end(output *out, const settings *set);
+/* Write one record.  Returns 0, or -1 when the write failed (out->error). */
+int output_record(output *out, const settings *set, const lg_record *record);
+/* Append a fragment's records to out and count them there.  Returns 0, or
+ * -1: out->error when writing out failed, else frag->error for reading. */
+int output_append(output *out, output *frag, const settings *set);
+
+/* ---- diag.c ---------------------------------------------------------- */
+
+/* Every message starts "lawgov-extract: " and ends with a newline; all
+ * are safe to call from any thread. */
+void diag_setup(int quiet);
+void diag_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* A warning ("FILE: warning: ..."): silenced by -q, never changes the
+ * exit status. */
+void diag_warning(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error: the message, then "Try 'lawgov-extract --help'...".
+ * Both return EXIT_TROUBLE; diag_try_help() prints only the second line
+ * (after getopt's own message). */
+int diag_usage_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+int diag_try_help(void);
+
+/* The progress line: only when stderr is a terminal, not -q, and the
+ * batch has run for a while.  progress_finish() clears it. */
+void progress_start(int total_files);
+void progress_add_bytes(long long bytes);
+/* One more input done, bytes more read (those not added already). */
+void progress_file_done(long long bytes);
+void progress_finish(void);
+
+/* ---- input.c --------------------------------------------------------- */
+
+/* Open an input for reading ("-" is standard input).  Returns the file
+ * descriptor, or -1 after an error message (missing, unreadable,
+ * directory). */
+int input_open(const char *path);
+/* Extract every record of the open input fd into out; never closes fd.
+ * cancel, when set by another thread, stops the extraction quietly.
+ * Returns EXIT_RECORDS, or EXIT_TROUBLE after an error message; a failed
+ * write is left in out->error for the caller to report. */
+int input_extract(const settings *set, int fd, const char *path, output *out,
+                  atomic_int *cancel);
+/* For the progress line: the bytes of an input not yet counted: the size
+ * of a regular file; 0 for a pipe, or for a JSON Lines corpus, whose
+ * documents are counted as they are read. */
+long long input_size(const settings *set, int fd);
+
+/* ---- batch.c --------------------------------------------------------- */
+
+/* Extract every path in order (count >= 1) to standard output or
+ * --output-dir and return the exit status. */
+int batch_run(const settings *set, char *const *paths, int count);
+
+#endif

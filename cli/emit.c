@@ -1,0 +1,320 @@
+/* emit.c - records out as JSON Lines, one JSON array, CSV or TSV.
+ *
+ * Every format writes the same cells in the order of set->fields.  Values
+ * are the library's exact decimal strings (value_str), never a double
+ * printed back.  Records are written straight to a stdio stream; a write
+ * error is caught with ferror() after each record, so a full disk or a
+ * closed pipe stops the extraction at once. */
+#include <errno.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const field_names[FIELD_COUNT] = {
+    "file", "doc", "line", "offset", "city", "district", "adcode", "year",
+    "period", "metric", "value", "unit", "qualifier", "kind", "text", "context",
+};
+
+static const char *const format_names[] = {"jsonl", "json", "csv", "tsv"};
+
+int format_parse(const char *name, out_format *format)
+{
+    for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
+        if (strcmp(name, format_names[i]) == 0) {
+            *format = (out_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *format_extension(out_format format)
+{
+    return format_names[format];
+}
+
+const char *field_name(field_id field)
+{
+    return field_names[field];
+}
+
+void fields_default(settings *set)
+{
+    set->field_count = 0;
+    for (int f = 0; f < FIELD_COUNT; f++)
+        if (f != FIELD_DOC || set->jsonl_input)
+            set->fields[set->field_count++] = (field_id)f;
+}
+
+static int field_lookup(const char *name, size_t len, field_id *field)
+{
+    for (int f = 0; f < FIELD_COUNT; f++)
+        if (strlen(field_names[f]) == len && memcmp(field_names[f], name, len) == 0) {
+            *field = (field_id)f;
+            return 0;
+        }
+    return -1;
+}
+
+int fields_parse(settings *set, const char *list, const char **bad, size_t *bad_len)
+{
+    int seen[FIELD_COUNT] = {0};
+    set->field_count = 0;
+    const char *p = list;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        field_id f;
+        *bad = p;
+        *bad_len = len;
+        if (field_lookup(p, len, &f) != 0)
+            return -1;
+        /* a JSON object cannot hold a key twice */
+        if (seen[f]++)
+            return -2;
+        set->fields[set->field_count++] = f;
+        if (p[len] == '\0')
+            return 0;
+        p += len + 1;
+    }
+}
+
+/* ---- one field of one record as a cell ------------------------------- */
+
+typedef enum cell_type { CELL_NULL, CELL_STRING, CELL_NUMBER } cell_type;
+
+typedef struct cell {
+    cell_type type;
+    const char *text;   /* the string, or the number as written */
+} cell;
+
+static cell string_cell(const char *s)
+{
+    cell c = {s ? CELL_STRING : CELL_NULL, s};
+    return c;
+}
+
+static cell number_cell(long long n, char *buf, size_t size)
+{
+    snprintf(buf, size, "%lld", n);
+    cell c = {CELL_NUMBER, buf};
+    return c;
+}
+
+/* buf (32 bytes) holds the digits of integer fields. */
+static cell record_cell(const lg_record *r, field_id field, char *buf, size_t size)
+{
+    switch (field) {
+    case FIELD_FILE: return string_cell(r->file);
+    case FIELD_DOC: return string_cell(r->doc);
+    case FIELD_LINE: return number_cell(r->line, buf, size);
+    case FIELD_OFFSET: return number_cell(r->offset, buf, size);
+    case FIELD_CITY: return string_cell(r->city);
+    case FIELD_DISTRICT: return string_cell(r->district);
+    case FIELD_ADCODE: return string_cell(r->adcode);
+    case FIELD_YEAR:
+        return r->year ? number_cell(r->year, buf, size) : string_cell(NULL);
+    case FIELD_PERIOD: return string_cell(r->period);
+    case FIELD_METRIC: return string_cell(r->metric);
+    case FIELD_VALUE: {
+        cell c = {r->value_str ? CELL_NUMBER : CELL_NULL, r->value_str};
+        return c;
+    }
+    case FIELD_UNIT: return string_cell(r->unit);
+    case FIELD_QUALIFIER: return string_cell(r->qualifier);
+    case FIELD_KIND: return string_cell(r->kind);
+    case FIELD_TEXT: return string_cell(r->text);
+    case FIELD_CONTEXT: return string_cell(r->context);
+    case FIELD_COUNT: break;
+    }
+    return string_cell(NULL);
+}
+
+/* ---- the four formats ------------------------------------------------- */
+
+/* The library hands us valid UTF-8, written raw; only '"', '\' and
+ * control characters need escaping (as cJSON does, so output is unchanged
+ * from earlier versions that printed through cJSON). */
+static void json_string(FILE *fp, const char *s)
+{
+    putc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", fp); break;
+        case '\\': fputs("\\\\", fp); break;
+        case '\b': fputs("\\b", fp); break;
+        case '\f': fputs("\\f", fp); break;
+        case '\n': fputs("\\n", fp); break;
+        case '\r': fputs("\\r", fp); break;
+        case '\t': fputs("\\t", fp); break;
+        default:
+            if (*p < 0x20)
+                fprintf(fp, "\\u%04x", *p);
+            else
+                putc(*p, fp);
+        }
+    }
+    putc('"', fp);
+}
+
+static void json_object(FILE *fp, const settings *set, const lg_record *r)
+{
+    char buf[32];
+    putc('{', fp);
+    for (int i = 0; i < set->field_count; i++) {
+        cell c = record_cell(r, set->fields[i], buf, sizeof buf);
+        if (i)
+            putc(',', fp);
+        fprintf(fp, "\"%s\":", field_names[set->fields[i]]);  /* plain ASCII */
+        if (c.type == CELL_NULL)
+            fputs("null", fp);
+        else if (c.type == CELL_NUMBER)
+            fputs(c.text, fp);  /* an exact decimal: a raw JSON number */
+        else
+            json_string(fp, c.text);
+    }
+    putc('}', fp);
+}
+
+/* RFC 4180: quote a cell holding a comma, a quote or a line break, and
+ * double its quotes. */
+static void csv_cell(FILE *fp, const char *s)
+{
+    if (!s[strcspn(s, ",\"\r\n")]) {
+        fputs(s, fp);
+        return;
+    }
+    putc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', fp);
+        putc(*s, fp);
+    }
+    putc('"', fp);
+}
+
+/* TSV has no quoting: a tab or line break inside a value would split the
+ * row, so each becomes a space (the contexts are prose; nothing is lost
+ * that a reader of the row would miss). */
+static void tsv_cell(FILE *fp, const char *s)
+{
+    for (; *s; s++)
+        putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+/* CSV rows end in CRLF as RFC 4180 says; TSV rows in LF. */
+static void table_row_end(FILE *fp, const settings *set)
+{
+    fputs(set->format == FORMAT_CSV ? "\r\n" : "\n", fp);
+}
+
+static void table_row(FILE *fp, const settings *set, const lg_record *r)
+{
+    char buf[32];
+    for (int i = 0; i < set->field_count; i++) {
+        cell c = record_cell(r, set->fields[i], buf, sizeof buf);
+        if (i)
+            putc(set->format == FORMAT_CSV ? ',' : '\t', fp);
+        if (c.type == CELL_NULL)
+            continue;  /* null is an empty cell */
+        if (set->format == FORMAT_CSV)
+            csv_cell(fp, c.text);
+        else
+            tsv_cell(fp, c.text);
+    }
+    table_row_end(fp, set);
+}
+
+static void table_header(FILE *fp, const settings *set)
+{
+    for (int i = 0; i < set->field_count; i++) {
+        if (i)
+            putc(set->format == FORMAT_CSV ? ',' : '\t', fp);
+        fputs(field_names[set->fields[i]], fp);
+    }
+    table_row_end(fp, set);
+}
+
+/* ---- outputs ----------------------------------------------------------- */
+
+/* errno is set by the stdio call that failed; 0 would only come from a
+ * stream that failed before this call, so fall back to EIO. */
+static int check_stream(output *out)
+{
+    if (!ferror(out->fp))
+        return 0;
+    if (!out->error)
+        out->error = errno ? errno : EIO;
+    return -1;
+}
+
+void output_begin(output *out, const settings *set)
+{
+    if (out->fragment || (set->format != FORMAT_CSV && set->format != FORMAT_TSV))
+        return;
+    if (set->bom)
+        fputs("\xEF\xBB\xBF", out->fp);
+    table_header(out->fp, set);
+    check_stream(out);
+}
+
+/* A JSON array is "[\n{...},\n{...}\n]\n": one record per line, as
+ * readable as JSON Lines, and "[]\n" when there is none. */
+void output_end(output *out, const settings *set)
+{
+    if (out->fragment || set->format != FORMAT_JSON)
+        return;
+    fputs(out->records ? "\n]\n" : "[]\n", out->fp);
+    check_stream(out);
+}
+
+/* The separator before a JSON record.  A fragment's first record gets
+ * none: output_append() writes it, knowing what came before. */
+static const char *json_separator(const output *out)
+{
+    if (out->records)
+        return ",\n";
+    return out->fragment ? "" : "[\n";
+}
+
+int output_record(output *out, const settings *set, const lg_record *r)
+{
+    errno = 0;
+    switch (set->format) {
+    case FORMAT_JSONL:
+        json_object(out->fp, set, r);
+        putc('\n', out->fp);
+        break;
+    case FORMAT_JSON:
+        fputs(json_separator(out), out->fp);
+        json_object(out->fp, set, r);
+        break;
+    case FORMAT_CSV:
+    case FORMAT_TSV:
+        table_row(out->fp, set, r);
+        break;
+    }
+    if (check_stream(out))
+        return -1;
+    out->records++;
+    return 0;
+}
+
+int output_append(output *out, output *frag, const settings *set)
+{
+    if (!frag->records)
+        return 0;
+    if (set->format == FORMAT_JSON)
+        fputs(json_separator(out), out->fp);
+    errno = 0;
+    rewind(frag->fp);
+    char buf[65536];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, frag->fp)) > 0)
+        if (fwrite(buf, 1, got, out->fp) != got)
+            break;
+    if (check_stream(out))
+        return -1;
+    if (check_stream(frag))
+        return -1;
+    out->records += frag->records;
+    return 0;
+}

@@ -1,0 +1,2 @@
+# --version and -V print the version to standard output.
+$LGX --version && $LGX -V
