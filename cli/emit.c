@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "cli.h"
 
 static const char *const field_names[FIELD_COUNT] = {
@@ -130,48 +132,54 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
 
 /* ---- the four formats ------------------------------------------------- */
 
-/* The library hands us valid UTF-8, written raw; only '"', '\' and
- * control characters need escaping (as cJSON does, so output is unchanged
- * from earlier versions that printed through cJSON). */
-static void json_string(FILE *fp, const char *s)
+/* JSON goes through cJSON, which escapes quotes, backslashes and control
+ * characters.  It writes U+2028 and U+2029 raw, which is valid JSON but
+ * ends a line in JavaScript; they are escaped on the way out. */
+static void write_escaping_separators(FILE *fp, const char *s)
 {
-    putc('"', fp);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", fp); break;
-        case '\\': fputs("\\\\", fp); break;
-        case '\b': fputs("\\b", fp); break;
-        case '\f': fputs("\\f", fp); break;
-        case '\n': fputs("\\n", fp); break;
-        case '\r': fputs("\\r", fp); break;
-        case '\t': fputs("\\t", fp); break;
-        default:
-            if (*p < 0x20)
-                fprintf(fp, "\\u%04x", *p);
-            else
-                putc(*p, fp);
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
+            fwrite(run, 1, (size_t)(p - run), fp);
+            fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
+            p += 2;
+            run = p + 1;
         }
     }
-    putc('"', fp);
+    fputs(run, fp);
 }
 
-static void json_object(FILE *fp, const settings *set, const lg_record *r)
+static cJSON *cell_json(cell c)
+{
+    if (c.type == CELL_NULL)
+        return cJSON_CreateNull();
+    if (c.type == CELL_NUMBER)
+        return cJSON_CreateRaw(c.text); /* an exact decimal: a raw JSON number */
+    return cJSON_CreateString(c.text);
+}
+
+/* Returns 0, or -1 when memory ran out. */
+static int json_object(FILE *fp, const settings *set, const lg_record *r)
 {
     char buf[32];
-    putc('{', fp);
-    for (int i = 0; i < set->field_count; i++) {
-        cell c = record_cell(r, set->fields[i], buf, sizeof buf);
-        if (i)
-            putc(',', fp);
-        fprintf(fp, "\"%s\":", field_names[set->fields[i]]);  /* plain ASCII */
-        if (c.type == CELL_NULL)
-            fputs("null", fp);
-        else if (c.type == CELL_NUMBER)
-            fputs(c.text, fp);  /* an exact decimal: a raw JSON number */
-        else
-            json_string(fp, c.text);
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; o && i < set->field_count; i++) {
+        cJSON *item = cell_json(record_cell(r, set->fields[i], buf, sizeof buf));
+        if (!item) {
+            cJSON_Delete(o);
+            o = NULL;
+            break;
+        }
+        cJSON_AddItemToObject(o, field_names[set->fields[i]], item);
     }
-    putc('}', fp);
+    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (!text)
+        return -1;
+    write_escaping_separators(fp, text);
+    cJSON_free(text);
+    return 0;
 }
 
 /* RFC 4180: quote a cell holding a comma, a quote or a line break, and
@@ -280,12 +288,14 @@ int output_record(output *out, const settings *set, const lg_record *r)
     errno = 0;
     switch (set->format) {
     case FORMAT_JSONL:
-        json_object(out->fp, set, r);
+        if (json_object(out->fp, set, r) != 0)
+            return out->error = ENOMEM, -1;
         putc('\n', out->fp);
         break;
     case FORMAT_JSON:
         fputs(json_separator(out), out->fp);
-        json_object(out->fp, set, r);
+        if (json_object(out->fp, set, r) != 0)
+            return out->error = ENOMEM, -1;
         break;
     case FORMAT_CSV:
     case FORMAT_TSV:

@@ -53,12 +53,12 @@ static pcre2_match_context *match_ctx;
 static lg_status patterns_status = LG_OK;
 static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
 
-static pcre2_code *compile(const char *pattern)
+static pcre2_code *compile(const char *pattern, uint32_t options)
 {
     int err;
     PCRE2_SIZE where;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_NO_UTF_CHECK, &err, &where, NULL);
+                                   PCRE2_UTF | PCRE2_NO_UTF_CHECK | options, &err, &where, NULL);
     if (re)
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
     return re;
@@ -66,8 +66,10 @@ static pcre2_code *compile(const char *pattern)
 
 static void patterns_build(void)
 {
-    value_re = compile(VALUE_PATTERN);
-    year_re = compile(YEAR_PATTERN);
+    /* anchored at compile time: PCRE2_ANCHORED at match time turns the
+     * JIT off (pcre2jit(3)) */
+    value_re = compile(VALUE_PATTERN, PCRE2_ANCHORED);
+    year_re = compile(YEAR_PATTERN, 0);
     match_ctx = pcre2_match_context_create(NULL);
     if (!value_re || !year_re || !match_ctx) {
         patterns_status = LG_ERR_REGEX;
@@ -439,7 +441,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     size_t b = ex->cb[i];
     *next = i + 1;
     int rc = pcre2_match(value_re, (PCRE2_SPTR)ex->s.data, ex->s.len, b,
-                         PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
+                         PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
     if (rc < 0)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
@@ -1453,11 +1455,12 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
 {
     lg_extractor *ex = extractor;
     ex->flags = flags;
-    if ((flags & LG_SENT_PARA_START) && !has_numeral(chars, n))
+    int numeral = has_numeral(chars, n);
+    if ((flags & LG_SENT_PARA_START) && !numeral)
         ex->have_para_year = 0;
     if (ex->status != LG_OK)
         return 1;
-    if (n && (has_numeral(chars, n) || !ex->settled)) {
+    if (n && (numeral || !ex->settled)) {
         if (load_sentence(ex, chars, n) || extract_sentence(ex)) {
             if (ex->status == LG_OK)
                 ex->status = LG_ERR_NOMEM;
