@@ -1337,11 +1337,22 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
 
 #define MAX_MENTIONS 64
 
+/* Every year pattern holds 年, 目前 or a five-year plan's 五. */
+static int may_name_year(const lg_extractor *ex)
+{
+    for (size_t i = 0; i < ex->n; i++) {
+        uint32_t cp = ex->c[i].cp;
+        if (cp == 0x5E74 /* 年 */ || cp == 0x76EE /* 目 */ || cp == 0x4E94 /* 五 */)
+            return 1;
+    }
+    return 0;
+}
+
 static int extract_sentence(lg_extractor *ex)
 {
     year_mention ym[MAX_MENTIONS];
     place_mention pm[MAX_MENTIONS];
-    size_t nym = find_years(ex, ym, MAX_MENTIONS);
+    size_t nym = may_name_year(ex) ? find_years(ex, ym, MAX_MENTIONS) : 0;
     if (ex->flags & LG_SENT_PARA_START)
         ex->have_para_year = 0;
     if (nym && ym[0].start == 0 && !ym[0].comparison && !ym[0].target &&
