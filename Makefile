@@ -95,6 +95,7 @@ cli: lawgov-extract
 sanitize: $(SAN_UNITS) build/san/lawgov-extract
 	@for t in $(SAN_UNITS); do $$t >/dev/null || { echo "sanitizer run failed: $$t"; exit 1; }; done
 	@ASAN_OPTIONS=detect_leaks=1 tests/e2e/run.sh build/san/lawgov-extract --quick
+	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build/san/lawgov-extract
 	@if [ -x tests/hostile/run.sh ]; then ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build/san/lawgov-extract; fi
 	@echo "sanitizers: clean"
 
