@@ -145,6 +145,8 @@ struct lg_extractor {
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
     int report_city, opening_city;
+    int region_report; /* the opening names a province first: with no city
+                        * in the opening either, it is the province's report */
     int *city_votes; /* per place id */
     rec *held;
     size_t held_len, held_cap;
@@ -385,7 +387,7 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
 }
 
 static const word OVER_BEFORE[] = {W("不少于"), W("不低于"), W("至少"), W("超过"), W("突破"), W("超"), W("逾"), {NULL, 0}};
-static const word APPROX_BEFORE[] = {W("约"), {NULL, 0}};
+static const word APPROX_BEFORE[] = {W("约为"), W("大约"), W("约"), {NULL, 0}};
 static const word NEARLY_BEFORE[] = {W("将近"), W("接近"), W("近"), {NULL, 0}};
 static const word UNDER_BEFORE[] = {W("不超过"), W("不高于"), W("最多"), W("不到"), W("不足"), {NULL, 0}};
 
@@ -699,7 +701,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
 
 /* ---- metric names --------------------------------------------------- */
 
-static const word LEAD_FILLERS[] = {W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
+static const word LEAD_FILLERS[] = {W("前三季度"), W("第一季度"), W("第二季度"), W("第三季度"), W("第四季度"), W("一季度"), W("二季度"), W("三季度"), W("四季度"), W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
 
 static const word TRAIL_FILLERS[] = {W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
 
@@ -853,7 +855,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     int after_title = t > left.a && ex->c[t - 1].cp == 0x300B /* 》 */;
     /* a leading qualifier word is not part of the name */
     size_t q;
-    static const word QUAL_WORDS[] = {W("不少于"), W("不低于"), W("至少"), W("不超过"), W("不高于"), W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"), {NULL, 0}};
+    static const word QUAL_WORDS[] = {W("约为"), W("大约"), W("不少于"), W("不低于"), W("至少"), W("不超过"), W("不高于"), W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"), {NULL, 0}};
     if ((q = ends_any(ex, left.b, QUAL_WORDS)) && left.b - q >= left.a)
         left.b -= q;
     left = trim_left_words(ex, left, pm, npm, ym, nym);
@@ -1218,7 +1220,7 @@ static void settle(lg_extractor *ex)
     if (!ex->report_year)
         ex->report_year = ex->cfg->default_year;
     ex->report_city = ex->opening_city;
-    if (ex->report_city < 0 && ex->city_votes) {
+    if (ex->report_city < 0 && ex->city_votes && !ex->region_report) {
         int best = -1;
         for (int i = 0; i < lg_place_count(); i++)
             if (ex->city_votes[i] > 0 && (best < 0 || ex->city_votes[i] > ex->city_votes[best]))
@@ -1269,8 +1271,14 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
     }
     for (size_t i = 0; i < npm; i++) {
         int city = lg_place_city_of(pm[i].id);
-        if (city < 0)
+        if (city < 0) {
+            /* 内蒙古自治区2023年法治政府建设报告: a province's own report
+             * (unless a city follows at once: 内蒙古自治区包头市) */
+            int city_follows = i + 1 < npm && pm[i + 1].start == pm[i].end;
+            if (in_opening && ex->opening_city < 0 && !ex->region_report && !city_follows)
+                ex->region_report = 1;
             continue;
+        }
         if (in_opening && ex->opening_city < 0)
             ex->opening_city = city;
         if (ex->city_votes)
