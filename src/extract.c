@@ -145,8 +145,7 @@ struct lg_extractor {
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
     int report_city, opening_city;
-    int region_report; /* the opening names a province first: with no city
-                        * in the opening either, it is the province's report */
+    int region_report; /* the title names a province and no city */
     int *city_votes; /* per place id */
     rec *held;
     size_t held_len, held_cap;
@@ -1247,6 +1246,14 @@ static void settle(lg_extractor *ex)
     ex->held_len = ex->held_cap = ex->held_ctx_len = ex->held_ctx_cap = 0;
 }
 
+static int first_sentence_names_city(const place_mention *pm, size_t npm)
+{
+    for (size_t i = 0; i < npm; i++)
+        if (lg_place_city_of(pm[i].id) >= 0)
+            return 1;
+    return 0;
+}
+
 /* What the opening and the first part of the report say about its own
  * city and year. */
 static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
@@ -1274,12 +1281,11 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
         if (city < 0) {
             /* 内蒙古自治区2023年法治政府建设报告: a province's own report
              * (unless a city follows at once: 内蒙古自治区包头市) */
-            int city_follows = i + 1 < npm && pm[i + 1].start == pm[i].end;
-            if (in_opening && ex->opening_city < 0 && !ex->region_report && !city_follows)
+            if (ex->chars_seen == 0 && !first_sentence_names_city(pm, npm))
                 ex->region_report = 1;
             continue;
         }
-        if (in_opening && ex->opening_city < 0)
+        if (in_opening && ex->opening_city < 0 && !ex->region_report)
             ex->opening_city = city;
         if (ex->city_votes)
             ex->city_votes[city]++;

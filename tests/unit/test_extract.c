@@ -735,6 +735,36 @@ int main(void)
         free(doc);
     }
 
+    /* rules added while generalizing: tables, paragraph years, regions */
+    {
+        extract(&rs, "昆明市2023年法治政府建设报告\n\n"
+                     "| 指标 | 2022年 | 2023年 |\n| 行政复议案件 | 2900件 | 3265件 |\n\n"
+                     "类别 | 行政许可 | 行政处罚\n数量 | 75件 | 16件\n");
+        TEST_COND("pipe table: year from the column header", when(by_text(&rs, "2900件"), 2022, NULL));
+        TEST_COND("pipe table: metric from the row label", metric_has(by_text(&rs, "3265件"), "行政复议案件"));
+        TEST_COND("table without outer bars: column header + generic row label",
+                  metric_has(by_text(&rs, "16件"), "行政处罚数量"));
+        recs_free(&rs);
+
+        extract(&rs, "昆明市法治工作综述\n\n　　2021年，全市新建调解组织40个。全年化解纠纷900件。\n"
+                     "　　全市共有律师2000名。\n");
+        TEST_COND("a year opening a paragraph governs the paragraph", when(by_text(&rs, "900件"), 2021, NULL));
+        recs_free(&rs);
+
+        extract(&rs, "云南省2023年法治政府建设情况报告\n\n2023年，全省办理行政复议案件5000件。\n"
+                     "昆明市办理案件300件。\n");
+        TEST_COND("a province's report: its figures have no city",
+                  where(by_text(&rs, "5000件"), NULL, NULL, NULL));
+        TEST_COND("a province's report: a named city's figure", where(by_text(&rs, "300件"), "昆明市", NULL, "530100"));
+        recs_free(&rs);
+
+        extract(&rs, "2023年，昆明市人均办案量约为120件，比上年增长了一倍；在全国261个地级城市中排名第5位。");
+        TEST_COND("约为 is approx", by_text(&rs, "120件") && streq_null(by_text(&rs, "120件")->qualifier, "approx"));
+        TEST_COND("the nation's figure has no city", where(by_text(&rs, "261个"), NULL, NULL, NULL));
+        TEST_COND("a rank stays the city's", where(by_text(&rs, "第5位"), "昆明市", NULL, "530100"));
+        recs_free(&rs);
+    }
+
     lg_cleanup();
     return TEST_REPORT();
 }
