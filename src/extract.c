@@ -49,6 +49,11 @@ static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1"
 static int group_numbers[G_COUNT];
 
 static pcre2_code *value_re, *year_re;
+
+/* One bit per BMP code point that can start a Chinese numeral: tested at
+ * every character of every sentence. */
+static uint8_t numeral_bits[0x10000 / 8];
+static int numeral_start_slow(uint32_t cp);
 static pcre2_match_context *match_ctx;
 static lg_status patterns_status = LG_OK;
 static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
@@ -75,6 +80,9 @@ static void patterns_build(void)
         patterns_status = LG_ERR_REGEX;
         return;
     }
+    for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
+        if (numeral_start_slow(cp))
+            numeral_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     for (int g = 0; g < G_COUNT; g++) {
         pcre2_code *re = g < G_Y ? value_re : year_re;
         group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
@@ -246,10 +254,8 @@ static int is_clause_break(uint32_t cp)
 
 static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-static int is_cjk_numeral_start(uint32_t cp)
+static int numeral_start_slow(uint32_t cp)
 {
-    if (cp < 0x3007 || cp > 0x96F6)
-        return 0;
     switch (cp) {
     case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09:
     case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
@@ -258,6 +264,11 @@ static int is_cjk_numeral_start(uint32_t cp)
     default:
         return 0;
     }
+}
+
+static inline int is_cjk_numeral_start(uint32_t cp)
+{
+    return cp < 0x10000 && (numeral_bits[cp >> 3] >> (cp & 7) & 1);
 }
 
 static int is_cjk(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
@@ -319,7 +330,8 @@ static int unit_starts_word(const char *unit, uint32_t next)
         {"轮", "值"}, {"笔", "录"},
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strcmp(unit, words[i].unit) != 0)
+        if (unit[1] != words[i].unit[1] || unit[2] != words[i].unit[2] ||
+            strcmp(unit, words[i].unit) != 0)
             continue;
         const char *p = words[i].next;
         while (*p) {
