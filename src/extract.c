@@ -870,12 +870,29 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     if ((q = ends_any(ex, left.b, QUAL_WORDS)) && left.b - q >= left.a)
         left.b -= q;
     left = trim_left_words(ex, left, pm, npm, ym, nym);
+    /* a year inside the words (…指标2022年2023年行政复议案件) ends a header
+     * or a time phrase: the name comes after it */
+    for (size_t i = 0; i < nym; i++)
+        if (!ym[i].comparison && ym[i].start >= left.a && ym[i].end < left.b)
+            left.a = ym[i].end;
     int change_only = only_change_words(ex, left);
     /* 群众满意度提高2.1个百分点: the indicator is what rose */
     if (!change_only && !strcmp(v->kind, "change")) {
         size_t k2;
-        while (left.b > left.a && (k2 = ends_any(ex, left.b, CHANGE_WORDS)) && left.b - k2 > left.a + 1)
-            left.b -= k2;
+        for (int again = 1; again;) {
+            again = 0;
+            size_t y = year_ending_at(ym, nym, left.b);
+            if ((k2 = ends_any(ex, left.b, CHANGE_WORDS)) && left.b - k2 > left.a + 1) {
+                left.b -= k2;
+                again = 1;
+            } else if (y != left.b && y > left.a + 1) {
+                left.b = y; /* 比2022年 */
+                again = 1;
+            } else if ((k2 = ends_any(ex, left.b, COMPARISONS)) && left.b - k2 > left.a + 1) {
+                left.b -= k2;
+                again = 1;
+            }
+        }
     }
     if (!change_only && left.b > left.a && ends_any(ex, left.b, COUNT_VERBS))
         left.weak = 1;
@@ -894,15 +911,24 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     while (j + 1 < nv && values[j + 1].start == values[j].end)
         j++;
     span right = {values[j].end, clause_end(ex, values[j].end), 0};
-    if (j + 1 < nv && values[j + 1].start < right.b)
+    if (j + 1 < nv && values[j + 1].start < right.b) {
         right.b = values[j + 1].start;
+        if (j > k) /* words running into another value are not shared */
+            right.a = right.b = v->end;
+    }
     static const word RIGHT_LEAD[] = {W("的"), W("各类"), W("各"), W("以上"), W("左右"), W("多"), {NULL, 0}};
     size_t r;
     while (right.a < right.b && ((r = starts_any(ex, right.a, RIGHT_LEAD)) || is_quote(ex->c[right.a].cp)))
         right.a += r ? r : 1;
     right = trim_left_words(ex, right, pm, npm, ym, nym);
 
-    if (!strcmp(v->kind, "rank") && rank_topic(ex, v->start, &left)) {
+    /* 2900件3265件行政诉讼案件750件: the words after a value that directly
+     * follows another run into the next value; they are its name */
+    int adjacent_prev = k > 0 && values[k - 1].end == v->start;
+    int right_is_next_label = j + 1 < nv && values[j + 1].start == right.b;
+    if (adjacent_prev && *prev && right_is_next_label) {
+        text_append(out, prev, strlen(prev));
+    } else if (!strcmp(v->kind, "rank") && rank_topic(ex, v->start, &left)) {
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (change_only && *prev) {
         text_append(out, prev, strlen(prev));
@@ -923,7 +949,19 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
 
 /* ---- the year, period and place of one value ------------------------ */
 
-static void resolve_year(const lg_extractor *ex, const value *values, size_t k,
+/* Is the text between chars a and b nothing but list separators? */
+static int only_separators(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = ex->c[i].cp;
+        if (cp != 0x3001 /* 、 */ && cp != 0xFF0C && cp != ',' && cp != 0x548C /* 和 */ &&
+            cp != 0x53CA /* 及 */ && cp != ' ')
+            return 0;
+    }
+    return 1;
+}
+
+static void resolve_year(const lg_extractor *ex, const value *values, size_t nv, size_t k,
                          const year_mention *ym, size_t nym, rec *r)
 {
     const value *v = &values[k];
@@ -942,6 +980,22 @@ static void resolve_year(const lg_extractor *ex, const value *values, size_t k,
                 continue;
         }
         best = m;
+    }
+    /* 2022年、2023年分别办理300件、400件, or a table flattened one cell
+     * per line (指标 2022年 2023年 案件 2900件 3265件): a run of N years
+     * and a later run of N values pair up in order */
+    if (best && best->year) {
+        size_t last = (size_t)(best - ym), first = last;
+        while (first > 0 && ym[first - 1].year && only_separators(ex, ym[first - 1].end, ym[first].start))
+            first--;
+        size_t years = last - first + 1, vfirst = k, vlast = k;
+        while (vfirst > 0 && values[vfirst - 1].start >= best->end &&
+               only_separators(ex, values[vfirst - 1].end, values[vfirst].start))
+            vfirst--;
+        while (vlast + 1 < nv && only_separators(ex, values[vlast].end, values[vlast + 1].start))
+            vlast++;
+        if (years >= 2 && vlast - vfirst + 1 == years)
+            best = &ym[first + (k - vfirst)];
     }
     r->year_mode = YEAR_REPORT;
     r->year = 0;
@@ -1459,7 +1513,7 @@ static int extract_sentence(lg_extractor *ex)
         snprintf(r.unit, sizeof r.unit, "%s", v->unit);
         r.qualifier = v->qualifier;
         r.kind = v->kind;
-        resolve_year(ex, values, k, ym, nym, &r);
+        resolve_year(ex, values, nv, k, ym, nym, &r);
         resolve_place(ex, v, pm, npm, &r);
         text_reset(&metric);
         name_metric(ex, values, nv, k, pm, npm, ym, nym, prev.data ? prev.data : "", &metric);

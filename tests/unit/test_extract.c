@@ -763,6 +763,14 @@ int main(void)
         TEST_COND("the nation's figure has no city", where(by_text(&rs, "261个"), NULL, NULL, NULL));
         TEST_COND("a rank stays the city's", where(by_text(&rs, "第5位"), "昆明市", NULL, "530100"));
         recs_free(&rs);
+        extract(&rs, "昆明市2023年法治政府建设报告\n\n指标\n2022年\n2023年\n行政复议案件\n2900件\n3265件\n"
+                     "行政诉讼案件\n750件\n800件\n\n2022年、2023年全市分别办理信访案件300件、400件。\n");
+        TEST_COND("one cell per line: each value takes its column's year",
+                  when(by_text(&rs, "3265件"), 2023, NULL) && when(by_text(&rs, "750件"), 2022, NULL));
+        TEST_COND("one cell per line: each value takes its row's label",
+                  metric_has(by_text(&rs, "3265件"), "行政复议案件") && metric_has(by_text(&rs, "800件"), "行政诉讼案件"));
+        TEST_COND("2022年、2023年分别…300件、400件 pair up", when(by_text(&rs, "400件"), 2023, NULL));
+        recs_free(&rs);
     }
 
     lg_cleanup();
