@@ -178,6 +178,17 @@ static lg_status open_iconv(lg_decoder *d, const char *name)
     return LG_OK;
 }
 
+/* Hold input back until 64 KiB (or the end) shows what encoding it is. */
+static lg_status start_sniffing(lg_decoder *d)
+{
+    d->sniff = malloc(SNIFF_MAX);
+    if (!d->sniff)
+        return LG_ERR_NOMEM;
+    d->mode = MODE_SNIFF;
+    d->sniff_len = 0;
+    return LG_OK;
+}
+
 lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
                          lg_char_sink sink, void *user)
 {
@@ -196,9 +207,7 @@ lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
             /* iconv would read the BOM and the first character in one
              * step; reading the BOM ourselves keeps offsets exact */
             d->bom_family = encoding[4] == '1' ? 16 : 32;
-            d->mode = MODE_SNIFF;
-            d->sniff = malloc(SNIFF_MAX);
-            if (!d->sniff) {
+            if (start_sniffing(d) != LG_OK) {
                 free(d);
                 return LG_ERR_NOMEM;
             }
@@ -213,9 +222,7 @@ lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
             }
         }
     } else {
-        d->mode = MODE_SNIFF;
-        d->sniff = malloc(SNIFF_MAX);
-        if (!d->sniff) {
+        if (start_sniffing(d) != LG_OK) {
             free(d);
             return LG_ERR_NOMEM;
         }
@@ -411,10 +418,8 @@ static lg_status restart_sniff(lg_decoder *d, const unsigned char *p, size_t n,
 {
     d->want_resniff = 0;
     d->resniffed = 1;
-    d->sniff = malloc(SNIFF_MAX);
-    if (!d->sniff)
+    if (start_sniffing(d) != LG_OK)
         return LG_ERR_NOMEM;
-    d->mode = MODE_SNIFF;
     d->sniff_base = base;
     size_t take = n < SNIFF_MAX ? n : SNIFF_MAX;
     memcpy(d->sniff, p, take);

@@ -9,6 +9,7 @@
 
 #include "decode.h"
 #include "test.h"
+#include "text.h"
 
 /* ---- collecting what the decoder passes on --------------------------- */
 
@@ -93,26 +94,8 @@ static void decoded_free(decoded *r)
 
 /* ---- building expectations ------------------------------------------ */
 
-static size_t put_utf8(uint32_t cp, char *o)
-{
-    if (cp < 0x80) { o[0] = (char)cp; return 1; }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+/* the library's own encoder (text.h) builds expected strings */
+#define put_utf8(cp, o) utf8_encode((cp), (o))
 
 /* The decoded text as UTF-8 (U+FFFD shows as \xEF\xBF\xBD). */
 static char *text_of(const sink_buf *b)

@@ -8,6 +8,7 @@
 
 #include "normalize.h"
 #include "test.h"
+#include "text.h"
 
 /* ---- input: lg_char arrays from UTF-8 ------------------------------- */
 
@@ -24,26 +25,8 @@ static uint32_t get_utf8(const unsigned char *s, size_t *len)
            (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
 }
 
-static size_t put_utf8(uint32_t cp, char *o)
-{
-    if (cp < 0x80) { o[0] = (char)cp; return 1; }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+/* the library's own encoder (text.h) builds expected strings */
+#define put_utf8(cp, o) utf8_encode((cp), (o))
 
 /* The characters of s as the decoder would pass them: line counted by
  * '\n' (the LF itself on the line it ends), offset = byte index. */
