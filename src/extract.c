@@ -37,15 +37,16 @@ static const char VALUE_PATTERN[] =
 
 /* Year mentions: 2022年, 2022年上半年, 2021年以来, “十三五”期间, 今年... */
 static const char YEAR_PATTERN[] =
-    "(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?"
+    "(?<ra>(?:19|20)[0-9]{2})年?(?:—|–|-|－|~|～|至|到)(?<rb>(?:19|20)[0-9]{2})年"
+    "|(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?"
     "|(?<fyp>十[一二三四五六七八九]?五|[六七八九]五)[”\"’]?(?<fq>期间|时期|以来|末|初)"
     "|(?<rel>截至目前|今年|去年|上年|前年|当年|本年|目前|上半年|下半年)";
 
 /* Group numbers are looked up by name once, not at every match. */
 enum { G_PNUM, G_ANUM, G_CNUM, G_POST1, G_MAG, G_POST2, G_UNIT, G_POST3,
-       G_Y, G_Q, G_FYP, G_FQ, G_REL, G_COUNT };
+       G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_COUNT };
 static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
-                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel"};
+                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb"};
 static int group_numbers[G_COUNT];
 
 static pcre2_code *value_re, *year_re;
@@ -432,8 +433,8 @@ static int is_change(const lg_extractor *ex, const value *v)
     int pct = !strcmp(v->unit, "%");
     /* look back over at most 8 chars of the clause */
     for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
-        if (ends_any(ex, i, LEVEL_WORDS) && i == v->num_start)
-            return 0;
+        if (ends_any(ex, i, LEVEL_WORDS))
+            return 0; /* 提高到2023年的97.5%: the new level */
         if (ends_any(ex, i, CHANGE_WORDS)) {
             if (pct)
                 return 1;
@@ -622,7 +623,17 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
         m.end = i;
         size_t from, len;
         const char *base = ex->s.data;
-        if ((len = group(ex->md, year_re, "y", &from))) {
+        if ((len = group(ex->md, year_re, "rb", &from))) {
+            /* 2021—2023年: the span, ending in its last year */
+            m.year = atoi(base + from);
+            group(ex->md, year_re, "ra", &from);
+            int a = atoi(base + from);
+            if (a < m.year) {
+                m.period_mode = PERIOD_SPAN;
+                m.period_a = a;
+                m.period_b = m.year;
+            }
+        } else if ((len = group(ex->md, year_re, "y", &from))) {
             m.year = atoi(base + from);
             size_t ql = group(ex->md, year_re, "q", &from);
             const char *q = base + from;
@@ -714,7 +725,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
 
 static const word LEAD_FILLERS[] = {W("前三季度"), W("第一季度"), W("第二季度"), W("第三季度"), W("第四季度"), W("一季度"), W("二季度"), W("三季度"), W("四季度"), W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
 
-static const word TRAIL_FILLERS[] = {W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
+static const word TRAIL_FILLERS[] = {W("人民币"), W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
 
 /* Words after which the counted thing still has to come: 和, 等 (etc.),
  * prepositions (对897件案卷), ordinals (第一批14类). */

@@ -771,6 +771,13 @@ int main(void)
                   metric_has(by_text(&rs, "3265件"), "行政复议案件") && metric_has(by_text(&rs, "800件"), "行政诉讼案件"));
         TEST_COND("2022年、2023年分别…300件、400件 pair up", when(by_text(&rs, "400件"), 2023, NULL));
         recs_free(&rs);
+        extract(&rs, "广州市2023年法治政府建设年度报告\n\n2021—2023年，全市累计办理行政复议案件9800件。"
+                     "全市网上办理率由2022年的85%提高到2023年的97.5%。\n");
+        TEST_COND("2021—2023年 is a span ending in 2023", when(by_text(&rs, "9800件"), 2023, "2021/2023"));
+        TEST_COND("提高到…的97.5% is a level, not a change",
+                  by_text(&rs, "97.5%") && streq_null(by_text(&rs, "97.5%")->kind, "percent") &&
+                  when(by_text(&rs, "97.5%"), 2023, NULL));
+        recs_free(&rs);
     }
 
     lg_cleanup();
