@@ -723,13 +723,13 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
 
 /* ---- metric names --------------------------------------------------- */
 
-static const word LEAD_FILLERS[] = {W("前三季度"), W("第一季度"), W("第二季度"), W("第三季度"), W("第四季度"), W("一季度"), W("二季度"), W("三季度"), W("四季度"), W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
+static const word LEAD_FILLERS[] = {W("已有"), W("前三季度"), W("第一季度"), W("第二季度"), W("第三季度"), W("第四季度"), W("一季度"), W("二季度"), W("三季度"), W("四季度"), W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
 
 static const word TRAIL_FILLERS[] = {W("人民币"), W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
 
 /* Words after which the counted thing still has to come: 和, 等 (etc.),
  * prepositions (对897件案卷), ordinals (第一批14类). */
-static const word WEAK_ENDINGS[] = {W("以及"), W("和"), W("及"), W("与"), W("、"), W("或"), W("等"), W("对"), W("向"), W("给"), W("把"), W("将"), W("起"), W("批"), W("其中"), {NULL, 0}};
+static const word WEAK_ENDINGS[] = {W("全部"), W("所有"), W("以及"), W("和"), W("及"), W("与"), W("、"), W("或"), W("等"), W("对"), W("向"), W("给"), W("把"), W("将"), W("起"), W("批"), W("其中"), {NULL, 0}};
 /* ...unless they end a word: 涉及, 参与, 审批, 方向 */
 static const word WEAK_EXCEPTIONS[] = {W("涉及"), W("普及"), W("危及"), W("参与"), W("审批"), W("报批"), W("一起"), W("面向"), W("方向"), W("导向"), W("走向"), W("去向"), W("相对"), W("总和"), W("缓和"), {NULL, 0}};
 
@@ -752,6 +752,14 @@ static size_t skip_year_at(const year_mention *ym, size_t nym, size_t i)
     for (size_t k = 0; k < nym; k++)
         if (ym[k].start == i)
             return ym[k].end;
+    return i;
+}
+
+static size_t place_ending_at(const place_mention *pm, size_t npm, size_t i)
+{
+    for (size_t k = 0; k < npm; k++)
+        if (pm[k].end == i)
+            return pm[k].start;
     return i;
 }
 
@@ -804,6 +812,8 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
         size_t k;
         if (is_quote(ex->c[s.b - 1].cp)) { s.b--; changed = 1; continue; }
         if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
+        /* 列入包头市20件项目: a place before the number qualifies what follows */
+        if ((k = place_ending_at(pm, npm, s.b)) != s.b && k > s.a) { s.b = k; s.weak = 1; changed = 1; continue; }
         if (!ends_any(ex, s.b, WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, WEAK_ENDINGS)) &&
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
