@@ -111,6 +111,9 @@ void progress_finish(void);
  * descriptor, or -1 after an error message (missing, unreadable,
  * directory). */
 int input_open(const char *path);
+/* A copy of s with invalid UTF-8 bytes replaced by U+FFFD, or NULL when s
+ * is valid UTF-8 already. */
+char *utf8_sanitized(const char *s);
 /* Extract every record of the open input fd into out; never closes fd.
  * cancel, when set by another thread, stops the extraction quietly.
  * Returns EXIT_RECORDS, or EXIT_TROUBLE after an error message; a failed

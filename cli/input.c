@@ -85,10 +85,57 @@ long long input_size(const settings *set, int fd)
     return (long long)st.st_size;
 }
 
+/* A copy of s with each byte that is not part of valid UTF-8 replaced by
+ * U+FFFD, or NULL when s is valid already (or memory ran out).  File names
+ * on Linux are bytes; JSON output must be UTF-8. */
+char *utf8_sanitized(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t n = strlen(str);
+    char *out = NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = s[i] < 0x80 ? 1 : s[i] >= 0xC2 && s[i] <= 0xDF ? 2
+                   : s[i] >= 0xE0 && s[i] <= 0xEF ? 3 : s[i] >= 0xF0 && s[i] <= 0xF4 ? 4 : 0;
+        int ok = len && i + len <= n;
+        for (size_t k = 1; ok && k < len; k++)
+            ok = (s[i + k] & 0xC0) == 0x80;
+        if (ok && len >= 3)
+            ok = !((s[i] == 0xE0 && s[i + 1] < 0xA0) || (s[i] == 0xED && s[i + 1] >= 0xA0) ||
+                   (s[i] == 0xF0 && s[i + 1] < 0x90) || (s[i] == 0xF4 && s[i + 1] >= 0x90));
+        if (ok && !out) {
+            i += len;
+            continue;
+        }
+        if (!out) {
+            out = malloc(3 * n + 1); /* each bad byte grows to 3 */
+            if (!out)
+                return NULL;
+            memcpy(out, str, i);
+            o = i;
+        }
+        if (ok) {
+            memcpy(out + o, s + i, len);
+            o += len;
+            i += len;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    if (out)
+        out[o] = '\0';
+    return out;
+}
+
 static int extract_text(extraction *x, lg_config *cfg, int fd)
 {
-    lg_status st = lg_extract_fd(cfg, fd, x->path, NULL);
-    return report_status(x, st, errno);
+    char *shown = utf8_sanitized(x->path);
+    lg_status st = lg_extract_fd(cfg, fd, shown ? shown : x->path, NULL);
+    int saved = errno;
+    free(shown);
+    return report_status(x, st, saved);
 }
 
 /* ---- JSON Lines corpora ------------------------------------------------- */
@@ -172,8 +219,13 @@ static int extract_document(extraction *x, lg_config *cfg, const char *line, siz
     if (parse_document(x, doc, &text, &id, id_buf, sizeof id_buf, why, sizeof why) != 0) {
         diag_error("%s:%lld: %s, line skipped", x->path, x->line, why);
     } else {
-        lg_status st = lg_extract_buffer(cfg, text, strlen(text), x->path, id);
-        status = report_status(x, st, errno);
+        char *shown = utf8_sanitized(x->path), *shown_id = utf8_sanitized(id);
+        lg_status st = lg_extract_buffer(cfg, text, strlen(text), shown ? shown : x->path,
+                                         shown_id ? shown_id : id);
+        int saved = errno;
+        free(shown);
+        free(shown_id);
+        status = report_status(x, st, saved);
     }
     cJSON_Delete(doc);
     return status;

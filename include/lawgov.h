@@ -73,7 +73,8 @@ typedef void (*lg_warning_fn)(const char *file, long long offset,
 typedef struct lg_config {
     const char *encoding;     /* iconv name, or NULL to detect */
     size_t buffer_size;       /* read chunk size in bytes; 0 = 64 KiB */
-    const char *default_city; /* city for reports that name none, or NULL */
+    const char *default_city; /* city for reports that name none, or NULL;
+                               * must be UTF-8 (else LG_ERR_ARG) */
     int default_year;         /* year for reports that name none, or 0 */
     lg_record_fn on_record;
     lg_warning_fn on_warning; /* may be NULL */
@@ -87,7 +88,9 @@ lg_status lg_init(void);
 
 /* Extract from everything readable from fd (read in buffer_size chunks, so
  * memory stays bounded whatever the input's size).  file names the input
- * in records and warnings; doc may be NULL. */
+ * in records and warnings, passed through as given (a file name need not
+ * be UTF-8: check it before writing it as JSON); doc may be NULL, else it
+ * must be UTF-8. */
 lg_status lg_extract_fd(const lg_config *config, int fd, const char *file,
                         const char *doc);
 

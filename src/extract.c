@@ -124,6 +124,7 @@ typedef struct rec {
     const char *qualifier, *kind;
     char *metric, *text;
     size_t context; /* index into held sentences, or (size_t)-1 */
+    size_t ctx_from, ctx_len; /* the context: bytes of the sentence */
 } rec;
 
 typedef struct year_mention {
@@ -145,6 +146,7 @@ struct lg_extractor {
     const lg_char *c;
     size_t n;
     text_buf s;     /* its UTF-8 */
+    text_buf context; /* a record's context, cut from its sentence */
     size_t *cb;     /* char index -> byte offset, n + 1 entries */
     size_t cb_cap;
     pcre2_match_data *md;
@@ -843,7 +845,7 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, size_t ma
         skip = total - max_chars;
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->c[i].cp;
-        if (is_quote(cp))
+        if (is_quote(cp) || cp == 0xFFFD)
             continue;
         if (skip) { skip--; continue; }
         if (taken++ == max_chars)
@@ -1193,8 +1195,14 @@ static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const va
 
 /* ---- records: held back until the report's city and year settle ----- */
 
-static int emit_record(lg_extractor *ex, const rec *r, const char *context)
+static int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
 {
+    text_reset(&ex->context);
+    if (text_append(&ex->context, sentence + r->ctx_from, r->ctx_len) != 0) {
+        ex->status = LG_ERR_NOMEM;
+        return 1;
+    }
+    const char *context = ex->context.data;
     lg_record out;
     memset(&out, 0, sizeof out);
     out.file = ex->file;
@@ -1379,6 +1387,23 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
     }
 }
 
+/* A record's context is its sentence; a sentence longer than this (a
+ * paragraph with no 。, a flood of numbers) gives a window around the
+ * value instead, so output stays in proportion to input. */
+#define CONTEXT_MAX_CHARS 300
+#define CONTEXT_SIDE_CHARS 120
+
+static void context_window(const lg_extractor *ex, const value *v, rec *r)
+{
+    size_t a = 0, b = ex->n;
+    if (ex->n > CONTEXT_MAX_CHARS) {
+        a = v->start > CONTEXT_SIDE_CHARS ? v->start - CONTEXT_SIDE_CHARS : 0;
+        b = v->end + CONTEXT_SIDE_CHARS < ex->n ? v->end + CONTEXT_SIDE_CHARS : ex->n;
+    }
+    r->ctx_from = ex->cb[a];
+    r->ctx_len = ex->cb[b] - ex->cb[a];
+}
+
 /* ---- one sentence --------------------------------------------------- */
 
 /* Chinese numerals are everywhere in prose (进一步, 百姓, 千方百计): run the
@@ -1548,6 +1573,7 @@ static int extract_sentence(lg_extractor *ex)
         }
         r.metric = metric.data;
         r.text = txt.data;
+        context_window(ex, v, &r);
         if (ex->settled)
             rc = emit_record(ex, &r, ex->s.data);
         else
@@ -1643,6 +1669,7 @@ void lg_extractor_free(lg_extractor *ex)
     free(ex->city_votes);
     free(ex->cb);
     text_free(&ex->s);
+    text_free(&ex->context);
     for (size_t i = 0; i < 16; i++)
         text_free(&ex->table_header[i]);
     pcre2_match_data_free(ex->md);

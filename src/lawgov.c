@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "extract.h"
 #include "normalize.h"
+#include "text.h"
 
 #define DEFAULT_BUFFER (64 * 1024)
 
@@ -58,7 +59,9 @@ static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *fi
     p->decoder = NULL;
     p->normalizer = NULL;
     p->extractor = NULL;
-    if (!cfg || !cfg->on_record)
+    /* every string in a record is UTF-8: so must be the ones we are given */
+    if (!cfg || !cfg->on_record || (cfg->default_city && !utf8_valid(cfg->default_city)) ||
+        (doc && !utf8_valid(doc)))
         return LG_ERR_ARG;
     lg_status st = lg_extractor_new(&p->extractor, cfg, file, doc);
     if (st == LG_OK)

@@ -161,7 +161,15 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
             return diag_usage_error("invalid buffer size '%s' (1 to 1073741824)", arg);
         set->extract.buffer_size = (size_t)n;
         break;
-    case OPT_CITY: set->extract.default_city = arg; break;
+    case OPT_CITY: {
+        char *bad = utf8_sanitized(arg);
+        if (bad) {
+            free(bad);
+            return diag_usage_error("--city: not UTF-8");
+        }
+        set->extract.default_city = arg;
+        break;
+    }
     case OPT_YEAR:
         if (parse_number(arg, 1000, 9999, &n) != 0)
             return diag_usage_error("invalid year '%s'", arg);

@@ -109,3 +109,22 @@ size_t utf8_chars(const char *s)
 {
     return utf8_chars_n(s, strlen(s));
 }
+
+int utf8_valid(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+                   : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+        if (!len)
+            return 0;
+        for (size_t k = 1; k < len; k++)
+            if ((s[k] & 0xC0) != 0x80)
+                return 0;
+        if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+            (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+            return 0;
+        s += len;
+    }
+    return 1;
+}

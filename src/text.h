@@ -27,5 +27,7 @@ size_t utf8_decode_one(const char *s, uint32_t *cp);
 /* Characters in a NUL-terminated / length-bounded valid UTF-8 string. */
 size_t utf8_chars(const char *s);
 size_t utf8_chars_n(const char *s, size_t n);
+/* Is the NUL-terminated s valid UTF-8 (no overlongs, no surrogates)? */
+int utf8_valid(const char *s);
 
 #endif
