@@ -137,17 +137,22 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
  * ends a line in JavaScript; they are escaped on the way out. */
 static void write_escaping_separators(FILE *fp, const char *s)
 {
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
-        if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+    size_t n = strlen(s), at = 0;
+    const char *p;
+    /* both separators are E2 80 A8/A9; E2 is rare in this output */
+    while ((p = memchr(s + at, 0xE2, n - at)) != NULL) {
+        size_t i = (size_t)(p - s);
+        if (i + 2 < n && (unsigned char)p[1] == 0x80 &&
             ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
-            fwrite(run, 1, (size_t)(p - run), fp);
+            fwrite(s + at, 1, i - at, fp);
             fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
-            p += 2;
-            run = p + 1;
+            at = i + 3;
+        } else {
+            fwrite(s + at, 1, i + 1 - at, fp);
+            at = i + 1;
         }
     }
-    fputs(run, fp);
+    fwrite(s + at, 1, n - at, fp);
 }
 
 static cJSON *cell_json(cell c)
