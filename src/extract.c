@@ -700,10 +700,10 @@ static int prefer_city(const lg_extractor *ex)
     return ex->report_city >= 0 ? ex->report_city : ex->opening_city;
 }
 
-static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap)
+static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size_t limit)
 {
     size_t count = 0;
-    for (size_t i = 0; i < ex->n && count < cap; i++) {
+    for (size_t i = 0; i < limit && count < cap; i++) {
         if (!is_cjk(ex->c[i].cp))
             continue;
         int id;
@@ -1524,7 +1524,12 @@ static int extract_sentence(lg_extractor *ex)
     }
 
     /* places matter only for values, and for the report's own city */
-    size_t npm = nv || !ex->settled ? find_places(ex, pm, MAX_MENTIONS) : 0;
+    /* once the report's city is known, places after the last value (and
+     * the words right after it) cannot matter */
+    size_t place_limit = ex->n;
+    if (ex->settled && nv && values[nv - 1].end + 12 < ex->n)
+        place_limit = values[nv - 1].end + 12;
+    size_t npm = nv || !ex->settled ? find_places(ex, pm, MAX_MENTIONS, place_limit) : 0;
     if (!ex->settled)
         observe_report(ex, ym, nym, pm, npm);
 
