@@ -12,7 +12,6 @@
 
 struct lg_normalizer {
     lg_char buf[PARA_MAX + 8];
-    lg_char tmp[PARA_MAX + 8]; /* the paragraph being repaired */
     size_t len;
     int para_fresh;        /* buf begins a paragraph */
     size_t line_start;     /* where the current soft-joined line begins in buf */
@@ -234,10 +233,10 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
     nz->para_fresh = para_end;
     if (is_table_row(nz->buf, cut))
         flags |= LG_SENT_TABLE_ROW;
-    lg_char *tmp = nz->tmp;
-    memcpy(tmp, nz->buf, cut * sizeof *tmp);
-    size_t n = lg_collapse_doubling(tmp, cut);
-    emit_sentences(nz, tmp, n, flags);
+    /* collapsing only shrinks buf[0..cut), so it can work in place: the
+     * rest of the buffer is moved down from cut afterwards */
+    size_t n = lg_collapse_doubling(nz->buf, cut);
+    emit_sentences(nz, nz->buf, n, flags);
     memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
     nz->len -= cut;
     nz->line_start = nz->line_start > cut ? nz->line_start - cut : 0;
