@@ -156,6 +156,7 @@ struct lg_extractor {
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
     int report_city, opening_city;
+    int report_county; /* 某县2023年法治政府建设报告: the figures are the county's */
     int region_report; /* the title names a province and no city */
     int *city_votes; /* per place id */
     rec *held;
@@ -1212,7 +1213,8 @@ static int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
 
     int place = r->place;
     if (r->city_mode == CITY_REPORT)
-        place = ex->report_city;
+        place = ex->report_county >= 0 && lg_place_city_of(ex->report_county) == ex->report_city
+                    ? ex->report_county : ex->report_city;
     if (r->city_mode != CITY_NONE && place >= 0) {
         const lg_place *p = lg_place_get(place);
         int city = lg_place_city_of(place);
@@ -1380,8 +1382,12 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
                 ex->region_report = 1;
             continue;
         }
-        if (in_opening && ex->opening_city < 0 && !ex->region_report)
+        if (in_opening && ex->opening_city < 0 && !ex->region_report) {
             ex->opening_city = city;
+            const lg_place *p = lg_place_get(pm[i].id);
+            if (ex->chars_seen == 0 && p && p->level == LG_COUNTY)
+                ex->report_county = pm[i].id;
+        }
         if (ex->city_votes)
             ex->city_votes[city]++;
     }
@@ -1640,7 +1646,7 @@ lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,
     ex->cfg = config;
     ex->file = file;
     ex->doc = doc;
-    ex->report_city = ex->opening_city = -1;
+    ex->report_city = ex->opening_city = ex->report_county = -1;
     ex->city_votes = calloc((size_t)lg_place_count(), sizeof *ex->city_votes);
     ex->md = pcre2_match_data_create_from_pattern(value_re, NULL);
     pcre2_match_data *md2 = pcre2_match_data_create_from_pattern(year_re, NULL);

@@ -778,6 +778,13 @@ int main(void)
                   by_text(&rs, "97.5%") && streq_null(by_text(&rs, "97.5%")->kind, "percent") &&
                   when(by_text(&rs, "97.5%"), 2023, NULL));
         recs_free(&rs);
+        extract(&rs, "余杭区2023年法治政府建设工作报告\n\n2023年，区政府办理行政复议案件320件。"
+                     "杭州市下达任务15项。\n");
+        TEST_COND("a county's report: figures are the county's",
+                  where(by_text(&rs, "320件"), "杭州市", "余杭区", "330110"));
+        TEST_COND("a county's report: its city named in a sentence is the city's figure",
+                  where(by_text(&rs, "15项"), "杭州市", NULL, "330100"));
+        recs_free(&rs);
     }
 
     lg_cleanup();
