@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "number.h"
+#include "fuzz_common.h"
 
 #define CHECK(cond, ...)                                                    \
     do {                                                                    \
@@ -31,28 +32,6 @@
         }                                                                   \
     } while (0)
 
-static int canonical_decimal(const char *s)
-{
-    size_t n = strlen(s), i = 0;
-    if (n == 0)
-        return 0;
-    if (s[0] == '0') {
-        i = 1;
-    } else {
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (i == 0)
-            return 0;
-    }
-    if (i == n)
-        return 1;
-    if (s[i] != '.' || i + 1 == n || s[n - 1] == '0')
-        return 0;
-    for (i++; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
 
 /* The canonical form of digits with a point, computed the slow way:
  * digits[0..n) with the point before index point (point may exceed n). */

@@ -12,17 +12,12 @@
 
 /* ---- input: lg_char arrays from UTF-8 ------------------------------- */
 
+/* the library's own decoder (text.h) reads the test strings */
 static uint32_t get_utf8(const unsigned char *s, size_t *len)
 {
-    if (s[0] < 0x80) { *len = 1; return s[0]; }
-    if (s[0] < 0xE0) { *len = 2; return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F); }
-    if (s[0] < 0xF0) {
-        *len = 3;
-        return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    }
-    *len = 4;
-    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    uint32_t cp;
+    *len = utf8_decode_one((const char *)s, &cp);
+    return cp;
 }
 
 /* the library's own encoder (text.h) builds expected strings */
