@@ -303,16 +303,9 @@ typedef struct value {
 } value;
 
 
-static size_t group(pcre2_match_data *md, pcre2_code *re, const char *name,
-                    size_t *from)
+static size_t group(pcre2_match_data *md, int g, size_t *from)
 {
-    int k = -1;
-    for (int g = 0; g < G_COUNT; g++)
-        if (GROUP_NAMES[g] == name || !strcmp(GROUP_NAMES[g], name)) {
-            k = group_numbers[g];
-            break;
-        }
-    (void)re;
+    int k = group_numbers[g];
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     if (k < 0 || ov[2 * k] == PCRE2_UNSET)
         return 0;
@@ -474,15 +467,15 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     const char *numtxt = NULL;
     size_t numlen = 0;
     int pct = 0;
-    if ((len = group(ex->md, value_re, "anum", &from))) {
+    if ((len = group(ex->md, G_ANUM, &from))) {
         numtxt = ex->s.data + from;
         numlen = len;
-    } else if ((len = group(ex->md, value_re, "pnum", &from))) {
+    } else if ((len = group(ex->md, G_PNUM, &from))) {
         numtxt = ex->s.data + from;
         numlen = len;
         pct = 1;
         v->chinese = 1;
-    } else if ((len = group(ex->md, value_re, "cnum", &from))) {
+    } else if ((len = group(ex->md, G_CNUM, &from))) {
         numtxt = ex->s.data + from;
         numlen = len;
         v->chinese = 1;
@@ -501,12 +494,12 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         return 0;
     }
 
-    size_t ulen = group(ex->md, value_re, "unit", &from);
+    size_t ulen = group(ex->md, G_UNIT, &from);
     if (ulen >= sizeof v->unit)
         return 0;
     memcpy(v->unit, ex->s.data + from, ulen);
     v->unit[ulen] = '\0';
-    size_t mlen = group(ex->md, value_re, "mag", &from), used;
+    size_t mlen = group(ex->md, G_MAG, &from), used;
     int places = mlen ? lg_magnitude(ex->s.data + from, mlen, &used) : 0;
     if (pct)
         strcpy(v->unit, "%");
@@ -555,9 +548,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     if (places && lg_decimal_shift(v->dec, sizeof v->dec, places) != 0)
         return 0;
 
-    if (group(ex->md, value_re, "post1", &from) || group(ex->md, value_re, "post2", &from))
+    if (group(ex->md, G_POST1, &from) || group(ex->md, G_POST2, &from))
         v->qualifier = "over";
-    size_t plen = group(ex->md, value_re, "post3", &from);
+    size_t plen = group(ex->md, G_POST3, &from);
     if (plen) {
         if (is_word(ex->s.data + from, plen, "左右")) v->qualifier = "approx";
         else if (is_word(ex->s.data + from, plen, "以内") || is_word(ex->s.data + from, plen, "以下"))
@@ -626,19 +619,19 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
         m.end = i;
         size_t from, len;
         const char *base = ex->s.data;
-        if ((len = group(ex->md, year_re, "rb", &from))) {
+        if ((len = group(ex->md, G_RB, &from))) {
             /* 2021—2023年: the span, ending in its last year */
             m.year = atoi(base + from);
-            group(ex->md, year_re, "ra", &from);
+            group(ex->md, G_RA, &from);
             int a = atoi(base + from);
             if (a < m.year) {
                 m.period_mode = PERIOD_SPAN;
                 m.period_a = a;
                 m.period_b = m.year;
             }
-        } else if ((len = group(ex->md, year_re, "y", &from))) {
+        } else if ((len = group(ex->md, G_Y, &from))) {
             m.year = atoi(base + from);
-            size_t ql = group(ex->md, year_re, "q", &from);
+            size_t ql = group(ex->md, G_Q, &from);
             const char *q = base + from;
             if (ql && (is_word(q, ql, "以来") || is_word(q, ql, "来"))) {
                 m.period_mode = PERIOD_SINCE;
@@ -653,11 +646,11 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
                 m.period_a = m.year;
                 m.period_b = 2;
             }
-        } else if ((len = group(ex->md, year_re, "fyp", &from))) {
+        } else if ((len = group(ex->md, G_FYP, &from))) {
             int start = five_year_plan_start(base + from, len);
             if (!start)
                 continue;
-            size_t ql = group(ex->md, year_re, "fq", &from);
+            size_t ql = group(ex->md, G_FQ, &from);
             const char *q = base + from;
             if (is_word(q, ql, "以来")) {
                 m.period_mode = PERIOD_SINCE;
@@ -672,7 +665,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
                 m.period_a = start;
                 m.period_b = start + 4;
             }
-        } else if ((len = group(ex->md, year_re, "rel", &from))) {
+        } else if ((len = group(ex->md, G_REL, &from))) {
             const char *r = base + from;
             if (is_word(r, len, "去年") || is_word(r, len, "上年")) m.delta = -1;
             else if (is_word(r, len, "前年")) m.delta = -2;
