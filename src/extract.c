@@ -533,8 +533,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     if ((!strcmp(v->unit, "小时") || !strcmp(v->unit, "分钟")) && is_cjk(after) &&
         after != 0x5185 /* 内 */ && after != 0x4EE5 /* 以 */ && after != 0x5DE6 /* 左 */)
         return 0; /* 24小时警局, 30分钟服务圈: names */
-    if (before == '+' || after == '+' || (v->chinese && in_short_quote(ex, i)) ||
-        in_short_quote(ex, i))
+    if (before == '+' || after == '+' || in_short_quote(ex, i))
         return 0;
     if (v->chinese && v->single_cjk) {
         /* a lone 一 is the word "one"; 三项制度, 两件大事 are names; a lone
@@ -1478,8 +1477,6 @@ static int extract_sentence(lg_extractor *ex)
     year_mention ym[MAX_MENTIONS];
     place_mention pm[MAX_MENTIONS];
     size_t nym = may_name_year(ex) ? find_years(ex, ym, MAX_MENTIONS) : 0;
-    if (ex->flags & LG_SENT_PARA_START)
-        ex->have_para_year = 0;
     if (nym && ym[0].start == 0 && !ym[0].comparison && !ym[0].target &&
         (cp_at(ex, ym[0].end) == 0xFF0C || cp_at(ex, ym[0].end) == ',')) {
         ex->para_year = ym[0];
@@ -1598,7 +1595,7 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     lg_extractor *ex = extractor;
     ex->flags = flags;
     int numeral = has_numeral(chars, n);
-    if ((flags & LG_SENT_PARA_START) && !numeral)
+    if (flags & LG_SENT_PARA_START)
         ex->have_para_year = 0;
     if (ex->status != LG_OK)
         return 1;
