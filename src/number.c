@@ -221,11 +221,16 @@ int lg_decimal_shift(char *dec, size_t cap, int places)
 int lg_magnitude(const char *s, size_t len, size_t *used)
 {
     static const struct { const char *word; int places; } words[] = {
-        {"万亿", 12}, {"千万", 7}, {"百万", 6}, {"万", 4}, {"亿", 8},
+        {"万亿", 12}, {"千万", 7}, {"百万", 6}, {"万", 4}, {"亿", 8}, {"千", 3},
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         size_t wl = strlen(words[i].word);
         if (len >= wl && memcmp(s, words[i].word, wl) == 0) {
+            /* 千米, 千克, 千瓦 are units of their own */
+            if (words[i].places == 3 && len >= wl + 3 &&
+                (memcmp(s + wl, "米", 3) == 0 || memcmp(s + wl, "克", 3) == 0 ||
+                 memcmp(s + wl, "瓦", 3) == 0))
+                break;
             *used = wl;
             return words[i].places;
         }

@@ -167,12 +167,13 @@ int main(void)
     TEST_COND("万亿 is 12, not 万", magnitude("万亿元", &used) == 12 && used == 6);
     TEST_COND("件 is no magnitude", magnitude("件", &used) == 0 && used == 0);
     TEST_COND("十 is no magnitude", magnitude("十", &used) == 0 && used == 0);
-    TEST_COND("千 alone is no magnitude", magnitude("千米", &used) == 0 && used == 0);
+    TEST_COND("千 is 3", magnitude("千余个", &used) == 3 && used == 3);
+    TEST_COND("千米 is a unit, not a magnitude", magnitude("千米", &used) == 0 && used == 0);
     TEST_COND("empty", magnitude("", &used) == 0 && used == 0);
     TEST_COND("length-bounded: 万亿 cut to 3 bytes is 万",
               lg_magnitude("万亿", 3, &used) == 4 && used == 3);
-    TEST_COND("length-bounded: 千万 cut to 3 bytes is nothing",
-              lg_magnitude("千万", 3, &used) == 0 && used == 0);
+    TEST_COND("length-bounded: 千万 cut to 3 bytes is 千",
+              lg_magnitude("千万", 3, &used) == 3 && used == 3);
 
     /* ---- together: 12.6万 the way the extractor reads it ------------- */
     {
