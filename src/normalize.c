@@ -18,7 +18,8 @@ struct lg_normalizer {
     int checking_heading;  /* the current line may still prove a heading */
     int newlines;          /* line breaks seen since the last visible char */
     int indent;            /* width of the whitespace opening the new line */
-    int pending_space;
+    int pending_space;     /* spaces seen since the last visible char */
+    int spaced_run;        /* visible chars in a row each one space apart: 累 计 办 理 */
     int stopped;
     lg_sentence_sink sink;
     void *user;
@@ -306,6 +307,15 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
     return bars >= 2;
 }
 
+/* In text spaced out character by character (累 计 办 理 1 5 0 0 0 余 件)
+ * the space between two digits is layout too, not a gap between numbers. */
+static int spaced_digit(const lg_normalizer *nz, uint32_t cp)
+{
+    uint32_t last = nz->buf[nz->len - 1].cp;
+    return nz->pending_space == 1 && nz->spaced_run >= 4 && last >= '0' && last <= '9' &&
+           cp >= '0' && cp <= '9';
+}
+
 static void take_visible(lg_normalizer *nz, const lg_char *c)
 {
     uint32_t cp = lg_fold_width(c->cp);
@@ -323,9 +333,11 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
         nz->line_start = 0;
         nz->checking_heading = 1;
     } else if (nz->pending_space && nz->len && is_ascii_alnum(nz->buf[nz->len - 1].cp) &&
-               is_ascii_alnum(cp)) {
+               is_ascii_alnum(cp) && !spaced_digit(nz, cp)) {
         append(nz, ' ', c);
     }
+    if (!nz->newlines)
+        nz->spaced_run = nz->pending_space == 1 ? nz->spaced_run + 1 : 0;
     nz->newlines = 0;
     nz->indent = 0;
     nz->pending_space = 0;
@@ -362,7 +374,7 @@ int lg_normalizer_push(void *normalizer, const lg_char *chars, size_t n)
             if (nz->newlines)
                 nz->indent += (cp == 0x3000 || cp == '\t') ? 2 : 1;
             else
-                nz->pending_space = 1;
+                nz->pending_space++;
         } else {
             take_visible(nz, &chars[i]);
         }

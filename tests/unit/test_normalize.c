@@ -294,6 +294,12 @@ int main(void)
         sentences_free(&ss);
     }
     {
+        normalize(&ss, "累 计 办 理 相 关 案 件 1 5 0 0 0 余 件 ，编号3 4号。", 0);
+        TEST_STREQ("text spaced out character by character: digits join, ordinary gaps stay",
+                   joined(&ss), "累计办理相关案件15000余件，编号3 4号。");
+        sentences_free(&ss);
+    }
+    {
         const char *in = "法治\u3000政府\u3000\u3000建设\t工作。";
         normalize(&ss, in, 0);
         TEST_STREQ("U+3000 and tabs inside a line dropped", joined(&ss), "法治政府建设工作。");
