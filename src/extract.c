@@ -30,7 +30,7 @@ static const char VALUE_PATTERN[] =
     "|(?<cnum>[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?))"
     "(?<post1>余|多)?(?<mag>万亿|千万|百万|万|亿|千(?![米克瓦]))?(?<post2>余|多)?"
     "(?<unit>个百分点|百分点|平方公里|平方千米|平方米|立方米|个工作日|工作日|个月|人次|家次|户次|件次|车次"
-    "|批次|架次|部门|公里|千米|公顷|公斤|千克|小时|分钟|季度|%|‰|倍|元|件|项|人|名|个|家"
+    "|批次|架次|场次|部门|公里|千米|公顷|公斤|千克|小时|分钟|季度|%|‰|倍|元|件|项|人|名|个|家"
     "|户|次|条|部|卷|只|场|类|张|份|支|期|篇|起|套|台|辆|所|座|处|宗|例|册|本|位|吨|亩"
     "|米|天|年|周|轮|组|队|笔|种|批|届|级|大|号|日|月|版|岁|分)?"
     "(?<post3>以上|左右|多|以内|以下)?";
@@ -510,7 +510,8 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     /* ordinals: 第一批, 第28个; ranks: 第7位, 第1名, 居全国第一 */
     if (before == 0x7B2C /* 第 */) {
         int rank = !strcmp(v->unit, "名") || !strcmp(v->unit, "位");
-        if (!rank && !ulen && !mlen) {
+        /* 居全国第一, but not 第一方阵, 第一梯队: the rank ends the clause */
+        if (!rank && !ulen && !mlen && (end >= ex->n || is_clause_break(after) || after == 0x3002)) {
             size_t cs = clause_start(ex, i);
             for (size_t k = cs; k + 1 < i && !rank; k++)
                 rank = starts_any(ex, k, RANK_CUES) != 0;
@@ -945,6 +946,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     if (adjacent_prev && *prev && right_is_next_label) {
         text_append(out, prev, strlen(prev));
     } else if (!strcmp(v->kind, "rank") && rank_topic(ex, v->start, &left)) {
+        left = trim_left_words(ex, left, pm, npm, ym, nym);
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (change_only && *prev) {
         text_append(out, prev, strlen(prev));

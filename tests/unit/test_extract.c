@@ -785,6 +785,12 @@ int main(void)
         TEST_COND("a county's report: its city named in a sentence is the city's figure",
                   where(by_text(&rs, "15项"), "杭州市", NULL, "330100"));
         recs_free(&rs);
+        extract(&rs, "2023年，长沙市考核在全省排名第2，连续三年位列全省第一方阵。开展普法活动1.2万场次。");
+        TEST_COND("排名第2 at a clause end is a rank", by_text(&rs, "第2") &&
+                  is_value(by_text(&rs, "第2"), "2", "名", "rank", NULL));
+        TEST_COND("第一方阵 is no rank", rs.n == 2);
+        TEST_COND("场次 is one classifier", by_text(&rs, "1.2万场次") != NULL);
+        recs_free(&rs);
     }
 
     lg_cleanup();
