@@ -894,7 +894,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
             left.a = ym[i].end;
     int change_only = only_change_words(ex, left);
     /* 群众满意度提高2.1个百分点: the indicator is what rose */
-    if (!change_only && !strcmp(v->kind, "change")) {
+    if (!change_only && (!strcmp(v->kind, "change") || !strcmp(v->kind, "multiple"))) {
         size_t k2;
         for (int again = 1; again;) {
             again = 0;
