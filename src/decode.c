@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
+
 /* How much input we look at before deciding "valid UTF-8" vs "GB18030".
  * Independent of the read chunk size, so records never depend on it. */
 #define SNIFF_MAX (64 * 1024)
@@ -89,46 +91,6 @@ static void emit_invalid(lg_decoder *d, long long offset)
     emit(d, 0xFFFD, offset);
 }
 
-/* Decode one UTF-8 sequence at p.  Returns its length, 0 when the bytes so
- * far are a valid but incomplete start, -1 when invalid (skip one byte).
- * Strict: no overlongs, no surrogates, nothing above U+10FFFF. */
-static int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    unsigned char b = p[0];
-    if (b < 0x80) {
-        *cp = b;
-        return 1;
-    }
-    int len;
-    uint32_t min, c;
-    if (b >= 0xC2 && b <= 0xDF) {
-        len = 2; c = b & 0x1F; min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3; c = b & 0x0F; min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4; c = b & 0x07; min = 0x10000;
-    } else {
-        return -1;
-    }
-    for (int i = 1; i < len; i++) {
-        if ((size_t)i >= n)
-            return 0;
-        if ((p[i] & 0xC0) != 0x80)
-            return -1;
-        c = (c << 6) | (p[i] & 0x3F);
-        /* reject overlongs and surrogates as early as the second byte lets us */
-        if (i == 1) {
-            if (len == 3 && b == 0xE0 && p[1] < 0xA0) return -1;
-            if (len == 3 && b == 0xED && p[1] >= 0xA0) return -1;
-            if (len == 4 && b == 0xF0 && p[1] < 0x90) return -1;
-            if (len == 4 && b == 0xF4 && p[1] >= 0x90) return -1;
-        }
-    }
-    if (c < min)
-        return -1;
-    *cp = c;
-    return len;
-}
 
 /* Does the sniffed input p[0..n) read as UTF-8?  Yes when it is valid, and
  * also when a few damaged bytes sit in otherwise valid UTF-8 text: GB18030
@@ -144,7 +106,7 @@ static int utf8_plausible(const unsigned char *p, size_t n, int *multibyte)
             i++;
             continue;
         }
-        int k = utf8_decode(p + i, n - i, &cp);
+        int k = utf8_decode_strict(p + i, n - i, &cp);
         if (k == 0)
             break; /* cut at the sniff boundary: still plausible */
         if (k < 0) {
@@ -273,7 +235,7 @@ static size_t run_utf8(lg_decoder *d, const unsigned char *p, size_t n,
             d->want_resniff = 1;
             return i;
         }
-        int k = utf8_decode(p + i, n - i, &cp);
+        int k = utf8_decode_strict(p + i, n - i, &cp);
         if (k > 0) {
             d->utf8_multibyte = 1;
             emit(d, cp, base + (long long)i);

@@ -1,5 +1,6 @@
 /* number.c - numerals to exact decimal strings; see number.h. */
 #include "number.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -80,22 +81,12 @@ int lg_arabic_to_decimal(const char *s, size_t len, char *out, size_t cap)
  * not turn into 点 or a digit in disguise). */
 static size_t next_cp(const unsigned char *s, size_t len, uint32_t *cp)
 {
-    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t want = s[0] >= 0xF8 ? 0 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 1;
-    uint32_t c = want == 4 ? s[0] & 0x07u : want == 3 ? s[0] & 0x0Fu : want == 2 ? s[0] & 0x1Fu : s[0];
-    for (size_t k = 1; k < want; k++) {
-        if (k >= len || (s[k] & 0xC0) != 0x80) {
-            want = 0;
-            break;
-        }
-        c = c << 6 | (s[k] & 0x3Fu);
-    }
-    if (want <= 1 || c < min[want]) {
+    int k = utf8_decode_strict(s, len, cp);
+    if (k <= 0) { /* a stray byte: no numeral */
         *cp = s[0];
         return 1;
     }
-    *cp = c;
-    return want;
+    return (size_t)k;
 }
 
 static int chinese_digit(uint32_t cp)

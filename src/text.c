@@ -105,26 +105,17 @@ size_t utf8_chars_n(const char *s, size_t n)
     return count;
 }
 
-size_t utf8_chars(const char *s)
-{
-    return utf8_chars_n(s, strlen(s));
-}
 
 int utf8_valid(const char *str)
 {
     const unsigned char *s = (const unsigned char *)str;
-    while (*s) {
-        size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-                   : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
-        if (!len)
+    size_t n = strlen(str);
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        int k = utf8_decode_strict(s + i, n - i, &cp);
+        if (k <= 0)
             return 0;
-        for (size_t k = 1; k < len; k++)
-            if ((s[k] & 0xC0) != 0x80)
-                return 0;
-        if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
-            (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
-            return 0;
-        s += len;
+        i += (size_t)k;
     }
     return 1;
 }

@@ -24,9 +24,50 @@ void text_free(text_buf *t);
 size_t utf8_encode(uint32_t cp, char *out);
 /* Decode the UTF-8 character at s (assumed valid); returns its length. */
 size_t utf8_decode_one(const char *s, uint32_t *cp);
-/* Characters in a NUL-terminated / length-bounded valid UTF-8 string. */
-size_t utf8_chars(const char *s);
+/* Characters in a length-bounded valid UTF-8 string. */
 size_t utf8_chars_n(const char *s, size_t n);
+
+/* Decode one UTF-8 sequence at p[0..n).  Returns its length, 0 when the bytes so
+ * far are a valid but incomplete start, -1 when invalid (skip one byte).
+ * Strict: no overlongs, no surrogates, nothing above U+10FFFF. */
+static inline int utf8_decode_strict(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    unsigned char b = p[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    int len;
+    uint32_t min, c;
+    if (b >= 0xC2 && b <= 0xDF) {
+        len = 2; c = b & 0x1F; min = 0x80;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        len = 3; c = b & 0x0F; min = 0x800;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        len = 4; c = b & 0x07; min = 0x10000;
+    } else {
+        return -1;
+    }
+    for (int i = 1; i < len; i++) {
+        if ((size_t)i >= n)
+            return 0;
+        if ((p[i] & 0xC0) != 0x80)
+            return -1;
+        c = (c << 6) | (p[i] & 0x3F);
+        /* reject overlongs and surrogates as early as the second byte lets us */
+        if (i == 1) {
+            if (len == 3 && b == 0xE0 && p[1] < 0xA0) return -1;
+            if (len == 3 && b == 0xED && p[1] >= 0xA0) return -1;
+            if (len == 4 && b == 0xF0 && p[1] < 0x90) return -1;
+            if (len == 4 && b == 0xF4 && p[1] >= 0x90) return -1;
+        }
+    }
+    if (c < min)
+        return -1;
+    *cp = c;
+    return len;
+}
+
 /* Is the NUL-terminated s valid UTF-8 (no overlongs, no surrogates)? */
 int utf8_valid(const char *s);
 
