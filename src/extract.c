@@ -55,6 +55,7 @@ static pcre2_code *value_re, *year_re;
  * every character of every sentence. */
 static uint8_t numeral_bits[0x10000 / 8];
 static int numeral_start_slow(uint32_t cp);
+static void index_word_lists(void);
 static pcre2_match_context *match_ctx;
 static lg_status patterns_status = LG_OK;
 static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
@@ -84,6 +85,7 @@ static void patterns_build(void)
     for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
         if (numeral_start_slow(cp))
             numeral_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    index_word_lists();
     for (int g = 0; g < G_COUNT; g++) {
         pcre2_code *re = g < G_Y ? value_re : year_re;
         group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
@@ -184,6 +186,48 @@ typedef struct word {
 } word;
 #define W(lit) {lit, sizeof(lit) - 1}
 
+/* A list of words, matched in order (the first that matches wins), with
+ * 256-bit Bloom filters of the words' first and last characters: lists are
+ * tried at every value, several times, and almost always fail - the filter
+ * makes most failures one bit test instead of a walk over the list. */
+typedef struct word_list {
+    const word *words;
+    uint64_t first[4], last[4];
+    int indexed; /* the filters are built (lg_patterns_init) */
+} word_list;
+#define WORDS(...) {(const word[]){__VA_ARGS__, {NULL, 0}}, {0}, {0}, 0}
+
+static unsigned bloom_slot(uint32_t cp)
+{
+    return (uint32_t)(cp * 2654435761u) >> 24;
+}
+
+static int bloom_has(const uint64_t *bits, uint32_t cp)
+{
+    unsigned k = bloom_slot(cp);
+    return (int)(bits[k >> 6] >> (k & 63) & 1);
+}
+
+static void bloom_add(uint64_t *bits, uint32_t cp)
+{
+    unsigned k = bloom_slot(cp);
+    bits[k >> 6] |= 1ull << (k & 63);
+}
+
+static void index_word_list(word_list *l)
+{
+    for (const word *w = l->words; w->s; w++) {
+        uint32_t first, last = 0;
+        utf8_decode_one(w->s, &first);
+        for (size_t at = 0; at < w->len;)
+            at += utf8_decode_one(w->s + at, &last);
+        bloom_add(l->first, first);
+        bloom_add(l->last, last);
+    }
+    l->indexed = 1;
+}
+
+
 static uint32_t cp_at(const lg_extractor *ex, size_t i)
 {
     return i < ex->n ? ex->c[i].cp : 0;
@@ -211,16 +255,17 @@ static size_t ends(const lg_extractor *ex, size_t i, const char *w)
     return ex->cb[k] == b - wl ? i - k : 0;
 }
 
-/* Word lists carry their lengths: they are matched at every value. */
-static size_t ends_any(const lg_extractor *ex, size_t i, const word *words)
+/* Does the text ending before char i end with a word of the list?  Returns
+ * the word's length in chars, or 0. */
+static size_t ends_any(const lg_extractor *ex, size_t i, const word_list *l)
 {
-    size_t b = ex->cb[i];
-    if (b == 0)
+    if (i == 0 || (l->indexed && !bloom_has(l->last, ex->c[i - 1].cp)))
         return 0;
+    size_t b = ex->cb[i];
     char last = ex->s.data[b - 1];
-    for (; words->s; words++) {
-        size_t wl = words->len;
-        if (wl > b || words->s[wl - 1] != last || memcmp(ex->s.data + b - wl, words->s, wl) != 0)
+    for (const word *w = l->words; w->s; w++) {
+        size_t wl = w->len;
+        if (wl > b || w->s[wl - 1] != last || memcmp(ex->s.data + b - wl, w->s, wl) != 0)
             continue;
         size_t k = i;
         while (k > 0 && ex->cb[k] > b - wl)
@@ -231,17 +276,27 @@ static size_t ends_any(const lg_extractor *ex, size_t i, const word *words)
     return 0;
 }
 
-static size_t starts_any(const lg_extractor *ex, size_t i, const word *words)
+/* Does the text from char i start with a word of the list?  Returns the
+ * word's length in chars, or 0. */
+static size_t starts_any(const lg_extractor *ex, size_t i, const word_list *l)
 {
-    if (i >= ex->n)
+    if (i >= ex->n || (l->indexed && !bloom_has(l->first, ex->c[i].cp)))
         return 0;
     size_t b = ex->cb[i], left = ex->s.len - b;
     char first = ex->s.data[b];
-    for (; words->s; words++)
-        if (words->len <= left && words->s[0] == first && memcmp(ex->s.data + b, words->s, words->len) == 0)
-            return utf8_chars_n(words->s, words->len);
+    for (const word *w = l->words; w->s; w++)
+        if (w->len <= left && w->s[0] == first && memcmp(ex->s.data + b, w->s, w->len) == 0)
+            return utf8_chars_n(w->s, w->len);
     return 0;
 }
+
+/* Lists used in one place each. */
+static word_list COMPARE = WORDS(W("比"), W("较"), W("高于"), W("低于"), W("多于"), W("少于"), W("大于"), W("小于"), W("等于"), W("是"), W("与"), W("同"), W("相比"), W("对比"));
+static word_list RANK_TOPIC_WORDS = WORDS(W("排名"), W("排行"), W("名次"), W("位次"), W("测评"), W("考核"), W("评估"));
+static word_list QUAL_WORDS = WORDS(W("约为"), W("大约"), W("不少于"), W("不低于"), W("至少"), W("不超过"), W("不高于"), W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"));
+static word_list RIGHT_LEAD = WORDS(W("的"), W("各类"), W("各"), W("以上"), W("左右"), W("多"));
+static word_list NATION = WORDS(W("全国"), W("全国共"), W("全国共有"), W("全省"), W("全省共"), W("全省共有"));
+static word_list REVIEW = WORDS(W("回眸"), W("回顾"), W("盘点"), W("总结"), W("纵观"), W("聚焦"));
 
 /* Is s[0..len) exactly the word w? */
 static int is_word(const char *s, size_t len, const char *w)
@@ -394,32 +449,32 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
     return 0;
 }
 
-static const word OVER_BEFORE[] = {W("不少于"), W("不低于"), W("至少"), W("超过"), W("突破"), W("超"), W("逾"), {NULL, 0}};
-static const word APPROX_BEFORE[] = {W("约为"), W("大约"), W("约"), {NULL, 0}};
-static const word NEARLY_BEFORE[] = {W("将近"), W("接近"), W("近"), {NULL, 0}};
-static const word UNDER_BEFORE[] = {W("不超过"), W("不高于"), W("最多"), W("不到"), W("不足"), {NULL, 0}};
+static word_list OVER_BEFORE = WORDS(W("不少于"), W("不低于"), W("至少"), W("超过"), W("突破"), W("超"), W("逾"));
+static word_list APPROX_BEFORE = WORDS(W("约为"), W("大约"), W("约"));
+static word_list NEARLY_BEFORE = WORDS(W("将近"), W("接近"), W("近"));
+static word_list UNDER_BEFORE = WORDS(W("不超过"), W("不高于"), W("最多"), W("不到"), W("不足"));
 
 static const char *qualifier_before(const lg_extractor *ex, size_t i)
 {
-    if (ends_any(ex, i, OVER_BEFORE)) return "over";
-    if (ends_any(ex, i, APPROX_BEFORE)) return "approx";
-    if (ends_any(ex, i, UNDER_BEFORE)) return "under";
-    if (ends_any(ex, i, NEARLY_BEFORE)) {
+    if (ends_any(ex, i, &OVER_BEFORE)) return "over";
+    if (ends_any(ex, i, &APPROX_BEFORE)) return "approx";
+    if (ends_any(ex, i, &UNDER_BEFORE)) return "under";
+    if (ends_any(ex, i, &NEARLY_BEFORE)) {
         /* 近年来, 近期 are times, not qualifiers; a numeral follows here */
         return "nearly";
     }
     return NULL;
 }
 
-static const word RANK_CUES[] = {W("居"), W("位居"), W("位列"), W("排名"), W("排在"), W("名列"), W("列"), W("排"), {NULL, 0}};
+static word_list RANK_CUES = WORDS(W("居"), W("位居"), W("位列"), W("排名"), W("排在"), W("名列"), W("列"), W("排"));
 /* verbs after which a lone Chinese numeral counts something (建成两个) */
-static const word COUNT_CUES[] = {W("了"), W("共"), W("计"), W("达"), W("为"), W("有"), W("等"), W("增"), W("建"), W("设"), W("成"), W("获"), W("选"), W("立"), W("出"), W("办"), W("开"), W("新"), {NULL, 0}};
+static word_list COUNT_CUES = WORDS(W("了"), W("共"), W("计"), W("达"), W("为"), W("有"), W("等"), W("增"), W("建"), W("设"), W("成"), W("获"), W("选"), W("立"), W("出"), W("办"), W("开"), W("新"));
 
 /* Change words: a percentage after them is a change, unless 至/到 makes it
  * the new level (下降至16.94%). */
-static const word CHANGE_WORDS[] = {W("增长"), W("增加"), W("增幅"), W("下降"), W("减少"), W("提高"), W("提升"), W("上升"), W("降低"), W("压减"), W("精简"), W("缩短"), W("压缩"), W("增"), W("减"), W("降"), W("高于"), W("低于"), W("多"), W("少"), {NULL, 0}};
+static word_list CHANGE_WORDS = WORDS(W("增长"), W("增加"), W("增幅"), W("下降"), W("减少"), W("提高"), W("提升"), W("上升"), W("降低"), W("压减"), W("精简"), W("缩短"), W("压缩"), W("增"), W("减"), W("降"), W("高于"), W("低于"), W("多"), W("少"));
 
-static const word LEVEL_WORDS[] = {W("至"), W("到"), W("为"), {NULL, 0}};
+static word_list LEVEL_WORDS = WORDS(W("至"), W("到"), W("为"));
 
 static int is_change(const lg_extractor *ex, const value *v)
 {
@@ -429,9 +484,9 @@ static int is_change(const lg_extractor *ex, const value *v)
     int pct = !strcmp(v->unit, "%");
     /* look back over at most 8 chars of the clause */
     for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
-        if (ends_any(ex, i, LEVEL_WORDS))
+        if (ends_any(ex, i, &LEVEL_WORDS))
             return 0; /* 提高到2023年的97.5%: the new level */
-        if (ends_any(ex, i, CHANGE_WORDS)) {
+        if (ends_any(ex, i, &CHANGE_WORDS)) {
             if (pct)
                 return 1;
             /* a count is a change only against a base: 比上年增加20件 */
@@ -514,7 +569,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         if (!rank && !ulen && !mlen && (end >= ex->n || is_clause_break(after) || after == 0x3002)) {
             size_t cs = clause_start(ex, i);
             for (size_t k = cs; k + 1 < i && !rank; k++)
-                rank = starts_any(ex, k, RANK_CUES) != 0;
+                rank = starts_any(ex, k, &RANK_CUES) != 0;
         }
         if (!rank || places)
             return 0;
@@ -540,9 +595,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         /* a lone 一 is the word "one"; 三项制度, 两件大事 are names; a lone
          * numeral counts only right after a verb that counts */
         /* 增长了一倍, 提高一倍: a change by a lone numeral of times */
-        int times = !strcmp(v->unit, "倍") && (ends_any(ex, i, CHANGE_WORDS) || ends(ex, i, "翻") ||
+        int times = !strcmp(v->unit, "倍") && (ends_any(ex, i, &CHANGE_WORDS) || ends(ex, i, "翻") ||
                                               ends(ex, i, "了"));
-        if (!times && (!strcmp(v->dec, "1") || !ends_any(ex, i, COUNT_CUES)))
+        if (!times && (!strcmp(v->dec, "1") || !ends_any(ex, i, &COUNT_CUES)))
             return 0;
     }
     if (places && lg_decimal_shift(v->dec, sizeof v->dec, places) != 0)
@@ -672,8 +727,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             else if (is_word(r, len, "上半年")) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
             else if (is_word(r, len, "下半年")) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
         }
-        static const word COMPARE[] = {W("比"), W("较"), W("高于"), W("低于"), W("多于"), W("少于"), W("大于"), W("小于"), W("等于"), W("是"), W("与"), W("同"), W("相比"), W("对比"), {NULL, 0}};
-        m.comparison = ends_any(ex, m.start, COMPARE) != 0;
+        m.comparison = ends_any(ex, m.start, &COMPARE) != 0;
         m.target = (ends(ex, m.start, "到") || ends(ex, m.start, "至")) &&
                    !ends(ex, m.start, "截至");
         m.pair = starts(ex, m.end, "的") && m.year != 0;
@@ -719,21 +773,36 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
 
 /* ---- metric names --------------------------------------------------- */
 
-static const word LEAD_FILLERS[] = {W("已有"), W("前三季度"), W("第一季度"), W("第二季度"), W("第三季度"), W("第四季度"), W("一季度"), W("二季度"), W("三季度"), W("四季度"), W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"), {NULL, 0}};
+static word_list LEAD_FILLERS = WORDS(W("已有"), W("前三季度"), W("第一季度"), W("第二季度"), W("第三季度"), W("第四季度"), W("一季度"), W("二季度"), W("三季度"), W("四季度"), W("共有"), W("现有"), W("拥有"), W("我市"), W("我区"), W("我县"), W("我旗"), W("我盟"), W("我州"), W("我省"), W("本市"), W("将"), W("力争"), W("截至目前"), W("截至"), W("目前"), W("近年来"), W("今年以来"), W("今年"), W("去年"), W("当年"), W("年内"), W("全年"), W("其中"), W("同时"), W("此外"), W("另外"), W("全市"), W("全区"), W("全县"), W("全旗"), W("全盟"), W("全省"), W("全州"), W("累计"), W("共计"), W("总计"), W("合计"), W("共"), W("先后"), W("已经"), W("已"), W("并且"), W("并"), W("还"), W("又"), W("均"), W("分别"), W("仅"), W("再"), W("一年来"), W("年来"), W("以来"), W("上半年"), W("下半年"), W("在"), W("对"), W("将"), W("把"), W("通过"), W("持续"), W("连续"), W("为"), W("的"), W("和"), W("及"), W("与"), W("、"));
 
-static const word TRAIL_FILLERS[] = {W("人民币"), W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"), {NULL, 0}};
+static word_list TRAIL_FILLERS = WORDS(W("人民币"), W("控制在"), W("保持在"), W("稳定在"), W("分别达到"), W("分别达"), W("分别为"), W("分别"), W("均达到"), W("均达"), W("均为"), W("均"), W("达到"), W("高达"), W("多达"), W("达"), W("约为"), W("为"), W("共计"), W("总计"), W("合计"), W("累计"), W("共"), W("计"), W("增加至"), W("增长至"), W("增加到"), W("增长到"), W("提高到"), W("提高至"), W("提升到"), W("提升至"), W("上升到"), W("上升至"), W("下降到"), W("下降至"), W("降低到"), W("降低至"), W("减少到"), W("减少至"), W("精简到"), W("精简至"), W("压减到"), W("压减至"), W("压缩至"), W("降至"), W("升至"), W("至"), W("到"), W("目前"), W("有"), W("的"), W("已"), W("是"), W("占"), W("由"), W("从"), W("在"), W("超过"), W("突破"), W("超"), W("逾"), W("约"), W("将近"), W("接近"), W("近"), W("不到"), W("不足"), W("仅"), W("只"), W("就"), W("共有"));
 
 /* Words after which the counted thing still has to come: 和, 等 (etc.),
  * prepositions (对897件案卷), ordinals (第一批14类). */
-static const word WEAK_ENDINGS[] = {W("全部"), W("所有"), W("以及"), W("和"), W("及"), W("与"), W("、"), W("或"), W("等"), W("对"), W("向"), W("给"), W("把"), W("将"), W("起"), W("批"), W("其中"), {NULL, 0}};
+static word_list WEAK_ENDINGS = WORDS(W("全部"), W("所有"), W("以及"), W("和"), W("及"), W("与"), W("、"), W("或"), W("等"), W("对"), W("向"), W("给"), W("把"), W("将"), W("起"), W("批"), W("其中"));
 /* ...unless they end a word: 涉及, 参与, 审批, 方向 */
-static const word WEAK_EXCEPTIONS[] = {W("涉及"), W("普及"), W("危及"), W("参与"), W("审批"), W("报批"), W("一起"), W("面向"), W("方向"), W("导向"), W("走向"), W("去向"), W("相对"), W("总和"), W("缓和"), {NULL, 0}};
+static word_list WEAK_EXCEPTIONS = WORDS(W("涉及"), W("普及"), W("危及"), W("参与"), W("审批"), W("报批"), W("一起"), W("面向"), W("方向"), W("导向"), W("走向"), W("去向"), W("相对"), W("总和"), W("缓和"));
 
-static const word COMPARISONS[] = {W("去年同期"), W("上年同期"), W("同期"), W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较"), W("与"), W("相比"), {NULL, 0}};
+static word_list COMPARISONS = WORDS(W("去年同期"), W("上年同期"), W("同期"), W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较"), W("与"), W("相比"));
 
 /* Verbs after which the counted thing comes after the classifier:
  * 开展了12场政商恳谈早餐会, 完成332个行政村... */
-static const word COUNT_VERBS[] = {W("开展"), W("组织"), W("举办"), W("召开"), W("完成"), W("发布"), W("出台"), W("制定"), W("修订"), W("修改"), W("废止"), W("建成"), W("建立"), W("设立"), W("打造"), W("培育"), W("培养"), W("聘任"), W("聘请"), W("选聘"), W("招募"), W("评选"), W("选树"), W("曝光"), W("培训"), W("走访"), W("办理"), W("受理"), W("审查"), W("审核"), W("调解"), W("化解"), W("排查"), W("整改"), W("发现"), W("提出"), W("收到"), W("处理"), W("查处"), W("推出"), W("上线"), W("开通"), W("覆盖"), W("惠及"), W("帮助"), W("吸纳"), W("入驻"), W("录入"), W("归集"), W("整合"), W("梳理"), W("公布"), W("解决"), W("办结"), W("新增"), W("取消"), W("下放"), W("清理"), W("实现"), W("提供"), W("签订"), W("创建"), W("命名"), W("表彰"), W("举行"), W("宣讲"), W("约谈"), W("印发"), W("编制"), W("形成"), W("开设"), W("设置"), W("配备"), W("组建"), W("成立"), W("引进"), W("接待"), W("参与"), W("参加"), W("出动"), W("派出"), W("检查"), W("深入"), W("联系"), W("指导"), W("服务"), W("挽回"), W("兑现"), W("涉及"), W("审结"), W("新收"), W("纠错"), W("推动"), W("带动"), W("吸引"), W("筹集"), W("投入"), W("争取"), W("落实"), W("评查"), W("转载"), W("刊发"), W("报道"), W("打击"), W("破获"), W("抓获"), W("追回"), W("发放"), W("收集"), W("征集"), W("登记"), W("注册"), W("认定"), W("授予"), W("入选"), W("获评"), W("获得"), W("荣获"), W("有"), W("拥有"), W("了"), W("上报"), W("报送"), W("构建"), W("推荐"), W("选派"), W("评为"), {NULL, 0}};
+static word_list COUNT_VERBS = WORDS(W("开展"), W("组织"), W("举办"), W("召开"), W("完成"), W("发布"), W("出台"), W("制定"), W("修订"), W("修改"), W("废止"), W("建成"), W("建立"), W("设立"), W("打造"), W("培育"), W("培养"), W("聘任"), W("聘请"), W("选聘"), W("招募"), W("评选"), W("选树"), W("曝光"), W("培训"), W("走访"), W("办理"), W("受理"), W("审查"), W("审核"), W("调解"), W("化解"), W("排查"), W("整改"), W("发现"), W("提出"), W("收到"), W("处理"), W("查处"), W("推出"), W("上线"), W("开通"), W("覆盖"), W("惠及"), W("帮助"), W("吸纳"), W("入驻"), W("录入"), W("归集"), W("整合"), W("梳理"), W("公布"), W("解决"), W("办结"), W("新增"), W("取消"), W("下放"), W("清理"), W("实现"), W("提供"), W("签订"), W("创建"), W("命名"), W("表彰"), W("举行"), W("宣讲"), W("约谈"), W("印发"), W("编制"), W("形成"), W("开设"), W("设置"), W("配备"), W("组建"), W("成立"), W("引进"), W("接待"), W("参与"), W("参加"), W("出动"), W("派出"), W("检查"), W("深入"), W("联系"), W("指导"), W("服务"), W("挽回"), W("兑现"), W("涉及"), W("审结"), W("新收"), W("纠错"), W("推动"), W("带动"), W("吸引"), W("筹集"), W("投入"), W("争取"), W("落实"), W("评查"), W("转载"), W("刊发"), W("报道"), W("打击"), W("破获"), W("抓获"), W("追回"), W("发放"), W("收集"), W("征集"), W("登记"), W("注册"), W("认定"), W("授予"), W("入选"), W("获评"), W("获得"), W("荣获"), W("有"), W("拥有"), W("了"), W("上报"), W("报送"), W("构建"), W("推荐"), W("选派"), W("评为"));
+
+/* Every list, so that lg_patterns_init can index them (a list left out
+ * still works, unfiltered). */
+static word_list *const ALL_WORD_LISTS[] = {
+    &OVER_BEFORE, &APPROX_BEFORE, &NEARLY_BEFORE, &UNDER_BEFORE, &RANK_CUES,
+    &COUNT_CUES, &CHANGE_WORDS, &LEVEL_WORDS, &COMPARE, &LEAD_FILLERS, &TRAIL_FILLERS,
+    &WEAK_ENDINGS, &WEAK_EXCEPTIONS, &COMPARISONS, &COUNT_VERBS, &RANK_TOPIC_WORDS,
+    &QUAL_WORDS, &RIGHT_LEAD, &NATION, &REVIEW,
+};
+
+static void index_word_lists(void)
+{
+    for (size_t i = 0; i < sizeof ALL_WORD_LISTS / sizeof *ALL_WORD_LISTS; i++)
+        index_word_list(ALL_WORD_LISTS[i]);
+}
 
 static size_t skip_place_at(const place_mention *pm, size_t npm, size_t i)
 {
@@ -797,11 +866,11 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
         if (is_quote(ex->c[s.a].cp)) { s.a++; changed = 1; continue; }
         if ((k = skip_place_at(pm, npm, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = skip_year_at(ym, nym, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
-        if ((k = starts_any(ex, s.a, COMPARISONS)) && s.a + k <= s.b) {
+        if ((k = starts_any(ex, s.a, &COMPARISONS)) && s.a + k <= s.b) {
             size_t y = skip_year_at(ym, nym, s.a + k);
             if (y != s.a + k) { s.a = y; changed = 1; continue; }
         }
-        if ((k = starts_any(ex, s.a, LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; }
+        if ((k = starts_any(ex, s.a, &LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; }
     }
     for (int changed = 1; changed && s.a < s.b;) {
         changed = 0;
@@ -810,10 +879,10 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
         if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
         /* 列入包头市20件项目: a place before the number qualifies what follows */
         if ((k = place_ending_at(pm, npm, s.b)) != s.b && k > s.a) { s.b = k; s.weak = 1; changed = 1; continue; }
-        if (!ends_any(ex, s.b, WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, WEAK_ENDINGS)) &&
+        if (!ends_any(ex, s.b, &WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, &WEAK_ENDINGS)) &&
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
-        if ((k = ends_any(ex, s.b, TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
+        if ((k = ends_any(ex, s.b, &TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
     }
     return s;
 }
@@ -822,11 +891,11 @@ static int only_change_words(const lg_extractor *ex, span s)
 {
     /* 比2022年增加, 同比增长: the change of the indicator named before */
     size_t b = s.b, k;
-    while (b > s.a && (k = ends_any(ex, b, CHANGE_WORDS)) && b - k >= s.a)
+    while (b > s.a && (k = ends_any(ex, b, &CHANGE_WORDS)) && b - k >= s.a)
         b -= k;
     if (b == s.b)
         return 0;
-    while (b > s.a && (k = ends_any(ex, b, COMPARISONS)) && b - k >= s.a)
+    while (b > s.a && (k = ends_any(ex, b, &COMPARISONS)) && b - k >= s.a)
         b -= k;
     return b == s.a;
 }
@@ -852,9 +921,8 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, size_t ma
  * to that word (综合信用指数排名中，最好成绩为第7位). */
 static int rank_topic(const lg_extractor *ex, size_t at, span *out)
 {
-    static const word WORDS[] = {W("排名"), W("排行"), W("名次"), W("位次"), W("测评"), W("考核"), W("评估"), {NULL, 0}};
     for (size_t i = at; i > 0; i--) {
-        size_t k = ends_any(ex, i, WORDS);
+        size_t k = ends_any(ex, i, &RANK_TOPIC_WORDS);
         if (k) {
             out->a = clause_start(ex, i - k);
             out->b = i;
@@ -883,8 +951,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     int after_title = t > left.a && ex->c[t - 1].cp == 0x300B /* 》 */;
     /* a leading qualifier word is not part of the name */
     size_t q;
-    static const word QUAL_WORDS[] = {W("约为"), W("大约"), W("不少于"), W("不低于"), W("至少"), W("不超过"), W("不高于"), W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"), {NULL, 0}};
-    if ((q = ends_any(ex, left.b, QUAL_WORDS)) && left.b - q >= left.a)
+    if ((q = ends_any(ex, left.b, &QUAL_WORDS)) && left.b - q >= left.a)
         left.b -= q;
     left = trim_left_words(ex, left, pm, npm, ym, nym);
     /* a year inside the words (…指标2022年2023年行政复议案件) ends a header
@@ -899,19 +966,19 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         for (int again = 1; again;) {
             again = 0;
             size_t y = year_ending_at(ym, nym, left.b);
-            if ((k2 = ends_any(ex, left.b, CHANGE_WORDS)) && left.b - k2 > left.a + 1) {
+            if ((k2 = ends_any(ex, left.b, &CHANGE_WORDS)) && left.b - k2 > left.a + 1) {
                 left.b -= k2;
                 again = 1;
             } else if (y != left.b && y > left.a + 1) {
                 left.b = y; /* 比2022年 */
                 again = 1;
-            } else if ((k2 = ends_any(ex, left.b, COMPARISONS)) && left.b - k2 > left.a + 1) {
+            } else if ((k2 = ends_any(ex, left.b, &COMPARISONS)) && left.b - k2 > left.a + 1) {
                 left.b -= k2;
                 again = 1;
             }
         }
     }
-    if (!change_only && left.b > left.a && ends_any(ex, left.b, COUNT_VERBS))
+    if (!change_only && left.b > left.a && ends_any(ex, left.b, &COUNT_VERBS))
         left.weak = 1;
     if (visible_chars(ex, left) < 2)
         left.weak = 1;
@@ -933,9 +1000,8 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         if (j > k) /* words running into another value are not shared */
             right.a = right.b = v->end;
     }
-    static const word RIGHT_LEAD[] = {W("的"), W("各类"), W("各"), W("以上"), W("左右"), W("多"), {NULL, 0}};
     size_t r;
-    while (right.a < right.b && ((r = starts_any(ex, right.a, RIGHT_LEAD)) || is_quote(ex->c[right.a].cp)))
+    while (right.a < right.b && ((r = starts_any(ex, right.a, &RIGHT_LEAD)) || is_quote(ex->c[right.a].cp)))
         right.a += r ? r : 1;
     right = trim_left_words(ex, right, pm, npm, ym, nym);
 
@@ -951,7 +1017,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     } else if (change_only && *prev) {
         text_append(out, prev, strlen(prev));
     } else if ((left.weak || visible_chars(ex, left) <= 2) && visible_chars(ex, right) >= 2 &&
-               !ends_any(ex, right.b, CHANGE_WORDS)) {
+               !ends_any(ex, right.b, &CHANGE_WORDS)) {
         append_span(ex, out, right, METRIC_MAX_CHARS, 0);
     } else if (visible_chars(ex, left) >= 1 && !(visible_chars(ex, left) < 2 && *prev)) {
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
@@ -1057,9 +1123,7 @@ static void resolve_place(const lg_extractor *ex, const value *v, const place_me
     r->city_mode = CITY_REPORT;
     r->place = -1;
     /* 全国261个地级城市: the nation's figure, not the city's */
-    static const word NATION[] = {W("全国"), W("全国共"), W("全国共有"), W("全省"), W("全省共"),
-                                  W("全省共有"), {NULL, 0}};
-    if (strcmp(v->kind, "rank") != 0 && ends_any(ex, v->start, NATION)) {
+    if (strcmp(v->kind, "rank") != 0 && ends_any(ex, v->start, &NATION)) {
         r->city_mode = CITY_NONE;
         return;
     }
@@ -1359,8 +1423,7 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
         const year_mention *m = &ym[i];
         if (!m->year || m->comparison || m->target)
             continue;
-        static const word REVIEW[] = {W("回眸"), W("回顾"), W("盘点"), W("总结"), W("纵观"), W("聚焦"), {NULL, 0}};
-        int reviewed = ends_any(ex, m->start, REVIEW) != 0;
+        int reviewed = ends_any(ex, m->start, &REVIEW) != 0;
         int annual = ends(ex, m->end, "年度") != 0;
         int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
                     (m->start == 0 && ex->chars_seen == 0);
