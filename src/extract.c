@@ -57,6 +57,7 @@ static uint8_t numeral_bits[0x10000 / 8];
 static int numeral_start_slow(uint32_t cp);
 static void index_word_lists(void);
 static pcre2_match_context *match_ctx;
+static const uint8_t *place_start_bits;
 static lg_status patterns_status = LG_OK;
 static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
 
@@ -86,6 +87,7 @@ static void patterns_build(void)
         if (numeral_start_slow(cp))
             numeral_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     index_word_lists();
+    place_start_bits = lg_place_start_bits();
     for (int g = 0; g < G_COUNT; g++) {
         pcre2_code *re = g < G_Y ? value_re : year_re;
         group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
@@ -752,7 +754,8 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
 {
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
-        if (!is_cjk(ex->c[i].cp))
+        uint32_t cp = ex->c[i].cp;
+        if (!is_cjk(cp) || !(place_start_bits[cp >> 3] >> (cp & 7) & 1))
             continue;
         int id;
         size_t b = ex->cb[i];

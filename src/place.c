@@ -166,6 +166,12 @@ static void build_first_char_bits(void)
     }
 }
 
+const uint8_t *lg_place_start_bits(void)
+{
+    pthread_once(&first_char_once, build_first_char_bits);
+    return first_char_bits;
+}
+
 size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
 {
     if (id)

@@ -10,6 +10,7 @@
 #define LG_PLACE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum lg_place_level { LG_PROVINCE = 1, LG_CITY = 2, LG_COUNTY = 3 };
 
@@ -35,6 +36,11 @@ const lg_place *lg_place_get(int id);
  * 青山 of 绿水青山): short forms without a suffix are only accepted where
  * they are unambiguous. */
 size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id);
+
+/* One bit per BMP code point (bit cp & 7 of byte cp >> 3) that starts some
+ * name: a caller scanning text can skip lg_place_match at characters whose
+ * bit is clear (code points above U+FFFF must always be tried). */
+const uint8_t *lg_place_start_bits(void);
 
 /* Look a name (full or short) up exactly; returns the id or -1. */
 int lg_place_lookup(const char *name, int prefer_city);
