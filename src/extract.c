@@ -77,7 +77,7 @@ static void patterns_build(void)
     /* anchored at compile time: PCRE2_ANCHORED at match time turns the
      * JIT off (pcre2jit(3)) */
     value_re = compile(VALUE_PATTERN, PCRE2_ANCHORED);
-    year_re = compile(YEAR_PATTERN, 0);
+    year_re = compile(YEAR_PATTERN, PCRE2_ANCHORED);
     match_ctx = pcre2_match_context_create(NULL);
     if (!value_re || !year_re || !match_ctx) {
         patterns_status = LG_ERR_REGEX;
@@ -149,6 +149,7 @@ struct lg_extractor {
     /* the current sentence */
     const lg_char *c;
     size_t n;
+    uint32_t *cp;   /* its code points alone: every scan reads these */
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */
     size_t *cb;     /* char index -> byte offset, n + 1 entries */
@@ -232,7 +233,7 @@ static void index_word_list(word_list *l)
 
 static uint32_t cp_at(const lg_extractor *ex, size_t i)
 {
-    return i < ex->n ? ex->c[i].cp : 0;
+    return i < ex->n ? ex->cp[i] : 0;
 }
 
 /* Does the text starting at char i begin with the UTF-8 word w? */
@@ -261,7 +262,7 @@ static size_t ends(const lg_extractor *ex, size_t i, const char *w)
  * the word's length in chars, or 0. */
 static size_t ends_any(const lg_extractor *ex, size_t i, const word_list *l)
 {
-    if (i == 0 || (l->indexed && !bloom_has(l->last, ex->c[i - 1].cp)))
+    if (i == 0 || (l->indexed && !bloom_has(l->last, ex->cp[i - 1])))
         return 0;
     size_t b = ex->cb[i];
     char last = ex->s.data[b - 1];
@@ -282,7 +283,7 @@ static size_t ends_any(const lg_extractor *ex, size_t i, const word_list *l)
  * word's length in chars, or 0. */
 static size_t starts_any(const lg_extractor *ex, size_t i, const word_list *l)
 {
-    if (i >= ex->n || (l->indexed && !bloom_has(l->first, ex->c[i].cp)))
+    if (i >= ex->n || (l->indexed && !bloom_has(l->first, ex->cp[i])))
         return 0;
     size_t b = ex->cb[i], left = ex->s.len - b;
     char first = ex->s.data[b];
@@ -336,14 +337,14 @@ static int is_cjk(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
 
 static size_t clause_start(const lg_extractor *ex, size_t i)
 {
-    while (i > 0 && !is_clause_break(ex->c[i - 1].cp))
+    while (i > 0 && !is_clause_break(ex->cp[i - 1]))
         i--;
     return i;
 }
 
 static size_t clause_end(const lg_extractor *ex, size_t i)
 {
-    while (i < ex->n && !is_clause_break(ex->c[i].cp))
+    while (i < ex->n && !is_clause_break(ex->cp[i]))
         i++;
     return i;
 }
@@ -431,7 +432,7 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
 {
     size_t open = (size_t)-1;
     for (size_t k = i; k > 0 && i - k < 16; k--) {
-        uint32_t cp = ex->c[k - 1].cp;
+        uint32_t cp = ex->cp[k - 1];
         if (cp == 0x201D || cp == 0x300D || cp == 0x300B || is_clause_break(cp) || cp == 0x3002)
             return 0; /* a closer or a break first: not inside */
         if (cp == 0x201C || cp == 0x300C || cp == 0x300A || cp == '"') {
@@ -442,7 +443,7 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
     if (open == (size_t)-1)
         return 0;
     for (size_t k = i; k < ex->n && k - open < 16; k++) {
-        uint32_t cp = ex->c[k].cp;
+        uint32_t cp = ex->cp[k];
         if (cp == 0x201D || cp == 0x300D || cp == 0x300B || cp == '"')
             return 1;
         if (cp == 0x3002 || cp == 0xFF0C)
@@ -561,7 +562,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     if (pct)
         strcpy(v->unit, "%");
 
-    uint32_t before = i > 0 ? ex->c[i - 1].cp : 0;
+    uint32_t before = i > 0 ? ex->cp[i - 1] : 0;
     uint32_t after = cp_at(ex, end);
 
     /* ordinals: 第一批, 第28个; ranks: 第7位, 第1名, 居全国第一 */
@@ -656,24 +657,47 @@ static int five_year_plan_start(const char *s, size_t len)
     return n >= 6 ? 2001 + 5 * (n - 10) : 0;
 }
 
+/* The first characters of YEAR_PATTERN's alternatives: 19xx/20xx, 十三五
+ * and 六五..九五, 截至目前 今年 去年 上年 前年 当年 本年 目前 上半年 下半年. */
+static int may_start_year(uint32_t cp)
+{
+    switch (cp) {
+    case '1': case '2':
+    case 0x5341: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+    case 0x622A: case 0x4ECA: case 0x53BB: case 0x4E0A: case 0x524D:
+    case 0x5F53: case 0x672C: case 0x76EE: case 0x4E0B:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
 {
-    size_t count = 0, b = 0;
-    while (count < cap && b < ex->s.len) {
-        int rc = pcre2_match(year_re, (PCRE2_SPTR)ex->s.data, ex->s.len, b,
+    size_t count = 0;
+    /* the pattern is anchored: trying it where a mention can start finds
+     * what an unanchored search would, without the search running at
+     * every character */
+    for (size_t at = 0; count < cap && at < ex->n;) {
+        if (!may_start_year(ex->cp[at])) {
+            at++;
+            continue;
+        }
+        int rc = pcre2_match(year_re, (PCRE2_SPTR)ex->s.data, ex->s.len, ex->cb[at],
                              PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
-        if (rc < 0)
-            break;
+        if (rc < 0) {
+            at++;
+            continue;
+        }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
-        size_t mb = ov[0], me = ov[1];
-        b = me > mb ? me : mb + 1;
+        size_t me = ov[1];
         year_mention m;
         memset(&m, 0, sizeof m);
-        size_t i = 0;
-        while (i < ex->n && ex->cb[i] < mb) i++;
+        size_t i = at;
         m.start = i;
         while (i < ex->n && ex->cb[i] < me) i++;
         m.end = i;
+        at = i > at ? i : at + 1;
         size_t from, len;
         const char *base = ex->s.data;
         if ((len = group(ex->md, G_RB, &from))) {
@@ -754,7 +778,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
 {
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
-        uint32_t cp = ex->c[i].cp;
+        uint32_t cp = ex->cp[i];
         if (!is_cjk(cp) || !(place_start_bits[cp >> 3] >> (cp & 7) & 1))
             continue;
         int id;
@@ -855,7 +879,7 @@ static size_t visible_chars(const lg_extractor *ex, span s)
 {
     size_t k = 0;
     for (size_t i = s.a; i < s.b; i++)
-        k += !is_quote(ex->c[i].cp);
+        k += !is_quote(ex->cp[i]);
     return k;
 }
 
@@ -866,7 +890,7 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
     for (int changed = 1; changed && s.a < s.b;) {
         changed = 0;
         size_t k;
-        if (is_quote(ex->c[s.a].cp)) { s.a++; changed = 1; continue; }
+        if (is_quote(ex->cp[s.a])) { s.a++; changed = 1; continue; }
         if ((k = skip_place_at(pm, npm, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = skip_year_at(ym, nym, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = starts_any(ex, s.a, &COMPARISONS)) && s.a + k <= s.b) {
@@ -878,7 +902,7 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
     for (int changed = 1; changed && s.a < s.b;) {
         changed = 0;
         size_t k;
-        if (is_quote(ex->c[s.b - 1].cp)) { s.b--; changed = 1; continue; }
+        if (is_quote(ex->cp[s.b - 1])) { s.b--; changed = 1; continue; }
         if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
         /* 列入包头市20件项目: a place before the number qualifies what follows */
         if ((k = place_ending_at(pm, npm, s.b)) != s.b && k > s.a) { s.b = k; s.weak = 1; changed = 1; continue; }
@@ -910,7 +934,7 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, size_t ma
     if (total > max_chars && keep_tail)
         skip = total - max_chars;
     for (size_t i = s.a; i < s.b; i++) {
-        uint32_t cp = ex->c[i].cp;
+        uint32_t cp = ex->cp[i];
         if (is_quote(cp) || cp == 0xFFFD)
             continue;
         if (skip) { skip--; continue; }
@@ -949,9 +973,9 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     span left = {cs, v->start, 0};
     /* 推出《思法人生》15部作品: a title names one item; the counted kind follows */
     size_t t = left.b;
-    while (t > left.a && ex->c[t - 1].cp == 0x7B49 /* 等 */)
+    while (t > left.a && ex->cp[t - 1] == 0x7B49 /* 等 */)
         t--;
-    int after_title = t > left.a && ex->c[t - 1].cp == 0x300B /* 》 */;
+    int after_title = t > left.a && ex->cp[t - 1] == 0x300B /* 》 */;
     /* a leading qualifier word is not part of the name */
     size_t q;
     if ((q = ends_any(ex, left.b, &QUAL_WORDS)) && left.b - q >= left.a)
@@ -986,7 +1010,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     if (visible_chars(ex, left) < 2)
         left.weak = 1;
     for (size_t i = left.b; i > left.a && left.b - i < 3; i--)
-        if (ex->c[i - 1].cp == 0x7B49 /* 等 */)
+        if (ex->cp[i - 1] == 0x7B49 /* 等 */)
             left.weak = 1;
     /* 14个部门91项事项: the words between two values name the first */
     if (after_prev || after_title)
@@ -1004,7 +1028,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
             right.a = right.b = v->end;
     }
     size_t r;
-    while (right.a < right.b && ((r = starts_any(ex, right.a, &RIGHT_LEAD)) || is_quote(ex->c[right.a].cp)))
+    while (right.a < right.b && ((r = starts_any(ex, right.a, &RIGHT_LEAD)) || is_quote(ex->cp[right.a])))
         right.a += r ? r : 1;
     right = trim_left_words(ex, right, pm, npm, ym, nym);
 
@@ -1040,7 +1064,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
 static int only_separators(const lg_extractor *ex, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        uint32_t cp = ex->c[i].cp;
+        uint32_t cp = ex->cp[i];
         if (cp != 0x3001 /* 、 */ && cp != 0xFF0C && cp != ',' && cp != 0x548C /* 和 */ &&
             cp != 0x53CA /* 及 */ && cp != ' ')
             return 0;
@@ -1157,7 +1181,7 @@ static size_t split_cells(const lg_extractor *ex, cell *cells)
 {
     size_t n = 0, a = 0;
     for (size_t i = 0; i <= ex->n && n < MAX_CELLS; i++) {
-        if (i < ex->n && ex->c[i].cp != '|')
+        if (i < ex->n && ex->cp[i] != '|')
             continue;
         if (i > a || n > 0 || a > 0) {
             cells[n].a = a;
@@ -1187,7 +1211,7 @@ static int cell_of(const cell *cells, size_t n, size_t at)
 static int span_has_cjk(const lg_extractor *ex, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (is_cjk(ex->c[i].cp))
+        if (is_cjk(ex->cp[i]))
             return 1;
     return 0;
 }
@@ -1201,8 +1225,8 @@ static void table_header(lg_extractor *ex, const cell *cells, size_t n,
         text_reset(&ex->table_header[j]);
         ex->table_year[j] = 0;
         for (size_t i = cells[j].a; i < cells[j].b; i++)
-            if (!is_quote(ex->c[i].cp))
-                text_append_cp(&ex->table_header[j], ex->c[i].cp);
+            if (!is_quote(ex->cp[i]))
+                text_append_cp(&ex->table_header[j], ex->cp[i]);
         for (size_t k = 0; k < nym; k++)
             if (ym[k].start >= cells[j].a && ym[k].end <= cells[j].b && ym[k].year)
                 ex->table_year[j] = ym[k].year;
@@ -1225,8 +1249,8 @@ static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const va
     text_buf label = {0};
     if (n && cell_of(cells, n, v->start) != 0)
         for (size_t i = cells[0].a; i < cells[0].b; i++)
-            if (!is_quote(ex->c[i].cp))
-                text_append_cp(&label, ex->c[i].cp);
+            if (!is_quote(ex->cp[i]))
+                text_append_cp(&label, ex->cp[i]);
     const char *head = j >= 0 && (size_t)j < ex->table_cols ? ex->table_header[j].data : NULL;
     int head_year = j >= 0 && (size_t)j < ex->table_cols ? ex->table_year[j] : 0;
     if (head_year) {
@@ -1480,18 +1504,18 @@ static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
     static const char FOLLOWERS[] =
         "余多万亿点分个件项人名次条部卷只场类张份支期篇起套台辆所座处宗例册本位吨亩米天年周"
         "轮组队笔种批届级大号日月版岁倍元家户平立公千百小工季%";
-    if (i > 0 && ex->c[i - 1].cp == 0x7B2C /* 第: a rank may end the clause */)
+    if (i > 0 && ex->cp[i - 1] == 0x7B2C /* 第: a rank may end the clause */)
         return 1;
     size_t k = i;
-    while (k < ex->n && (is_cjk_numeral_start(ex->c[k].cp) || ex->c[k].cp == 0x4E07 ||
-                         ex->c[k].cp == 0x4EBF || ex->c[k].cp == 0x70B9))
+    while (k < ex->n && (is_cjk_numeral_start(ex->cp[k]) || ex->cp[k] == 0x4E07 ||
+                         ex->cp[k] == 0x4EBF || ex->cp[k] == 0x70B9))
         k++;
-    if (ex->c[i].cp == 0x767E /* 百分之 */ && k < ex->n && ex->c[k].cp == 0x5206)
+    if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
         return 1;
     if (k >= ex->n)
         return 0;
     char tmp[5];
-    size_t len = utf8_encode(ex->c[k].cp, tmp);
+    size_t len = utf8_encode(ex->cp[k], tmp);
     tmp[len] = '\0';
     return strstr(FOLLOWERS, tmp) != NULL;
 }
@@ -1514,14 +1538,20 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
         if (!p)
             return -1;
         ex->cb = p;
+        uint32_t *q = realloc(ex->cp, (n + 1) * sizeof *q);
+        if (!q)
+            return -1;
+        ex->cp = q;
         ex->cb_cap = n + 1;
     }
     if (text_reserve(&ex->s, 4 * n + 1))
         return -1;
     for (size_t i = 0; i < n; i++) {
+        ex->cp[i] = c[i].cp;
         ex->cb[i] = ex->s.len;
         ex->s.len += utf8_encode(c[i].cp, ex->s.data + ex->s.len);
     }
+    ex->cp[n] = 0;
     ex->cb[n] = ex->s.len;
     ex->s.data[ex->s.len] = '\0';
     return 0;
@@ -1533,7 +1563,7 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
 static int may_name_year(const lg_extractor *ex)
 {
     for (size_t i = 0; i < ex->n; i++) {
-        uint32_t cp = ex->c[i].cp;
+        uint32_t cp = ex->cp[i];
         if (cp == 0x5E74 /* 年 */ || cp == 0x76EE /* 目 */ || cp == 0x4E94 /* 五 */)
             return 1;
     }
@@ -1556,9 +1586,9 @@ static int extract_sentence(lg_extractor *ex)
     value stack_values[16];
     value *values = stack_values;
     for (size_t i = 0; i < ex->n;) {
-        uint32_t cp = ex->c[i].cp;
-        int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->c[i - 1].cp) || ex->c[i - 1].cp == '.'));
-        int cjk_start = is_cjk_numeral_start(cp) && !(i > 0 && is_cjk_numeral_start(ex->c[i - 1].cp)) &&
+        uint32_t cp = ex->cp[i];
+        int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->cp[i - 1]) || ex->cp[i - 1] == '.'));
+        int cjk_start = is_cjk_numeral_start(cp) && !(i > 0 && is_cjk_numeral_start(ex->cp[i - 1])) &&
                         cjk_numeral_may_count(ex, i);
         if (!digit_start && !cjk_start) {
             i++;
@@ -1582,8 +1612,8 @@ static int extract_sentence(lg_extractor *ex)
         }
         i = next > i ? next : i + 1;
         /* skip the rest of a numeral run that did not make a value */
-        while (i < ex->n && i > 0 && (is_digit_cp(ex->c[i].cp) || ex->c[i].cp == '.' || ex->c[i].cp == ',') &&
-               is_digit_cp(ex->c[i - 1].cp))
+        while (i < ex->n && i > 0 && (is_digit_cp(ex->cp[i]) || ex->cp[i] == '.' || ex->cp[i] == ',') &&
+               is_digit_cp(ex->cp[i - 1]))
             i++;
     }
 
@@ -1737,6 +1767,7 @@ void lg_extractor_free(lg_extractor *ex)
     free(ex->held_ctx);
     free(ex->city_votes);
     free(ex->cb);
+    free(ex->cp);
     text_free(&ex->s);
     text_free(&ex->context);
     for (size_t i = 0; i < 16; i++)
