@@ -51,13 +51,23 @@ static int group_numbers[G_COUNT];
 
 static pcre2_code *value_re, *year_re;
 
-/* One bit per BMP code point that can start a Chinese numeral: tested at
- * every character of every sentence. */
-static uint8_t numeral_bits[0x10000 / 8];
-static int numeral_start_slow(uint32_t cp);
+/* Classes of characters tested at every character of a sentence, looked
+ * up in one table built from the definitions (the *_def functions). */
+enum {
+    CL_NUMERAL = 1,   /* starts a Chinese numeral */
+    CL_YEAR = 2,      /* starts a year mention */
+    CL_YEAR_HINT = 4, /* every year mention holds one: 年, 目, 五 */
+    CL_PLACE = 8,     /* starts a place name */
+    CL_BREAK = 16,    /* ends a clause */
+    CL_QUOTE = 32     /* quotes and spaces, left out of names */
+};
+static uint8_t cp_class[0x10000];
+static int numeral_start_def(uint32_t cp);
+static int year_start_def(uint32_t cp);
+static int clause_break_def(uint32_t cp);
+static int quote_def(uint32_t cp);
 static void index_word_lists(void);
 static pcre2_match_context *match_ctx;
-static const uint8_t *place_start_bits;
 static lg_status patterns_status = LG_OK;
 static pthread_once_t patterns_once = PTHREAD_ONCE_INIT;
 
@@ -83,11 +93,17 @@ static void patterns_build(void)
         patterns_status = LG_ERR_REGEX;
         return;
     }
-    for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
-        if (numeral_start_slow(cp))
-            numeral_bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    const uint8_t *place_bits = lg_place_start_bits();
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        int place = cp >= 0x3400 && cp <= 0x9FFF && (place_bits[cp >> 3] >> (cp & 7) & 1);
+        cp_class[cp] = (uint8_t)((numeral_start_def(cp) ? CL_NUMERAL : 0) |
+                                 (year_start_def(cp) ? CL_YEAR : 0) |
+                                 (cp == 0x5E74 || cp == 0x76EE || cp == 0x4E94 ? CL_YEAR_HINT : 0) |
+                                 (place ? CL_PLACE : 0) |
+                                 (clause_break_def(cp) ? CL_BREAK : 0) |
+                                 (quote_def(cp) ? CL_QUOTE : 0));
+    }
     index_word_lists();
-    place_start_bits = lg_place_start_bits();
     for (int g = 0; g < G_COUNT; g++) {
         pcre2_code *re = g < G_Y ? value_re : year_re;
         group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
@@ -307,7 +323,14 @@ static int is_word(const char *s, size_t len, const char *w)
     return strlen(w) == len && memcmp(s, w, len) == 0;
 }
 
-static int is_clause_break(uint32_t cp)
+static inline int has_class(uint32_t cp, unsigned cl)
+{
+    return cp < 0x10000 && (cp_class[cp] & cl) != 0;
+}
+
+static int is_clause_break(uint32_t cp) { return has_class(cp, CL_BREAK); }
+
+static int clause_break_def(uint32_t cp)
 {
     return cp == 0xFF0C /* ， */ || cp == ',' || cp == 0xFF1B || cp == ';' ||
            cp == 0xFF1A /* ： */ || cp == ':' || cp == 0x3002 || cp == 0xFF01 ||
@@ -316,7 +339,7 @@ static int is_clause_break(uint32_t cp)
 
 static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-static int numeral_start_slow(uint32_t cp)
+static int numeral_start_def(uint32_t cp)
 {
     switch (cp) {
     case 0x96F6: case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09:
@@ -330,7 +353,7 @@ static int numeral_start_slow(uint32_t cp)
 
 static inline int is_cjk_numeral_start(uint32_t cp)
 {
-    return cp < 0x10000 && (numeral_bits[cp >> 3] >> (cp & 7) & 1);
+    return has_class(cp, CL_NUMERAL);
 }
 
 static int is_cjk(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
@@ -659,7 +682,7 @@ static int five_year_plan_start(const char *s, size_t len)
 
 /* The first characters of YEAR_PATTERN's alternatives: 19xx/20xx, 十三五
  * and 六五..九五, 截至目前 今年 去年 上年 前年 当年 本年 目前 上半年 下半年. */
-static int may_start_year(uint32_t cp)
+static int year_start_def(uint32_t cp)
 {
     switch (cp) {
     case '1': case '2':
@@ -679,7 +702,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
      * what an unanchored search would, without the search running at
      * every character */
     for (size_t at = 0; count < cap && at < ex->n;) {
-        if (!may_start_year(ex->cp[at])) {
+        if (!has_class(ex->cp[at], CL_YEAR)) {
             at++;
             continue;
         }
@@ -779,7 +802,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
         uint32_t cp = ex->cp[i];
-        if (!is_cjk(cp) || !(place_start_bits[cp >> 3] >> (cp & 7) & 1))
+        if (!has_class(cp, CL_PLACE))
             continue;
         int id;
         size_t b = ex->cb[i];
@@ -863,7 +886,9 @@ static size_t year_ending_at(const year_mention *ym, size_t nym, size_t i)
     return i;
 }
 
-static int is_quote(uint32_t cp)
+static int is_quote(uint32_t cp) { return has_class(cp, CL_QUOTE); }
+
+static int quote_def(uint32_t cp)
 {
     return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
            cp == '\'' || cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F ||
@@ -1564,7 +1589,7 @@ static int may_name_year(const lg_extractor *ex)
 {
     for (size_t i = 0; i < ex->n; i++) {
         uint32_t cp = ex->cp[i];
-        if (cp == 0x5E74 /* 年 */ || cp == 0x76EE /* 目 */ || cp == 0x4E94 /* 五 */)
+        if (has_class(cp, CL_YEAR_HINT))
             return 1;
     }
     return 0;
