@@ -382,6 +382,9 @@ typedef struct value {
     const char *qualifier, *kind;
     int chinese, single_cjk;
 } value;
+_Static_assert(sizeof ((value *)0)->dec == sizeof ((rec *)0)->value_str &&
+               sizeof ((value *)0)->unit == sizeof ((rec *)0)->unit,
+               "a record copies its value's strings whole");
 
 
 static size_t group(pcre2_match_data *md, int g, size_t *from)
@@ -422,21 +425,26 @@ static int unit_starts_word(const char *unit, uint32_t next)
     return 0;
 }
 
+/* Kinds are these strings and no others, so they compare as pointers. */
+static const char KIND_COUNT[] = "count", KIND_MONEY[] = "money", KIND_PERCENT[] = "percent",
+                  KIND_CHANGE[] = "change", KIND_MULTIPLE[] = "multiple",
+                  KIND_DURATION[] = "duration", KIND_MEASURE[] = "measure", KIND_RANK[] = "rank";
+
 static const char *unit_kind(const char *unit)
 {
     static const char *const durations[] = {"天", "个月", "年", "小时", "分钟", "周", "个工作日",
                                             "工作日", NULL};
     static const char *const measures[] = {"平方公里", "平方千米", "平方米", "立方米", "公里",
                                            "千米", "公顷", "公斤", "千克", "吨", "亩", "米", NULL};
-    if (!strcmp(unit, "元")) return "money";
-    if (!strcmp(unit, "%") || !strcmp(unit, "‰")) return "percent";
-    if (!strcmp(unit, "百分点")) return "change";
-    if (!strcmp(unit, "倍")) return "multiple";
+    if (!strcmp(unit, "元")) return KIND_MONEY;
+    if (!strcmp(unit, "%") || !strcmp(unit, "‰")) return KIND_PERCENT;
+    if (!strcmp(unit, "百分点")) return KIND_CHANGE;
+    if (!strcmp(unit, "倍")) return KIND_MULTIPLE;
     for (const char *const *u = durations; *u; u++)
-        if (!strcmp(unit, *u)) return "duration";
+        if (!strcmp(unit, *u)) return KIND_DURATION;
     for (const char *const *u = measures; *u; u++)
-        if (!strcmp(unit, *u)) return "measure";
-    return "count";
+        if (!strcmp(unit, *u)) return KIND_MEASURE;
+    return KIND_COUNT;
 }
 
 static const char *const REJECTED_UNITS[] = {"批", "届", "级", "大", "号", "日", "月", "版",
@@ -600,7 +608,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         if (!rank || places)
             return 0;
         strcpy(v->unit, "名");
-        v->kind = "rank";
+        v->kind = KIND_RANK;
         v->start = i - 1;
         return 1;
     }
@@ -644,9 +652,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     if (!strcmp(v->unit, "个百分点"))
         strcpy(v->unit, "百分点");
     v->kind = unit_kind(v->unit);
-    if (!strcmp(v->kind, "percent") || !strcmp(v->kind, "count")) {
+    if (v->kind == KIND_PERCENT || v->kind == KIND_COUNT) {
         if (is_change(ex, v))
-            v->kind = "change";
+            v->kind = KIND_CHANGE;
     }
     return 1;
 }
@@ -1013,7 +1021,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
             left.a = ym[i].end;
     int change_only = only_change_words(ex, left);
     /* 群众满意度提高2.1个百分点: the indicator is what rose */
-    if (!change_only && (!strcmp(v->kind, "change") || !strcmp(v->kind, "multiple"))) {
+    if (!change_only && (v->kind == KIND_CHANGE || v->kind == KIND_MULTIPLE)) {
         size_t k2;
         for (int again = 1; again;) {
             again = 0;
@@ -1063,7 +1071,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     int right_is_next_label = j + 1 < nv && values[j + 1].start == right.b;
     if (adjacent_prev && *prev && right_is_next_label) {
         text_append(out, prev, strlen(prev));
-    } else if (!strcmp(v->kind, "rank") && rank_topic(ex, v->start, &left)) {
+    } else if (v->kind == KIND_RANK && rank_topic(ex, v->start, &left)) {
         left = trim_left_words(ex, left, pm, npm, ym, nym);
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (change_only && *prev) {
@@ -1175,7 +1183,7 @@ static void resolve_place(const lg_extractor *ex, const value *v, const place_me
     r->city_mode = CITY_REPORT;
     r->place = -1;
     /* 全国261个地级城市: the nation's figure, not the city's */
-    if (strcmp(v->kind, "rank") != 0 && ends_any(ex, v->start, &NATION)) {
+    if (v->kind != KIND_RANK && ends_any(ex, v->start, &NATION)) {
         r->city_mode = CITY_NONE;
         return;
     }
@@ -1300,7 +1308,7 @@ static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const va
     }
     if (head_ok && (strstr(head, "同比") || strstr(head, "增长") || strstr(head, "增幅")) &&
         (!strcmp(v->unit, "%") || !strcmp(v->unit, "百分点")))
-        r->kind = "change";
+        r->kind = KIND_CHANGE;
     text_free(&label);
 }
 
@@ -1679,8 +1687,9 @@ static int extract_sentence(lg_extractor *ex)
         memset(&r, 0, sizeof r);
         r.line = ex->c[v->start].line;
         r.offset = ex->c[v->start].offset;
-        snprintf(r.value_str, sizeof r.value_str, "%s", v->dec);
-        snprintf(r.unit, sizeof r.unit, "%s", v->unit);
+        /* same sizes: value and rec hold the same strings */
+        memcpy(r.value_str, v->dec, sizeof r.value_str);
+        memcpy(r.unit, v->unit, sizeof r.unit);
         r.qualifier = v->qualifier;
         r.kind = v->kind;
         resolve_year(ex, values, nv, k, ym, nym, &r);
