@@ -20,8 +20,34 @@ int text_append_cp(text_buf *t, uint32_t cp);
 void text_reset(text_buf *t);
 void text_free(text_buf *t);
 
-/* Encode cp as UTF-8 into out (4 bytes room); returns the length. */
-size_t utf8_encode(uint32_t cp, char *out);
+/* Encode cp as UTF-8 into out (4 bytes room); returns the length.  Lone
+ * surrogates and code points above U+10FFFF become U+FFFD.  Inline: every
+ * character of every sentence goes through it. */
+static inline size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        cp = 0xFFFD;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
 /* Decode the UTF-8 character at s (assumed valid); returns its length. */
 size_t utf8_decode_one(const char *s, uint32_t *cp);
 /* Characters in a length-bounded valid UTF-8 string. */
