@@ -810,7 +810,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
         uint32_t cp = ex->cp[i];
-        if (!has_class(cp, CL_PLACE))
+        if (!has_class(cp, CL_PLACE) || !lg_place_may_start(cp, ex->cp[i + 1]))
             continue;
         int id;
         size_t b = ex->cb[i];

@@ -172,6 +172,14 @@ const uint8_t *lg_place_start_bits(void)
     return first_char_bits;
 }
 
+int lg_place_may_start(uint32_t a, uint32_t b)
+{
+    pthread_once(&first_char_once, build_first_char_bits);
+    if (!pairs_usable || a < 0x800 || a > 0xFFFF || b < 0x800 || b > 0xFFFF)
+        return 1; /* the pair set holds only names of two 3-byte characters */
+    return pair_has(pair_key(a, b));
+}
+
 size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
 {
     if (id)

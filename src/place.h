@@ -42,6 +42,10 @@ size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id);
  * bit is clear (code points above U+FFFF must always be tried). */
 const uint8_t *lg_place_start_bits(void);
 
+/* Can a name start with the characters a, b?  0 means no name does (a
+ * must have its lg_place_start_bits bit set); 1 means try lg_place_match. */
+int lg_place_may_start(uint32_t a, uint32_t b);
+
 /* Look a name (full or short) up exactly; returns the id or -1. */
 int lg_place_lookup(const char *name, int prefer_city);
 
