@@ -430,25 +430,38 @@ static const char KIND_COUNT[] = "count", KIND_MONEY[] = "money", KIND_PERCENT[]
                   KIND_CHANGE[] = "change", KIND_MULTIPLE[] = "multiple",
                   KIND_DURATION[] = "duration", KIND_MEASURE[] = "measure", KIND_RANK[] = "rank";
 
+/* A unit is a NUL-padded char[24] (value.unit, rec.unit): comparing it
+ * with a literal, NUL included, is a fixed-size memcmp the compiler
+ * inlines - units are tested many times per value. */
+#define UNIT_IS(unit, lit) (memcmp((unit), lit, sizeof lit) == 0)
+
+static int in_words(const char *s, size_t len, const word *list)
+{
+    for (; list->s; list++)
+        if (list->len == len && memcmp(s, list->s, len) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *unit_kind(const char *unit)
 {
-    static const char *const durations[] = {"天", "个月", "年", "小时", "分钟", "周", "个工作日",
-                                            "工作日", NULL};
-    static const char *const measures[] = {"平方公里", "平方千米", "平方米", "立方米", "公里",
-                                           "千米", "公顷", "公斤", "千克", "吨", "亩", "米", NULL};
-    if (!strcmp(unit, "元")) return KIND_MONEY;
-    if (!strcmp(unit, "%") || !strcmp(unit, "‰")) return KIND_PERCENT;
-    if (!strcmp(unit, "百分点")) return KIND_CHANGE;
-    if (!strcmp(unit, "倍")) return KIND_MULTIPLE;
-    for (const char *const *u = durations; *u; u++)
-        if (!strcmp(unit, *u)) return KIND_DURATION;
-    for (const char *const *u = measures; *u; u++)
-        if (!strcmp(unit, *u)) return KIND_MEASURE;
+    static const word durations[] = {W("天"), W("个月"), W("年"), W("小时"), W("分钟"), W("周"),
+                                     W("个工作日"), W("工作日"), {NULL, 0}};
+    static const word measures[] = {W("平方公里"), W("平方千米"), W("平方米"), W("立方米"),
+                                    W("公里"), W("千米"), W("公顷"), W("公斤"), W("千克"),
+                                    W("吨"), W("亩"), W("米"), {NULL, 0}};
+    if (UNIT_IS(unit, "元")) return KIND_MONEY;
+    if (UNIT_IS(unit, "%") || UNIT_IS(unit, "‰")) return KIND_PERCENT;
+    if (UNIT_IS(unit, "百分点")) return KIND_CHANGE;
+    if (UNIT_IS(unit, "倍")) return KIND_MULTIPLE;
+    size_t len = strlen(unit);
+    if (in_words(unit, len, durations)) return KIND_DURATION;
+    if (in_words(unit, len, measures)) return KIND_MEASURE;
     return KIND_COUNT;
 }
 
-static const char *const REJECTED_UNITS[] = {"批", "届", "级", "大", "号", "日", "月", "版",
-                                             "季度", "岁", "分", NULL};
+static const word REJECTED_UNITS[] = {W("批"), W("届"), W("级"), W("大"), W("号"), W("日"),
+                                      W("月"), W("版"), W("季度"), W("岁"), W("分"), {NULL, 0}};
 
 static int in_list(const char *s, const char *const *list)
 {
@@ -513,9 +526,9 @@ static word_list LEVEL_WORDS = WORDS(W("至"), W("到"), W("为"));
 static int is_change(const lg_extractor *ex, const value *v)
 {
     size_t cs = clause_start(ex, v->num_start);
-    if (!strcmp(v->unit, "百分点"))
+    if (UNIT_IS(v->unit, "百分点"))
         return 1;
-    int pct = !strcmp(v->unit, "%");
+    int pct = UNIT_IS(v->unit, "%");
     /* look back over at most 8 chars of the clause */
     for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
         if (ends_any(ex, i, &LEVEL_WORDS))
@@ -598,7 +611,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
 
     /* ordinals: 第一批, 第28个; ranks: 第7位, 第1名, 居全国第一 */
     if (before == 0x7B2C /* 第 */) {
-        int rank = !strcmp(v->unit, "名") || !strcmp(v->unit, "位");
+        int rank = UNIT_IS(v->unit, "名") || UNIT_IS(v->unit, "位");
         /* 居全国第一, but not 第一方阵, 第一梯队: the rank ends the clause */
         if (!rank && !ulen && !mlen && (end >= ex->n || is_clause_break(after) || after == 0x3002)) {
             size_t cs = clause_start(ex, i);
@@ -614,13 +627,13 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     }
     if (!ulen && !places && !pct)
         return 0; /* a bare number: a label, a code, a hotline */
-    if (ulen && in_list(v->unit, REJECTED_UNITS))
+    if (ulen && in_words(v->unit, ulen, REJECTED_UNITS))
         return 0; /* dates, batches, versions, levels */
     if (ulen && unit_starts_word(v->unit, after))
         return 0;
-    if (!strcmp(v->unit, "年") && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
+    if (UNIT_IS(v->unit, "年") && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 0;
-    if ((!strcmp(v->unit, "小时") || !strcmp(v->unit, "分钟")) && is_cjk(after) &&
+    if ((UNIT_IS(v->unit, "小时") || UNIT_IS(v->unit, "分钟")) && is_cjk(after) &&
         after != 0x5185 /* 内 */ && after != 0x4EE5 /* 以 */ && after != 0x5DE6 /* 左 */)
         return 0; /* 24小时警局, 30分钟服务圈: names */
     if (before == '+' || after == '+' || in_short_quote(ex, i))
@@ -629,7 +642,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         /* a lone 一 is the word "one"; 三项制度, 两件大事 are names; a lone
          * numeral counts only right after a verb that counts */
         /* 增长了一倍, 提高一倍: a change by a lone numeral of times */
-        int times = !strcmp(v->unit, "倍") && (ends_any(ex, i, &CHANGE_WORDS) || ends(ex, i, "翻") ||
+        int times = UNIT_IS(v->unit, "倍") && (ends_any(ex, i, &CHANGE_WORDS) || ends(ex, i, "翻") ||
                                               ends(ex, i, "了"));
         if (!times && (!strcmp(v->dec, "1") || !ends_any(ex, i, &COUNT_CUES)))
             return 0;
@@ -649,7 +662,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     const char *q = qualifier_before(ex, i);
     if (q && !v->qualifier)
         v->qualifier = q;
-    if (!strcmp(v->unit, "个百分点"))
+    if (UNIT_IS(v->unit, "个百分点"))
         strcpy(v->unit, "百分点");
     v->kind = unit_kind(v->unit);
     if (v->kind == KIND_PERCENT || v->kind == KIND_COUNT) {
@@ -1307,7 +1320,7 @@ static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const va
         text_append(out, head, strlen(head));
     }
     if (head_ok && (strstr(head, "同比") || strstr(head, "增长") || strstr(head, "增幅")) &&
-        (!strcmp(v->unit, "%") || !strcmp(v->unit, "百分点")))
+        (UNIT_IS(v->unit, "%") || UNIT_IS(v->unit, "百分点")))
         r->kind = KIND_CHANGE;
     text_free(&label);
 }
