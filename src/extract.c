@@ -205,47 +205,114 @@ typedef struct word {
 } word;
 #define W(lit) {lit, sizeof(lit) - 1}
 
-/* A list of words, matched in order (the first that matches wins), with
- * 256-bit Bloom filters of the words' first and last characters: lists are
- * tried at every value, several times, and almost always fail - the filter
- * makes most failures one bit test instead of a walk over the list. */
+/* A list of words, matched in order (the first that matches wins).  Lists
+ * are tried at every value, several times, and almost always fail, so
+ * lg_patterns_init indexes each by its words' first and by their last
+ * characters: a test looks at the few words that begin (or end) with the
+ * sentence's character, as code points, or at none. */
+typedef struct cp_group {
+    uint32_t cp;
+    uint16_t at, n; /* n words, [len, cp1..cplen] each, from word_pool[at] */
+} cp_group;
+
 typedef struct word_list {
     const word *words;
-    uint64_t first[4], last[4];
-    int indexed; /* the filters are built (lg_patterns_init) */
+    const cp_group *by_first, *by_last; /* hash tables; NULL until indexed */
+    unsigned mask;                      /* their slot count - 1 */
 } word_list;
-#define WORDS(...) {(const word[]){__VA_ARGS__, {NULL, 0}}, {0}, {0}, 0}
+#define WORDS(...) {(const word[]){__VA_ARGS__, {NULL, 0}}, NULL, NULL, 0}
 
-static unsigned bloom_slot(uint32_t cp)
+/* Room for every list's index; a list that does not fit stays unindexed
+ * and is matched as UTF-8, slower but the same. */
+static uint32_t word_pool[8192];
+static size_t word_pool_used;
+static cp_group group_pool[4096];
+static size_t group_pool_used;
+
+static unsigned cp_hash(uint32_t cp, unsigned mask)
 {
-    return (uint32_t)(cp * 2654435761u) >> 24;
+    return (cp * 2654435761u >> 16) & mask;
 }
 
-static int bloom_has(const uint64_t *bits, uint32_t cp)
+static const cp_group *group_find(const cp_group *table, unsigned mask, uint32_t cp)
 {
-    unsigned k = bloom_slot(cp);
-    return (int)(bits[k >> 6] >> (k & 63) & 1);
+    for (unsigned h = cp_hash(cp, mask); table[h].n; h = (h + 1) & mask)
+        if (table[h].cp == cp)
+            return &table[h];
+    return NULL;
 }
 
-static void bloom_add(uint64_t *bits, uint32_t cp)
+/* The k-th character of w (k < 0: from the end), decoded. */
+static uint32_t word_char(const word *w, int k)
 {
-    unsigned k = bloom_slot(cp);
-    bits[k >> 6] |= 1ull << (k & 63);
+    uint32_t cp = 0;
+    size_t chars = utf8_chars_n(w->s, w->len);
+    size_t want = k >= 0 ? (size_t)k : chars - (size_t)-k, at = 0;
+    for (size_t i = 0; i <= want && at < w->len; i++)
+        at += utf8_decode_one(w->s + at, &cp);
+    return cp;
+}
+
+/* Group the list's words by their character at end k (0 first, -1 last),
+ * keeping list order within a group.  Returns the table, or NULL. */
+static const cp_group *index_words(const word_list *l, int k, unsigned mask)
+{
+    if (group_pool_used + mask + 1 > sizeof group_pool / sizeof *group_pool)
+        return NULL;
+    cp_group *table = group_pool + group_pool_used;
+    for (const word *w = l->words; w->s; w++) {
+        uint32_t key = word_char(w, k);
+        if (group_find(table, mask, key))
+            continue;
+        size_t need = 0;
+        for (const word *v = w; v->s; v++)
+            if (word_char(v, k) == key)
+                need += 1 + utf8_chars_n(v->s, v->len);
+        if (need > sizeof word_pool / sizeof *word_pool - word_pool_used)
+            return NULL;
+        unsigned h = cp_hash(key, mask);
+        while (table[h].n)
+            h = (h + 1) & mask;
+        table[h].cp = key;
+        table[h].at = (uint16_t)word_pool_used;
+        for (const word *v = w; v->s; v++) {
+            if (word_char(v, k) != key)
+                continue;
+            uint32_t *len = &word_pool[word_pool_used++];
+            *len = 0;
+            for (size_t at = 0; at < v->len; (*len)++)
+                at += utf8_decode_one(v->s + at, &word_pool[word_pool_used++]);
+            table[h].n++;
+        }
+    }
+    group_pool_used += mask + 1;
+    return table;
 }
 
 static void index_word_list(word_list *l)
 {
-    for (const word *w = l->words; w->s; w++) {
-        uint32_t first, last = 0;
-        utf8_decode_one(w->s, &first);
-        for (size_t at = 0; at < w->len;)
-            at += utf8_decode_one(w->s + at, &last);
-        bloom_add(l->first, first);
-        bloom_add(l->last, last);
+    size_t count = 0;
+    for (const word *w = l->words; w->s; w++)
+        count++;
+    unsigned mask = 7;
+    while (mask + 1 < 2 * count) /* at most half full */
+        mask = mask * 2 + 1;
+    const cp_group *first = index_words(l, 0, mask);
+    const cp_group *last = first ? index_words(l, -1, mask) : NULL;
+    if (first && last) {
+        l->mask = mask;
+        l->by_first = first;
+        l->by_last = last;
     }
-    l->indexed = 1;
 }
 
+static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
+}
 
 static uint32_t cp_at(const lg_extractor *ex, size_t i)
 {
@@ -278,20 +345,21 @@ static size_t ends(const lg_extractor *ex, size_t i, const char *w)
  * the word's length in chars, or 0. */
 static size_t ends_any(const lg_extractor *ex, size_t i, const word_list *l)
 {
-    if (i == 0 || (l->indexed && !bloom_has(l->last, ex->cp[i - 1])))
+    if (i == 0)
         return 0;
-    size_t b = ex->cb[i];
-    char last = ex->s.data[b - 1];
-    for (const word *w = l->words; w->s; w++) {
-        size_t wl = w->len;
-        if (wl > b || w->s[wl - 1] != last || memcmp(ex->s.data + b - wl, w->s, wl) != 0)
-            continue;
-        size_t k = i;
-        while (k > 0 && ex->cb[k] > b - wl)
-            k--;
-        if (ex->cb[k] == b - wl)
-            return i - k;
+    if (!l->by_last) {
+        for (const word *w = l->words; w->s; w++)
+            if (ends(ex, i, w->s))
+                return utf8_chars_n(w->s, w->len);
+        return 0;
     }
+    const cp_group *g = group_find(l->by_last, l->mask, ex->cp[i - 1]);
+    if (!g)
+        return 0;
+    const uint32_t *p = word_pool + g->at;
+    for (unsigned k = 0; k < g->n; k++, p += 1 + p[0])
+        if (p[0] <= i && same_cps(ex->cp + i - p[0], p + 1, p[0]))
+            return p[0];
     return 0;
 }
 
@@ -299,13 +367,21 @@ static size_t ends_any(const lg_extractor *ex, size_t i, const word_list *l)
  * word's length in chars, or 0. */
 static size_t starts_any(const lg_extractor *ex, size_t i, const word_list *l)
 {
-    if (i >= ex->n || (l->indexed && !bloom_has(l->first, ex->cp[i])))
+    if (i >= ex->n)
         return 0;
-    size_t b = ex->cb[i], left = ex->s.len - b;
-    char first = ex->s.data[b];
-    for (const word *w = l->words; w->s; w++)
-        if (w->len <= left && w->s[0] == first && memcmp(ex->s.data + b, w->s, w->len) == 0)
-            return utf8_chars_n(w->s, w->len);
+    if (!l->by_first) {
+        for (const word *w = l->words; w->s; w++)
+            if (starts(ex, i, w->s))
+                return utf8_chars_n(w->s, w->len);
+        return 0;
+    }
+    const cp_group *g = group_find(l->by_first, l->mask, ex->cp[i]);
+    if (!g)
+        return 0;
+    const uint32_t *p = word_pool + g->at;
+    for (unsigned k = 0; k < g->n; k++, p += 1 + p[0])
+        if (p[0] <= ex->n - i && same_cps(ex->cp + i, p + 1, p[0]))
+            return p[0];
     return 0;
 }
 
