@@ -322,23 +322,22 @@ static uint32_t cp_at(const lg_extractor *ex, size_t i)
 /* Does the text starting at char i begin with the UTF-8 word w? */
 static int starts(const lg_extractor *ex, size_t i, const char *w)
 {
-    if (i > ex->n)
-        return 0;
-    size_t b = ex->cb[i], wl = strlen(w);
-    return ex->s.len - b >= wl && memcmp(ex->s.data + b, w, wl) == 0;
+    for (uint32_t cp; *w; i++) {
+        w += utf8_decode_one(w, &cp);
+        if (i >= ex->n || ex->cp[i] != cp)
+            return 0;
+    }
+    return 1;
 }
 
 /* Does the text ending before char i end with w?  Returns w's length in
  * chars, or 0. */
 static size_t ends(const lg_extractor *ex, size_t i, const char *w)
 {
-    size_t b = ex->cb[i], wl = strlen(w);
-    if (b < wl || memcmp(ex->s.data + b - wl, w, wl) != 0)
+    size_t len = utf8_chars_n(w, strlen(w));
+    if (len == 0 || len > i)
         return 0;
-    size_t k = i;
-    while (k > 0 && ex->cb[k] > b - wl)
-        k--;
-    return ex->cb[k] == b - wl ? i - k : 0;
+    return starts(ex, i - len, w) ? len : 0;
 }
 
 /* Does the text ending before char i end with a word of the list?  Returns
