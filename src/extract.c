@@ -166,6 +166,8 @@ struct lg_extractor {
     const lg_char *c;
     size_t n;
     uint32_t *cp;   /* its code points alone: every scan reads these */
+    uint8_t *cls;   /* and their classes (CL_*), n + 1 entries */
+    unsigned cls_any; /* every class some character of it has */
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */
     size_t *cb;     /* char index -> byte offset, n + 1 entries */
@@ -405,6 +407,12 @@ static inline int has_class(uint32_t cp, unsigned cl)
 
 static int is_clause_break(uint32_t cp) { return has_class(cp, CL_BREAK); }
 
+/* The class test for char i of the current sentence (0 past its end). */
+static inline int class_at(const lg_extractor *ex, size_t i, unsigned cl)
+{
+    return (ex->cls[i] & cl) != 0;
+}
+
 static int clause_break_def(uint32_t cp)
 {
     return cp == 0xFF0C /* ， */ || cp == ',' || cp == 0xFF1B || cp == ';' ||
@@ -435,14 +443,14 @@ static int is_cjk(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
 
 static size_t clause_start(const lg_extractor *ex, size_t i)
 {
-    while (i > 0 && !is_clause_break(ex->cp[i - 1]))
+    while (i > 0 && !class_at(ex, i - 1, CL_BREAK))
         i--;
     return i;
 }
 
 static size_t clause_end(const lg_extractor *ex, size_t i)
 {
-    while (i < ex->n && !is_clause_break(ex->cp[i]))
+    while (i < ex->n && !class_at(ex, i, CL_BREAK))
         i++;
     return i;
 }
@@ -798,7 +806,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
      * what an unanchored search would, without the search running at
      * every character */
     for (size_t at = 0; count < cap && at < ex->n;) {
-        if (!has_class(ex->cp[at], CL_YEAR)) {
+        if (!class_at(ex, at, CL_YEAR)) {
             at++;
             continue;
         }
@@ -898,7 +906,7 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
         uint32_t cp = ex->cp[i];
-        if (!has_class(cp, CL_PLACE) || !lg_place_may_start(cp, ex->cp[i + 1]))
+        if (!class_at(ex, i, CL_PLACE) || !lg_place_may_start(cp, ex->cp[i + 1]))
             continue;
         int id;
         size_t b = ex->cb[i];
@@ -1000,7 +1008,7 @@ static size_t visible_chars(const lg_extractor *ex, span s)
 {
     size_t k = 0;
     for (size_t i = s.a; i < s.b; i++)
-        k += !is_quote(ex->cp[i]);
+        k += !class_at(ex, i, CL_QUOTE);
     return k;
 }
 
@@ -1011,7 +1019,7 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
     for (int changed = 1; changed && s.a < s.b;) {
         changed = 0;
         size_t k;
-        if (is_quote(ex->cp[s.a])) { s.a++; changed = 1; continue; }
+        if (class_at(ex, s.a, CL_QUOTE)) { s.a++; changed = 1; continue; }
         if ((k = skip_place_at(pm, npm, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = skip_year_at(ym, nym, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = starts_any(ex, s.a, &COMPARISONS)) && s.a + k <= s.b) {
@@ -1023,7 +1031,7 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
     for (int changed = 1; changed && s.a < s.b;) {
         changed = 0;
         size_t k;
-        if (is_quote(ex->cp[s.b - 1])) { s.b--; changed = 1; continue; }
+        if (class_at(ex, s.b - 1, CL_QUOTE)) { s.b--; changed = 1; continue; }
         if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
         /* 列入包头市20件项目: a place before the number qualifies what follows */
         if ((k = place_ending_at(pm, npm, s.b)) != s.b && k > s.a) { s.b = k; s.weak = 1; changed = 1; continue; }
@@ -1149,7 +1157,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
             right.a = right.b = v->end;
     }
     size_t r;
-    while (right.a < right.b && ((r = starts_any(ex, right.a, &RIGHT_LEAD)) || is_quote(ex->cp[right.a])))
+    while (right.a < right.b && ((r = starts_any(ex, right.a, &RIGHT_LEAD)) || class_at(ex, right.a, CL_QUOTE)))
         right.a += r ? r : 1;
     right = trim_left_words(ex, right, pm, npm, ym, nym);
 
@@ -1346,7 +1354,7 @@ static void table_header(lg_extractor *ex, const cell *cells, size_t n,
         text_reset(&ex->table_header[j]);
         ex->table_year[j] = 0;
         for (size_t i = cells[j].a; i < cells[j].b; i++)
-            if (!is_quote(ex->cp[i]))
+            if (!class_at(ex, i, CL_QUOTE))
                 text_append_cp(&ex->table_header[j], ex->cp[i]);
         for (size_t k = 0; k < nym; k++)
             if (ym[k].start >= cells[j].a && ym[k].end <= cells[j].b && ym[k].year)
@@ -1370,7 +1378,7 @@ static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const va
     text_buf label = {0};
     if (n && cell_of(cells, n, v->start) != 0)
         for (size_t i = cells[0].a; i < cells[0].b; i++)
-            if (!is_quote(ex->cp[i]))
+            if (!class_at(ex, i, CL_QUOTE))
                 text_append_cp(&label, ex->cp[i]);
     const char *head = j >= 0 && (size_t)j < ex->table_cols ? ex->table_header[j].data : NULL;
     int head_year = j >= 0 && (size_t)j < ex->table_cols ? ex->table_year[j] : 0;
@@ -1628,7 +1636,7 @@ static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
     if (i > 0 && ex->cp[i - 1] == 0x7B2C /* 第: a rank may end the clause */)
         return 1;
     size_t k = i;
-    while (k < ex->n && (is_cjk_numeral_start(ex->cp[k]) || ex->cp[k] == 0x4E07 ||
+    while (k < ex->n && (class_at(ex, k, CL_NUMERAL) || ex->cp[k] == 0x4E07 ||
                          ex->cp[k] == 0x4EBF || ex->cp[k] == 0x70B9))
         k++;
     if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
@@ -1663,16 +1671,26 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
         if (!q)
             return -1;
         ex->cp = q;
+        uint8_t *k = realloc(ex->cls, n + 1);
+        if (!k)
+            return -1;
+        ex->cls = k;
         ex->cb_cap = n + 1;
     }
     if (text_reserve(&ex->s, 4 * n + 1))
         return -1;
+    unsigned any = 0;
     for (size_t i = 0; i < n; i++) {
-        ex->cp[i] = c[i].cp;
+        uint32_t cp = c[i].cp;
+        ex->cp[i] = cp;
+        ex->cls[i] = cp < 0x10000 ? cp_class[cp] : 0;
+        any |= ex->cls[i];
         ex->cb[i] = ex->s.len;
-        ex->s.len += utf8_encode(c[i].cp, ex->s.data + ex->s.len);
+        ex->s.len += utf8_encode(cp, ex->s.data + ex->s.len);
     }
     ex->cp[n] = 0;
+    ex->cls[n] = 0;
+    ex->cls_any = any;
     ex->cb[n] = ex->s.len;
     ex->s.data[ex->s.len] = '\0';
     return 0;
@@ -1683,12 +1701,7 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
 /* Every year pattern holds 年, 目前 or a five-year plan's 五. */
 static int may_name_year(const lg_extractor *ex)
 {
-    for (size_t i = 0; i < ex->n; i++) {
-        uint32_t cp = ex->cp[i];
-        if (has_class(cp, CL_YEAR_HINT))
-            return 1;
-    }
-    return 0;
+    return (ex->cls_any & CL_YEAR_HINT) != 0;
 }
 
 static int extract_sentence(lg_extractor *ex)
@@ -1709,7 +1722,7 @@ static int extract_sentence(lg_extractor *ex)
     for (size_t i = 0; i < ex->n;) {
         uint32_t cp = ex->cp[i];
         int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->cp[i - 1]) || ex->cp[i - 1] == '.'));
-        int cjk_start = is_cjk_numeral_start(cp) && !(i > 0 && is_cjk_numeral_start(ex->cp[i - 1])) &&
+        int cjk_start = class_at(ex, i, CL_NUMERAL) && !(i > 0 && class_at(ex, i - 1, CL_NUMERAL)) &&
                         cjk_numeral_may_count(ex, i);
         if (!digit_start && !cjk_start) {
             i++;
@@ -1890,6 +1903,7 @@ void lg_extractor_free(lg_extractor *ex)
     free(ex->city_votes);
     free(ex->cb);
     free(ex->cp);
+    free(ex->cls);
     text_free(&ex->s);
     text_free(&ex->context);
     for (size_t i = 0; i < 16; i++)
