@@ -170,6 +170,7 @@ struct lg_extractor {
     unsigned cls_any; /* every class some character of it has */
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */
+    text_buf metric, prev, txt; /* a record's metric, the one before, its text */
     size_t *cb;     /* char index -> byte offset, n + 1 entries */
     size_t cb_cap;
     pcre2_match_data *md;
@@ -1779,7 +1780,9 @@ static int extract_sentence(lg_extractor *ex)
                 !ym[i].target && ym[i].year > ex->latest_year && ym[i].year <= 2100)
                 ex->latest_year = ym[i].year;
 
-    text_buf metric = {0}, prev = {0}, txt = {0};
+    /* the buffers live in the extractor: reused, not allocated per sentence */
+    text_buf *metric = &ex->metric, *prev = &ex->prev, *txt = &ex->txt;
+    text_reset(prev);
     int rc = 0;
     ex->sentence_held = 0;
     for (size_t k = 0; k < nv && rc == 0; k++) {
@@ -1795,29 +1798,26 @@ static int extract_sentence(lg_extractor *ex)
         r.kind = v->kind;
         resolve_year(ex, values, nv, k, ym, nym, &r);
         resolve_place(ex, v, pm, npm, &r);
-        text_reset(&metric);
-        name_metric(ex, values, nv, k, pm, npm, ym, nym, prev.data ? prev.data : "", &metric);
+        text_reset(metric);
+        name_metric(ex, values, nv, k, pm, npm, ym, nym, prev->len ? prev->data : "", metric);
         if (table_row)
-            table_metric(ex, cells, ncells, v, &metric, &r);
-        text_reset(&txt);
-        text_append(&txt, ex->s.data + ex->cb[v->start], ex->cb[v->end] - ex->cb[v->start]);
-        if (!metric.data || !txt.data) {
+            table_metric(ex, cells, ncells, v, metric, &r);
+        text_reset(txt);
+        text_append(txt, ex->s.data + ex->cb[v->start], ex->cb[v->end] - ex->cb[v->start]);
+        if (!metric->data || !txt->data || metric->failed || txt->failed) {
             rc = -1;
             break;
         }
-        r.metric = metric.data;
-        r.text = txt.data;
+        r.metric = metric->data;
+        r.text = txt->data;
         context_window(ex, v, &r);
         if (ex->settled)
             rc = emit_record(ex, &r, ex->s.data);
         else
             rc = hold_record(ex, &r);
-        text_reset(&prev);
-        text_append(&prev, metric.data, metric.len);
+        text_reset(prev);
+        text_append(prev, metric->data, metric->len);
     }
-    text_free(&metric);
-    text_free(&prev);
-    text_free(&txt);
     if (values != stack_values)
         free(values);
     return rc;
@@ -1906,6 +1906,9 @@ void lg_extractor_free(lg_extractor *ex)
     free(ex->cls);
     text_free(&ex->s);
     text_free(&ex->context);
+    text_free(&ex->metric);
+    text_free(&ex->prev);
+    text_free(&ex->txt);
     for (size_t i = 0; i < 16; i++)
         text_free(&ex->table_header[i]);
     pcre2_match_data_free(ex->md);

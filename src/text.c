@@ -12,8 +12,10 @@ int text_reserve(text_buf *t, size_t extra)
     while (cap < t->len + extra + 1)
         cap *= 2;
     char *p = realloc(t->data, cap);
-    if (!p)
+    if (!p) {
+        t->failed = 1;
         return -1;
+    }
     t->data = p;
     t->cap = cap;
     return 0;
@@ -38,6 +40,7 @@ int text_append_cp(text_buf *t, uint32_t cp)
 void text_reset(text_buf *t)
 {
     t->len = 0;
+    t->failed = 0;
     if (t->data)
         t->data[0] = '\0';
 }
@@ -47,6 +50,7 @@ void text_free(text_buf *t)
     free(t->data);
     t->data = NULL;
     t->len = t->cap = 0;
+    t->failed = 0;
 }
 
 size_t utf8_decode_one(const char *str, uint32_t *cp)

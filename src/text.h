@@ -11,6 +11,7 @@
 typedef struct text_buf {
     char *data; /* NUL-terminated when len > 0 or after text_reset */
     size_t len, cap;
+    int failed; /* an append ran out of memory since the last reset */
 } text_buf;
 
 /* Make room for extra more bytes (plus a NUL).  Returns 0, -1 on no memory. */
