@@ -6,6 +6,8 @@
  * error is caught with ferror() after each record, so a full disk or a
  * closed pipe stops the extraction at once. */
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -134,38 +136,57 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
 
 /* JSON goes through cJSON, which escapes quotes, backslashes and control
  * characters.  It writes U+2028 and U+2029 raw, which is valid JSON but
- * ends a line in JavaScript; they are escaped on the way out. */
-static void write_escaping_separators(FILE *fp, const char *s)
+ * ends a line in JavaScript; they are escaped on the way out.
+ *
+ * A record is built and printed once per record, tens of thousands of
+ * times per megabyte of input, so it is made cheap: values are references
+ * to the record's own strings and keys are the constant field names (no
+ * copies), and the object prints into a buffer on the stack instead of a
+ * string cJSON allocates and grows. */
+
+/* The start of the next U+2028 or U+2029 (E2 80 A8 / E2 80 A9) in s[0, n),
+ * or NULL.  E2 also starts common punctuation (“ ” … —), so look further
+ * at each one. */
+static const char *find_separator(const char *s, size_t n)
 {
-    size_t n = strlen(s), at = 0;
-    const char *p;
-    /* both separators are E2 80 A8/A9; E2 is rare in this output */
-    while ((p = memchr(s + at, 0xE2, n - at)) != NULL) {
-        size_t i = (size_t)(p - s);
-        if (i + 2 < n && (unsigned char)p[1] == 0x80 &&
-            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
-            fwrite(s + at, 1, i - at, fp);
-            fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
-            at = i + 3;
-        } else {
-            fwrite(s + at, 1, i + 1 - at, fp);
-            at = i + 1;
-        }
+    const char *end = s + n, *p = s;
+    while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+            return p;
+        p++;
     }
-    fwrite(s + at, 1, n - at, fp);
+    return NULL;
 }
 
+/* Write s[0, n) with each separator escaped: one fwrite when there is
+ * none, which is nearly always. */
+static void write_escaping_separators(FILE *fp, const char *s, size_t n)
+{
+    const char *end = s + n, *p;
+    while ((p = find_separator(s, (size_t)(end - s))) != NULL) {
+        fwrite(s, 1, (size_t)(p - s), fp);
+        fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
+        s = p + 3;
+    }
+    fwrite(s, 1, (size_t)(end - s), fp);
+}
+
+/* The cJSON value of a cell.  A string is a reference: the record outlives
+ * the object.  A number is copied (it may live in a scratch buffer reused
+ * for the next field). */
 static cJSON *cell_json(cell c)
 {
     if (c.type == CELL_NULL)
         return cJSON_CreateNull();
     if (c.type == CELL_NUMBER)
         return cJSON_CreateRaw(c.text); /* an exact decimal: a raw JSON number */
-    return cJSON_CreateString(c.text);
+    return cJSON_CreateStringReference(c.text);
 }
 
-/* Returns 0, or -1 when memory ran out. */
-static int json_object(FILE *fp, const settings *set, const lg_record *r)
+/* The record as a cJSON object of set->fields, or NULL when memory ran
+ * out. */
+static cJSON *record_json(const settings *set, const lg_record *r)
 {
     char buf[32];
     cJSON *o = cJSON_CreateObject();
@@ -173,18 +194,49 @@ static int json_object(FILE *fp, const settings *set, const lg_record *r)
         cJSON *item = cell_json(record_cell(r, set->fields[i], buf, sizeof buf));
         if (!item) {
             cJSON_Delete(o);
-            o = NULL;
-            break;
+            return NULL;
         }
-        cJSON_AddItemToObject(o, field_names[set->fields[i]], item);
+        /* field_names are string literals: cJSON needs no copy of a key */
+        cJSON_AddItemToObjectCS(o, field_names[set->fields[i]], item);
     }
-    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+    return o;
+}
+
+/* Most records print in a few hundred bytes; a longer one is printed again
+ * into a heap buffer twice as large until it fits. */
+enum { JSON_STACK_SIZE = 8192 };
+
+/* Print o unformatted to fp.  Returns 0, or -1 when memory ran out. */
+static int print_json(FILE *fp, cJSON *o)
+{
+    char stack[JSON_STACK_SIZE];
+    if (cJSON_PrintPreallocated(o, stack, (int)sizeof stack, 0)) {
+        write_escaping_separators(fp, stack, strlen(stack));
+        return 0;
+    }
+    /* cJSON_PrintPreallocated fails only for want of room in our objects,
+     * which hold no invalid item */
+    for (size_t size = 2 * sizeof stack; size <= INT_MAX; size *= 2) {
+        char *heap = malloc(size);
+        if (!heap)
+            return -1;
+        int fits = cJSON_PrintPreallocated(o, heap, (int)size, 0);
+        if (fits)
+            write_escaping_separators(fp, heap, strlen(heap));
+        free(heap);
+        if (fits)
+            return 0;
+    }
+    return -1;
+}
+
+/* Returns 0, or -1 when memory ran out. */
+static int json_object(FILE *fp, const settings *set, const lg_record *r)
+{
+    cJSON *o = record_json(set, r);
+    int status = o ? print_json(fp, o) : -1;
     cJSON_Delete(o);
-    if (!text)
-        return -1;
-    write_escaping_separators(fp, text);
-    cJSON_free(text);
-    return 0;
+    return status;
 }
 
 /* RFC 4180: quote a cell holding a comma, a quote or a line break, and
