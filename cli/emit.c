@@ -96,14 +96,27 @@ static cell string_cell(const char *s)
     return c;
 }
 
+/* n in decimal, written backwards from the end of buf: what "%lld" gives,
+ * without snprintf's format parsing, which costs as much as printing the
+ * rest of a JSON record.  buf holds at least 21 bytes (sign, 19 digits and
+ * the terminator). */
 static cell number_cell(long long n, char *buf, size_t size)
 {
-    snprintf(buf, size, "%lld", n);
-    cell c = {CELL_NUMBER, buf};
+    /* the magnitude in unsigned arithmetic: -LLONG_MIN overflows */
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+    char *p = buf + size;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (n < 0)
+        *--p = '-';
+    cell c = {CELL_NUMBER, p};
     return c;
 }
 
-/* buf (32 bytes) holds the digits of integer fields. */
+/* buf (32 bytes) holds the digits of integer fields; a cell may point
+ * anywhere in it. */
 static cell record_cell(const lg_record *r, field_id field, char *buf, size_t size)
 {
     switch (field) {
