@@ -384,6 +384,7 @@ int batch_run(const settings *set, char *const *paths, int count)
     atomic_init(&b.cancel, 0);
     pthread_mutex_init(&b.lock, NULL);
     pthread_cond_init(&b.changed, NULL);
+    output_setup();
     int status = EXIT_TROUBLE;
     if (set->output_dir && make_dirs(set->output_dir) != 0) {
         diag_error("%s: %s", set->output_dir, strerror(errno));

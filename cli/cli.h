@@ -59,6 +59,9 @@ typedef struct output {
     int error;                /* errno of the first failed write, or 0 */
 } output;
 
+/* Make cJSON allocate the records it builds cheaply.  Call once, before
+ * any thread starts and before any other use of cJSON. */
+void output_setup(void);
 /* Parse a --format name; 0 on success, -1 if unknown. */
 int format_parse(const char *name, out_format *format);
 /* The file name extension of a format, without the dot: "jsonl". */
