@@ -314,63 +314,121 @@ static int json_object(FILE *fp, const settings *set, const lg_record *r)
     return status;
 }
 
+/* A table row is some thirty pieces, most a few bytes long: written one
+ * by one, stdio's cost per call (a lock, a length, a copy) is most of the
+ * time spent on it.  They are gathered here and written at the end of the
+ * row, or whenever the buffer fills up. */
+typedef struct row_buffer {
+    FILE *fp;
+    size_t len;
+    char data[4096];
+} row_buffer;
+
+static void row_flush(row_buffer *b)
+{
+    fwrite(b->data, 1, b->len, b->fp);
+    b->len = 0;
+}
+
+static void row_put(row_buffer *b, const char *s, size_t n)
+{
+    if (n > sizeof b->data - b->len) {
+        row_flush(b);
+        if (n > sizeof b->data) {
+            fwrite(s, 1, n, b->fp);
+            return;
+        }
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+static void row_putc(row_buffer *b, char c)
+{
+    if (b->len == sizeof b->data)
+        row_flush(b);
+    b->data[b->len++] = c;
+}
+
 /* RFC 4180: quote a cell holding a comma, a quote or a line break, and
  * double its quotes. */
-static void csv_cell(FILE *fp, const char *s)
+static void csv_cell(row_buffer *b, const char *s)
 {
-    if (!s[strcspn(s, ",\"\r\n")]) {
-        fputs(s, fp);
+    size_t plain = strcspn(s, ",\"\r\n");
+    if (!s[plain]) {
+        row_put(b, s, plain);
         return;
     }
-    putc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', fp);
-        putc(*s, fp);
+    row_putc(b, '"');
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        row_put(b, s, (size_t)(q + 1 - s));  /* up to the quote, then again */
+        row_putc(b, '"');
     }
-    putc('"', fp);
+    row_put(b, s, strlen(s));
+    row_putc(b, '"');
 }
 
 /* TSV has no quoting: a tab or line break inside a value would split the
  * row, so each becomes a space (the contexts are prose; nothing is lost
  * that a reader of the row would miss). */
-static void tsv_cell(FILE *fp, const char *s)
+static void tsv_cell(row_buffer *b, const char *s)
 {
-    for (; *s; s++)
-        putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    for (;;) {
+        size_t span = strcspn(s, "\t\n\r");
+        row_put(b, s, span);
+        if (!s[span])
+            return;
+        row_putc(b, ' ');
+        s += span + 1;
+    }
 }
 
-/* CSV rows end in CRLF as RFC 4180 says; TSV rows in LF. */
-static void table_row_end(FILE *fp, const settings *set)
+static void table_separator(row_buffer *b, const settings *set)
 {
-    fputs(set->format == FORMAT_CSV ? "\r\n" : "\n", fp);
+    row_putc(b, set->format == FORMAT_CSV ? ',' : '\t');
+}
+
+/* CSV rows end in CRLF as RFC 4180 says; TSV rows in LF.  Writes the row. */
+static void table_row_end(row_buffer *b, const settings *set)
+{
+    if (set->format == FORMAT_CSV)
+        row_putc(b, '\r');
+    row_putc(b, '\n');
+    row_flush(b);
 }
 
 static void table_row(FILE *fp, const settings *set, const lg_record *r)
 {
     char buf[32];
+    row_buffer b;
+    b.fp = fp;
+    b.len = 0;
     for (int i = 0; i < set->field_count; i++) {
         cell c = record_cell(r, set->fields[i], buf, sizeof buf);
         if (i)
-            putc(set->format == FORMAT_CSV ? ',' : '\t', fp);
+            table_separator(&b, set);
         if (c.type == CELL_NULL)
             continue;  /* null is an empty cell */
         if (set->format == FORMAT_CSV)
-            csv_cell(fp, c.text);
+            csv_cell(&b, c.text);
         else
-            tsv_cell(fp, c.text);
+            tsv_cell(&b, c.text);
     }
-    table_row_end(fp, set);
+    table_row_end(&b, set);
 }
 
 static void table_header(FILE *fp, const settings *set)
 {
+    row_buffer b;
+    b.fp = fp;
+    b.len = 0;
     for (int i = 0; i < set->field_count; i++) {
         if (i)
-            putc(set->format == FORMAT_CSV ? ',' : '\t', fp);
-        fputs(field_names[set->fields[i]], fp);
+            table_separator(&b, set);
+        const char *name = field_names[set->fields[i]];
+        row_put(&b, name, strlen(name));
     }
-    table_row_end(fp, set);
+    table_row_end(&b, set);
 }
 
 /* ---- outputs ----------------------------------------------------------- */
