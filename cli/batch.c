@@ -169,6 +169,7 @@ static int open_job_output(batch *b, job *j, int input_fd)
  * open for collect_in_order() to append. */
 static void close_job_output(batch *b, job *j)
 {
+    output_release(&j->out);
     output_end(&j->out, b->set);
     if (j->out.fragment) {
         if (fflush(j->out.fp) != 0 && !j->out.error)
@@ -396,7 +397,6 @@ int batch_run(const settings *set, char *const *paths, int count)
     atomic_init(&b.cancel, 0);
     pthread_mutex_init(&b.lock, NULL);
     pthread_cond_init(&b.changed, NULL);
-    output_setup();
     int status = EXIT_TROUBLE;
     if (set->output_dir && make_dirs(set->output_dir) != 0) {
         diag_error("%s: %s", set->output_dir, strerror(errno));
@@ -417,6 +417,7 @@ int batch_run(const settings *set, char *const *paths, int count)
         if (report_stdout(&b) != 0)
             status = EXIT_TROUBLE;
     }
+    output_release(&b.stdout_out);
     free_jobs(&b);
     pthread_cond_destroy(&b.changed);
     pthread_mutex_destroy(&b.lock);

@@ -7,8 +7,6 @@
  * closed pipe stops the extraction at once. */
 #include <errno.h>
 #include <limits.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,73 +145,18 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
     return string_cell(NULL);
 }
 
-/* ---- memory for cJSON ------------------------------------------------ */
-
-/* Building one record's object takes some twenty small allocations, all
- * freed as soon as it is printed.  While a thread builds a record, cJSON
- * allocates from a bump arena on that thread's stack, and freeing into it
- * costs nothing.  The hooks are process-wide and cJSON_Parse of a JSON
- * Lines corpus goes through them too: whatever is not in the arena of the
- * calling thread (no record being built, another thread, a full arena) is
- * plain malloc() and free(). */
-typedef struct arena {
-    unsigned char *base;
-    size_t size;           /* a multiple of ARENA_ALIGN */
-    size_t used;           /* likewise */
-} arena;
-
-enum {
-    ARENA_ALIGN = _Alignof(max_align_t),
-    /* room for a record's nodes (64 bytes each) and the digits of its
-     * numbers, with --fields naming every field: about 1.2 KiB */
-    ARENA_SIZE = 4096,
-};
-
-/* The arena of the record this thread is building, or NULL. */
-static _Thread_local arena *building;
-
-static int in_arena(const arena *a, const void *p)
-{
-    /* unsigned: a pointer below base wraps to a large offset */
-    return (uintptr_t)p - (uintptr_t)a->base < a->size;
-}
-
-static void *hook_malloc(size_t size)
-{
-    arena *a = building;
-    if (!a || size > a->size - a->used)
-        return malloc(size);
-    void *p = a->base + a->used;
-    /* fits: both ends are multiples of ARENA_ALIGN */
-    a->used += (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    return p;
-}
-
-static void hook_free(void *p)
-{
-    arena *a = building;
-    if (a && in_arena(a, p))
-        return;
-    free(p);
-}
-
-void output_setup(void)
-{
-    cJSON_Hooks hooks = {hook_malloc, hook_free};
-    cJSON_InitHooks(&hooks);
-}
-
 /* ---- the four formats ------------------------------------------------- */
 
 /* JSON goes through cJSON, which escapes quotes, backslashes and control
  * characters.  It writes U+2028 and U+2029 raw, which is valid JSON but
  * ends a line in JavaScript; they are escaped on the way out.
  *
- * A record is built and printed once per record, tens of thousands of
- * times per megabyte of input, so it is made cheap: values are references
- * to the record's own strings and keys are the constant field names (no
- * copies), and the object prints into a buffer on the stack instead of a
- * string cJSON allocates and grows. */
+ * There are tens of thousands of records per megabyte of input, so each
+ * is cheap: an output builds one cJSON object at its first record and
+ * reuses it for every other, whose items only point at the new values
+ * (no node, key or value is allocated or copied per record), and the
+ * object prints into a buffer on the stack instead of a string cJSON
+ * allocates and grows. */
 
 /* The start of the next U+2028 or U+2029 (E2 80 A8 / E2 80 A9) in s[0, n),
  * or NULL.  E2 also starts common punctuation (“ ” … —), so look further
@@ -243,34 +186,57 @@ static void write_escaping_separators(FILE *fp, const char *s, size_t n)
     fwrite(s, 1, (size_t)(end - s), fp);
 }
 
-/* The cJSON value of a cell.  A string is a reference: the record outlives
- * the object.  A number is copied (it may live in a scratch buffer reused
- * for the next field). */
-static cJSON *cell_json(cell c)
+/* The object an output reuses for its records. */
+struct json_record {
+    cJSON *object;
+    cJSON *items[FIELD_COUNT];     /* the items of set->fields, in order */
+    char digits[FIELD_COUNT][32];  /* integer values, as items[i] sees them */
+};
+
+static void json_record_free(json_record *j)
 {
-    if (c.type == CELL_NULL)
-        return cJSON_CreateNull();
-    if (c.type == CELL_NUMBER)
-        return cJSON_CreateRaw(c.text); /* an exact decimal: a raw JSON number */
-    return cJSON_CreateStringReference(c.text);
+    if (j)
+        cJSON_Delete(j->object);
+    free(j);
 }
 
-/* The record as a cJSON object of set->fields, or NULL when memory ran
+/* An object with an item per field of set->fields, or NULL when memory ran
  * out. */
-static cJSON *record_json(const settings *set, const lg_record *r)
+static json_record *json_record_new(const settings *set)
 {
-    char buf[32];
-    cJSON *o = cJSON_CreateObject();
-    for (int i = 0; o && i < set->field_count; i++) {
-        cJSON *item = cell_json(record_cell(r, set->fields[i], buf, sizeof buf));
-        if (!item) {
-            cJSON_Delete(o);
+    json_record *j = calloc(1, sizeof *j);
+    if (!j || !(j->object = cJSON_CreateObject())) {
+        free(j);
+        return NULL;
+    }
+    for (int i = 0; i < set->field_count; i++) {
+        /* a reference: cJSON_Delete never frees what an item points at */
+        j->items[i] = cJSON_CreateStringReference("");
+        if (!j->items[i]) {
+            json_record_free(j);
             return NULL;
         }
         /* field_names are string literals: cJSON needs no copy of a key */
-        cJSON_AddItemToObjectCS(o, field_names[set->fields[i]], item);
+        cJSON_AddItemToObjectCS(j->object, field_names[set->fields[i]], j->items[i]);
     }
-    return o;
+    return j;
+}
+
+/* Point item at a cell's value.  cJSON has no call to change what a
+ * reference points at, so this sets the two fields itself, to the state
+ * cJSON_CreateNull(), cJSON_CreateStringReference() or a reference to a
+ * cJSON_CreateRaw() item has, plus the constant-key flag that
+ * cJSON_AddItemToObjectCS() gave it.  The value is only read, while the
+ * record lives; after that it is never followed until it is replaced. */
+static void json_set(cJSON *item, cell c)
+{
+    static const int types[] = {
+        [CELL_NULL] = cJSON_NULL,
+        [CELL_STRING] = cJSON_String,
+        [CELL_NUMBER] = cJSON_Raw,  /* an exact decimal: a raw JSON number */
+    };
+    item->type = types[c.type] | cJSON_IsReference | cJSON_StringIsConst;
+    item->valuestring = (char *)c.text;
 }
 
 /* Most records print in a few hundred bytes; a longer one is printed again
@@ -302,16 +268,20 @@ static int print_json(FILE *fp, cJSON *o)
 }
 
 /* Returns 0, or -1 when memory ran out. */
-static int json_object(FILE *fp, const settings *set, const lg_record *r)
+static int json_object(output *out, const settings *set, const lg_record *r)
 {
-    _Alignas(max_align_t) unsigned char space[ARENA_SIZE];
-    arena a = {space, sizeof space, 0};
-    building = &a;
-    cJSON *o = record_json(set, r);
-    int status = o ? print_json(fp, o) : -1;
-    cJSON_Delete(o);  /* frees what did not fit in the arena */
-    building = NULL;
-    return status;
+    if (!out->json && !(out->json = json_record_new(set)))
+        return -1;
+    json_record *j = out->json;
+    for (int i = 0; i < set->field_count; i++)
+        json_set(j->items[i], record_cell(r, set->fields[i], j->digits[i], sizeof j->digits[i]));
+    return print_json(out->fp, j->object);
+}
+
+void output_release(output *out)
+{
+    json_record_free(out->json);
+    out->json = NULL;
 }
 
 /* A table row is some thirty pieces, most a few bytes long: written one
@@ -478,13 +448,13 @@ int output_record(output *out, const settings *set, const lg_record *r)
     errno = 0;
     switch (set->format) {
     case FORMAT_JSONL:
-        if (json_object(out->fp, set, r) != 0)
+        if (json_object(out, set, r) != 0)
             return out->error = ENOMEM, -1;
         putc('\n', out->fp);
         break;
     case FORMAT_JSON:
         fputs(json_separator(out), out->fp);
-        if (json_object(out->fp, set, r) != 0)
+        if (json_object(out, set, r) != 0)
             return out->error = ENOMEM, -1;
         break;
     case FORMAT_CSV:
