@@ -169,6 +169,7 @@ static int open_job_output(batch *b, job *j, int input_fd)
  * open for collect_in_order() to append. */
 static void close_job_output(batch *b, job *j)
 {
+    output_release(&j->out);
     output_end(&j->out, b->set);
     if (j->out.fragment) {
         if (fflush(j->out.fp) != 0 && !j->out.error)
@@ -340,6 +341,18 @@ static void free_jobs(batch *b)
     free(b->jobs);
 }
 
+/* Standard output's stdio buffer.  The default is one block (4 KiB): a
+ * write() every ten-odd JSON records.  A terminal keeps its line
+ * buffering, to show records as they are found. */
+static char stdout_buffer[256 * 1024];
+
+static void buffer_stdout(void)
+{
+    /* on failure stdout keeps its own buffer, which works too */
+    if (!isatty(STDOUT_FILENO))
+        (void)setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+}
+
 /* The exit status: an error wins, then whether any record was written. */
 static int batch_status(const batch *b)
 {
@@ -390,8 +403,10 @@ int batch_run(const settings *set, char *const *paths, int count)
     } else if (setup_jobs(&b, paths) != 0) {
         diag_error("%s", strerror(ENOMEM));
     } else {
-        if (!set->output_dir)
+        if (!set->output_dir) {
+            buffer_stdout();
             output_begin(&b.stdout_out, set);
+        }
         progress_start(count);
         if (set->jobs > 1 && count > 1)
             run_threads(&b, set->jobs < count ? set->jobs : count);
@@ -402,6 +417,7 @@ int batch_run(const settings *set, char *const *paths, int count)
         if (report_stdout(&b) != 0)
             status = EXIT_TROUBLE;
     }
+    output_release(&b.stdout_out);
     free_jobs(&b);
     pthread_cond_destroy(&b.changed);
     pthread_mutex_destroy(&b.lock);

@@ -48,6 +48,8 @@ typedef struct settings {
 
 /* ---- emit.c ---------------------------------------------------------- */
 
+typedef struct json_record json_record;
+
 /* Where records go: standard output, a file of --output-dir, or a
  * fragment (a temporary file holding one input's records under -j, later
  * appended to standard output; it has no CSV header and no JSON brackets
@@ -57,6 +59,7 @@ typedef struct output {
     long long records;        /* records written to fp */
     int fragment;
     int error;                /* errno of the first failed write, or 0 */
+    json_record *json;        /* emit.c's, kept from record to record */
 } output;
 
 /* Parse a --format name; 0 on success, -1 if unknown. */
@@ -78,6 +81,9 @@ void output_begin(output *out, const settings *set);
 void output_end(output *out, const settings *set);
 /* Write one record.  Returns 0, or -1 when the write failed (out->error). */
 int output_record(output *out, const settings *set, const lg_record *record);
+/* Free what output_record() keeps from record to record; out takes no
+ * more records after this. */
+void output_release(output *out);
 /* Append a fragment's records to out and count them there.  Returns 0, or
  * -1: out->error when writing out failed, else frag->error for reading. */
 int output_append(output *out, output *frag, const settings *set);

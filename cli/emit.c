@@ -6,6 +6,8 @@
  * error is caught with ferror() after each record, so a full disk or a
  * closed pipe stops the extraction at once. */
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -94,14 +96,27 @@ static cell string_cell(const char *s)
     return c;
 }
 
+/* n in decimal, written backwards from the end of buf: what "%lld" gives,
+ * without snprintf's format parsing, which costs as much as printing the
+ * rest of a JSON record.  buf holds at least 21 bytes (sign, 19 digits and
+ * the terminator). */
 static cell number_cell(long long n, char *buf, size_t size)
 {
-    snprintf(buf, size, "%lld", n);
-    cell c = {CELL_NUMBER, buf};
+    /* the magnitude in unsigned arithmetic: -LLONG_MIN overflows */
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+    char *p = buf + size;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (n < 0)
+        *--p = '-';
+    cell c = {CELL_NUMBER, p};
     return c;
 }
 
-/* buf (32 bytes) holds the digits of integer fields. */
+/* buf (32 bytes) holds the digits of integer fields; a cell may point
+ * anywhere in it. */
 static cell record_cell(const lg_record *r, field_id field, char *buf, size_t size)
 {
     switch (field) {
@@ -134,116 +149,256 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
 
 /* JSON goes through cJSON, which escapes quotes, backslashes and control
  * characters.  It writes U+2028 and U+2029 raw, which is valid JSON but
- * ends a line in JavaScript; they are escaped on the way out. */
-static void write_escaping_separators(FILE *fp, const char *s)
+ * ends a line in JavaScript; they are escaped on the way out.
+ *
+ * There are tens of thousands of records per megabyte of input, so each
+ * is cheap: an output builds one cJSON object at its first record and
+ * reuses it for every other, whose items only point at the new values
+ * (no node, key or value is allocated or copied per record), and the
+ * object prints into a buffer on the stack instead of a string cJSON
+ * allocates and grows. */
+
+/* The start of the next U+2028 or U+2029 (E2 80 A8 / E2 80 A9) in s[0, n),
+ * or NULL.  E2 also starts common punctuation (“ ” … —), so look further
+ * at each one. */
+static const char *find_separator(const char *s, size_t n)
 {
-    size_t n = strlen(s), at = 0;
-    const char *p;
-    /* both separators are E2 80 A8/A9; E2 is rare in this output */
-    while ((p = memchr(s + at, 0xE2, n - at)) != NULL) {
-        size_t i = (size_t)(p - s);
-        if (i + 2 < n && (unsigned char)p[1] == 0x80 &&
-            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) {
-            fwrite(s + at, 1, i - at, fp);
-            fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
-            at = i + 3;
-        } else {
-            fwrite(s + at, 1, i + 1 - at, fp);
-            at = i + 1;
-        }
+    const char *end = s + n, *p = s;
+    while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+            return p;
+        p++;
     }
-    fwrite(s + at, 1, n - at, fp);
+    return NULL;
 }
 
-static cJSON *cell_json(cell c)
+/* Write s[0, n) with each separator escaped: one fwrite when there is
+ * none, which is nearly always. */
+static void write_escaping_separators(FILE *fp, const char *s, size_t n)
 {
-    if (c.type == CELL_NULL)
-        return cJSON_CreateNull();
-    if (c.type == CELL_NUMBER)
-        return cJSON_CreateRaw(c.text); /* an exact decimal: a raw JSON number */
-    return cJSON_CreateString(c.text);
+    const char *end = s + n, *p;
+    while ((p = find_separator(s, (size_t)(end - s))) != NULL) {
+        fwrite(s, 1, (size_t)(p - s), fp);
+        fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
+        s = p + 3;
+    }
+    fwrite(s, 1, (size_t)(end - s), fp);
+}
+
+/* The object an output reuses for its records. */
+struct json_record {
+    cJSON *object;
+    cJSON *items[FIELD_COUNT];     /* the items of set->fields, in order */
+    char digits[FIELD_COUNT][32];  /* integer values, as items[i] sees them */
+};
+
+static void json_record_free(json_record *j)
+{
+    if (j)
+        cJSON_Delete(j->object);
+    free(j);
+}
+
+/* An object with an item per field of set->fields, or NULL when memory ran
+ * out. */
+static json_record *json_record_new(const settings *set)
+{
+    json_record *j = calloc(1, sizeof *j);
+    if (!j || !(j->object = cJSON_CreateObject())) {
+        free(j);
+        return NULL;
+    }
+    for (int i = 0; i < set->field_count; i++) {
+        /* a reference: cJSON_Delete never frees what an item points at */
+        j->items[i] = cJSON_CreateStringReference("");
+        if (!j->items[i]) {
+            json_record_free(j);
+            return NULL;
+        }
+        /* field_names are string literals: cJSON needs no copy of a key */
+        cJSON_AddItemToObjectCS(j->object, field_names[set->fields[i]], j->items[i]);
+    }
+    return j;
+}
+
+/* Point item at a cell's value.  cJSON has no call to change what a
+ * reference points at, so this sets the two fields itself, to the state
+ * cJSON_CreateNull(), cJSON_CreateStringReference() or a reference to a
+ * cJSON_CreateRaw() item has, plus the constant-key flag that
+ * cJSON_AddItemToObjectCS() gave it.  The value is only read, while the
+ * record lives; after that it is never followed until it is replaced. */
+static void json_set(cJSON *item, cell c)
+{
+    static const int types[] = {
+        [CELL_NULL] = cJSON_NULL,
+        [CELL_STRING] = cJSON_String,
+        [CELL_NUMBER] = cJSON_Raw,  /* an exact decimal: a raw JSON number */
+    };
+    item->type = types[c.type] | cJSON_IsReference | cJSON_StringIsConst;
+    item->valuestring = (char *)c.text;
+}
+
+/* Most records print in a few hundred bytes; a longer one is printed again
+ * into a heap buffer twice as large until it fits. */
+enum { JSON_STACK_SIZE = 8192 };
+
+/* Print o unformatted to fp.  Returns 0, or -1 when memory ran out. */
+static int print_json(FILE *fp, cJSON *o)
+{
+    char stack[JSON_STACK_SIZE];
+    if (cJSON_PrintPreallocated(o, stack, (int)sizeof stack, 0)) {
+        write_escaping_separators(fp, stack, strlen(stack));
+        return 0;
+    }
+    /* cJSON_PrintPreallocated fails only for want of room in our objects,
+     * which hold no invalid item */
+    for (size_t size = 2 * sizeof stack; size <= INT_MAX; size *= 2) {
+        char *heap = malloc(size);
+        if (!heap)
+            return -1;
+        int fits = cJSON_PrintPreallocated(o, heap, (int)size, 0);
+        if (fits)
+            write_escaping_separators(fp, heap, strlen(heap));
+        free(heap);
+        if (fits)
+            return 0;
+    }
+    return -1;
 }
 
 /* Returns 0, or -1 when memory ran out. */
-static int json_object(FILE *fp, const settings *set, const lg_record *r)
+static int json_object(output *out, const settings *set, const lg_record *r)
 {
-    char buf[32];
-    cJSON *o = cJSON_CreateObject();
-    for (int i = 0; o && i < set->field_count; i++) {
-        cJSON *item = cell_json(record_cell(r, set->fields[i], buf, sizeof buf));
-        if (!item) {
-            cJSON_Delete(o);
-            o = NULL;
-            break;
-        }
-        cJSON_AddItemToObject(o, field_names[set->fields[i]], item);
-    }
-    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (!text)
+    if (!out->json && !(out->json = json_record_new(set)))
         return -1;
-    write_escaping_separators(fp, text);
-    cJSON_free(text);
-    return 0;
+    json_record *j = out->json;
+    for (int i = 0; i < set->field_count; i++)
+        json_set(j->items[i], record_cell(r, set->fields[i], j->digits[i], sizeof j->digits[i]));
+    return print_json(out->fp, j->object);
+}
+
+void output_release(output *out)
+{
+    json_record_free(out->json);
+    out->json = NULL;
+}
+
+/* A table row is some thirty pieces, most a few bytes long: written one
+ * by one, stdio's cost per call (a lock, a length, a copy) is most of the
+ * time spent on it.  They are gathered here and written at the end of the
+ * row, or whenever the buffer fills up. */
+typedef struct row_buffer {
+    FILE *fp;
+    size_t len;
+    char data[4096];
+} row_buffer;
+
+static void row_flush(row_buffer *b)
+{
+    fwrite(b->data, 1, b->len, b->fp);
+    b->len = 0;
+}
+
+static void row_put(row_buffer *b, const char *s, size_t n)
+{
+    if (n > sizeof b->data - b->len) {
+        row_flush(b);
+        if (n > sizeof b->data) {
+            fwrite(s, 1, n, b->fp);
+            return;
+        }
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+static void row_putc(row_buffer *b, char c)
+{
+    if (b->len == sizeof b->data)
+        row_flush(b);
+    b->data[b->len++] = c;
 }
 
 /* RFC 4180: quote a cell holding a comma, a quote or a line break, and
  * double its quotes. */
-static void csv_cell(FILE *fp, const char *s)
+static void csv_cell(row_buffer *b, const char *s)
 {
-    if (!s[strcspn(s, ",\"\r\n")]) {
-        fputs(s, fp);
+    size_t plain = strcspn(s, ",\"\r\n");
+    if (!s[plain]) {
+        row_put(b, s, plain);
         return;
     }
-    putc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', fp);
-        putc(*s, fp);
+    row_putc(b, '"');
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        row_put(b, s, (size_t)(q + 1 - s));  /* up to the quote, then again */
+        row_putc(b, '"');
     }
-    putc('"', fp);
+    row_put(b, s, strlen(s));
+    row_putc(b, '"');
 }
 
 /* TSV has no quoting: a tab or line break inside a value would split the
  * row, so each becomes a space (the contexts are prose; nothing is lost
  * that a reader of the row would miss). */
-static void tsv_cell(FILE *fp, const char *s)
+static void tsv_cell(row_buffer *b, const char *s)
 {
-    for (; *s; s++)
-        putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+    for (;;) {
+        size_t span = strcspn(s, "\t\n\r");
+        row_put(b, s, span);
+        if (!s[span])
+            return;
+        row_putc(b, ' ');
+        s += span + 1;
+    }
 }
 
-/* CSV rows end in CRLF as RFC 4180 says; TSV rows in LF. */
-static void table_row_end(FILE *fp, const settings *set)
+static void table_separator(row_buffer *b, const settings *set)
 {
-    fputs(set->format == FORMAT_CSV ? "\r\n" : "\n", fp);
+    row_putc(b, set->format == FORMAT_CSV ? ',' : '\t');
+}
+
+/* CSV rows end in CRLF as RFC 4180 says; TSV rows in LF.  Writes the row. */
+static void table_row_end(row_buffer *b, const settings *set)
+{
+    if (set->format == FORMAT_CSV)
+        row_putc(b, '\r');
+    row_putc(b, '\n');
+    row_flush(b);
 }
 
 static void table_row(FILE *fp, const settings *set, const lg_record *r)
 {
     char buf[32];
+    row_buffer b;
+    b.fp = fp;
+    b.len = 0;
     for (int i = 0; i < set->field_count; i++) {
         cell c = record_cell(r, set->fields[i], buf, sizeof buf);
         if (i)
-            putc(set->format == FORMAT_CSV ? ',' : '\t', fp);
+            table_separator(&b, set);
         if (c.type == CELL_NULL)
             continue;  /* null is an empty cell */
         if (set->format == FORMAT_CSV)
-            csv_cell(fp, c.text);
+            csv_cell(&b, c.text);
         else
-            tsv_cell(fp, c.text);
+            tsv_cell(&b, c.text);
     }
-    table_row_end(fp, set);
+    table_row_end(&b, set);
 }
 
 static void table_header(FILE *fp, const settings *set)
 {
+    row_buffer b;
+    b.fp = fp;
+    b.len = 0;
     for (int i = 0; i < set->field_count; i++) {
         if (i)
-            putc(set->format == FORMAT_CSV ? ',' : '\t', fp);
-        fputs(field_names[set->fields[i]], fp);
+            table_separator(&b, set);
+        const char *name = field_names[set->fields[i]];
+        row_put(&b, name, strlen(name));
     }
-    table_row_end(fp, set);
+    table_row_end(&b, set);
 }
 
 /* ---- outputs ----------------------------------------------------------- */
@@ -293,13 +448,13 @@ int output_record(output *out, const settings *set, const lg_record *r)
     errno = 0;
     switch (set->format) {
     case FORMAT_JSONL:
-        if (json_object(out->fp, set, r) != 0)
+        if (json_object(out, set, r) != 0)
             return out->error = ENOMEM, -1;
         putc('\n', out->fp);
         break;
     case FORMAT_JSON:
         fputs(json_separator(out), out->fp);
-        if (json_object(out->fp, set, r) != 0)
+        if (json_object(out, set, r) != 0)
             return out->error = ENOMEM, -1;
         break;
     case FORMAT_CSV:
