@@ -59,7 +59,8 @@ enum {
     CL_YEAR_HINT = 4, /* every year mention holds one: 年, 目, 五 */
     CL_PLACE = 8,     /* starts a place name */
     CL_BREAK = 16,    /* ends a clause */
-    CL_QUOTE = 32     /* quotes and spaces, left out of names */
+    CL_QUOTE = 32,    /* quotes and spaces, left out of names */
+    CL_PLACE2 = 64    /* may be the second character of a place name */
 };
 static uint8_t cp_class[0x10000];
 static int numeral_start_def(uint32_t cp);
@@ -93,15 +94,17 @@ static void patterns_build(void)
         patterns_status = LG_ERR_REGEX;
         return;
     }
-    const uint8_t *place_bits = lg_place_start_bits();
+    const uint8_t *place_bits = lg_place_start_bits(), *second_bits = lg_place_second_bits();
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         int place = cp >= 0x3400 && cp <= 0x9FFF && (place_bits[cp >> 3] >> (cp & 7) & 1);
+        int place2 = !second_bits || (second_bits[cp >> 3] >> (cp & 7) & 1);
         cp_class[cp] = (uint8_t)((numeral_start_def(cp) ? CL_NUMERAL : 0) |
                                  (year_start_def(cp) ? CL_YEAR : 0) |
                                  (cp == 0x5E74 || cp == 0x76EE || cp == 0x4E94 ? CL_YEAR_HINT : 0) |
                                  (place ? CL_PLACE : 0) |
                                  (clause_break_def(cp) ? CL_BREAK : 0) |
-                                 (quote_def(cp) ? CL_QUOTE : 0));
+                                 (quote_def(cp) ? CL_QUOTE : 0) |
+                                 (place2 ? CL_PLACE2 : 0));
     }
     index_word_lists();
     for (int g = 0; g < G_COUNT; g++) {
@@ -622,7 +625,8 @@ static int is_change(const lg_extractor *ex, const value *v)
                 return 1;
             /* a count is a change only against a base: 比上年增加20件 */
             for (size_t k = cs; k < i; k++)
-                if (starts(ex, k, "比") || starts(ex, k, "较") || starts(ex, k, "同比"))
+                if (ex->cp[k] == 0x6BD4 /* 比 */ || ex->cp[k] == 0x8F83 /* 较 */ ||
+                    (ex->cp[k] == 0x540C /* 同比 */ && ex->cp[k + 1] == 0x6BD4))
                     return 1;
             return 0;
         }
@@ -907,7 +911,8 @@ static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
         uint32_t cp = ex->cp[i];
-        if (!class_at(ex, i, CL_PLACE) || !lg_place_may_start(cp, ex->cp[i + 1]))
+        if (!class_at(ex, i, CL_PLACE) || !class_at(ex, i + 1, CL_PLACE2) ||
+            !lg_place_may_start(cp, ex->cp[i + 1]))
             continue;
         int id;
         size_t b = ex->cb[i];
@@ -991,8 +996,6 @@ static size_t year_ending_at(const year_mention *ym, size_t nym, size_t i)
     return i;
 }
 
-static int is_quote(uint32_t cp) { return has_class(cp, CL_QUOTE); }
-
 static int quote_def(uint32_t cp)
 {
     return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
@@ -1063,15 +1066,18 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, size_t ma
     size_t total = visible_chars(ex, s), skip = 0, taken = 0;
     if (total > max_chars && keep_tail)
         skip = total - max_chars;
+    if (text_reserve(out, 4 * max_chars))
+        return; /* out->failed tells */
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->cp[i];
-        if (is_quote(cp) || cp == 0xFFFD)
+        if (class_at(ex, i, CL_QUOTE) || cp == 0xFFFD)
             continue;
         if (skip) { skip--; continue; }
         if (taken++ == max_chars)
             break;
-        text_append_cp(out, cp);
+        out->len += utf8_encode(cp, out->data + out->len);
     }
+    out->data[out->len] = '\0';
 }
 
 /* A rank is named by what is ranked: the clause that says 排名/名次, up

@@ -145,6 +145,8 @@ static int pair_has(uint64_t key)
 }
 
 static int pairs_usable = 1;
+/* one bit per code point that is the second character of some name */
+static uint8_t second_char_bits[0x10000 / 8];
 
 static void build_first_char_bits(void)
 {
@@ -163,6 +165,7 @@ static void build_first_char_bits(void)
             continue;
         }
         pair_add(pair_key(a, b));
+        second_char_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
     }
 }
 
@@ -170,6 +173,12 @@ const uint8_t *lg_place_start_bits(void)
 {
     pthread_once(&first_char_once, build_first_char_bits);
     return first_char_bits;
+}
+
+const uint8_t *lg_place_second_bits(void)
+{
+    pthread_once(&first_char_once, build_first_char_bits);
+    return pairs_usable ? second_char_bits : NULL;
 }
 
 int lg_place_may_start(uint32_t a, uint32_t b)

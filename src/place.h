@@ -42,6 +42,11 @@ size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id);
  * bit is clear (code points above U+FFFF must always be tried). */
 const uint8_t *lg_place_start_bits(void);
 
+/* The same for the second character of names (every name has one), or
+ * NULL when some name's first two characters are not both in the BMP and
+ * the bitmap cannot be relied on. */
+const uint8_t *lg_place_second_bits(void);
+
 /* Can a name start with the characters a, b?  0 means no name does (a
  * must have its lg_place_start_bits bit set); 1 means try lg_place_match. */
 int lg_place_may_start(uint32_t a, uint32_t b);

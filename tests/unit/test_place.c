@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "place.h"
+#include "text.h"
 #include "test.h"
 
 static const char *code_of(int id)
@@ -220,6 +221,25 @@ int main(void)
     TEST_COND("隆重庆祝", matches_anywhere("隆重庆祝建党百年，确保定期公开", -1) == 0);
     TEST_COND("长治市 still matches", lookup_code("长治", "140400", -1) && match("长治市", -1, &id) == 9);
     TEST_COND("范县 in 濮阳", match("范县", lg_place_lookup("濮阳", -1), &id) == 6);
+
+
+    /* the prefilters must never turn away a name lg_place_match finds */
+    {
+        const uint8_t *first = lg_place_start_bits(), *second = lg_place_second_bits();
+        int ok = first != NULL;
+        for (int i = 0; ok && i < lg_place_count(); i++) {
+            uint32_t a, b;
+            const char *s = lg_place_get(i)->name;
+            size_t la = utf8_decode_one(s, &a);
+            utf8_decode_one(s + la, &b);
+            ok = (a > 0xFFFF || (first[a >> 3] >> (a & 7) & 1)) &&
+                 (!second || b > 0xFFFF || (second[b >> 3] >> (b & 7) & 1)) &&
+                 lg_place_may_start(a, b);
+        }
+        TEST_COND("every full name passes the first-, second-character and pair filters", ok);
+        TEST_COND("包头 may start a name", lg_place_may_start(0x5305, 0x5934));
+        TEST_COND("头包 starts none", !lg_place_may_start(0x5934, 0x5305));
+    }
 
     return TEST_REPORT();
 }
