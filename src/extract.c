@@ -50,6 +50,7 @@ static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1"
 static int group_numbers[G_COUNT];
 
 static pcre2_code *value_re, *year_re;
+static int value_jit, year_jit; /* JIT-compiled: matched with pcre2_jit_match */
 
 /* Classes of characters tested at every character of a sentence, looked
  * up in one table built from the definitions (the *_def functions). */
@@ -89,6 +90,10 @@ static void patterns_build(void)
      * JIT off (pcre2jit(3)) */
     value_re = compile(VALUE_PATTERN, PCRE2_ANCHORED);
     year_re = compile(YEAR_PATTERN, PCRE2_ANCHORED);
+    size_t jit_size = 0;
+    value_jit = value_re && pcre2_pattern_info(value_re, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size;
+    jit_size = 0;
+    year_jit = year_re && pcre2_pattern_info(year_re, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size;
     match_ctx = pcre2_match_context_create(NULL);
     if (!value_re || !year_re || !match_ctx) {
         patterns_status = LG_ERR_REGEX;
@@ -474,6 +479,17 @@ _Static_assert(sizeof ((value *)0)->dec == sizeof ((rec *)0)->value_str &&
                "a record copies its value's strings whole");
 
 
+/* Match re anchored at byte b of the sentence.  pcre2_jit_match skips the
+ * argument and UTF checks pcre2_match makes at every call: it runs at every
+ * numeral, and the subject is valid UTF-8 we wrote ourselves. */
+static int match_at(const lg_extractor *ex, const pcre2_code *re, int jit, size_t b)
+{
+    if (jit)
+        return pcre2_jit_match(re, (PCRE2_SPTR)ex->s.data, ex->s.len, b, 0, ex->md, match_ctx);
+    return pcre2_match(re, (PCRE2_SPTR)ex->s.data, ex->s.len, b, PCRE2_NO_UTF_CHECK, ex->md,
+                       match_ctx);
+}
+
 static size_t group(pcre2_match_data *md, int g, size_t *from)
 {
     int k = group_numbers[g];
@@ -640,8 +656,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
 {
     size_t b = ex->cb[i];
     *next = i + 1;
-    int rc = pcre2_match(value_re, (PCRE2_SPTR)ex->s.data, ex->s.len, b,
-                         PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
+    int rc = match_at(ex, value_re, value_jit, b);
     if (rc < 0)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
@@ -815,8 +830,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             at++;
             continue;
         }
-        int rc = pcre2_match(year_re, (PCRE2_SPTR)ex->s.data, ex->s.len, ex->cb[at],
-                             PCRE2_NO_UTF_CHECK, ex->md, match_ctx);
+        int rc = match_at(ex, year_re, year_jit, ex->cb[at]);
         if (rc < 0) {
             at++;
             continue;
