@@ -108,8 +108,12 @@ check:
 	@$(MAKE) --no-print-directory sanitize
 	@echo "make check: all tests passed"
 
-bench: lawgov-extract
-	@tests/bench/run.sh ./lawgov-extract
+build/bench/stages: tests/bench/stages.c liblawgov.a
+	@mkdir -p build/bench
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $< liblawgov.a $(LIBS)
+
+bench: lawgov-extract build/bench/stages
+	@BENCH_STAGES=build/bench/stages tests/bench/run.sh ./lawgov-extract
 
 fuzz:
 	@tests/fuzz/run.sh

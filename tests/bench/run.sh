@@ -16,7 +16,9 @@
 # Environment: BENCH_DIR, BENCH_RUNS (3; the best run counts),
 # BENCH_BUDGET (40: seconds per case after which no further run is made),
 # BENCH_STREAM_MB (1024: MiB of the standard-input stream, 0 skips it),
-# BENCH_CORE (0: the core taskset pins every run to), BENCH_TIMEOUT (600).
+# BENCH_CORE (0: the core taskset pins every run to), BENCH_TIMEOUT (600),
+# BENCH_STAGES (a build of tests/bench/stages.c: when set, the time of each
+# stage on the 10 MB file is printed under the table).
 # $pin and $in are split into words on purpose (taskset -c N, or nothing)
 # shellcheck disable=SC2086
 set -u
@@ -249,6 +251,19 @@ fi
 echo "| peak RSS, one $(mb "$sl") MB line | $(rss "$l_rss") ($(rate "$sl" "$l_t") MB/s) | < 16 MB | $(rss_status "$l_rss") |"
 echo "| time, UTF-8 $(mb "$s10") MB / $(mb "$s100") MB | $(secs "$t10") / $(secs "$u_t") | | |"
 echo "| growth: time100 / time10 (sizes x$size_ratio) | $growth | ~$size_ratio (linear) | $linear |"
+
+# where the time goes, stage by stage (CPU time of the library's stages on
+# the file held in memory; output is the CLI's time beyond the library's)
+if [ -n "${BENCH_STAGES:-}" ] && [ -x "$BENCH_STAGES" ]; then
+    say "bench: stages, $(mb "$s10") MB ..."
+    # shellcheck disable=SC2046
+    set -- $($pin "$BENCH_STAGES" "$c10" "$runs" 2>> "$log")
+    if [ "$1" = decode ] && num "$t10"; then
+        out_ms=$(awk -v t="$t10" -v d="$2" -v n="$4" -v e="$6" 'BEGIN { printf "%.0f", t * 1000 - d - n - e }')
+        echo
+        echo "stages on the $(mb "$s10") MB UTF-8 file (CPU ms): decode $(printf %.0f "$2"), normalize $(printf %.0f "$4"), extract $(printf %.0f "$6") ($8 records), output and the rest ~$out_ms"
+    fi
+fi
 
 if [ -n "$crashed" ]; then
     echo
