@@ -819,6 +819,26 @@ static int year_start_def(uint32_t cp)
     }
 }
 
+/* Can a year mention start at char i?  The first two characters of the
+ * pattern's alternatives: 19, 20, 十[一-九五], [六七八九]五, 截至, 今年 去年
+ * 前年 当年 本年, 上年 上半年, 下半年, 目前.  上, 下, 本 are everywhere in
+ * prose; this keeps the pattern from being tried at each of them. */
+static int year_may_start(const lg_extractor *ex, size_t i)
+{
+    uint32_t next = ex->cp[i + 1]; /* cp[n] is 0 */
+    switch (ex->cp[i]) {
+    case '1': return next == '9';
+    case '2': return next == '0';
+    case 0x5341: return next == 0x4E94 || class_at(ex, i + 1, CL_NUMERAL); /* 十 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: return next == 0x4E94; /* 六七八九 -> 五 */
+    case 0x622A: return next == 0x81F3;                     /* 截至 */
+    case 0x4E0A: return next == 0x5E74 || next == 0x534A;  /* 上年, 上半年 */
+    case 0x4E0B: return next == 0x534A;                     /* 下半年 */
+    case 0x76EE: return next == 0x524D;                     /* 目前 */
+    default: return next == 0x5E74;                         /* 今年 去年 前年 当年 本年 */
+    }
+}
+
 static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
 {
     size_t count = 0;
@@ -826,7 +846,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
      * what an unanchored search would, without the search running at
      * every character */
     for (size_t at = 0; count < cap && at < ex->n;) {
-        if (!class_at(ex, at, CL_YEAR)) {
+        if (!class_at(ex, at, CL_YEAR) || !year_may_start(ex, at)) {
             at++;
             continue;
         }
