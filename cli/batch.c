@@ -353,18 +353,20 @@ static void buffer_stdout(void)
         (void)setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 }
 
-/* The exit status: an error wins, then whether any record was written. */
+/* The exit status: an error wins, then whether any record was found.  A
+ * record counts once written to its job's output (a fragment, with -j),
+ * whether or not a reader that stopped early (| head) took it: the same
+ * input must give the same status with -j 1 and -j N. */
 static int batch_status(const batch *b)
 {
-    long long records = b->stdout_out.records;
+    long long found = b->stdout_out.records;
     int status = EXIT_RECORDS;
     for (int i = 0; i < b->count; i++) {
         if (b->jobs[i].status > status)
             status = b->jobs[i].status;
-        if (b->set->output_dir)
-            records += b->jobs[i].out.records;
+        found += b->jobs[i].out.records;
     }
-    if (status == EXIT_RECORDS && records == 0)
+    if (status == EXIT_RECORDS && found == 0)
         status = EXIT_NO_RECORDS;
     return status;
 }
