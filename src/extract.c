@@ -61,9 +61,16 @@ enum {
     CL_PLACE = 8,     /* starts a place name */
     CL_BREAK = 16,    /* ends a clause */
     CL_QUOTE = 32,    /* quotes and spaces, left out of names */
-    CL_PLACE2 = 64    /* may be the second character of a place name */
+    CL_PLACE2 = 64,   /* may be the second character of a place name */
+    CL_FOLLOWER = 128 /* may follow a Chinese numeral in a value (FOLLOWERS) */
 };
 static uint8_t cp_class[0x10000];
+/* What a Chinese numeral that is a value can be followed by: classifiers,
+ * units, magnitudes, 余/多.  Anything else (进一步, 百姓, 千方百计) makes
+ * the run of numerals a word, not worth trying the value pattern on. */
+static const char FOLLOWERS[] =
+    "余多万亿点分个件项人名次条部卷只场类张份支期篇起套台辆所座处宗例册本位吨亩米天年周"
+    "轮组队笔种批届级大号日月版岁倍元家户平立公千百小工季%";
 static int numeral_start_def(uint32_t cp);
 static int year_start_def(uint32_t cp);
 static int clause_break_def(uint32_t cp);
@@ -110,6 +117,11 @@ static void patterns_build(void)
                                  (clause_break_def(cp) ? CL_BREAK : 0) |
                                  (quote_def(cp) ? CL_QUOTE : 0) |
                                  (place2 ? CL_PLACE2 : 0));
+    }
+    for (size_t at = 0; FOLLOWERS[at];) {
+        uint32_t cp;
+        at += utf8_decode_one(FOLLOWERS + at, &cp);
+        cp_class[cp] |= CL_FOLLOWER;
     }
     index_word_lists();
     for (int g = 0; g < G_COUNT; g++) {
@@ -1671,9 +1683,6 @@ static void context_window(const lg_extractor *ex, const value *v, rec *r)
  * be followed by. */
 static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
 {
-    static const char FOLLOWERS[] =
-        "余多万亿点分个件项人名次条部卷只场类张份支期篇起套台辆所座处宗例册本位吨亩米天年周"
-        "轮组队笔种批届级大号日月版岁倍元家户平立公千百小工季%";
     if (i > 0 && ex->cp[i - 1] == 0x7B2C /* 第: a rank may end the clause */)
         return 1;
     size_t k = i;
@@ -1682,12 +1691,7 @@ static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
         k++;
     if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
         return 1;
-    if (k >= ex->n)
-        return 0;
-    char tmp[5];
-    size_t len = utf8_encode(ex->cp[k], tmp);
-    tmp[len] = '\0';
-    return strstr(FOLLOWERS, tmp) != NULL;
+    return class_at(ex, k, CL_FOLLOWER); /* 0 past the end */
 }
 
 static int has_numeral(const lg_char *c, size_t n)
