@@ -242,8 +242,11 @@ typedef struct word_list {
     const word *words;
     const cp_group *by_first, *by_last; /* hash tables; NULL until indexed */
     unsigned mask;                      /* their slot count - 1 */
+    /* 256-bit Bloom filters of the first and last characters: most tests
+     * fail on one bit, before the table is probed */
+    uint64_t first_bits[4], last_bits[4];
 } word_list;
-#define WORDS(...) {(const word[]){__VA_ARGS__, {NULL, 0}}, NULL, NULL, 0}
+#define WORDS(...) {(const word[]){__VA_ARGS__, {NULL, 0}}, NULL, NULL, 0, {0}, {0}}
 
 /* Room for every list's index; a list that does not fit stays unindexed
  * and is matched as UTF-8, slower but the same. */
@@ -255,6 +258,17 @@ static size_t group_pool_used;
 static unsigned cp_hash(uint32_t cp, unsigned mask)
 {
     return (cp * 2654435761u >> 16) & mask;
+}
+
+static unsigned bloom_bit(uint32_t cp)
+{
+    return cp * 2654435761u >> 24;
+}
+
+static int bloom_has(const uint64_t *bits, uint32_t cp)
+{
+    unsigned k = bloom_bit(cp);
+    return (int)(bits[k >> 6] >> (k & 63) & 1);
 }
 
 static const cp_group *group_find(const cp_group *table, unsigned mask, uint32_t cp)
@@ -322,11 +336,16 @@ static void index_word_list(word_list *l)
         mask = mask * 2 + 1;
     const cp_group *first = index_words(l, 0, mask);
     const cp_group *last = first ? index_words(l, -1, mask) : NULL;
-    if (first && last) {
-        l->mask = mask;
-        l->by_first = first;
-        l->by_last = last;
+    if (!first || !last)
+        return;
+    for (const word *w = l->words; w->s; w++) {
+        unsigned a = bloom_bit(word_char(w, 0)), b = bloom_bit(word_char(w, -1));
+        l->first_bits[a >> 6] |= 1ull << (a & 63);
+        l->last_bits[b >> 6] |= 1ull << (b & 63);
     }
+    l->mask = mask;
+    l->by_first = first;
+    l->by_last = last;
 }
 
 static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
@@ -375,7 +394,8 @@ static size_t ends_any(const lg_extractor *ex, size_t i, const word_list *l)
                 return utf8_chars_n(w->s, w->len);
         return 0;
     }
-    const cp_group *g = group_find(l->by_last, l->mask, ex->cp[i - 1]);
+    uint32_t last = ex->cp[i - 1];
+    const cp_group *g = bloom_has(l->last_bits, last) ? group_find(l->by_last, l->mask, last) : NULL;
     if (!g)
         return 0;
     const uint32_t *p = word_pool + g->at;
@@ -397,7 +417,8 @@ static size_t starts_any(const lg_extractor *ex, size_t i, const word_list *l)
                 return utf8_chars_n(w->s, w->len);
         return 0;
     }
-    const cp_group *g = group_find(l->by_first, l->mask, ex->cp[i]);
+    uint32_t first = ex->cp[i];
+    const cp_group *g = bloom_has(l->first_bits, first) ? group_find(l->by_first, l->mask, first) : NULL;
     if (!g)
         return 0;
     const uint32_t *p = word_pool + g->at;
