@@ -484,16 +484,18 @@ lg_status lg_decoder_feed(lg_decoder *d, const unsigned char *bytes, size_t n)
     lg_status st = LG_OK;
     long long base = d->fed;
     d->fed += (long long)n;
-    if (d->mode == MODE_SNIFF) {
+    /* A loop, not an if: deciding can start a second window (an ASCII
+     * window, then a multibyte start at its very end), which the rest of
+     * these bytes must fill before anything is decoded. */
+    while (st == LG_OK && n && d->mode == MODE_SNIFF) {
         size_t take = SNIFF_MAX - d->sniff_len < n ? SNIFF_MAX - d->sniff_len : n;
         memcpy(d->sniff + d->sniff_len, bytes, take);
         d->sniff_len += take;
-        if (d->sniff_len < SNIFF_MAX)
-            return LG_OK;
-        st = decide(d, 0);
         bytes += take;
         n -= take;
         base += (long long)take;
+        if (d->sniff_len == SNIFF_MAX)
+            st = decide(d, 0);
     }
     if (st == LG_OK && n)
         st = feed_decided(d, bytes, n, base, 0);

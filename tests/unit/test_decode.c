@@ -648,6 +648,49 @@ int main(void)
         decoded_free(&r);
     }
 
+    /* ---- the window ends on the first byte of a multibyte character ---- */
+    {
+        /* was a bug (a hang): 65535 ASCII bytes, then a character whose
+         * first byte is the window's last.  The ASCII window is decided,
+         * sniffing starts again at that byte, and the rest of the same
+         * feed was then decoded with no encoding chosen: U+FFFD forever
+         * without moving on.  Only feeds that run past the window's end
+         * showed it (a pipe that delivers 65537 bytes, say). */
+        size_t pad = 65535;
+        unsigned char *s = malloc(pad + 256);
+        expect eu = {0}, eg = {0};
+        for (size_t i = 0; i < pad; i++) {
+            s[i] = (i % 100 == 99) ? '\n' : (unsigned char)('a' + i % 26);
+            expect_add(&eu, s[i], (long long)i);
+            expect_add(&eg, s[i], (long long)i);
+        }
+        static const size_t chunks[] = {0, 3, 7, 65537, 100000};
+        int ok_utf8 = 1, ok_gb = 1;
+        /* UTF-8: 法 = E6 B3 95, its E6 the window's last byte */
+        const char *tail = "法治\n市区";
+        memcpy(s + pad, tail, strlen(tail));
+        expect_utf8(&eu, tail, (long long)pad);
+        for (size_t k = 0; k < 5; k++) {
+            decode(&r, s, pad + strlen(tail), NULL, chunks[k]);
+            ok_utf8 &= same_stream("window ends on a UTF-8 lead", &r.out, &eu) &&
+                       r.invalid == 0 && !strcmp(r.encoding, "UTF-8");
+            decoded_free(&r);
+        }
+        /* GB18030: 市 = CA D0, and CA is also a UTF-8 lead byte */
+        size_t len = pad + gb18030_of("市包头\n法治", s + pad, 256, &eg, (long long)pad);
+        for (size_t k = 0; k < 5; k++) {
+            decode(&r, s, len, NULL, chunks[k]);
+            ok_gb &= same_stream("window ends on a GB18030 lead", &r.out, &eg) &&
+                     r.invalid == 0 && !strcmp(r.encoding, "GB18030");
+            decoded_free(&r);
+        }
+        TEST_COND("window ends on a UTF-8 lead byte, feeds past it: exact", ok_utf8);
+        TEST_COND("window ends on a GB18030 lead byte, feeds past it: exact", ok_gb);
+        free(eu.v);
+        free(eg.v);
+        free(s);
+    }
+
     /* ---- ASCII for more than 64 KiB, then GB18030 --------------------- */
     {
         /* the prefix ends right before, at, and right after the window's end */
