@@ -215,6 +215,69 @@ static int switch_to_gb18030(lg_decoder *d)
     return open_iconv(d, "GB18030") == LG_OK;
 }
 
+/* The well-formed 2- or 3-byte sequence at p[0..avail), or 0 (with *cp
+ * unset) for anything utf8_decode_strict should judge: 4-byte, invalid,
+ * overlong, surrogate, or cut off by avail. */
+static inline size_t utf8_short_seq(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+    unsigned b = p[0];
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        uint32_t c = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return 0;
+        *cp = c;
+        return 3;
+    }
+    if (b >= 0xC2 && b <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(b & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    return 0;
+}
+
+/* The common case of run_utf8 - ASCII, and 2- and 3-byte sequences once the
+ * input is known to hold multibyte UTF-8 - written straight into the batch,
+ * with no per-character call and the line count kept in a register.  Stops
+ * at limit, or before the first character that needs run_utf8's care (an
+ * undecided non-ASCII byte, a 4-byte, invalid or cut-off sequence) and
+ * returns where it stopped.  The caller drops a leading U+FEFF first. */
+static size_t utf8_fast(lg_decoder *d, const unsigned char *p, size_t n,
+                        size_t i, size_t limit, long long base)
+{
+    int multibyte = d->utf8_multibyte;
+    while (i < limit && !d->stopped) {
+        lg_char *out = d->batch + d->batch_len, *end = d->batch + BATCH_MAX;
+        long long line = d->line;
+        size_t stop = limit;
+        while (out < end && i < limit) {
+            uint32_t cp = p[i];
+            size_t len = 1;
+            if (cp >= 0x80) {
+                len = multibyte ? utf8_short_seq(p + i, n - i, &cp) : 0;
+                if (!len) {
+                    stop = i;
+                    break;
+                }
+            }
+            out->cp = cp;
+            out->line = line;
+            out->offset = base + (long long)i;
+            out++;
+            line += cp == '\n';
+            i += len;
+        }
+        d->batch_len = (size_t)(out - d->batch);
+        d->line = line;
+        if (d->batch_len == BATCH_MAX)
+            flush_batch(d);
+        if (stop < limit)
+            break;
+    }
+    return i;
+}
+
 /* Each run_* decodes the characters that start in p[i..limit) (their later
  * bytes may lie up to p[n-1]) and returns where it stopped: at limit, at a
  * sequence that needs more bytes (*need_more), or where the mode changed. */
@@ -224,6 +287,11 @@ static size_t run_utf8(lg_decoder *d, const unsigned char *p, size_t n,
 {
     uint32_t cp;
     while (i < limit && !d->stopped) {
+        if (d->first_char_done) {
+            i = utf8_fast(d, p, n, i, limit, base);
+            if (i >= limit || d->stopped)
+                break;
+        }
         if (p[i] < 0x80) {
             emit(d, p[i], base + (long long)i);
             i++;

@@ -157,6 +157,30 @@ static void expect_utf8(expect *e, const char *utf8, long long base)
     }
 }
 
+/* Expectations for bytes that may hold invalid UTF-8, read with the
+ * library's strict decoder (text.h) as the reference: U+FFFD for each
+ * invalid byte, and for a sequence cut off at the end.  Returns the number
+ * of U+FFFD added for invalid input. */
+static size_t expect_utf8_lossy(expect *e, const unsigned char *p, size_t n, long long base)
+{
+    size_t i = 0, bad = 0;
+    uint32_t cp;
+    while (i < n) {
+        int k = utf8_decode_strict(p + i, n - i, &cp);
+        if (k > 0) {
+            expect_add(e, cp, base + (long long)i);
+            i += (size_t)k;
+            continue;
+        }
+        expect_add(e, 0xFFFD, base + (long long)i);
+        bad++;
+        if (k == 0)
+            break;
+        i++;
+    }
+    return bad;
+}
+
 /* Encode the UTF-8 text into GB18030 with iconv(3), one character at a
  * time so that the expected offsets are known.  Returns the byte length. */
 static size_t gb18030_of(const char *utf8, unsigned char *out, size_t cap, expect *e,
@@ -409,6 +433,71 @@ int main(void)
         decoded_free(&r);
         free(e.v);
         free(gb);
+    }
+
+    /* ---- the fast path for ASCII, 2- and 3-byte sequences ------------- */
+    {
+        /* 1-, 2-, 3- and 4-byte characters and line breaks mixed, long
+         * enough for many batches: whatever the chunk size, every split of
+         * a sequence at a chunk end and every batch end gives the stream
+         * the strict decoder reads */
+        const char *piece = "法治\n政府a建设\u00b7b£2023年€😀\n\n𠀀末行×";
+        size_t plen = strlen(piece), len = 0, cap = 50 * plen;
+        char *s = malloc(cap + 1);
+        while (len + plen <= cap) {
+            memcpy(s + len, piece, plen);
+            len += plen;
+        }
+        expect e = {0};
+        expect_utf8_lossy(&e, (const unsigned char *)s, len, 0);
+        int ok_detect = 1, ok_forced = 1;
+        for (size_t k = 0; k < NCHUNKS; k++) {
+            decode(&r, s, len, NULL, CHUNKS[k]);
+            ok_detect &= same_stream("mixed lengths detected", &r.out, &e) && r.invalid == 0;
+            decoded_free(&r);
+            decode(&r, s, len, "UTF-8", CHUNKS[k]);
+            ok_forced &= same_stream("mixed lengths forced", &r.out, &e) && r.invalid == 0;
+            decoded_free(&r);
+        }
+        TEST_COND("1- to 4-byte chars across chunk and batch ends: detected", ok_detect);
+        TEST_COND("1- to 4-byte chars across chunk and batch ends: forced", ok_forced);
+        free(e.v);
+        free(s);
+    }
+    {
+        /* invalid sequences amid multibyte text, which the fast path must
+         * leave to the strict decoder: overlong 3-byte (E0 80 80), surrogate
+         * (ED A0 80), overlong 2-byte (C0 AF, C1 BF), a lone continuation,
+         * a 3-byte start cut by ASCII, F5-FF, and a sequence cut at the end */
+        const char *bad[] = {"\xE0\x80\x80", "\xED\xA0\x80", "\xC0\xAF", "\xC1\xBF", "\x80",
+                             "\xE6\xB3" "a", "\xE6" "\xE6\xB3\x95", "\xF5\x80", "\xFF",
+                             "\xED\x9F\xBF", "\xEF\xBF\xBF", "\xC2\x80", "\xE0\xA0\x80"};
+        size_t nbad = sizeof bad / sizeof bad[0];
+        char *s = malloc(4096);
+        size_t len = 0;
+        for (int rep = 0; rep < 6; rep++) {
+            for (size_t k = 0; k < nbad; k++) {
+                len += (size_t)sprintf(s + len, "法治%s政府\n", bad[k]);
+            }
+        }
+        memcpy(s + len, "\xE6\xB3", 2); /* cut off at the end */
+        len += 2;
+        expect e = {0};
+        size_t want_bad = expect_utf8_lossy(&e, (const unsigned char *)s, len, 0);
+        int ok = 1;
+        for (size_t k = 0; k < NCHUNKS; k++) {
+            decode(&r, s, len, "UTF-8", CHUNKS[k]);
+            int good = same_stream("invalid amid multibyte", &r.out, &e) && r.invalid == want_bad &&
+                       r.first_invalid == 6;
+            if (!good)
+                fprintf(stderr, "  invalid amid multibyte: chunk %zu, %zu invalid\n", CHUNKS[k],
+                        r.invalid);
+            ok &= good;
+            decoded_free(&r);
+        }
+        TEST_COND("invalid sequences amid multibyte text, every chunk size: as the strict decoder", ok);
+        free(e.v);
+        free(s);
     }
 
     /* ---- invalid bytes ---------------------------------------------- */
