@@ -359,6 +359,53 @@ static size_t gb18030_len(const unsigned char *p, size_t n)
     return 2;
 }
 
+/* The length GB18030 usually gives cp: ASCII 1, other BMP characters 2
+ * (the 4-byte ones are rare), beyond the BMP 4. */
+static inline size_t gb18030_usual_len(uint32_t cp)
+{
+    return cp < 0x80 ? 1 : cp > 0xFFFF ? 4 : 2;
+}
+
+/* Pass on cps[0..chars), which iconv made of p[0..used), walking the bytes
+ * to find where each character starts.  Each character's length is taken
+ * from its code point and checked against its bytes: the next offset then
+ * need not wait for this character's bytes to be read, which made the walk
+ * cost more than iconv itself.  Returns the bytes passed on; less than used
+ * when the walk falls out of step with iconv. */
+static size_t bulk_emit(lg_decoder *d, const uint32_t *cps, size_t chars,
+                        const unsigned char *p, size_t used, long long base)
+{
+    size_t at = 0, k = 0;
+    while (k < chars && !d->stopped) {
+        lg_char *out = d->batch + d->batch_len, *end = d->batch + BATCH_MAX;
+        long long line = d->line;
+        for (; k < chars && out < end; k++) {
+            size_t len = gb18030_usual_len(cps[k]);
+            if (len != gb18030_len(p + at, used - at) || at + len > used)
+                break;
+            out->cp = cps[k];
+            out->line = line;
+            out->offset = base + (long long)at;
+            out++;
+            line += cps[k] == '\n';
+            at += len;
+        }
+        int unusual = k < chars && out < end;
+        d->batch_len = (size_t)(out - d->batch);
+        d->line = line;
+        if (d->batch_len == BATCH_MAX)
+            flush_batch(d);
+        if (unusual && !d->stopped) {
+            size_t len = gb18030_len(p + at, used - at);
+            if (at + len > used)
+                break; /* out of step with iconv: go on one by one */
+            emit(d, cps[k++], base + (long long)at);
+            at += len;
+        }
+    }
+    return at;
+}
+
 /* Convert p[0..n) in bulk and walk input and output together: each GB18030
  * character yields exactly one code point, so positions stay exact while
  * iconv does the work at its own speed.  Returns the bytes consumed; stops
@@ -371,15 +418,7 @@ static size_t bulk_gb18030(lg_decoder *d, const unsigned char *p, size_t n,
     iconv(d->cd, &in, &inleft, &o, &outleft);
     size_t used = n - inleft;
     size_t chars = (BULK_IN * sizeof(uint32_t) - outleft) / sizeof(uint32_t);
-    size_t at = 0;
-    for (size_t k = 0; k < chars && !d->stopped; k++) {
-        size_t len = gb18030_len(p + at, used - at);
-        if (at + len > used)
-            return at; /* out of step with iconv: go on one by one */
-        emit(d, d->bulk_out[k], base + (long long)at);
-        at += len;
-    }
-    return at;
+    return bulk_emit(d, d->bulk_out, chars, p, used, base);
 }
 
 static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
@@ -389,7 +428,8 @@ static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
     uint32_t cp;
     size_t used;
     while (i < limit && !d->stopped) {
-        if (d->gb18030 && limit == n && n - i > 16) {
+        /* the first character goes one by one: a leading U+FEFF is dropped */
+        if (d->gb18030 && limit == n && n - i > 16 && d->first_char_done) {
             size_t piece = n - i < BULK_IN ? n - i : BULK_IN;
             size_t got = bulk_gb18030(d, p + i, piece, base + (long long)i);
             i += got;

@@ -500,6 +500,23 @@ int main(void)
         free(s);
     }
 
+    {
+        /* GB18030 with its BOM (U+FEFF = 84 31 95 33) before a text long
+         * enough for the bulk path: the BOM is dropped, nothing else */
+        unsigned char gb[256];
+        memcpy(gb, "\x84\x31\x95\x33", 4);
+        expect e = {0};
+        size_t len = 4 + gb18030_of("包头市2023年办理案件\n法治\uFEFF政府", gb + 4, sizeof gb - 4, &e, 4);
+        int ok = 1;
+        for (size_t k = 0; k < NCHUNKS; k++) {
+            decode(&r, gb, len, "GB18030", CHUNKS[k]);
+            ok &= same_stream("GB18030 BOM", &r.out, &e) && r.invalid == 0;
+            decoded_free(&r);
+        }
+        TEST_COND("GB18030 BOM dropped, a later U+FEFF kept, every chunk size", ok);
+        free(e.v);
+    }
+
     /* ---- invalid bytes ---------------------------------------------- */
     {
         /* forced UTF-8: 法 FF 治 C0 80 理 */
