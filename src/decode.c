@@ -215,6 +215,69 @@ static int switch_to_gb18030(lg_decoder *d)
     return open_iconv(d, "GB18030") == LG_OK;
 }
 
+/* The well-formed 2- or 3-byte sequence at p[0..avail), or 0 (with *cp
+ * unset) for anything utf8_decode_strict should judge: 4-byte, invalid,
+ * overlong, surrogate, or cut off by avail. */
+static inline size_t utf8_short_seq(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+    unsigned b = p[0];
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        uint32_t c = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return 0;
+        *cp = c;
+        return 3;
+    }
+    if (b >= 0xC2 && b <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(b & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    return 0;
+}
+
+/* The common case of run_utf8 - ASCII, and 2- and 3-byte sequences once the
+ * input is known to hold multibyte UTF-8 - written straight into the batch,
+ * with no per-character call and the line count kept in a register.  Stops
+ * at limit, or before the first character that needs run_utf8's care (an
+ * undecided non-ASCII byte, a 4-byte, invalid or cut-off sequence) and
+ * returns where it stopped.  The caller drops a leading U+FEFF first. */
+static size_t utf8_fast(lg_decoder *d, const unsigned char *p, size_t n,
+                        size_t i, size_t limit, long long base)
+{
+    int multibyte = d->utf8_multibyte;
+    while (i < limit && !d->stopped) {
+        lg_char *out = d->batch + d->batch_len, *end = d->batch + BATCH_MAX;
+        long long line = d->line;
+        size_t stop = limit;
+        while (out < end && i < limit) {
+            uint32_t cp = p[i];
+            size_t len = 1;
+            if (cp >= 0x80) {
+                len = multibyte ? utf8_short_seq(p + i, n - i, &cp) : 0;
+                if (!len) {
+                    stop = i;
+                    break;
+                }
+            }
+            out->cp = cp;
+            out->line = line;
+            out->offset = base + (long long)i;
+            out++;
+            line += cp == '\n';
+            i += len;
+        }
+        d->batch_len = (size_t)(out - d->batch);
+        d->line = line;
+        if (d->batch_len == BATCH_MAX)
+            flush_batch(d);
+        if (stop < limit)
+            break;
+    }
+    return i;
+}
+
 /* Each run_* decodes the characters that start in p[i..limit) (their later
  * bytes may lie up to p[n-1]) and returns where it stopped: at limit, at a
  * sequence that needs more bytes (*need_more), or where the mode changed. */
@@ -224,6 +287,11 @@ static size_t run_utf8(lg_decoder *d, const unsigned char *p, size_t n,
 {
     uint32_t cp;
     while (i < limit && !d->stopped) {
+        if (d->first_char_done) {
+            i = utf8_fast(d, p, n, i, limit, base);
+            if (i >= limit || d->stopped)
+                break;
+        }
         if (p[i] < 0x80) {
             emit(d, p[i], base + (long long)i);
             i++;
@@ -291,6 +359,53 @@ static size_t gb18030_len(const unsigned char *p, size_t n)
     return 2;
 }
 
+/* The length GB18030 usually gives cp: ASCII 1, other BMP characters 2
+ * (the 4-byte ones are rare), beyond the BMP 4. */
+static inline size_t gb18030_usual_len(uint32_t cp)
+{
+    return cp < 0x80 ? 1 : cp > 0xFFFF ? 4 : 2;
+}
+
+/* Pass on cps[0..chars), which iconv made of p[0..used), walking the bytes
+ * to find where each character starts.  Each character's length is taken
+ * from its code point and checked against its bytes: the next offset then
+ * need not wait for this character's bytes to be read, which made the walk
+ * cost more than iconv itself.  Returns the bytes passed on; less than used
+ * when the walk falls out of step with iconv. */
+static size_t bulk_emit(lg_decoder *d, const uint32_t *cps, size_t chars,
+                        const unsigned char *p, size_t used, long long base)
+{
+    size_t at = 0, k = 0;
+    while (k < chars && !d->stopped) {
+        lg_char *out = d->batch + d->batch_len, *end = d->batch + BATCH_MAX;
+        long long line = d->line;
+        for (; k < chars && out < end; k++) {
+            size_t len = gb18030_usual_len(cps[k]);
+            if (len != gb18030_len(p + at, used - at) || at + len > used)
+                break;
+            out->cp = cps[k];
+            out->line = line;
+            out->offset = base + (long long)at;
+            out++;
+            line += cps[k] == '\n';
+            at += len;
+        }
+        int unusual = k < chars && out < end;
+        d->batch_len = (size_t)(out - d->batch);
+        d->line = line;
+        if (d->batch_len == BATCH_MAX)
+            flush_batch(d);
+        if (unusual && !d->stopped) {
+            size_t len = gb18030_len(p + at, used - at);
+            if (at + len > used)
+                break; /* out of step with iconv: go on one by one */
+            emit(d, cps[k++], base + (long long)at);
+            at += len;
+        }
+    }
+    return at;
+}
+
 /* Convert p[0..n) in bulk and walk input and output together: each GB18030
  * character yields exactly one code point, so positions stay exact while
  * iconv does the work at its own speed.  Returns the bytes consumed; stops
@@ -303,15 +418,7 @@ static size_t bulk_gb18030(lg_decoder *d, const unsigned char *p, size_t n,
     iconv(d->cd, &in, &inleft, &o, &outleft);
     size_t used = n - inleft;
     size_t chars = (BULK_IN * sizeof(uint32_t) - outleft) / sizeof(uint32_t);
-    size_t at = 0;
-    for (size_t k = 0; k < chars && !d->stopped; k++) {
-        size_t len = gb18030_len(p + at, used - at);
-        if (at + len > used)
-            return at; /* out of step with iconv: go on one by one */
-        emit(d, d->bulk_out[k], base + (long long)at);
-        at += len;
-    }
-    return at;
+    return bulk_emit(d, d->bulk_out, chars, p, used, base);
 }
 
 static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
@@ -321,7 +428,8 @@ static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
     uint32_t cp;
     size_t used;
     while (i < limit && !d->stopped) {
-        if (d->gb18030 && limit == n && n - i > 16) {
+        /* the first character goes one by one: a leading U+FEFF is dropped */
+        if (d->gb18030 && limit == n && n - i > 16 && d->first_char_done) {
             size_t piece = n - i < BULK_IN ? n - i : BULK_IN;
             size_t got = bulk_gb18030(d, p + i, piece, base + (long long)i);
             i += got;
@@ -484,16 +592,18 @@ lg_status lg_decoder_feed(lg_decoder *d, const unsigned char *bytes, size_t n)
     lg_status st = LG_OK;
     long long base = d->fed;
     d->fed += (long long)n;
-    if (d->mode == MODE_SNIFF) {
+    /* A loop, not an if: deciding can start a second window (an ASCII
+     * window, then a multibyte start at its very end), which the rest of
+     * these bytes must fill before anything is decoded. */
+    while (st == LG_OK && n && d->mode == MODE_SNIFF) {
         size_t take = SNIFF_MAX - d->sniff_len < n ? SNIFF_MAX - d->sniff_len : n;
         memcpy(d->sniff + d->sniff_len, bytes, take);
         d->sniff_len += take;
-        if (d->sniff_len < SNIFF_MAX)
-            return LG_OK;
-        st = decide(d, 0);
         bytes += take;
         n -= take;
         base += (long long)take;
+        if (d->sniff_len == SNIFF_MAX)
+            st = decide(d, 0);
     }
     if (st == LG_OK && n)
         st = feed_decided(d, bytes, n, base, 0);

@@ -25,24 +25,46 @@ struct lg_normalizer {
     void *user;
 };
 
-static int is_terminator(uint32_t cp)
+/* The character tests below run on every character: each first rules out
+ * the ideographs, which are most of the text, with one comparison. */
+
+static inline int is_terminator(uint32_t cp)
 {
+    if (cp >= 0x3003 && cp < 0xFF01)
+        return 0;
     return cp == 0x3002 /* 。 */ || cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ ||
            cp == 0xFF1B /* ； */ || cp == '!' || cp == '?' || cp == ';';
 }
 
-static int is_closer(uint32_t cp)
+static inline int is_closer(uint32_t cp)
 {
+    if (cp >= 0x3010 && cp < 0xFF09)
+        return 0;
     return cp == 0x201D /* ” */ || cp == 0x2019 || cp == 0x300D || cp == 0x300F ||
            cp == 0xFF09 /* ） */ || cp == ')' || cp == '"' || cp == 0x300B /* 》 */;
 }
 
-static int is_space(uint32_t cp)
+static inline int is_space(uint32_t cp)
 {
+    if (cp > 0x3000)
+        return cp == 0xFEFF;
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\f' ||
            cp == '\v' || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-           cp == 0x205F || cp == 0xFEFF || cp < 0x20 || cp == 0x7F ||
+           cp == 0x205F || cp < 0x20 || cp == 0x7F ||
            (cp >= 0x80 && cp < 0xA0);
+}
+
+static inline int is_line_break(uint32_t cp)
+{
+    return cp == '\n' || cp == 0x2028 || cp == 0x2029;
+}
+
+/* Neither a space, nor a line break, nor CR: a character that is kept. */
+static inline int is_visible(uint32_t cp)
+{
+    if (cp > 0x3000)
+        return cp != 0xFEFF;
+    return cp != '\r' && !is_line_break(cp) && !is_space(cp);
 }
 
 static int is_ascii_alnum(uint32_t cp)
@@ -65,14 +87,21 @@ static int is_cjk_numeral(uint32_t cp)
     return 0;
 }
 
-uint32_t lg_fold_width(uint32_t cp)
+static inline uint32_t fold_width(uint32_t cp)
 {
+    if (cp < 0x2236 || (cp > 0x2236 && cp < 0xFF05) || cp > 0xFF5A)
+        return cp;
     if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
         (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF05 || cp == 0xFF0B)
         return cp - 0xFEE0;
     if (cp == 0x2236) /* ∶ used as a colon */
         return 0xFF1A;
     return cp;
+}
+
+uint32_t lg_fold_width(uint32_t cp)
+{
+    return fold_width(cp);
 }
 
 /* Markers that open a new block when they stand at the start of a line. */
@@ -318,7 +347,7 @@ static int spaced_digit(const lg_normalizer *nz, uint32_t cp)
 
 static void take_visible(lg_normalizer *nz, const lg_char *c)
 {
-    uint32_t cp = lg_fold_width(c->cp);
+    uint32_t cp = fold_width(c->cp);
     if (nz->newlines && nz->len) {
         if (line_break_is_hard(nz, cp)) {
             flush_upto(nz, nz->len, 1);
@@ -359,12 +388,40 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
         flush_partial(nz);
 }
 
+/* The common case of take_visible, for a run of visible characters from
+ * chars[i] on: no line break or space before them and no heading to look
+ * for, so each is folded and appended and nothing else happens - until
+ * the buffer is one short of full, when take_visible must pass a piece on.
+ * Returns where the run ends. */
+static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t n)
+{
+    if (nz->newlines || nz->pending_space || nz->checking_heading)
+        return i;
+    size_t room = PARA_MAX - 1 - nz->len;
+    size_t end = n - i < room ? n : i + room;
+    lg_char *out = nz->buf + nz->len;
+    size_t start = i;
+    for (; i < end && is_visible(chars[i].cp); i++) {
+        out->cp = fold_width(chars[i].cp);
+        out->line = chars[i].line;
+        out->offset = chars[i].offset;
+        out++;
+    }
+    if (i > start)
+        nz->spaced_run = 0;
+    nz->len = (size_t)(out - nz->buf);
+    return i;
+}
+
 int lg_normalizer_push(void *normalizer, const lg_char *chars, size_t n)
 {
     lg_normalizer *nz = normalizer;
     for (size_t i = 0; i < n && !nz->stopped; i++) {
+        i = take_run(nz, chars, i, n);
+        if (i == n)
+            break;
         uint32_t cp = chars[i].cp;
-        if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+        if (is_line_break(cp)) {
             nz->newlines++;
             nz->indent = 0;
             nz->pending_space = 0;

@@ -157,6 +157,30 @@ static void expect_utf8(expect *e, const char *utf8, long long base)
     }
 }
 
+/* Expectations for bytes that may hold invalid UTF-8, read with the
+ * library's strict decoder (text.h) as the reference: U+FFFD for each
+ * invalid byte, and for a sequence cut off at the end.  Returns the number
+ * of U+FFFD added for invalid input. */
+static size_t expect_utf8_lossy(expect *e, const unsigned char *p, size_t n, long long base)
+{
+    size_t i = 0, bad = 0;
+    uint32_t cp;
+    while (i < n) {
+        int k = utf8_decode_strict(p + i, n - i, &cp);
+        if (k > 0) {
+            expect_add(e, cp, base + (long long)i);
+            i += (size_t)k;
+            continue;
+        }
+        expect_add(e, 0xFFFD, base + (long long)i);
+        bad++;
+        if (k == 0)
+            break;
+        i++;
+    }
+    return bad;
+}
+
 /* Encode the UTF-8 text into GB18030 with iconv(3), one character at a
  * time so that the expected offsets are known.  Returns the byte length. */
 static size_t gb18030_of(const char *utf8, unsigned char *out, size_t cap, expect *e,
@@ -411,6 +435,88 @@ int main(void)
         free(gb);
     }
 
+    /* ---- the fast path for ASCII, 2- and 3-byte sequences ------------- */
+    {
+        /* 1-, 2-, 3- and 4-byte characters and line breaks mixed, long
+         * enough for many batches: whatever the chunk size, every split of
+         * a sequence at a chunk end and every batch end gives the stream
+         * the strict decoder reads */
+        const char *piece = "法治\n政府a建设\u00b7b£2023年€😀\n\n𠀀末行×";
+        size_t plen = strlen(piece), len = 0, cap = 50 * plen;
+        char *s = malloc(cap + 1);
+        while (len + plen <= cap) {
+            memcpy(s + len, piece, plen);
+            len += plen;
+        }
+        expect e = {0};
+        expect_utf8_lossy(&e, (const unsigned char *)s, len, 0);
+        int ok_detect = 1, ok_forced = 1;
+        for (size_t k = 0; k < NCHUNKS; k++) {
+            decode(&r, s, len, NULL, CHUNKS[k]);
+            ok_detect &= same_stream("mixed lengths detected", &r.out, &e) && r.invalid == 0;
+            decoded_free(&r);
+            decode(&r, s, len, "UTF-8", CHUNKS[k]);
+            ok_forced &= same_stream("mixed lengths forced", &r.out, &e) && r.invalid == 0;
+            decoded_free(&r);
+        }
+        TEST_COND("1- to 4-byte chars across chunk and batch ends: detected", ok_detect);
+        TEST_COND("1- to 4-byte chars across chunk and batch ends: forced", ok_forced);
+        free(e.v);
+        free(s);
+    }
+    {
+        /* invalid sequences amid multibyte text, which the fast path must
+         * leave to the strict decoder: overlong 3-byte (E0 80 80), surrogate
+         * (ED A0 80), overlong 2-byte (C0 AF, C1 BF), a lone continuation,
+         * a 3-byte start cut by ASCII, F5-FF, and a sequence cut at the end */
+        const char *bad[] = {"\xE0\x80\x80", "\xED\xA0\x80", "\xC0\xAF", "\xC1\xBF", "\x80",
+                             "\xE6\xB3" "a", "\xE6" "\xE6\xB3\x95", "\xF5\x80", "\xFF",
+                             "\xED\x9F\xBF", "\xEF\xBF\xBF", "\xC2\x80", "\xE0\xA0\x80"};
+        size_t nbad = sizeof bad / sizeof bad[0];
+        char *s = malloc(4096);
+        size_t len = 0;
+        for (int rep = 0; rep < 6; rep++) {
+            for (size_t k = 0; k < nbad; k++) {
+                len += (size_t)sprintf(s + len, "法治%s政府\n", bad[k]);
+            }
+        }
+        memcpy(s + len, "\xE6\xB3", 2); /* cut off at the end */
+        len += 2;
+        expect e = {0};
+        size_t want_bad = expect_utf8_lossy(&e, (const unsigned char *)s, len, 0);
+        int ok = 1;
+        for (size_t k = 0; k < NCHUNKS; k++) {
+            decode(&r, s, len, "UTF-8", CHUNKS[k]);
+            int good = same_stream("invalid amid multibyte", &r.out, &e) && r.invalid == want_bad &&
+                       r.first_invalid == 6;
+            if (!good)
+                fprintf(stderr, "  invalid amid multibyte: chunk %zu, %zu invalid\n", CHUNKS[k],
+                        r.invalid);
+            ok &= good;
+            decoded_free(&r);
+        }
+        TEST_COND("invalid sequences amid multibyte text, every chunk size: as the strict decoder", ok);
+        free(e.v);
+        free(s);
+    }
+
+    {
+        /* GB18030 with its BOM (U+FEFF = 84 31 95 33) before a text long
+         * enough for the bulk path: the BOM is dropped, nothing else */
+        unsigned char gb[256];
+        memcpy(gb, "\x84\x31\x95\x33", 4);
+        expect e = {0};
+        size_t len = 4 + gb18030_of("包头市2023年办理案件\n法治\uFEFF政府", gb + 4, sizeof gb - 4, &e, 4);
+        int ok = 1;
+        for (size_t k = 0; k < NCHUNKS; k++) {
+            decode(&r, gb, len, "GB18030", CHUNKS[k]);
+            ok &= same_stream("GB18030 BOM", &r.out, &e) && r.invalid == 0;
+            decoded_free(&r);
+        }
+        TEST_COND("GB18030 BOM dropped, a later U+FEFF kept, every chunk size", ok);
+        free(e.v);
+    }
+
     /* ---- invalid bytes ---------------------------------------------- */
     {
         /* forced UTF-8: 法 FF 治 C0 80 理 */
@@ -646,6 +752,49 @@ int main(void)
         TEST_COND("CRLF: c on line 4 at 10", is_at(&r.out, 8, 'c', 4, 10));
         TEST_COND("CRLF: a lone CR is no line break", is_at(&r.out, 10, 'd', 4, 12));
         decoded_free(&r);
+    }
+
+    /* ---- the window ends on the first byte of a multibyte character ---- */
+    {
+        /* was a bug (a hang): 65535 ASCII bytes, then a character whose
+         * first byte is the window's last.  The ASCII window is decided,
+         * sniffing starts again at that byte, and the rest of the same
+         * feed was then decoded with no encoding chosen: U+FFFD forever
+         * without moving on.  Only feeds that run past the window's end
+         * showed it (a pipe that delivers 65537 bytes, say). */
+        size_t pad = 65535;
+        unsigned char *s = malloc(pad + 256);
+        expect eu = {0}, eg = {0};
+        for (size_t i = 0; i < pad; i++) {
+            s[i] = (i % 100 == 99) ? '\n' : (unsigned char)('a' + i % 26);
+            expect_add(&eu, s[i], (long long)i);
+            expect_add(&eg, s[i], (long long)i);
+        }
+        static const size_t chunks[] = {0, 3, 7, 65537, 100000};
+        int ok_utf8 = 1, ok_gb = 1;
+        /* UTF-8: 法 = E6 B3 95, its E6 the window's last byte */
+        const char *tail = "法治\n市区";
+        memcpy(s + pad, tail, strlen(tail));
+        expect_utf8(&eu, tail, (long long)pad);
+        for (size_t k = 0; k < 5; k++) {
+            decode(&r, s, pad + strlen(tail), NULL, chunks[k]);
+            ok_utf8 &= same_stream("window ends on a UTF-8 lead", &r.out, &eu) &&
+                       r.invalid == 0 && !strcmp(r.encoding, "UTF-8");
+            decoded_free(&r);
+        }
+        /* GB18030: 市 = CA D0, and CA is also a UTF-8 lead byte */
+        size_t len = pad + gb18030_of("市包头\n法治", s + pad, 256, &eg, (long long)pad);
+        for (size_t k = 0; k < 5; k++) {
+            decode(&r, s, len, NULL, chunks[k]);
+            ok_gb &= same_stream("window ends on a GB18030 lead", &r.out, &eg) &&
+                     r.invalid == 0 && !strcmp(r.encoding, "GB18030");
+            decoded_free(&r);
+        }
+        TEST_COND("window ends on a UTF-8 lead byte, feeds past it: exact", ok_utf8);
+        TEST_COND("window ends on a GB18030 lead byte, feeds past it: exact", ok_gb);
+        free(eu.v);
+        free(eg.v);
+        free(s);
     }
 
     /* ---- ASCII for more than 64 KiB, then GB18030 --------------------- */
