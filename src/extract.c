@@ -568,15 +568,17 @@ static const char KIND_COUNT[] = "count", KIND_MONEY[] = "money", KIND_PERCENT[]
 
 /* A unit is a NUL-padded char[24] (value.unit, rec.unit): comparing it
  * with a literal, NUL included, is a fixed-size memcmp, behind a test of
- * the first two bytes that settles most comparisons without a call - units
- * are tested many times per value. */
-#define UNIT_IS(unit, lit) \
-    ((unit)[0] == (lit)[0] && (unit)[1] == (lit)[1] && memcmp((unit), lit, sizeof lit) == 0)
+ * the literal's last byte and the NUL after it, which settles most
+ * comparisons without a call (CJK characters share their leading bytes,
+ * rarely their last) - units are tested some twenty times per value. */
+#define UNIT_IS(unit, lit)                                                   \
+    ((unit)[sizeof lit - 1] == '\0' && (unit)[sizeof lit - 2] == (lit)[sizeof lit - 2] && \
+     memcmp((unit), lit, sizeof lit) == 0)
 
 static int in_words(const char *s, size_t len, const word *list)
 {
     for (; list->s; list++)
-        if (list->len == len && memcmp(s, list->s, len) == 0)
+        if (list->len == len && s[len - 1] == list->s[len - 1] && memcmp(s, list->s, len) == 0)
             return 1;
     return 0;
 }
