@@ -106,16 +106,18 @@ static uint32_t key_to_cp(uint32_t key)
 /* ...and a set of the first two characters of every name, since common
  * characters (新, 大, 东) do start names but rarely with the next one. */
 #define PAIR_SLOTS 16384
-static uint64_t pair_set[PAIR_SLOTS];
+static uint32_t pair_set[PAIR_SLOTS];
 
-static uint64_t pair_key(uint32_t a, uint32_t b)
+/* Both characters are 3-byte UTF-8 (U+0800..U+FFFF): the key fits 32 bits
+ * and is never 0, which marks a free slot. */
+static uint32_t pair_key(uint32_t a, uint32_t b)
 {
-    return (uint64_t)a << 32 | b | 1u << 31; /* never 0: 0 marks a free slot */
+    return a << 16 | b;
 }
 
-static size_t pair_slot(uint64_t key)
+static size_t pair_slot(uint32_t key)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 50) & (PAIR_SLOTS - 1);
+    return (size_t)(key * 2654435761u >> 18) & (PAIR_SLOTS - 1);
 }
 
 static uint32_t decode_at(const unsigned char *u, size_t len, size_t *cl)
@@ -128,7 +130,7 @@ static uint32_t decode_at(const unsigned char *u, size_t len, size_t *cl)
     return 0;
 }
 
-static void pair_add(uint64_t key)
+static void pair_add(uint32_t key)
 {
     size_t i = pair_slot(key);
     while (pair_set[i] && pair_set[i] != key)
@@ -136,7 +138,7 @@ static void pair_add(uint64_t key)
     pair_set[i] = key;
 }
 
-static int pair_has(uint64_t key)
+static int pair_has(uint32_t key)
 {
     for (size_t i = pair_slot(key); pair_set[i]; i = (i + 1) & (PAIR_SLOTS - 1))
         if (pair_set[i] == key)
