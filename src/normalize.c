@@ -152,15 +152,66 @@ static int same_run(const lg_char *a, const lg_char *b, size_t len)
     return 1;
 }
 
-/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0. */
-static size_t doubled_at(const lg_char *c, size_t i, size_t n)
+/* Paragraphs up to this long get a repeat index (below); the normalizer's
+ * never are longer. */
+#define REPEAT_INDEX_MAX (PARA_MAX + 8)
+#define NO_POS 0xFFFF
+
+/* For each k in c[0..n), the nearest k' > k with c[k'].cp == c[k].cp and
+ * k' - k <= DOUBLE_MAX_CHUNK, or 0 for none.  Such k' - k are the only
+ * lengths at which a repeat can start at k, and in most text there are
+ * none, so doubled_at need not try all DOUBLE_MAX_CHUNK lengths.
+ *
+ * Built from the right with a table of the last position seen for each
+ * hash of a code point.  When the table holds a position p for c[k]'s hash,
+ * no character hashed alike lies between k and p (it would have replaced
+ * p); so if c[p] is c[k] it is the nearest, if p is too far none is near,
+ * and only when another character shares the hash within reach is the
+ * span after p searched. */
+static void index_repeats(const lg_char *c, size_t n, uint16_t *next)
+{
+    uint16_t last[256];
+    memset(last, 0xFF, sizeof last); /* NO_POS */
+    for (size_t k = n; k-- > 0;) {
+        uint32_t cp = c[k].cp;
+        size_t h = (cp ^ (cp >> 8)) & 0xFF;
+        size_t p = last[h], reach = k + DOUBLE_MAX_CHUNK;
+        next[k] = 0;
+        if (p != NO_POS && p <= reach) {
+            if (c[p].cp == cp) {
+                next[k] = (uint16_t)p;
+            } else {
+                for (size_t q = p + 1; q <= reach && q < n; q++)
+                    if (c[q].cp == cp) {
+                        next[k] = (uint16_t)q;
+                        break;
+                    }
+            }
+        }
+        last[h] = (uint16_t)k;
+    }
+}
+
+/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0.  The lengths
+ * worth comparing are those where c[i+L] is c[i] again: found by the
+ * repeat index when there is one, else by looking. */
+static size_t doubled_at(const lg_char *c, const uint16_t *next, size_t i, size_t n)
 {
     size_t max = (n - i) / 2;
     if (max > DOUBLE_MAX_CHUNK)
         max = DOUBLE_MAX_CHUNK;
-    for (size_t len = max; len >= 1; len--)
-        if (c[i].cp == c[i + len].cp && same_run(c + i, c + i + len, len))
-            return len;
+    size_t lens[DOUBLE_MAX_CHUNK], count = 0;
+    if (next) {
+        for (size_t k = next[i]; k && k - i <= max; k = next[k])
+            lens[count++] = k - i;
+    } else {
+        for (size_t len = 1; len <= max; len++)
+            if (c[i + len].cp == c[i].cp)
+                lens[count++] = len;
+    }
+    while (count--)
+        if (same_run(c + i, c + i + lens[count], lens[count]))
+            return lens[count];
     return 0;
 }
 
@@ -194,11 +245,16 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
      * somewhere; text without any adjacent pair is left untouched fast. */
     if (!has_adjacent_pair(c, n))
         return n;
+    uint16_t index[REPEAT_INDEX_MAX], *next = NULL;
+    if (n <= REPEAT_INDEX_MAX) {
+        index_repeats(c, n, index);
+        next = index;
+    }
     size_t out = 0, i = 0;
     while (i < n) {
         size_t j = i, tokens = 0, covered = 0, longest = 0;
         while (j < n) {
-            size_t len = doubled_at(c, j, n);
+            size_t len = doubled_at(c, next, j, n);
             if (!len)
                 break;
             tokens++;
@@ -212,7 +268,7 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
         if (covered >= 6 && (tokens >= 2 || longest >= 4)) {
             size_t k = i;
             while (k < j) {
-                size_t len = doubled_at(c, k, n);
+                size_t len = doubled_at(c, next, k, n);
                 memmove(c + out, c + k, len * sizeof *c);
                 out += len;
                 k += 2 * len;

@@ -468,6 +468,31 @@ int main(void)
     TEST_STREQ("a doubled phrase with doubled punctuation collapsed",
                collapsed("依法行政依法行政，，推进推进"), "依法行政，推进");
     TEST_STREQ("text without pairs unchanged", collapsed("法治政府建设"), "法治政府建设");
+    /* 一 U+4E00 and 企 U+4F01 share a slot in the repeat index's hash
+     * table: repeats are still found exactly */
+    TEST_STREQ("hash-sharing characters: no bold run, unchanged",
+               collapsed("依法一企一企一企依法，，"), "依法一企一企一企依法，，");
+    TEST_STREQ("hash-sharing characters: bold run collapsed",
+               collapsed("一企企一一企，，一企一企"), "一企企一一企，一企");
+    TEST_STREQ("hash-sharing characters: repeats of different lengths",
+               collapsed("报告一企业一企业，，企一企一"), "报告一企业，企一");
+    {
+        /* longer than any normalizer paragraph (no repeat index): the
+         * doubled 20-character period collapses to one copy */
+        const char *unit = "依法行政依法行政，，";
+        size_t ulen = strlen(unit);
+        char *in = malloc(500 * ulen + 8), *want = malloc(250 * ulen + 8);
+        for (int k = 0; k < 500; k++)
+            memcpy(in + k * ulen, unit, ulen);
+        strcpy(in + 500 * ulen, "完");
+        for (int k = 0; k < 250; k++)
+            memcpy(want + k * ulen, unit, ulen);
+        strcpy(want + 250 * ulen, "完");
+        TEST_COND("a bold run of 5001 characters collapses like a short one",
+                  !strcmp(collapsed(in), want));
+        free(in);
+        free(want);
+    }
     TEST_STREQ("empty", collapsed(""), "");
     {
         normalize(&ss, "坚持事事有回音、件件有着落，层层压实责任。", 0);
