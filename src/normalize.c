@@ -10,9 +10,19 @@
 /* Bold-font doubling repeats chunks of at most this many characters. */
 #define DOUBLE_MAX_CHUNK 24
 
+/* What flush_upto and line_break_is_hard ask about the buffer, kept up
+ * to date as characters are appended rather than counted again. */
+typedef struct tally {
+    size_t bars;        /* '|' */
+    size_t mark_pairs;  /* a punctuation mark twice in a row: ，， —— */
+    size_t other_pairs; /* anything else above '9' twice in a row: 事事 */
+} tally;
+
 struct lg_normalizer {
     lg_char buf[PARA_MAX + 8];
     size_t len;
+    tally tally;           /* of buf[0..len) */
+    size_t bars_before_line; /* '|' in buf[0..line_start) */
     int para_fresh;        /* buf begins a paragraph */
     size_t line_start;     /* where the current soft-joined line begins in buf */
     int checking_heading;  /* the current line may still prove a heading */
@@ -215,20 +225,39 @@ static size_t doubled_at(const lg_char *c, const uint16_t *next, size_t i, size_
     return 0;
 }
 
-static int has_adjacent_pair(const lg_char *c, size_t n)
+/* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
+ * digits (100) prove nothing and one 事事 is Chinese. */
+static inline int is_doubling_mark(uint32_t cp)
 {
-    /* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
-     * digits (100) prove nothing and one 事事 is Chinese. */
-    size_t pairs = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp != c[i + 1].cp || cp <= '9')
-            continue;
-        if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
-            (cp >= 0x2010 && cp <= 0x206F) || ++pairs >= 2)
-            return 1;
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
+           (cp >= 0x2010 && cp <= 0x206F);
+}
+
+/* Count cp, which follows prev, into t. */
+static inline void tally_add(tally *t, uint32_t prev, uint32_t cp)
+{
+    t->bars += cp == '|';
+    if (cp == prev && cp > '9') {
+        if (is_doubling_mark(cp))
+            t->mark_pairs++;
+        else
+            t->other_pairs++;
     }
-    return 0;
+}
+
+static tally tally_of(const lg_char *c, size_t n)
+{
+    tally t = {0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        tally_add(&t, i ? c[i - 1].cp : 0, c[i].cp);
+    return t;
+}
+
+/* Could the text be printed by a bold font?  Only if a mark, or more than
+ * one other character, stands twice in a row. */
+static inline int has_adjacent_pair(const tally *t)
+{
+    return t->mark_pairs >= 1 || t->other_pairs >= 2;
 }
 
 /* A paragraph printed twice as one run (一、依法行政一、依法行政). */
@@ -237,13 +266,14 @@ static int whole_paragraph_doubled(const lg_char *c, size_t n)
     return n >= 8 && n % 2 == 0 && same_run(c, c + n / 2, n / 2);
 }
 
-size_t lg_collapse_doubling(lg_char *c, size_t n)
+/* lg_collapse_doubling, told whether c[0..n) has an adjacent pair. */
+static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
 {
     if (whole_paragraph_doubled(c, n))
         return n / 2;
     /* Bold doubling always doubles some punctuation or single character
      * somewhere; text without any adjacent pair is left untouched fast. */
-    if (!has_adjacent_pair(c, n))
+    if (!adjacent_pair)
         return n;
     uint16_t index[REPEAT_INDEX_MAX], *next = NULL;
     if (n <= REPEAT_INDEX_MAX) {
@@ -281,6 +311,12 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
     return out;
 }
 
+size_t lg_collapse_doubling(lg_char *c, size_t n)
+{
+    tally t = tally_of(c, n);
+    return collapse_doubling(c, n, has_adjacent_pair(&t));
+}
+
 /* ---- sentences ------------------------------------------------------ */
 
 static void emit_sentences(lg_normalizer *nz, lg_char *c, size_t n, unsigned flags)
@@ -302,12 +338,11 @@ static void emit_sentences(lg_normalizer *nz, lg_char *c, size_t n, unsigned fla
         nz->stopped = 1;
 }
 
-static int is_table_row(const lg_char *c, size_t n)
+/* The line now begins at buf[at]. */
+static void start_line(lg_normalizer *nz, size_t at)
 {
-    size_t bars = 0;
-    for (size_t i = 0; i < n; i++)
-        bars += c[i].cp == '|';
-    return bars >= 2;
+    nz->line_start = at;
+    nz->bars_before_line = at == nz->len ? nz->tally.bars : tally_of(nz->buf, at).bars;
 }
 
 /* Pass on buf[0..cut) as a paragraph (or its first piece) and keep the rest. */
@@ -317,15 +352,17 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
         return;
     unsigned flags = nz->para_fresh ? LG_SENT_PARA_START : 0;
     nz->para_fresh = para_end;
-    if (is_table_row(nz->buf, cut))
+    tally t = cut == nz->len ? nz->tally : tally_of(nz->buf, cut);
+    if (t.bars >= 2)
         flags |= LG_SENT_TABLE_ROW;
     /* collapsing only shrinks buf[0..cut), so it can work in place: the
      * rest of the buffer is moved down from cut afterwards */
-    size_t n = lg_collapse_doubling(nz->buf, cut);
+    size_t n = collapse_doubling(nz->buf, cut, has_adjacent_pair(&t));
     emit_sentences(nz, nz->buf, n, flags);
     memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
     nz->len -= cut;
-    nz->line_start = nz->line_start > cut ? nz->line_start - cut : 0;
+    nz->tally = tally_of(nz->buf, nz->len);
+    start_line(nz, nz->line_start > cut ? nz->line_start - cut : 0);
 }
 
 /* The buffer is full: pass on a piece, cut where no value can be split. */
@@ -367,6 +404,7 @@ void lg_normalizer_free(lg_normalizer *nz)
 
 static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
 {
+    tally_add(&nz->tally, nz->len ? nz->buf[nz->len - 1].cp : 0, cp);
     lg_char *c = &nz->buf[nz->len++];
     c->cp = cp;
     c->line = from->line;
@@ -386,10 +424,7 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
         return 1;
     /* a table row written without outer bars: 数量 | 75件 | 16件 */
-    size_t bars = 0;
-    for (size_t i = nz->line_start; i < nz->len; i++)
-        bars += nz->buf[i].cp == '|';
-    return bars >= 2;
+    return nz->tally.bars - nz->bars_before_line >= 2;
 }
 
 /* In text spaced out character by character (累 计 办 理 1 5 0 0 0 余 件)
@@ -407,15 +442,15 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
     if (nz->newlines && nz->len) {
         if (line_break_is_hard(nz, cp)) {
             flush_upto(nz, nz->len, 1);
-            nz->line_start = 0;
+            start_line(nz, 0);
         } else {
             if (is_ascii_alpha(nz->buf[nz->len - 1].cp) && is_ascii_alpha(cp))
                 append(nz, ' ', c);
-            nz->line_start = nz->len;
+            start_line(nz, nz->len);
         }
         nz->checking_heading = 1;
     } else if (nz->newlines) {
-        nz->line_start = 0;
+        start_line(nz, 0);
         nz->checking_heading = 1;
     } else if (nz->pending_space && nz->len && is_ascii_alnum(nz->buf[nz->len - 1].cp) &&
                is_ascii_alnum(cp) && !spaced_digit(nz, cp)) {
@@ -435,7 +470,7 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
         if (complete) {
             size_t start = nz->line_start;
             flush_upto(nz, start, 1);
-            nz->line_start = 0;
+            start_line(nz, 0);
         }
         if (!maybe || complete || n > 5)
             nz->checking_heading = 0;
@@ -456,15 +491,21 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     size_t room = PARA_MAX - 1 - nz->len;
     size_t end = n - i < room ? n : i + room;
     lg_char *out = nz->buf + nz->len;
+    uint32_t prev = nz->len ? out[-1].cp : 0;
+    tally t = nz->tally;
     size_t start = i;
     for (; i < end && is_visible(chars[i].cp); i++) {
-        out->cp = fold_width(chars[i].cp);
+        uint32_t cp = fold_width(chars[i].cp);
+        tally_add(&t, prev, cp);
+        prev = cp;
+        out->cp = cp;
         out->line = chars[i].line;
         out->offset = chars[i].offset;
         out++;
     }
     if (i > start)
         nz->spaced_run = 0;
+    nz->tally = t;
     nz->len = (size_t)(out - nz->buf);
     return i;
 }
