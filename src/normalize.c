@@ -74,7 +74,9 @@ static inline int is_visible(uint32_t cp)
 {
     if (cp > 0x3000)
         return cp != 0xFEFF;
-    return cp != '\r' && !is_line_break(cp) && !is_space(cp);
+    if (cp < 0x80)
+        return cp > ' ' && cp != 0x7F;
+    return !is_line_break(cp) && !is_space(cp);
 }
 
 static int is_ascii_alnum(uint32_t cp)
@@ -99,14 +101,11 @@ static int is_cjk_numeral(uint32_t cp)
 
 static inline uint32_t fold_width(uint32_t cp)
 {
-    if (cp < 0x2236 || (cp > 0x2236 && cp < 0xFF05) || cp > 0xFF5A)
-        return cp;
-    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-        (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF05 || cp == 0xFF0B)
+    if (cp - 0xFF05 <= 0xFF5A - 0xFF05 &&
+        ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+         (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF05 || cp == 0xFF0B))
         return cp - 0xFEE0;
-    if (cp == 0x2236) /* ∶ used as a colon */
-        return 0xFF1A;
-    return cp;
+    return cp == 0x2236 ? 0xFF1A : cp; /* ∶ used as a colon */
 }
 
 uint32_t lg_fold_width(uint32_t cp)
