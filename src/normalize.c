@@ -10,9 +10,19 @@
 /* Bold-font doubling repeats chunks of at most this many characters. */
 #define DOUBLE_MAX_CHUNK 24
 
+/* What flush_upto and line_break_is_hard ask about the buffer, kept up
+ * to date as characters are appended rather than counted again. */
+typedef struct tally {
+    size_t bars;        /* '|' */
+    size_t mark_pairs;  /* a punctuation mark twice in a row: ，， —— */
+    size_t other_pairs; /* anything else above '9' twice in a row: 事事 */
+} tally;
+
 struct lg_normalizer {
     lg_char buf[PARA_MAX + 8];
     size_t len;
+    tally tally;           /* of buf[0..len) */
+    size_t bars_before_line; /* '|' in buf[0..line_start) */
     int para_fresh;        /* buf begins a paragraph */
     size_t line_start;     /* where the current soft-joined line begins in buf */
     int checking_heading;  /* the current line may still prove a heading */
@@ -64,7 +74,9 @@ static inline int is_visible(uint32_t cp)
 {
     if (cp > 0x3000)
         return cp != 0xFEFF;
-    return cp != '\r' && !is_line_break(cp) && !is_space(cp);
+    if (cp < 0x80)
+        return cp > ' ' && cp != 0x7F;
+    return !is_line_break(cp) && !is_space(cp);
 }
 
 static int is_ascii_alnum(uint32_t cp)
@@ -89,14 +101,11 @@ static int is_cjk_numeral(uint32_t cp)
 
 static inline uint32_t fold_width(uint32_t cp)
 {
-    if (cp < 0x2236 || (cp > 0x2236 && cp < 0xFF05) || cp > 0xFF5A)
-        return cp;
-    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-        (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF05 || cp == 0xFF0B)
+    if (cp - 0xFF05 <= 0xFF5A - 0xFF05 &&
+        ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+         (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF05 || cp == 0xFF0B))
         return cp - 0xFEE0;
-    if (cp == 0x2236) /* ∶ used as a colon */
-        return 0xFF1A;
-    return cp;
+    return cp == 0x2236 ? 0xFF1A : cp; /* ∶ used as a colon */
 }
 
 uint32_t lg_fold_width(uint32_t cp)
@@ -152,32 +161,102 @@ static int same_run(const lg_char *a, const lg_char *b, size_t len)
     return 1;
 }
 
-/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0. */
-static size_t doubled_at(const lg_char *c, size_t i, size_t n)
+/* Paragraphs up to this long get a repeat index (below); the normalizer's
+ * never are longer. */
+#define REPEAT_INDEX_MAX (PARA_MAX + 8)
+#define NO_POS 0xFFFF
+
+/* For each k in c[0..n), the nearest k' > k with c[k'].cp == c[k].cp and
+ * k' - k <= DOUBLE_MAX_CHUNK, or 0 for none.  Such k' - k are the only
+ * lengths at which a repeat can start at k, and in most text there are
+ * none, so doubled_at need not try all DOUBLE_MAX_CHUNK lengths.
+ *
+ * Built from the right with a table of the last position seen for each
+ * hash of a code point.  When the table holds a position p for c[k]'s hash,
+ * no character hashed alike lies between k and p (it would have replaced
+ * p); so if c[p] is c[k] it is the nearest, if p is too far none is near,
+ * and only when another character shares the hash within reach is the
+ * span after p searched. */
+static void index_repeats(const lg_char *c, size_t n, uint16_t *next)
+{
+    uint16_t last[256];
+    memset(last, 0xFF, sizeof last); /* NO_POS */
+    for (size_t k = n; k-- > 0;) {
+        uint32_t cp = c[k].cp;
+        size_t h = (cp ^ (cp >> 8)) & 0xFF;
+        size_t p = last[h], reach = k + DOUBLE_MAX_CHUNK;
+        next[k] = 0;
+        if (p != NO_POS && p <= reach) {
+            if (c[p].cp == cp) {
+                next[k] = (uint16_t)p;
+            } else {
+                for (size_t q = p + 1; q <= reach && q < n; q++)
+                    if (c[q].cp == cp) {
+                        next[k] = (uint16_t)q;
+                        break;
+                    }
+            }
+        }
+        last[h] = (uint16_t)k;
+    }
+}
+
+/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0.  The lengths
+ * worth comparing are those where c[i+L] is c[i] again: found by the
+ * repeat index when there is one, else by looking. */
+static size_t doubled_at(const lg_char *c, const uint16_t *next, size_t i, size_t n)
 {
     size_t max = (n - i) / 2;
     if (max > DOUBLE_MAX_CHUNK)
         max = DOUBLE_MAX_CHUNK;
-    for (size_t len = max; len >= 1; len--)
-        if (c[i].cp == c[i + len].cp && same_run(c + i, c + i + len, len))
-            return len;
+    size_t lens[DOUBLE_MAX_CHUNK], count = 0;
+    if (next) {
+        for (size_t k = next[i]; k && k - i <= max; k = next[k])
+            lens[count++] = k - i;
+    } else {
+        for (size_t len = 1; len <= max; len++)
+            if (c[i + len].cp == c[i].cp)
+                lens[count++] = len;
+    }
+    while (count--)
+        if (same_run(c + i, c + i + lens[count], lens[count]))
+            return lens[count];
     return 0;
 }
 
-static int has_adjacent_pair(const lg_char *c, size_t n)
+/* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
+ * digits (100) prove nothing and one 事事 is Chinese. */
+static inline int is_doubling_mark(uint32_t cp)
 {
-    /* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
-     * digits (100) prove nothing and one 事事 is Chinese. */
-    size_t pairs = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp != c[i + 1].cp || cp <= '9')
-            continue;
-        if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
-            (cp >= 0x2010 && cp <= 0x206F) || ++pairs >= 2)
-            return 1;
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
+           (cp >= 0x2010 && cp <= 0x206F);
+}
+
+/* Count cp, which follows prev, into t. */
+static inline void tally_add(tally *t, uint32_t prev, uint32_t cp)
+{
+    t->bars += cp == '|';
+    if (cp == prev && cp > '9') {
+        if (is_doubling_mark(cp))
+            t->mark_pairs++;
+        else
+            t->other_pairs++;
     }
-    return 0;
+}
+
+static tally tally_of(const lg_char *c, size_t n)
+{
+    tally t = {0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        tally_add(&t, i ? c[i - 1].cp : 0, c[i].cp);
+    return t;
+}
+
+/* Could the text be printed by a bold font?  Only if a mark, or more than
+ * one other character, stands twice in a row. */
+static inline int has_adjacent_pair(const tally *t)
+{
+    return t->mark_pairs >= 1 || t->other_pairs >= 2;
 }
 
 /* A paragraph printed twice as one run (一、依法行政一、依法行政). */
@@ -186,19 +265,25 @@ static int whole_paragraph_doubled(const lg_char *c, size_t n)
     return n >= 8 && n % 2 == 0 && same_run(c, c + n / 2, n / 2);
 }
 
-size_t lg_collapse_doubling(lg_char *c, size_t n)
+/* lg_collapse_doubling, told whether c[0..n) has an adjacent pair. */
+static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
 {
     if (whole_paragraph_doubled(c, n))
         return n / 2;
     /* Bold doubling always doubles some punctuation or single character
      * somewhere; text without any adjacent pair is left untouched fast. */
-    if (!has_adjacent_pair(c, n))
+    if (!adjacent_pair)
         return n;
+    uint16_t index[REPEAT_INDEX_MAX], *next = NULL;
+    if (n <= REPEAT_INDEX_MAX) {
+        index_repeats(c, n, index);
+        next = index;
+    }
     size_t out = 0, i = 0;
     while (i < n) {
         size_t j = i, tokens = 0, covered = 0, longest = 0;
         while (j < n) {
-            size_t len = doubled_at(c, j, n);
+            size_t len = doubled_at(c, next, j, n);
             if (!len)
                 break;
             tokens++;
@@ -212,7 +297,7 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
         if (covered >= 6 && (tokens >= 2 || longest >= 4)) {
             size_t k = i;
             while (k < j) {
-                size_t len = doubled_at(c, k, n);
+                size_t len = doubled_at(c, next, k, n);
                 memmove(c + out, c + k, len * sizeof *c);
                 out += len;
                 k += 2 * len;
@@ -223,6 +308,12 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
         }
     }
     return out;
+}
+
+size_t lg_collapse_doubling(lg_char *c, size_t n)
+{
+    tally t = tally_of(c, n);
+    return collapse_doubling(c, n, has_adjacent_pair(&t));
 }
 
 /* ---- sentences ------------------------------------------------------ */
@@ -246,12 +337,11 @@ static void emit_sentences(lg_normalizer *nz, lg_char *c, size_t n, unsigned fla
         nz->stopped = 1;
 }
 
-static int is_table_row(const lg_char *c, size_t n)
+/* The line now begins at buf[at]. */
+static void start_line(lg_normalizer *nz, size_t at)
 {
-    size_t bars = 0;
-    for (size_t i = 0; i < n; i++)
-        bars += c[i].cp == '|';
-    return bars >= 2;
+    nz->line_start = at;
+    nz->bars_before_line = at == nz->len ? nz->tally.bars : tally_of(nz->buf, at).bars;
 }
 
 /* Pass on buf[0..cut) as a paragraph (or its first piece) and keep the rest. */
@@ -261,15 +351,17 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
         return;
     unsigned flags = nz->para_fresh ? LG_SENT_PARA_START : 0;
     nz->para_fresh = para_end;
-    if (is_table_row(nz->buf, cut))
+    tally t = cut == nz->len ? nz->tally : tally_of(nz->buf, cut);
+    if (t.bars >= 2)
         flags |= LG_SENT_TABLE_ROW;
     /* collapsing only shrinks buf[0..cut), so it can work in place: the
      * rest of the buffer is moved down from cut afterwards */
-    size_t n = lg_collapse_doubling(nz->buf, cut);
+    size_t n = collapse_doubling(nz->buf, cut, has_adjacent_pair(&t));
     emit_sentences(nz, nz->buf, n, flags);
     memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
     nz->len -= cut;
-    nz->line_start = nz->line_start > cut ? nz->line_start - cut : 0;
+    nz->tally = tally_of(nz->buf, nz->len);
+    start_line(nz, nz->line_start > cut ? nz->line_start - cut : 0);
 }
 
 /* The buffer is full: pass on a piece, cut where no value can be split. */
@@ -311,6 +403,7 @@ void lg_normalizer_free(lg_normalizer *nz)
 
 static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
 {
+    tally_add(&nz->tally, nz->len ? nz->buf[nz->len - 1].cp : 0, cp);
     lg_char *c = &nz->buf[nz->len++];
     c->cp = cp;
     c->line = from->line;
@@ -330,10 +423,7 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
         return 1;
     /* a table row written without outer bars: 数量 | 75件 | 16件 */
-    size_t bars = 0;
-    for (size_t i = nz->line_start; i < nz->len; i++)
-        bars += nz->buf[i].cp == '|';
-    return bars >= 2;
+    return nz->tally.bars - nz->bars_before_line >= 2;
 }
 
 /* In text spaced out character by character (累 计 办 理 1 5 0 0 0 余 件)
@@ -351,15 +441,15 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
     if (nz->newlines && nz->len) {
         if (line_break_is_hard(nz, cp)) {
             flush_upto(nz, nz->len, 1);
-            nz->line_start = 0;
+            start_line(nz, 0);
         } else {
             if (is_ascii_alpha(nz->buf[nz->len - 1].cp) && is_ascii_alpha(cp))
                 append(nz, ' ', c);
-            nz->line_start = nz->len;
+            start_line(nz, nz->len);
         }
         nz->checking_heading = 1;
     } else if (nz->newlines) {
-        nz->line_start = 0;
+        start_line(nz, 0);
         nz->checking_heading = 1;
     } else if (nz->pending_space && nz->len && is_ascii_alnum(nz->buf[nz->len - 1].cp) &&
                is_ascii_alnum(cp) && !spaced_digit(nz, cp)) {
@@ -379,7 +469,7 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
         if (complete) {
             size_t start = nz->line_start;
             flush_upto(nz, start, 1);
-            nz->line_start = 0;
+            start_line(nz, 0);
         }
         if (!maybe || complete || n > 5)
             nz->checking_heading = 0;
@@ -400,15 +490,21 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     size_t room = PARA_MAX - 1 - nz->len;
     size_t end = n - i < room ? n : i + room;
     lg_char *out = nz->buf + nz->len;
+    uint32_t prev = nz->len ? out[-1].cp : 0;
+    tally t = nz->tally;
     size_t start = i;
     for (; i < end && is_visible(chars[i].cp); i++) {
-        out->cp = fold_width(chars[i].cp);
+        uint32_t cp = fold_width(chars[i].cp);
+        tally_add(&t, prev, cp);
+        prev = cp;
+        out->cp = cp;
         out->line = chars[i].line;
         out->offset = chars[i].offset;
         out++;
     }
     if (i > start)
         nz->spaced_run = 0;
+    nz->tally = t;
     nz->len = (size_t)(out - nz->buf);
     return i;
 }

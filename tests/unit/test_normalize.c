@@ -468,6 +468,31 @@ int main(void)
     TEST_STREQ("a doubled phrase with doubled punctuation collapsed",
                collapsed("依法行政依法行政，，推进推进"), "依法行政，推进");
     TEST_STREQ("text without pairs unchanged", collapsed("法治政府建设"), "法治政府建设");
+    /* 一 U+4E00 and 企 U+4F01 share a slot in the repeat index's hash
+     * table: repeats are still found exactly */
+    TEST_STREQ("hash-sharing characters: no bold run, unchanged",
+               collapsed("依法一企一企一企依法，，"), "依法一企一企一企依法，，");
+    TEST_STREQ("hash-sharing characters: bold run collapsed",
+               collapsed("一企企一一企，，一企一企"), "一企企一一企，一企");
+    TEST_STREQ("hash-sharing characters: repeats of different lengths",
+               collapsed("报告一企业一企业，，企一企一"), "报告一企业，企一");
+    {
+        /* longer than any normalizer paragraph (no repeat index): the
+         * doubled 20-character period collapses to one copy */
+        const char *unit = "依法行政依法行政，，";
+        size_t ulen = strlen(unit);
+        char *in = malloc(500 * ulen + 8), *want = malloc(250 * ulen + 8);
+        for (int k = 0; k < 500; k++)
+            memcpy(in + k * ulen, unit, ulen);
+        strcpy(in + 500 * ulen, "完");
+        for (int k = 0; k < 250; k++)
+            memcpy(want + k * ulen, unit, ulen);
+        strcpy(want + 250 * ulen, "完");
+        TEST_COND("a bold run of 5001 characters collapses like a short one",
+                  !strcmp(collapsed(in), want));
+        free(in);
+        free(want);
+    }
     TEST_STREQ("empty", collapsed(""), "");
     {
         normalize(&ss, "坚持事事有回音、件件有着落，层层压实责任。", 0);
@@ -504,6 +529,70 @@ int main(void)
         TEST_STREQ("table rows flagged, paragraph after not", flags_of(&ss), "P PT PT P");
         TEST_COND("table: 20 on line 3", ss.n > 2 && maps_to(&ss.v[2], "20", 0, 3, at(in, "20", 0)));
         sentences_free(&ss);
+    }
+    {
+        normalize(&ss, "类别 | 行政许可 | 行政处罚\n数量 | 75件 | 16件\n正文继续\n接着", 0);
+        TEST_STREQ("table rows without outer bars: a line each", joined(&ss),
+                   "类别|行政许可|行政处罚 / 数量|75件|16件 / 正文继续接着");
+        TEST_STREQ("table rows without outer bars: flags", flags_of(&ss), "PT PT P");
+        sentences_free(&ss);
+    }
+    {
+        /* bars are counted per line for the line break, per paragraph for
+         * the flag */
+        normalize(&ss, "甲|乙\n丙|丁\n戊", 0);
+        TEST_STREQ("one bar per line: lines joined", joined(&ss), "甲|乙丙|丁戊");
+        TEST_STREQ("one bar per line: a table row in all", flags_of(&ss), "PT");
+        sentences_free(&ss);
+    }
+    {
+        /* what the buffer holds after a heading is passed on still counts:
+         * the bars after 1、 end the line, the pair 一一 with 事事 lets
+         * the bold run collapse */
+        normalize(&ss, "前文\n1、a | b | c\nd", 0);
+        TEST_STREQ("bars after a heading: the line is a table row", joined(&ss),
+                   "前文 / 1、a|b|c / d");
+        TEST_STREQ("bars after a heading: flags", flags_of(&ss), "P PT P");
+        sentences_free(&ss);
+        normalize(&ss, "前文\n一一、事事全年办理案件全年办理案件", 0);
+        TEST_STREQ("pairs after a heading count for the bold-font check", joined(&ss),
+                   "前文 / 一一、事全年办理案件");
+        sentences_free(&ss);
+    }
+    {
+        /* and after a piece of an over-long paragraph is passed on */
+        char *in = malloc(5000 * 3 + 128);
+        size_t o = 0;
+        for (size_t i = 0; i < 4090; i++)
+            o += put_utf8(0x4E00 + (uint32_t)((i * 7919) % 20000), in + o);
+        strcpy(in + o, "，甲|乙|丙\n下一行");
+        normalize(&ss, in, 0);
+        TEST_COND("bars after a cut: the rest is a table row, the next line a paragraph",
+                  ss.n == 3 && !strcmp(ss.v[1].text, "甲|乙|丙") &&
+                      !strcmp(flags_of(&ss), "P T P"));
+        sentences_free(&ss);
+        o = 0;
+        for (size_t i = 0; i < 4093; i++)
+            o += put_utf8(0x4E00 + (uint32_t)((i * 7919) % 20000), in + o);
+        strcpy(in + o, "，，事事全年办理案件全年办理案件");
+        normalize(&ss, in, 0);
+        TEST_COND("pairs before a cut do not count after it",
+                  ss.n == 2 && !strcmp(ss.v[1].text, "事事全年办理案件全年办理案件"));
+        sentences_free(&ss);
+        /* the cut falls before the line: the bars between the cut and the
+         * line's start are not the line's, so the next break stays soft */
+        o = 0;
+        for (size_t i = 0; i < 3000; i++)
+            o += put_utf8(0x4E00 + (uint32_t)((i * 7919) % 20000), in + o);
+        o += (size_t)sprintf(in + o, "。甲|乙\n丙|丁\n");
+        for (size_t i = 0; i < 1200; i++)
+            o += put_utf8(0x4E00 + (uint32_t)((i * 7919 + 5) % 20000), in + o);
+        strcpy(in + o, "\n戊");
+        normalize(&ss, in, 0);
+        TEST_COND("bars between a cut and the line start are not the line's",
+                  ss.n == 2 && ss.v[1].n == 1207 && !strcmp(flags_of(&ss), "P T"));
+        sentences_free(&ss);
+        free(in);
     }
     TEST_COND("chunk invariance: spaces", chunk_invariant("累 计 办 理 案 件 15000 余 件"));
     TEST_COND("chunk invariance: headings", chunk_invariant("主要成效如下\n一、坚持党的领导。全面推进。\n二、完善制度"));
