@@ -1214,7 +1214,8 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     }
     if (!change_only && left.b > left.a && ends_any(ex, left.b, &COUNT_VERBS))
         left.weak = 1;
-    if (visible_chars(ex, left) < 2)
+    size_t left_chars = visible_chars(ex, left); /* left is settled from here on */
+    if (left_chars < 2)
         left.weak = 1;
     for (size_t i = left.b; i > left.a && left.b - i < 3; i--)
         if (ex->cp[i - 1] == 0x7B49 /* 等 */)
@@ -1250,10 +1251,10 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (change_only && *prev) {
         text_append(out, prev, strlen(prev));
-    } else if ((left.weak || visible_chars(ex, left) <= 2) && visible_chars(ex, right) >= 2 &&
+    } else if ((left.weak || left_chars <= 2) && visible_chars(ex, right) >= 2 &&
                !ends_any(ex, right.b, &CHANGE_WORDS)) {
         append_span(ex, out, right, METRIC_MAX_CHARS, 0);
-    } else if (visible_chars(ex, left) >= 1 && !(visible_chars(ex, left) < 2 && *prev)) {
+    } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (*prev) {
         text_append(out, prev, strlen(prev));
