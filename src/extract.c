@@ -1537,7 +1537,7 @@ static int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
         out.period = period;
     }
     out.metric = r->metric;
-    out.value = strtod(r->value_str, NULL);
+    out.value = lg_decimal_to_double(r->value_str);
     out.value_str = r->value_str;
     out.unit = r->unit;
     out.qualifier = r->qualifier;

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Strip leading zeros of the integer part and trailing zeros of the
@@ -228,4 +229,35 @@ int lg_magnitude(const char *s, size_t len, size_t *used)
     }
     *used = 0;
     return 0;
+}
+
+double lg_decimal_to_double(const char *dec)
+{
+    /* Clinger's fast path: an integer below 2^53 and a power of ten up to
+     * 10^22 are both exact doubles, and IEEE division rounds correctly, so
+     * m / 10^k is the correctly rounded value - what strtod returns. */
+    static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char *p = dec;
+    int negative = *p == '-';
+    p += negative;
+    uint64_t m = 0;
+    int digits = 0, fraction = -1;
+    for (; *p; p++) {
+        if (*p == '.' && fraction < 0) {
+            fraction = 0;
+            continue;
+        }
+        if (*p < '0' || *p > '9' || ++digits > 15)
+            return strtod(dec, NULL);
+        m = m * 10 + (uint64_t)(*p - '0');
+        if (fraction >= 0)
+            fraction++;
+    }
+    if (digits == 0)
+        return strtod(dec, NULL);
+    double v = (double)m;
+    if (fraction > 0)
+        v /= POW10[fraction];
+    return negative ? -v : v;
 }

@@ -1,3 +1,4 @@
+#include <stdlib.h>
 /* test_number.c - numerals to exact decimal strings: Arabic numerals with
  * thousands commas, Chinese numerals, shifting the point for 万/亿, and the
  * magnitude words. */
@@ -186,6 +187,35 @@ int main(void)
         ok = lg_chinese_to_decimal("三点八四", strlen("三点八四"), dec, sizeof dec) == 0 &&
              lg_decimal_shift(dec, sizeof dec, 8) == 0;
         TEST_COND("三点八四亿 -> 384000000", ok && !strcmp(dec, "384000000"));
+    }
+
+
+    /* lg_decimal_to_double is strtod, bit for bit */
+    {
+        static const char *const fixed[] = {"0", "1", "0.1", "0.3", "818.1", "29000000", "1.005",
+                                            "123456789012345", "12345678901234.5",
+                                            "0.000000000000001", "1234567890123456",
+                                            "98765432109876543", "-1.5", "9007199254740993", NULL};
+        int same = 1;
+        for (const char *const *f = fixed; *f; f++)
+            same &= lg_decimal_to_double(*f) == strtod(*f, NULL);
+        TEST_COND("decimal to double: fixed cases as strtod", same);
+        unsigned long long seed = 12345;
+        char buf[40];
+        for (int i = 0; i < 200000 && same; i++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            int len = 1 + (int)(seed >> 33) % 18, point = (int)(seed >> 45) % (len + 1);
+            size_t at = 0;
+            for (int d = 0; d < len; d++) {
+                if (d == point && d > 0)
+                    buf[at++] = '.';
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                buf[at++] = (char)('0' + (seed >> 40) % 10);
+            }
+            buf[at] = '\0';
+            same &= lg_decimal_to_double(buf) == strtod(buf, NULL);
+        }
+        TEST_COND("decimal to double: 200000 random decimals as strtod", same);
     }
 
     return TEST_REPORT();
