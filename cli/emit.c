@@ -83,7 +83,12 @@ int fields_parse(settings *set, const char *list, const char **bad, size_t *bad_
 
 /* ---- one field of one record as a cell ------------------------------- */
 
-typedef enum cell_type { CELL_NULL, CELL_STRING, CELL_NUMBER } cell_type;
+typedef enum cell_type {
+    CELL_NULL,
+    CELL_STRING,
+    CELL_NUMBER,
+    CELL_JSON /* a string cJSON has printed already (JSON output only) */
+} cell_type;
 
 typedef struct cell {
     cell_type type;
@@ -187,16 +192,35 @@ static void write_escaping_separators(FILE *fp, const char *s, size_t n)
 }
 
 /* The object an output reuses for its records. */
+/* A long string field as cJSON last printed it.  The file name repeats in
+ * every record of a file, and a sentence's context in each of its figures:
+ * a repeat goes to cJSON already printed, as a raw item, which spares it
+ * scanning the string again for characters to escape. */
+typedef struct printed_string {
+    int valid;
+    char *value; /* a copy of the string last printed */
+    char *json;  /* cJSON's print of it: quoted and escaped */
+    size_t value_cap, json_cap;
+} printed_string;
+
 struct json_record {
     cJSON *object;
     cJSON *items[FIELD_COUNT];     /* the items of set->fields, in order */
     char digits[FIELD_COUNT][32];  /* integer values, as items[i] sees them */
+    printed_string printed[FIELD_COUNT];
+    cJSON *lone;                   /* prints one string for printed[] */
 };
 
 static void json_record_free(json_record *j)
 {
-    if (j)
-        cJSON_Delete(j->object);
+    if (!j)
+        return;
+    cJSON_Delete(j->object);
+    cJSON_Delete(j->lone);
+    for (int i = 0; i < FIELD_COUNT; i++) {
+        free(j->printed[i].value);
+        free(j->printed[i].json);
+    }
     free(j);
 }
 
@@ -205,8 +229,8 @@ static void json_record_free(json_record *j)
 static json_record *json_record_new(const settings *set)
 {
     json_record *j = calloc(1, sizeof *j);
-    if (!j || !(j->object = cJSON_CreateObject())) {
-        free(j);
+    if (!j || !(j->object = cJSON_CreateObject()) || !(j->lone = cJSON_CreateStringReference(""))) {
+        json_record_free(j);
         return NULL;
     }
     for (int i = 0; i < set->field_count; i++) {
@@ -234,6 +258,7 @@ static void json_set(cJSON *item, cell c)
         [CELL_NULL] = cJSON_NULL,
         [CELL_STRING] = cJSON_String,
         [CELL_NUMBER] = cJSON_Raw,  /* an exact decimal: a raw JSON number */
+        [CELL_JSON] = cJSON_Raw,
     };
     item->type = types[c.type] | cJSON_IsReference | cJSON_StringIsConst;
     item->valuestring = (char *)c.text;
@@ -267,14 +292,56 @@ static int print_json(FILE *fp, cJSON *o)
     return -1;
 }
 
+/* Make room for need bytes in *buf.  Returns 0, or -1 when memory ran out. */
+static int reserve(char **buf, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return 0;
+    size_t size = *cap ? *cap : 256;
+    while (size < need)
+        size *= 2;
+    char *p = realloc(*buf, size);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = size;
+    return 0;
+}
+
+/* The string c as cJSON prints it, from p when it is the one printed last.
+ * Returns c itself when it cannot be printed ahead (no memory, or too long
+ * for cJSON_PrintPreallocated): cJSON then prints it in the record. */
+static cell printed_cell(json_record *j, printed_string *p, cell c)
+{
+    if (p->valid && strcmp(p->value, c.text) == 0)
+        return (cell){CELL_JSON, p->json};
+    p->valid = 0;
+    size_t n = strlen(c.text);
+    /* at worst six bytes a byte (\u001f), the quotes and cJSON's spare byte */
+    if (n > (INT_MAX - 8) / 6 || reserve(&p->value, &p->value_cap, n + 1) ||
+        reserve(&p->json, &p->json_cap, 6 * n + 8))
+        return c;
+    json_set(j->lone, c);
+    if (!cJSON_PrintPreallocated(j->lone, p->json, (int)p->json_cap, 0))
+        return c;
+    memcpy(p->value, c.text, n + 1);
+    p->valid = 1;
+    return (cell){CELL_JSON, p->json};
+}
+
 /* Returns 0, or -1 when memory ran out. */
 static int json_object(output *out, const settings *set, const lg_record *r)
 {
     if (!out->json && !(out->json = json_record_new(set)))
         return -1;
     json_record *j = out->json;
-    for (int i = 0; i < set->field_count; i++)
-        json_set(j->items[i], record_cell(r, set->fields[i], j->digits[i], sizeof j->digits[i]));
+    for (int i = 0; i < set->field_count; i++) {
+        field_id f = set->fields[i];
+        cell c = record_cell(r, f, j->digits[i], sizeof j->digits[i]);
+        if (c.type == CELL_STRING && (f == FIELD_FILE || f == FIELD_DOC || f == FIELD_CONTEXT))
+            c = printed_cell(j, &j->printed[i], c);
+        json_set(j->items[i], c);
+    }
     return print_json(out->fp, j->object);
 }
 
