@@ -3,7 +3,6 @@
 #include "text.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +116,21 @@ static uint64_t chinese_unit(uint32_t cp)
     }
 }
 
+/* whole in decimal at buf (room for 21 bytes); returns the digit count.
+ * By hand: snprintf's format parsing costs more than the numeral. */
+static int write_decimal(uint64_t whole, char *buf)
+{
+    char tmp[20];
+    int n = 0;
+    do
+        tmp[n++] = (char)('0' + whole % 10);
+    while ((whole /= 10) != 0);
+    for (int k = 0; k < n; k++)
+        buf[k] = tmp[n - 1 - k];
+    buf[n] = '\0';
+    return n;
+}
+
 int lg_chinese_to_decimal(const char *str, size_t len, char *out, size_t cap)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -179,8 +193,8 @@ int lg_chinese_to_decimal(const char *str, size_t len, char *out, size_t cap)
         return -1;
     uint64_t whole = total + section + cur;
     char buf[LG_DECIMAL_MAX];
-    int n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)whole);
-    if (n < 0 || (size_t)n + nfrac + 1 >= sizeof buf)
+    int n = write_decimal(whole, buf);
+    if ((size_t)n + nfrac + 1 >= sizeof buf)
         return -1;
     memcpy(buf + n, frac, nfrac);
     return canonical(buf, (size_t)n + nfrac, (size_t)n, out, cap);
