@@ -191,7 +191,7 @@ struct lg_extractor {
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */
     text_buf metric, prev, txt; /* a record's metric, the one before, its text */
-    size_t *cb;     /* char index -> byte offset, n + 1 entries */
+    uint32_t *cb;   /* char index -> byte offset, n + 1 entries */
     size_t cb_cap;
     pcre2_match_data *md;
 
@@ -1734,7 +1734,10 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     ex->n = n;
     text_reset(&ex->s);
     if (ex->cb_cap < n + 1) {
-        size_t *p = realloc(ex->cb, (n + 1) * sizeof *p);
+        /* offsets fit 32 bits: sentences are a paragraph at most */
+        if (n > UINT32_MAX / 4 - 1)
+            return -1;
+        uint32_t *p = realloc(ex->cb, (n + 1) * sizeof *p);
         if (!p)
             return -1;
         ex->cb = p;
@@ -1756,13 +1759,13 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
         ex->cp[i] = cp;
         ex->cls[i] = cp < 0x10000 ? cp_class[cp] : 0;
         any |= ex->cls[i];
-        ex->cb[i] = ex->s.len;
+        ex->cb[i] = (uint32_t)ex->s.len;
         ex->s.len += utf8_encode(cp, ex->s.data + ex->s.len);
     }
     ex->cp[n] = 0;
     ex->cls[n] = 0;
     ex->cls_any = any;
-    ex->cb[n] = ex->s.len;
+    ex->cb[n] = (uint32_t)ex->s.len;
     ex->s.data[ex->s.len] = '\0';
     return 0;
 }
