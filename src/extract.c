@@ -1491,12 +1491,16 @@ static void table_metric(lg_extractor *ex, const cell *cells, size_t n, const va
 
 static int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
 {
-    text_reset(&ex->context);
-    if (text_append(&ex->context, sentence + r->ctx_from, r->ctx_len) != 0) {
-        ex->status = LG_ERR_NOMEM;
-        return 1;
+    /* a context that runs to the sentence's end is already a C string */
+    const char *context = sentence + r->ctx_from;
+    if (context[r->ctx_len] != '\0') {
+        text_reset(&ex->context);
+        if (text_append(&ex->context, context, r->ctx_len) != 0) {
+            ex->status = LG_ERR_NOMEM;
+            return 1;
+        }
+        context = ex->context.data;
     }
-    const char *context = ex->context.data;
     lg_record out;
     memset(&out, 0, sizeof out);
     out.file = ex->file;
