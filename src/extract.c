@@ -1798,6 +1798,11 @@ static int extract_sentence(lg_extractor *ex)
     value stack_values[16];
     value *values = stack_values;
     for (size_t i = 0; i < ex->n;) {
+        /* most characters are no numeral: pass them in a tight loop */
+        while (i < ex->n && !is_digit_cp(ex->cp[i]) && !class_at(ex, i, CL_NUMERAL))
+            i++;
+        if (i == ex->n)
+            break;
         uint32_t cp = ex->cp[i];
         int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->cp[i - 1]) || ex->cp[i - 1] == '.'));
         int cjk_start = class_at(ex, i, CL_NUMERAL) && !(i > 0 && class_at(ex, i - 1, CL_NUMERAL)) &&
