@@ -305,8 +305,11 @@ static const cp_group *index_words(const word_list *l, int k, unsigned mask)
         for (const word *v = w; v->s; v++)
             if (word_char(v, k) == key)
                 need += 1 + utf8_chars_n(v->s, v->len);
-        if (need > sizeof word_pool / sizeof *word_pool - word_pool_used)
+        if (need > sizeof word_pool / sizeof *word_pool - word_pool_used) {
+            /* the slots stay free for the next list */
+            memset(table, 0, (mask + 1) * sizeof *table);
             return NULL;
+        }
         unsigned h = cp_hash(key, mask);
         while (table[h].n)
             h = (h + 1) & mask;
