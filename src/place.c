@@ -212,10 +212,10 @@ size_t lg_place_match(const char *s, size_t len, int prefer_city, int *id)
     uint32_t cp = key_to_cp(key);
     if (cp < 0x10000 && !(first_char_bits[cp >> 3] & (1u << (cp & 7))))
         return 0;
-    if (pairs_usable && cl == 3) {
+    if (cl == 3) {
         size_t c2;
         uint32_t b = decode_at(u + 3, len - 3, &c2);
-        if (c2 && !pair_has(pair_key(cp, b)))
+        if (c2 && !lg_place_may_start(cp, b))
             return 0;
     }
 
