@@ -158,6 +158,7 @@ typedef struct rec {
     long long line, offset;
     int city_mode, place; /* place: a city or county id */
     int year_mode, year;  /* explicit year, or a delta from the report year */
+    int from_now;         /* the delta counts from the time of writing (今年, 去年) */
     int period_mode, period_a, period_b;
     char value_str[LG_DECIMAL_MAX];
     char unit[24];
@@ -175,6 +176,7 @@ typedef struct year_mention {
     int comparison;  /* 比2022年, 较去年: a base, not the figure's year */
     int target;      /* 到2025年: a goal */
     int pair;        /* 2020年的35人: governs the next value only */
+    int from_now;    /* 今年 去年 上年 前年 本年: counted from the time of writing */
 } year_mention;
 
 struct lg_extractor {
@@ -199,6 +201,7 @@ struct lg_extractor {
     int settled;
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
+    int written_after; /* news of a published report: written the year after */
     int report_city, opening_city;
     int report_county; /* 某县2023年法治政府建设报告: the figures are the county's */
     int region_report; /* the title names a province and no city */
@@ -212,6 +215,10 @@ struct lg_extractor {
     /* 2021年，…。…。: a year opening a paragraph governs the paragraph */
     int have_para_year;
     year_mention para_year;
+    /* 去年…，…；…: a year in a sentence's first clause governs the clauses
+     * after its semicolons too (the normalizer splits sentences at ；) */
+    int have_clause_year, after_semicolon;
+    year_mention clause_year;
     unsigned flags;    /* of the current sentence */
 
     /* a table flattened into | rows: the header row's cells */
@@ -438,6 +445,8 @@ static word_list QUAL_WORDS = WORDS(W("约为"), W("大约"), W("不少于"), W(
 static word_list RIGHT_LEAD = WORDS(W("的"), W("各类"), W("各"), W("以上"), W("左右"), W("多"));
 static word_list NATION = WORDS(W("全国"), W("全国共"), W("全国共有"), W("全省"), W("全省共"), W("全省共有"));
 static word_list REVIEW = WORDS(W("回眸"), W("回顾"), W("盘点"), W("总结"), W("纵观"), W("聚焦"));
+static word_list ANNOUNCE_WHEN = WORDS(W("日前"), W("近日"), W("近期"), W("今天"), W("今日"), W("正式"), W("已"), W("于"));
+static word_list ANNOUNCE_VERBS = WORDS(W("发布"), W("公布"), W("出炉"), W("亮相"), W("公开"), W("发表"));
 
 /* Is s[0..len) exactly the word w? */
 static int is_word(const char *s, size_t len, const char *w)
@@ -958,6 +967,7 @@ static size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
             else if (is_word(r, len, "前年")) m.delta = -2;
             else if (is_word(r, len, "上半年")) { m.period_mode = PERIOD_HALF; m.period_b = 1; }
             else if (is_word(r, len, "下半年")) { m.period_mode = PERIOD_HALF; m.period_b = 2; }
+            m.from_now = m.delta || is_word(r, len, "今年") || is_word(r, len, "本年");
         }
         m.comparison = ends_any(ex, m.start, &COMPARE) != 0;
         m.target = (ends(ex, m.start, "到") || ends(ex, m.start, "至")) &&
@@ -1021,15 +1031,25 @@ static word_list COMPARISONS = WORDS(W("去年同期"), W("上年同期"), W("�
 
 /* Verbs after which the counted thing comes after the classifier:
  * 开展了12场政商恳谈早餐会, 完成332个行政村... */
-static word_list COUNT_VERBS = WORDS(W("开展"), W("组织"), W("举办"), W("召开"), W("完成"), W("发布"), W("出台"), W("制定"), W("修订"), W("修改"), W("废止"), W("建成"), W("建立"), W("设立"), W("打造"), W("培育"), W("培养"), W("聘任"), W("聘请"), W("选聘"), W("招募"), W("评选"), W("选树"), W("曝光"), W("培训"), W("走访"), W("办理"), W("受理"), W("审查"), W("审核"), W("调解"), W("化解"), W("排查"), W("整改"), W("发现"), W("提出"), W("收到"), W("处理"), W("查处"), W("推出"), W("上线"), W("开通"), W("覆盖"), W("惠及"), W("帮助"), W("吸纳"), W("入驻"), W("录入"), W("归集"), W("整合"), W("梳理"), W("公布"), W("解决"), W("办结"), W("新增"), W("取消"), W("下放"), W("清理"), W("实现"), W("提供"), W("签订"), W("创建"), W("命名"), W("表彰"), W("举行"), W("宣讲"), W("约谈"), W("印发"), W("编制"), W("形成"), W("开设"), W("设置"), W("配备"), W("组建"), W("成立"), W("引进"), W("接待"), W("参与"), W("参加"), W("出动"), W("派出"), W("检查"), W("深入"), W("联系"), W("指导"), W("服务"), W("挽回"), W("兑现"), W("涉及"), W("审结"), W("新收"), W("纠错"), W("推动"), W("带动"), W("吸引"), W("筹集"), W("投入"), W("争取"), W("落实"), W("评查"), W("转载"), W("刊发"), W("报道"), W("打击"), W("破获"), W("抓获"), W("追回"), W("发放"), W("收集"), W("征集"), W("登记"), W("注册"), W("认定"), W("授予"), W("入选"), W("获评"), W("获得"), W("荣获"), W("有"), W("拥有"), W("了"), W("上报"), W("报送"), W("构建"), W("推荐"), W("选派"), W("评为"));
+static word_list COUNT_VERBS = WORDS(W("开展"), W("组织"), W("举办"), W("召开"), W("完成"), W("发布"), W("出台"), W("制定"), W("修订"), W("修改"), W("废止"), W("建成"), W("建立"), W("设立"), W("打造"), W("培育"), W("培养"), W("聘任"), W("聘请"), W("选聘"), W("招募"), W("评选"), W("选树"), W("曝光"), W("培训"), W("走访"), W("办理"), W("受理"), W("审查"), W("审核"), W("调解"), W("化解"), W("排查"), W("整改"), W("发现"), W("提出"), W("收到"), W("处理"), W("查处"), W("推出"), W("上线"), W("开通"), W("覆盖"), W("惠及"), W("帮助"), W("吸纳"), W("入驻"), W("录入"), W("归集"), W("整合"), W("梳理"), W("公布"), W("解决"), W("办结"), W("新增"), W("取消"), W("下放"), W("清理"), W("实现"), W("提供"), W("签订"), W("创建"), W("命名"), W("表彰"), W("举行"), W("宣讲"), W("约谈"), W("印发"), W("编制"), W("形成"), W("开设"), W("设置"), W("配备"), W("组建"), W("成立"), W("引进"), W("接待"), W("参与"), W("参加"), W("出动"), W("派出"), W("检查"), W("深入"), W("联系"), W("指导"), W("服务"), W("挽回"), W("兑现"), W("涉及"), W("审结"), W("新收"), W("纠错"), W("推动"), W("带动"), W("吸引"), W("筹集"), W("投入"), W("争取"), W("落实"), W("评查"), W("转载"), W("刊发"), W("报道"), W("打击"), W("破获"), W("抓获"), W("追回"), W("发放"), W("收集"), W("征集"), W("登记"), W("注册"), W("认定"), W("授予"), W("入选"), W("获评"), W("获得"), W("荣获"), W("有"), W("拥有"), W("了"), W("上报"), W("报送"), W("构建"), W("推荐"), W("选派"), W("评为"), W("推进"), W("部署"), W("推行"), W("启动"), W("实施"), W("确定"), W("明确"), W("安排"), W("交办"), W("督办"), W("编发"), W("印制"), W("审议"), W("听取"), W("作出"), W("出具"), W("提交"), W("签署"), W("发出"), W("制发"), W("下发"), W("转办"), W("回复"), W("答复"), W("核查"), W("督查"), W("抽查"), W("巡查"), W("送达"), W("选取"), W("确认"));
+
+/* Where the words after a classifier stop naming the counted thing and
+ * go on to say what it did: 16家公共法律服务中心提供法律咨询,
+ * 4个地区荣获…, 57名负责人进行经济责任审计, 1个项目被省委推荐… */
+static word_list RIGHT_STOPS = WORDS(W("提供"), W("进行"), W("开展"), W("参与"), W("参加"), W("荣获"), W("获得"), W("获评"), W("获批"), W("入选"), W("分别"), W("逐一"), W("均已"), W("均被"), W("均获"), W("均在"), W("均达"), W("共同"), W("实现"), W("受到"), W("接受"), W("纳入"), W("列入"), W("深入"), W("承担"), W("完成"), W("全部"), W("已经"), W("已被"), W("先后"), W("累计"), W("共计"), W("成功"), W("顺利"), W("积极"), W("主动"), W("被评"), W("被推"), W("被确"), W("被命"), W("被列"), W("被授"), W("被纳"), W("被选"), W("被认"), W("被表"), W("被省"), W("被市"), W("被国"), W("被中"), W("被自"));
+
+/* Adverbs between a name and its verb: 检查数量同比普遍下降30%,
+ * 发现问题率平均提高16个百分点 */
+static word_list ADVERBS = WORDS(W("普遍"), W("平均"), W("总体"), W("整体"), W("大幅"), W("明显"), W("显著"), W("稳步"), W("进一步"), W("有效"), W("再次"), W("首次"), W("实时"), W("依法"), W("及时"), W("全面"), W("集中"), W("统一"), W("全程"));
 
 /* Every list, so that lg_patterns_init can index them (a list left out
  * still works, unfiltered). */
 static word_list *const ALL_WORD_LISTS[] = {
     &OVER_BEFORE, &APPROX_BEFORE, &NEARLY_BEFORE, &UNDER_BEFORE, &RANK_CUES,
     &COUNT_CUES, &CHANGE_WORDS, &LEVEL_WORDS, &COMPARE, &LEAD_FILLERS, &TRAIL_FILLERS,
+    &RIGHT_STOPS, &ADVERBS,
     &WEAK_ENDINGS, &WEAK_EXCEPTIONS, &COMPARISONS, &COUNT_VERBS, &RANK_TOPIC_WORDS,
-    &QUAL_WORDS, &RIGHT_LEAD, &NATION, &REVIEW,
+    &QUAL_WORDS, &RIGHT_LEAD, &NATION, &REVIEW, &ANNOUNCE_WHEN, &ANNOUNCE_VERBS,
 };
 
 static void index_word_lists(void)
@@ -1117,8 +1137,66 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends_any(ex, s.b, &TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
+        if ((k = ends_any(ex, s.b, &ADVERBS)) && s.b - k > s.a) { s.b -= k; changed = 1; continue; }
     }
     return s;
+}
+
+/* The first char in [a, b) where the words stop naming a thing (a verb of
+ * RIGHT_STOPS, or 、 before another number: 11个县委书记、6大行业…), or b. */
+static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (ex->cp[i] == 0x3001 /* 、 */ && i + 1 < ex->n &&
+            (is_digit_cp(ex->cp[i + 1]) || class_at(ex, i + 1, CL_NUMERAL)))
+            return i;
+        /* the filter inline: this runs at every char of a value's words */
+        if ((!RIGHT_STOPS.by_first || bloom_has(RIGHT_STOPS.first_bits, ex->cp[i])) &&
+            starts_any(ex, i, &RIGHT_STOPS))
+            return i;
+    }
+    return b;
+}
+
+/* The chars in [a, b) outside brackets and quotes: 村(社区) has one. */
+static size_t unbracketed_chars(const lg_extractor *ex, size_t a, size_t b)
+{
+    size_t n = 0;
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08 /* （ */)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (!depth && !class_at(ex, i, CL_QUOTE))
+            n++;
+    }
+    return n;
+}
+
+/* The words after a classifier up to where they stop naming the counted
+ * thing.  A generic noun says little alone: 133项事项实现免证办 keeps its
+ * verb, where 16家公共法律服务中心提供… does not need it. */
+static span name_before_verb(const lg_extractor *ex, span right, const place_mention *pm,
+                             size_t npm, const year_mention *ym, size_t nym)
+{
+    size_t stop = right_stop_in(ex, right.a + 1, right.b);
+    if (stop == right.b ||
+        !(ex->cp[stop] == 0x3001 /* 、 before a number */ || unbracketed_chars(ex, right.a, stop) >= 3))
+        return right;
+    span named = trim_left_words(ex, (span){right.a, stop, 0}, pm, npm, ym, nym);
+    return visible_chars(ex, named) >= 2 ? named : right;
+}
+
+/* Does the text from char i start with a list separator (、 和 及 与)? */
+static int starts_separator(const lg_extractor *ex, size_t i)
+{
+    if (i >= ex->n)
+        return 0;
+    uint32_t cp = ex->cp[i];
+    return cp == 0x3001 /* 、 */ || cp == 0xFF0C /* ， */ || cp == ',' || cp == 0x548C /* 和 */ ||
+           cp == 0x53CA /* 及 */ || cp == 0x4E0E /* 与 */ || cp == 0x4EE5 /* 以及 */;
 }
 
 static int only_change_words(const lg_extractor *ex, span s)
@@ -1181,6 +1259,17 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         cs = values[k - 1].end;
     int after_prev = cs > clause_start(ex, v->start);
     span left = {cs, v->start, 0};
+    if (after_prev) {
+        /* 编发周报8期、提醒函22件: after a separator the words name the next
+         * value; 16家服务中心提供法律咨询44万人次: after a verb too */
+        size_t stop = right_stop_in(ex, cs + 1, v->start);
+        if (starts_separator(ex, cs)) {
+            after_prev = 0;
+        } else if (stop < v->start && !(ex->cp[stop] == 0x3001)) {
+            left.a = stop + starts_any(ex, stop, &RIGHT_STOPS);
+            after_prev = 0;
+        }
+    }
     /* 推出《思法人生》15部作品: a title names one item; the counted kind follows */
     size_t t = left.b;
     while (t > left.a && ex->cp[t - 1] == 0x7B49 /* 等 */)
@@ -1210,6 +1299,9 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
                 left.b = y; /* 比2022年 */
                 again = 1;
             } else if ((k2 = ends_any(ex, left.b, &COMPARISONS)) && left.b - k2 > left.a + 1) {
+                left.b -= k2;
+                again = 1;
+            } else if ((k2 = ends_any(ex, left.b, &ADVERBS)) && left.b - k2 > left.a + 1) {
                 left.b -= k2;
                 again = 1;
             }
@@ -1256,7 +1348,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
         text_append(out, prev, strlen(prev));
     } else if ((left.weak || left_chars <= 2) && visible_chars(ex, right) >= 2 &&
                !ends_any(ex, right.b, &CHANGE_WORDS)) {
-        append_span(ex, out, right, METRIC_MAX_CHARS, 0);
+        append_span(ex, out, name_before_verb(ex, right, pm, npm, ym, nym), METRIC_MAX_CHARS, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
     } else if (*prev) {
@@ -1322,6 +1414,8 @@ static void resolve_year(const lg_extractor *ex, const value *values, size_t nv,
     r->year_mode = YEAR_REPORT;
     r->year = 0;
     r->period_mode = PERIOD_NONE;
+    if (!best && ex->have_clause_year)
+        best = &ex->clause_year;
     if (!best && ex->have_para_year)
         best = &ex->para_year;
     if (!best)
@@ -1331,6 +1425,7 @@ static void resolve_year(const lg_extractor *ex, const value *values, size_t nv,
         r->year = best->year;
     } else {
         r->year = best->delta;
+        r->from_now = best->from_now;
     }
     r->period_mode = best->period_mode;
     r->period_a = best->period_a;
@@ -1530,7 +1625,7 @@ static int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
     if (r->year_mode == YEAR_EXPLICIT)
         year = r->year;
     else if (ex->report_year)
-        year = ex->report_year + r->year;
+        year = ex->report_year + r->year + (r->from_now ? ex->written_after : 0);
     out.year = year;
     char period[32];
     if (r->period_mode == PERIOD_SPAN) {
@@ -1651,6 +1746,24 @@ static int first_sentence_names_city(const place_mention *pm, size_t npm)
     return 0;
 }
 
+
+/* 2019年北京市法治政府建设报告日前发布: news of a report published, so
+ * written in the year after the one it reports on (its 去年 is that year). */
+static int announces_report(const lg_extractor *ex, const year_mention *m)
+{
+    for (size_t i = m->end; i + 2 <= ex->n && !class_at(ex, i, CL_BREAK); i++) {
+        if (!starts(ex, i, "报告"))
+            continue;
+        size_t j = i + 2;
+        while (j < ex->n && class_at(ex, j, CL_QUOTE))
+            j++;
+        j += starts_any(ex, j, &ANNOUNCE_WHEN);
+        if (starts_any(ex, j, &ANNOUNCE_VERBS))
+            return 1;
+    }
+    return 0;
+}
+
 /* What the opening and the first part of the report say about its own
  * city and year. */
 static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
@@ -1669,8 +1782,11 @@ static void observe_report(lg_extractor *ex, const year_mention *ym, size_t nym,
         int annual = ends(ex, m->end, "年度") != 0;
         int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
                     (m->start == 0 && ex->chars_seen == 0);
-        if (reviewed || annual || leads)
+        int announced = announces_report(ex, m);
+        if (reviewed || annual || leads || announced)
             ex->opening_year = m->year;
+        if (announced)
+            ex->written_after = 1;
     }
     for (size_t i = 0; i < npm; i++) {
         int city = lg_place_city_of(pm[i].id);
@@ -1779,6 +1895,24 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
 
 #define MAX_MENTIONS 64
 
+/* 北京市去年主动接受…，报告专项工作23项；向市政协通报工作12项: a year
+ * named in the first clause, before any value, governs the sentence, and
+ * the clauses after its semicolons, which come as sentences of their own. */
+static void governing_year(lg_extractor *ex, const year_mention *ym, size_t nym, size_t first_value)
+{
+    size_t first_clause_end = clause_end(ex, 0);
+    for (size_t i = 0; i < nym; i++) {
+        const year_mention *m = &ym[i];
+        if (m->start >= first_clause_end || m->end > first_value)
+            break;
+        if (m->comparison || m->target || m->pair)
+            continue;
+        ex->clause_year = *m;
+        ex->have_clause_year = 1;
+        return;
+    }
+}
+
 /* Every year pattern holds 年, 目前 or a five-year plan's 五. */
 static int may_name_year(const lg_extractor *ex)
 {
@@ -1836,6 +1970,8 @@ static int extract_sentence(lg_extractor *ex)
                is_digit_cp(ex->cp[i - 1]))
             i++;
     }
+
+    governing_year(ex, ym, nym, nv ? values[0].start : ex->n);
 
     /* places matter only for values, and for the report's own city */
     /* once the report's city is known, places after the last value (and
@@ -1914,7 +2050,10 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     ex->flags = flags;
     int numeral = has_numeral(chars, n);
     if (flags & LG_SENT_PARA_START)
-        ex->have_para_year = 0;
+        ex->have_para_year = ex->after_semicolon = 0;
+    if (!ex->after_semicolon)
+        ex->have_clause_year = 0;
+    ex->after_semicolon = n && (chars[n - 1].cp == 0xFF1B /* ； */ || chars[n - 1].cp == ';');
     if (ex->status != LG_OK)
         return 1;
     if (n && (numeral || !ex->settled)) {

@@ -793,6 +793,74 @@ int main(void)
         recs_free(&rs);
     }
 
+    /* ---- metric names: lists, verbs after the counted thing ------------ */
+    {
+        const char *paras[] = {"全年编发周报8期、提醒函22件、督办单71件、警示单1件。",
+                               "全市16家公共法律服务中心提供法律咨询44.02万人次、法律查询60.54万人次。",
+                               "对57名党政机关主要负责人进行经济责任审计。",
+                               "部署推进25项工作、48项重点任务。",
+                               "133项事项实现免证办。",
+                               "各地涉企行政检查数量同比普遍下降30%，发现问题率平均提高16个百分点。",
+                               "11个县(区)委书记、6大行业部门负责同志逐一述法。",
+                               NULL};
+        char *doc = report(HZ_TITLE, paras);
+        extract(&rs, doc);
+        TEST_COND("周报8期、提醒函22件: after 、 the words name the next value",
+                  metric_has(by_text(&rs, "8期"), "周报") && metric_has(by_text(&rs, "22件"), "提醒函") &&
+                  metric_has(by_text(&rs, "71件"), "督办单") && metric_has(by_text(&rs, "1件"), "警示单"));
+        const rec *r = by_text(&rs, "16家");
+        TEST_COND("16家公共法律服务中心提供…: the name stops at the verb",
+                  r && r->metric && !strcmp(r->metric, "公共法律服务中心"));
+        TEST_COND("…提供法律咨询44.02万人次: the words after the verb name the next value",
+                  metric_has(by_text(&rs, "44.02万人次"), "法律咨询") &&
+                  metric_has(by_text(&rs, "60.54万人次"), "法律查询"));
+        r = by_text(&rs, "57名");
+        TEST_COND("对57名负责人进行审计: metric is who, not what was done",
+                  metric_has(r, "负责人") && r && !strstr(r->metric, "审计"));
+        TEST_COND("部署推进25项工作: two verbs before, the thing after",
+                  metric_has(by_text(&rs, "25项"), "工作"));
+        TEST_COND("133项事项实现免证办: a generic noun keeps its verb",
+                  metric_has(by_text(&rs, "133项"), "免证"));
+        r = by_text(&rs, "30%");
+        TEST_COND("数量同比普遍下降30%: adverbs and the comparison are no part of the name",
+                  r && r->metric && !strcmp(r->metric, "各地涉企行政检查数量"));
+        r = by_text(&rs, "16个百分点");
+        TEST_COND("发现问题率平均提高16个百分点: metric 发现问题率",
+                  r && r->metric && !strcmp(r->metric, "发现问题率"));
+        r = by_text(&rs, "11个");
+        TEST_COND("11个县(区)委书记、6大…: the name stops before the next number",
+                  r && r->metric && !strcmp(r->metric, "县(区)委书记"));
+        recs_free(&rs);
+        free(doc);
+    }
+
+    /* ---- years: clauses after a semicolon, news of a published report -- */
+    {
+        const char *paras[] = {"全市去年受理行政复议案件680件，审结620件；新收行政诉讼案件95件。",
+                               "全市审查规范性文件30件。",
+                               NULL};
+        char *doc = report(HZ_TITLE, paras);
+        extract(&rs, doc);
+        TEST_COND("去年 in the first clause governs the clauses after ；",
+                  when(by_text(&rs, "680件"), 2022, NULL) && when(by_text(&rs, "620件"), 2022, NULL) &&
+                  when(by_text(&rs, "95件"), 2022, NULL));
+        TEST_COND("…but not the next sentence", when(by_text(&rs, "30件"), 2023, NULL));
+        recs_free(&rs);
+        free(doc);
+        extract(&rs, "杭州市级行政机关去年败诉率8.5%\n\n2019年杭州市法治政府建设报告日前发布。"
+                     "去年，全市审结行政复议案件7304件。全市新增律师120名。今年将新建调解组织10个。\n");
+        TEST_COND("报告日前发布: news written the year after; its 去年 is the report's year",
+                  when(by_text(&rs, "7304件"), 2019, NULL) && when(by_text(&rs, "8.5%"), 2019, NULL));
+        TEST_COND("报告日前发布: a figure with no year is the report's year",
+                  when(by_text(&rs, "120名"), 2019, NULL));
+        TEST_COND("报告日前发布: its 今年 is the year of writing",
+                  when(by_text(&rs, "10个"), 2020, NULL));
+        recs_free(&rs);
+        extract(&rs, "2019年杭州市法治政府建设报告\n\n去年全市审结行政复议案件7304件。\n");
+        TEST_COND("a report's own title: its 去年 is the year before", when(by_text(&rs, "7304件"), 2018, NULL));
+        recs_free(&rs);
+    }
+
     lg_cleanup();
     return TEST_REPORT();
 }
