@@ -439,7 +439,7 @@ static size_t starts_any(const lg_extractor *ex, size_t i, const word_list *l)
 }
 
 /* Lists used in one place each. */
-static word_list COMPARE = WORDS(W("比"), W("较"), W("高于"), W("低于"), W("多于"), W("少于"), W("大于"), W("小于"), W("等于"), W("是"), W("与"), W("同"), W("相比"), W("对比"));
+static word_list COMPARE = WORDS(W("比"), W("较之"), W("较"), W("高于"), W("低于"), W("多于"), W("少于"), W("大于"), W("小于"), W("等于"), W("是"), W("与"), W("同"), W("相比"), W("对比"));
 static word_list RANK_TOPIC_WORDS = WORDS(W("排名"), W("排行"), W("名次"), W("位次"), W("测评"), W("考核"), W("评估"));
 static word_list QUAL_WORDS = WORDS(W("约为"), W("大约"), W("不少于"), W("不低于"), W("至少"), W("不超过"), W("不高于"), W("超过"), W("突破"), W("将近"), W("接近"), W("不到"), W("不足"), W("超"), W("逾"), W("约"), W("近"));
 static word_list RIGHT_LEAD = WORDS(W("的"), W("各类"), W("各"), W("以上"), W("左右"), W("多"));
@@ -1027,7 +1027,7 @@ static word_list WEAK_ENDINGS = WORDS(W("全部"), W("所有"), W("以及"), W("
 /* ...unless they end a word: 涉及, 参与, 审批, 方向 */
 static word_list WEAK_EXCEPTIONS = WORDS(W("涉及"), W("普及"), W("危及"), W("参与"), W("审批"), W("报批"), W("一起"), W("面向"), W("方向"), W("导向"), W("走向"), W("去向"), W("相对"), W("总和"), W("缓和"));
 
-static word_list COMPARISONS = WORDS(W("去年同期"), W("上年同期"), W("同期"), W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较"), W("与"), W("相比"));
+static word_list COMPARISONS = WORDS(W("去年同期"), W("上年同期"), W("同期"), W("同比"), W("环比"), W("比上年"), W("比去年"), W("较上年"), W("较去年"), W("比"), W("较之"), W("较"), W("与"), W("相比"));
 
 /* Verbs after which the counted thing comes after the classifier:
  * 开展了12场政商恳谈早餐会, 完成332个行政村... */

@@ -857,7 +857,9 @@ int main(void)
         TEST_COND("报告日前发布: its 今年 is the year of writing",
                   when(by_text(&rs, "10个"), 2020, NULL));
         recs_free(&rs);
-        extract(&rs, "2019年杭州市法治政府建设报告\n\n去年全市审结行政复议案件7304件。\n");
+        extract(&rs, "2019年杭州市法治政府建设报告\n\n去年全市审结行政复议案件7304件。"
+                     "2016年平均得分率为66.31%，较之2015年上升4.57%。\n");
+        TEST_COND("较之2015年 is a comparison, not the figure's year", when(by_text(&rs, "4.57%"), 2016, NULL));
         TEST_COND("a report's own title: its 去年 is the year before", when(by_text(&rs, "7304件"), 2018, NULL));
         recs_free(&rs);
     }
