@@ -1432,9 +1432,31 @@ static void resolve_year(const lg_extractor *ex, const value *values, size_t nv,
     r->period_b = best->period_b;
 }
 
-static void resolve_place(const lg_extractor *ex, const value *v, const place_mention *pm,
-                          size_t npm, rec *r)
+/* 红花岗区、汇川区分别办理…215件、187件: a run of N places and a later run
+ * of N values pair up in order.  Returns the place of values[k], or NULL
+ * when they do not pair. */
+static const place_mention *paired_place(const lg_extractor *ex, const value *values, size_t nv,
+                                         size_t k, const place_mention *pm,
+                                         const place_mention *best)
 {
+    size_t last = (size_t)(best - pm), first = last;
+    while (first > 0 && only_separators(ex, pm[first - 1].end, pm[first].start))
+        first--;
+    size_t places = last - first + 1, vfirst = k, vlast = k;
+    if (places < 2)
+        return NULL;
+    while (vfirst > 0 && values[vfirst - 1].start >= best->end &&
+           only_separators(ex, values[vfirst - 1].end, values[vfirst].start))
+        vfirst--;
+    while (vlast + 1 < nv && only_separators(ex, values[vlast].end, values[vlast + 1].start))
+        vlast++;
+    return vlast - vfirst + 1 == places ? &pm[first + (k - vfirst)] : NULL;
+}
+
+static void resolve_place(const lg_extractor *ex, const value *values, size_t nv, size_t k,
+                          const place_mention *pm, size_t npm, rec *r)
+{
+    const value *v = &values[k];
     const place_mention *best = NULL;
     size_t counties = 0;
     for (size_t i = 0; i < npm; i++) {
@@ -1462,6 +1484,11 @@ static void resolve_place(const lg_extractor *ex, const value *v, const place_me
     }
     if (!best)
         return;
+    const place_mention *paired = paired_place(ex, values, nv, k, pm, best);
+    if (paired) {
+        best = paired;
+        counties = 1;
+    }
     const lg_place *p = lg_place_get(best->id);
     if (p->level == LG_PROVINCE) {
         r->city_mode = CITY_NONE;
@@ -2018,7 +2045,7 @@ static int extract_sentence(lg_extractor *ex)
         r.qualifier = v->qualifier;
         r.kind = v->kind;
         resolve_year(ex, values, nv, k, ym, nym, &r);
-        resolve_place(ex, v, pm, npm, &r);
+        resolve_place(ex, values, nv, k, pm, npm, &r);
         text_reset(metric);
         name_metric(ex, values, nv, k, pm, npm, ym, nym, prev->len ? prev->data : "", metric);
         if (table_row)

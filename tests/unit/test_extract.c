@@ -786,6 +786,14 @@ int main(void)
         TEST_COND("a county's report: its city named in a sentence is the city's figure",
                   where(by_text(&rs, "15项"), "杭州市", NULL, "330100"));
         recs_free(&rs);
+        extract(&rs, HZ_TITLE "\n\n\u3000\u3000上城区、拱墅区分别办理行政诉讼案件215件、187件。"
+                     "西湖区、滨江区、萧山区3个区入选示范。\n");
+        TEST_COND("上城区、拱墅区分别…215件、187件: places and values pair up",
+                  where(by_text(&rs, "215件"), "杭州市", "上城区", "330102") &&
+                  where(by_text(&rs, "187件"), "杭州市", "拱墅区", "330105"));
+        TEST_COND("three districts and one value: the city's figure",
+                  where(by_text(&rs, "3个"), "杭州市", NULL, "330100"));
+        recs_free(&rs);
         extract(&rs, "2023年，长沙市考核在全省排名第2，连续三年位列全省第一方阵。开展普法活动1.2万场次。");
         TEST_COND("排名第2 at a clause end is a rank", by_text(&rs, "第2") &&
                   is_value(by_text(&rs, "第2"), "2", "名", "rank", NULL));
