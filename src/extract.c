@@ -990,11 +990,41 @@ static int prefer_city(const lg_extractor *ex)
     return ex->report_city >= 0 ? ex->report_city : ex->opening_city;
 }
 
+/* A county of two characters (赵县, 滑县) is matched in running text only
+ * under the report's own city (范县 hides in 示范县).  Where a sentence
+ * starts with one and its government or a year follows (赵县人民政府,
+ * 赵县2022年度…报告), it names the report's county.  Returns the id or -1. */
+static int short_county_at(const lg_extractor *ex, size_t i)
+{
+    if (i + 2 >= ex->n || ex->cp[i + 1] != 0x53BF /* 县 */ || (i > 0 && is_cjk(ex->cp[i - 1])) ||
+        !is_cjk(ex->cp[i]))
+        return -1;
+    if (!is_digit_cp(ex->cp[i + 2]) && !starts(ex, i + 2, "人民政府") && !starts(ex, i + 2, "政府") &&
+        !starts(ex, i + 2, "县委"))
+        return -1;
+    char name[8];
+    size_t len = utf8_encode(ex->cp[i], name);
+    len += utf8_encode(ex->cp[i + 1], name + len);
+    name[len] = '\0';
+    int id = lg_place_lookup(name, -1);
+    const lg_place *p = id >= 0 ? lg_place_get(id) : NULL;
+    return p && p->level == LG_COUNTY ? id : -1;
+}
+
 static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size_t limit)
 {
     size_t count = 0;
     for (size_t i = 0; i < limit && count < cap; i++) {
         uint32_t cp = ex->cp[i];
+        int county = ex->cp[i + 1] == 0x53BF ? short_county_at(ex, i) : -1;
+        if (county >= 0) {
+            out[count].start = i;
+            out[count].end = i + 2;
+            out[count].id = county;
+            count++;
+            i++;
+            continue;
+        }
         if (!class_at(ex, i, CL_PLACE) || !class_at(ex, i + 1, CL_PLACE2) ||
             !lg_place_may_start(cp, ex->cp[i + 1]))
             continue;

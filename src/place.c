@@ -69,7 +69,9 @@ static int resolve(int lo, int hi, int prefer_city, int in_text)
             continue;
         if (prefer_city >= 0 && lg_place_city_of(e->id) == prefer_city)
             return e->id;
-        if (e->flags & NF_CITY)
+        /* a name only its city's text may use; looked up exactly, it is
+         * that place when no other bears it (赵县, unlike 高新区) */
+        if ((e->flags & NF_CITY) && (in_text || hi - lo > 1))
             continue;
         if (first < 0)
             first = e->id;

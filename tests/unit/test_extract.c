@@ -786,6 +786,15 @@ int main(void)
         TEST_COND("a county's report: its city named in a sentence is the city's figure",
                   where(by_text(&rs, "15项"), "杭州市", NULL, "330100"));
         recs_free(&rs);
+        extract(&rs, "赵县2022年度法治政府建设情况报告\n\n\u3000\u3000全县办理行政复议案件32件。\n");
+        TEST_COND("a county of two characters opening its report (赵县2022年度…)",
+                  where(by_text(&rs, "32件"), "石家庄市", "赵县", "130133"));
+        recs_free(&rs);
+        extract(&rs, HZ_TITLE "\n\n\u3000\u3000创建省级示范县2个，范县经验推广3项。\n");
+        TEST_COND("示范县 and a bare 范县 in another city's report name no county",
+                  where(by_text(&rs, "2个"), "杭州市", NULL, "330100") &&
+                  where(by_text(&rs, "3项"), "杭州市", NULL, "330100"));
+        recs_free(&rs);
         extract(&rs, HZ_TITLE "\n\n\u3000\u3000上城区、拱墅区分别办理行政诉讼案件215件、187件。"
                      "西湖区、滨江区、萧山区3个区入选示范。\n");
         TEST_COND("上城区、拱墅区分别…215件、187件: places and values pair up",
