@@ -1377,7 +1377,10 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     } else if (change_only && *prev) {
         text_append(out, prev, strlen(prev));
     } else if ((left.weak || left_chars <= 2) && visible_chars(ex, right) >= 2 &&
-               !ends_any(ex, right.b, &CHANGE_WORDS)) {
+               !ends_any(ex, right.b, &CHANGE_WORDS) &&
+               !(left_chars >= 2 && starts_separator(ex, values[j].end))) {
+        /* (专题培训86场次、专题宣讲146场次: words after a separator are the
+         * next item's, so a name before the value stays) */
         append_span(ex, out, name_before_verb(ex, right, pm, npm, ym, nym), METRIC_MAX_CHARS, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, left, METRIC_MAX_CHARS, 1);
