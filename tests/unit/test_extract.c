@@ -821,6 +821,7 @@ int main(void)
                                "各地涉企行政检查数量同比普遍下降30%，发现问题率平均提高16个百分点。",
                                "11个县(区)委书记、6大行业部门负责同志逐一述法。",
                                "举办专题讲座6场次，专题培训86场次、专题宣讲146场次。",
+                               "审批事项平均办理时限压缩至3.5个工作日，较法定时限缩短80%以上。",
                                NULL};
         char *doc = report(HZ_TITLE, paras);
         extract(&rs, doc);
@@ -849,6 +850,8 @@ int main(void)
         r = by_text(&rs, "86场次");
         TEST_COND("专题培训86场次、专题宣讲…: the next item's words are not this one's name",
                   r && r->metric && !strcmp(r->metric, "专题培训"));
+        TEST_COND("…，较法定时限缩短80%: the change of the indicator named before",
+                  metric_has(by_text(&rs, "80%以上"), "办理时限"));
         r = by_text(&rs, "11个");
         TEST_COND("11个县(区)委书记、6大…: the name stops before the next number",
                   r && r->metric && !strcmp(r->metric, "县(区)委书记"));
