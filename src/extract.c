@@ -1069,6 +1069,8 @@ static word_list COUNT_VERBS = WORDS(W("开展"), W("组织"), W("举办"), W("�
  * 4个地区荣获…, 57名负责人进行经济责任审计, 1个项目被省委推荐… */
 static word_list RIGHT_STOPS = WORDS(W("提供"), W("进行"), W("开展"), W("参与"), W("参加"), W("荣获"), W("获得"), W("获评"), W("获批"), W("入选"), W("分别"), W("逐一"), W("均已"), W("均被"), W("均获"), W("均在"), W("均达"), W("共同"), W("实现"), W("受到"), W("接受"), W("纳入"), W("列入"), W("深入"), W("承担"), W("完成"), W("全部"), W("已经"), W("已被"), W("先后"), W("累计"), W("共计"), W("成功"), W("顺利"), W("积极"), W("主动"), W("被评"), W("被推"), W("被确"), W("被命"), W("被列"), W("被授"), W("被纳"), W("被选"), W("被认"), W("被表"), W("被省"), W("被市"), W("被国"), W("被中"), W("被自"));
 
+static word_list SCOPE_WORDS = WORDS(W("全市"), W("全区"), W("全县"), W("全省"), W("全旗"), W("全盟"), W("全州"), W("全镇"));
+
 /* Adverbs between a name and its verb: 检查数量同比普遍下降30%,
  * 发现问题率平均提高16个百分点 */
 static word_list ADVERBS = WORDS(W("普遍"), W("平均"), W("总体"), W("整体"), W("大幅"), W("明显"), W("显著"), W("稳步"), W("进一步"), W("有效"), W("再次"), W("首次"), W("实时"), W("依法"), W("及时"), W("全面"), W("集中"), W("统一"), W("全程"));
@@ -1078,7 +1080,7 @@ static word_list ADVERBS = WORDS(W("普遍"), W("平均"), W("总体"), W("整�
 static word_list *const ALL_WORD_LISTS[] = {
     &OVER_BEFORE, &APPROX_BEFORE, &NEARLY_BEFORE, &UNDER_BEFORE, &RANK_CUES,
     &COUNT_CUES, &CHANGE_WORDS, &LEVEL_WORDS, &COMPARE, &LEAD_FILLERS, &TRAIL_FILLERS,
-    &RIGHT_STOPS, &ADVERBS,
+    &RIGHT_STOPS, &ADVERBS, &SCOPE_WORDS,
     &WEAK_ENDINGS, &WEAK_EXCEPTIONS, &COMPARISONS, &COUNT_VERBS, &RANK_TOPIC_WORDS,
     &QUAL_WORDS, &RIGHT_LEAD, &NATION, &REVIEW, &ANNOUNCE_WHEN, &ANNOUNCE_VERBS,
 };
@@ -1164,6 +1166,8 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
         if ((k = year_ending_at(ym, nym, s.b)) != s.b && k >= s.a) { s.b = k; changed = 1; continue; }
         /* 列入包头市20件项目: a place before the number qualifies what follows */
         if ((k = place_ending_at(pm, npm, s.b)) != s.b && k > s.a) { s.b = k; s.weak = 1; changed = 1; continue; }
+        /* 实现全市95%个人政务服务事项: so does the scope */
+        if ((k = ends_any(ex, s.b, &SCOPE_WORDS)) && s.b - k > s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if (!ends_any(ex, s.b, &WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, &WEAK_ENDINGS)) &&
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }

@@ -822,6 +822,7 @@ int main(void)
                                "11个县(区)委书记、6大行业部门负责同志逐一述法。",
                                "举办专题讲座6场次，专题培训86场次、专题宣讲146场次。",
                                "审批事项平均办理时限压缩至3.5个工作日，较法定时限缩短80%以上。",
+                               "实现全市95%个人政务服务事项掌上办。",
                                NULL};
         char *doc = report(HZ_TITLE, paras);
         extract(&rs, doc);
@@ -852,6 +853,8 @@ int main(void)
                   r && r->metric && !strcmp(r->metric, "专题培训"));
         TEST_COND("…，较法定时限缩短80%: the change of the indicator named before",
                   metric_has(by_text(&rs, "80%以上"), "办理时限"));
+        TEST_COND("实现全市95%个人政务服务事项: the scope before a value is no name",
+                  metric_has(by_text(&rs, "95%"), "个人政务服务事项"));
         r = by_text(&rs, "11个");
         TEST_COND("11个县(区)委书记、6大…: the name stops before the next number",
                   r && r->metric && !strcmp(r->metric, "县(区)委书记"));
