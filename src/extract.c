@@ -1066,8 +1066,9 @@ static word_list COUNT_VERBS = WORDS(W("开展"), W("组织"), W("举办"), W("�
 
 /* Where the words after a classifier stop naming the counted thing and
  * go on to say what it did: 16家公共法律服务中心提供法律咨询,
- * 4个地区荣获…, 57名负责人进行经济责任审计, 1个项目被省委推荐… */
-static word_list RIGHT_STOPS = WORDS(W("提供"), W("进行"), W("开展"), W("参与"), W("参加"), W("荣获"), W("获得"), W("获评"), W("获批"), W("入选"), W("分别"), W("逐一"), W("均已"), W("均被"), W("均获"), W("均在"), W("均达"), W("共同"), W("实现"), W("受到"), W("接受"), W("纳入"), W("列入"), W("深入"), W("承担"), W("完成"), W("全部"), W("已经"), W("已被"), W("先后"), W("累计"), W("共计"), W("成功"), W("顺利"), W("积极"), W("主动"), W("被评"), W("被推"), W("被确"), W("被命"), W("被列"), W("被授"), W("被纳"), W("被选"), W("被认"), W("被表"), W("被省"), W("被市"), W("被国"), W("被中"), W("被自"));
+ * 4个地区荣获…, 57名负责人进行经济责任审计 (and a passive 被, see
+ * passive_at) */
+static word_list RIGHT_STOPS = WORDS(W("提供"), W("进行"), W("开展"), W("参与"), W("参加"), W("荣获"), W("获得"), W("获评"), W("获批"), W("入选"), W("分别"), W("逐一"), W("均已"), W("均被"), W("均获"), W("均在"), W("均达"), W("共同"), W("实现"), W("受到"), W("接受"), W("纳入"), W("列入"), W("深入"), W("承担"), W("完成"), W("全部"), W("已经"), W("已被"), W("先后"), W("累计"), W("共计"), W("成功"), W("顺利"), W("积极"), W("主动"));
 
 static word_list SCOPE_WORDS = WORDS(W("全市"), W("全区"), W("全县"), W("全省"), W("全旗"), W("全盟"), W("全州"), W("全镇"));
 
@@ -1177,6 +1178,21 @@ static span trim_left_words(const lg_extractor *ex, span s, const place_mention 
     return s;
 }
 
+/* 被 starts a passive verb (被拉入黑名单, 被评为) unless it starts a
+ * party's name: 被告, 被执行人, 被申请人, 被处罚人, 被害人 */
+static int passive_at(const lg_extractor *ex, size_t i)
+{
+    if (ex->cp[i] != 0x88AB /* 被 */ || i + 1 >= ex->n)
+        return 0;
+    uint32_t next = ex->cp[i + 1];
+    if (next == 0x544A /* 告 */ || next == 0x5BB3 /* 害 */)
+        return 0;
+    for (size_t k = i + 2; k < i + 5 && k < ex->n; k++)
+        if (ex->cp[k] == 0x4EBA /* 人: 被执行人, 被申请人, 被处罚人 */)
+            return 0;
+    return 1;
+}
+
 /* The first char in [a, b) where the words stop naming a thing (a verb of
  * RIGHT_STOPS, or 、 before another number: 11个县委书记、6大行业…), or b. */
 static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b)
@@ -1184,6 +1200,8 @@ static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b)
     for (size_t i = a; i < b; i++) {
         if (ex->cp[i] == 0x3001 /* 、 */ && i + 1 < ex->n &&
             (is_digit_cp(ex->cp[i + 1]) || class_at(ex, i + 1, CL_NUMERAL)))
+            return i;
+        if (passive_at(ex, i))
             return i;
         /* the filter inline: this runs at every char of a value's words */
         if ((!RIGHT_STOPS.by_first || bloom_has(RIGHT_STOPS.first_bits, ex->cp[i])) &&

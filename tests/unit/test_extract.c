@@ -823,6 +823,8 @@ int main(void)
                                "举办专题讲座6场次，专题培训86场次、专题宣讲146场次。",
                                "审批事项平均办理时限压缩至3.5个工作日，较法定时限缩短80%以上。",
                                "实现全市95%个人政务服务事项掌上办。",
+                               "全年共有120家失信企业被列入经营异常名录。",
+                               "审结18起被执行人为行政机关的案件。",
                                NULL};
         char *doc = report(HZ_TITLE, paras);
         extract(&rs, doc);
@@ -855,6 +857,11 @@ int main(void)
                   metric_has(by_text(&rs, "80%以上"), "办理时限"));
         TEST_COND("实现全市95%个人政务服务事项: the scope before a value is no name",
                   metric_has(by_text(&rs, "95%"), "个人政务服务事项"));
+        r = by_text(&rs, "120家");
+        TEST_COND("120家失信企业被列入…: the name stops at the passive 被",
+                  r && r->metric && !strcmp(r->metric, "失信企业"));
+        TEST_COND("18起被执行人为…的案件: 被执行人 is a party, not a passive",
+                  metric_has(by_text(&rs, "18起"), "案件"));
         r = by_text(&rs, "11个");
         TEST_COND("11个县(区)委书记、6大…: the name stops before the next number",
                   r && r->metric && !strcmp(r->metric, "县(区)委书记"));
