@@ -263,6 +263,16 @@ if [ -n "${BENCH_STAGES:-}" ] && [ -x "$BENCH_STAGES" ]; then
         echo
         echo "stages on the $(mb "$s10") MB UTF-8 file (CPU ms): decode $(printf %.0f "$2"), normalize $(printf %.0f "$4"), extract $(printf %.0f "$6") ($8 records), output and the rest ~$out_ms"
     fi
+    # the same for GB18030, beside iconv's time: what the 2x target leaves
+    say "bench: stages, $(mb "$sg") MB GB18030 ..."
+    # shellcheck disable=SC2046
+    set -- $($pin "$BENCH_STAGES" "$g100" "$runs" 2>> "$log")
+    if [ "$1" = decode ] && num "$g_t" && num "$i_t"; then
+        awk -v t="$g_t" -v i="$i_t" -v d="$2" -v n="$4" -v e="$6" -v mb="$(mb "$sg")" 'BEGIN {
+            o = t * 1000 - d - n - e
+            printf "stages on the %s MB GB18030 file (CPU ms): decode %.0f, normalize %.0f, extract %.0f, output and the rest ~%.0f;", mb, d, n, e, o
+            printf " iconv alone %.0f, so 2x iconv is %.0f (decode + output alone: %.0f)\n", i * 1000, 2 * i * 1000, d + o }'
+    fi
 fi
 
 if [ -n "$crashed" ]; then
