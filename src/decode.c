@@ -16,6 +16,8 @@
 #define CARRY_MAX 8
 /* Input bytes converted per bulk iconv call; the UTF-32 output needs 4x. */
 #define BULK_IN 16384
+/* The longest GB18030 character, in bytes. */
+#define GB18030_MAX_LEN 4
 
 /* The decoding loops run as fast as the compiler's placement of them lets
  * them: inlined into their callers they moved with every unrelated change
@@ -40,6 +42,7 @@ struct lg_decoder {
     long long sniff_base;  /* input offset of sniff[0] */
     int utf8_multibyte;    /* a multibyte UTF-8 character was seen */
     int gb18030;           /* iconv mode for GB18030: bulk conversion */
+    size_t char_max;       /* longest character in bytes; 0: not known */
     iconv_t cd;
     char encoding[64];
 
@@ -139,6 +142,7 @@ static lg_status open_iconv(lg_decoder *d, const char *name)
         return LG_ERR_ENCODING;
     snprintf(d->encoding, sizeof d->encoding, "%s", name);
     d->gb18030 = strcasecmp(name, "GB18030") == 0;
+    d->char_max = d->gb18030 ? GB18030_MAX_LEN : 0;
     d->unit = strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UCS-2", 5) == 0 ? 2
             : strncasecmp(name, "UTF-32", 6) == 0 || strncasecmp(name, "UCS-4", 5) == 0 ? 4 : 1;
     if (d->gb18030 && !d->bulk_out) {
@@ -431,6 +435,17 @@ static size_t bulk_gb18030(lg_decoder *d, const unsigned char *p, size_t n,
     return bulk_emit(d, d->bulk_out, chars, p, used, base);
 }
 
+/* How many of the avail bytes convert_one is shown.  glibc's first step
+ * converts as much input as the buffer between its two steps takes before
+ * the second finds the 4-byte output full, so a call shown all the input
+ * cost thousands of characters' work (a text of four-byte GB18030
+ * characters, read one by one, decoded 500 times slower).  A character is
+ * never longer than char_max bytes, so char_max bytes decide as all would. */
+static size_t one_char_window(const lg_decoder *d, size_t avail)
+{
+    return d->char_max && avail > d->char_max ? d->char_max : avail;
+}
+
 static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
                         size_t i, size_t limit, long long base, int final,
                         int *need_more)
@@ -446,7 +461,7 @@ static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
             if (got > 0)
                 continue;
         }
-        enum one_result r = convert_one(d, p + i, n - i, &cp, &used);
+        enum one_result r = convert_one(d, p + i, one_char_window(d, n - i), &cp, &used);
         if (r == ONE_OK) {
             if (cp != 0xFFFFFFFF)
                 emit(d, cp, base + (long long)i);
