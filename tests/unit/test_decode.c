@@ -440,7 +440,7 @@ int main(void)
         decoded_free(&r);
     }
     {
-        /* a long GB18030 text (the bulk conversion path) with 2- and 4-byte
+        /* a long GB18030 text (the two-byte table's path) with 2- and 4-byte
          * characters, line breaks and ASCII, in every chunk size */
         const char *piece = "杭州市西湖区2023年办理法律援助案件2320件，Ä😀𠀀€\n成都市锡林郭勒盟\n";
         size_t cap = 300000;
@@ -534,8 +534,8 @@ int main(void)
     }
 
     {
-        /* GB18030 with its BOM (U+FEFF = 84 31 95 33) before a text long
-         * enough for the bulk path: the BOM is dropped, nothing else */
+        /* GB18030 with its BOM (U+FEFF = 84 31 95 33) before a text for
+         * the two-byte table's path: the BOM is dropped, nothing else */
         unsigned char gb[256];
         memcpy(gb, "\x84\x31\x95\x33", 4);
         expect e = {0};
