@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,8 +15,16 @@
 #define SNIFF_MAX (64 * 1024)
 #define BATCH_MAX 1024
 #define CARRY_MAX 8
-/* Input bytes converted per bulk iconv call; the UTF-32 output needs 4x. */
-#define BULK_IN 16384
+
+/* GB18030's two-byte codes: a lead byte 81-FE and a trail byte 40-7E or
+ * 80-FE.  The table's rows run over trails 40-FF so that a row is one
+ * subtraction away; 7F and FF are never trails and stay 0. */
+#define GB_LEAD_FIRST 0x81
+#define GB_LEADS 126
+#define GB_TRAIL_FIRST 0x40
+#define GB_TRAILS 192
+/* The longest GB18030 character, in bytes. */
+#define GB18030_MAX_LEN 4
 
 /* The decoding loops run as fast as the compiler's placement of them lets
  * them: inlined into their callers they moved with every unrelated change
@@ -39,7 +48,8 @@ struct lg_decoder {
     int want_resniff;
     long long sniff_base;  /* input offset of sniff[0] */
     int utf8_multibyte;    /* a multibyte UTF-8 character was seen */
-    int gb18030;           /* iconv mode for GB18030: bulk conversion */
+    const uint16_t *gb_two_byte; /* GB18030: gb18030_table(), or NULL */
+    size_t char_max;       /* longest character in bytes; 0: not known */
     iconv_t cd;
     char encoding[64];
 
@@ -59,8 +69,6 @@ struct lg_decoder {
 
     size_t invalid;
     long long first_invalid;
-
-    uint32_t *bulk_out;    /* BULK_IN code points */
 
     lg_char_sink sink;
     void *user;
@@ -132,20 +140,99 @@ static int utf8_plausible(const unsigned char *p, size_t n, int *multibyte)
     return bad == 0 || good >= 4 * bad;
 }
 
+/* ---- GB18030's two-byte codes --------------------------------------- */
+
+/* glibc converts GB18030 in two steps (to its internal UCS-4, then to
+ * UTF-32), and its output had to be walked again to find where each
+ * character starts: GB18030 took about twice as long a character to decode
+ * as UTF-8.  Nearly all of a Chinese text is ASCII and two-byte codes, so
+ * those are looked up in a table instead.  The table is filled by iconv
+ * itself, so it maps exactly as the iconv in use does, whatever its
+ * version. */
+static uint16_t gb_two_byte_table[GB_LEADS * GB_TRAILS];
+static int gb_table_usable;
+static pthread_once_t gb_table_once = PTHREAD_ONCE_INIT;
+
+/* Is in[0..n) exactly one character for cd, and which?  cd is reset first:
+ * the previous code may have left it mid-error. */
+static int iconv_one_char(iconv_t cd, const unsigned char *in, size_t n, uint32_t *cp)
+{
+    unsigned char out[8];
+    char *ip = (char *)in, *op = (char *)out;
+    size_t inleft = n, outleft = sizeof out;
+    iconv(cd, NULL, NULL, NULL, NULL);
+    if (iconv(cd, &ip, &inleft, &op, &outleft) == (size_t)-1 || inleft != 0 ||
+        outleft != sizeof out - 4)
+        return 0;
+    *cp = (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
+          (uint32_t)out[3] << 24;
+    return 1;
+}
+
+/* The fast path passes bytes 00-7F on as they are: only when iconv does
+ * the same. */
+static int gb18030_keeps_ascii(iconv_t cd)
+{
+    for (unsigned b = 0; b < 0x80; b++) {
+        unsigned char byte = (unsigned char)b;
+        uint32_t cp;
+        if (!iconv_one_char(cd, &byte, 1, &cp) || cp != b)
+            return 0;
+    }
+    return 1;
+}
+
+/* A code iconv rejects stays 0 and so does one beyond the BMP (glibc reads
+ * FE51 as U+20087): the decoder leaves those to iconv, which then replaces
+ * or converts them as it always did. */
+static void fill_gb18030_table(void)
+{
+    iconv_t cd = iconv_open("UTF-32LE", "GB18030");
+    if (cd == (iconv_t)-1)
+        return;
+    if (gb18030_keeps_ascii(cd)) {
+        for (unsigned row = 0; row < GB_LEADS; row++) {
+            for (unsigned col = 0; col < GB_TRAILS; col++) {
+                unsigned char code[2] = {(unsigned char)(GB_LEAD_FIRST + row),
+                                         (unsigned char)(GB_TRAIL_FIRST + col)};
+                uint32_t cp;
+                if (iconv_one_char(cd, code, 2, &cp) && cp <= 0xFFFF)
+                    gb_two_byte_table[row * GB_TRAILS + col] = (uint16_t)cp;
+            }
+        }
+        gb_table_usable = 1;
+    }
+    iconv_close(cd);
+}
+
+/* The two-byte table, filled on first use by whichever thread gets here
+ * first; NULL when it could not be filled (GB18030 then goes through iconv
+ * alone: slower, same result). */
+static const uint16_t *gb18030_table(void)
+{
+    pthread_once(&gb_table_once, fill_gb18030_table);
+    return gb_table_usable ? gb_two_byte_table : NULL;
+}
+
+/* The code point of the two-byte code lead trail, or 0 when it is not one
+ * or the table leaves it to iconv. */
+static inline uint32_t gb18030_pair(const uint16_t *table, unsigned lead, unsigned trail)
+{
+    unsigned row = lead - GB_LEAD_FIRST, col = trail - GB_TRAIL_FIRST;
+    return row < GB_LEADS && col < GB_TRAILS ? table[row * GB_TRAILS + col] : 0;
+}
+
 static lg_status open_iconv(lg_decoder *d, const char *name)
 {
     d->cd = iconv_open("UTF-32LE", name);
     if (d->cd == (iconv_t)-1)
         return LG_ERR_ENCODING;
     snprintf(d->encoding, sizeof d->encoding, "%s", name);
-    d->gb18030 = strcasecmp(name, "GB18030") == 0;
+    int gb18030 = strcasecmp(name, "GB18030") == 0;
+    d->gb_two_byte = gb18030 ? gb18030_table() : NULL;
+    d->char_max = gb18030 ? GB18030_MAX_LEN : 0;
     d->unit = strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UCS-2", 5) == 0 ? 2
             : strncasecmp(name, "UTF-32", 6) == 0 || strncasecmp(name, "UCS-4", 5) == 0 ? 4 : 1;
-    if (d->gb18030 && !d->bulk_out) {
-        d->bulk_out = malloc(BULK_IN * sizeof *d->bulk_out);
-        if (!d->bulk_out)
-            return LG_ERR_NOMEM;
-    }
     d->mode = MODE_ICONV;
     return LG_OK;
 }
@@ -210,7 +297,6 @@ void lg_decoder_free(lg_decoder *d)
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
     free(d->sniff);
-    free(d->bulk_out);
     free(d);
 }
 
@@ -358,77 +444,57 @@ static enum one_result convert_one(lg_decoder *d, const unsigned char *p,
     return ONE_INVALID;
 }
 
-/* The length of the GB18030 character starting at p, from its structure:
- * 1 byte (ASCII), 2 bytes (81-FE, 40-7E/80-FE) or 4 (81-FE 30-39 81-FE 30-39). */
-static size_t gb18030_len(const unsigned char *p, size_t n)
+/* The common case of run_iconv for GB18030 - ASCII and the two-byte codes
+ * the table has - written straight into the batch, as utf8_fast does.
+ * Stops at limit, or before the first character the table does not
+ * answer for (a four-byte or invalid sequence, a code cut off at p[n], a
+ * code left to iconv) and returns where it stopped.  The caller drops a
+ * leading U+FEFF first. */
+HOT_LOOP static size_t gb18030_fast(lg_decoder *d, const unsigned char *p, size_t n,
+                                    size_t i, size_t limit, long long base)
 {
-    if (p[0] < 0x80)
-        return 1;
-    if (n >= 2 && p[1] >= 0x30 && p[1] <= 0x39)
-        return 4;
-    return 2;
-}
-
-/* The length GB18030 usually gives cp: ASCII 1, other BMP characters 2
- * (the 4-byte ones are rare), beyond the BMP 4. */
-static inline size_t gb18030_usual_len(uint32_t cp)
-{
-    return cp < 0x80 ? 1 : cp > 0xFFFF ? 4 : 2;
-}
-
-/* Pass on cps[0..chars), which iconv made of p[0..used), walking the bytes
- * to find where each character starts.  Each character's length is taken
- * from its code point and checked against its bytes: the next offset then
- * need not wait for this character's bytes to be read, which made the walk
- * cost more than iconv itself.  Returns the bytes passed on; less than used
- * when the walk falls out of step with iconv. */
-HOT_LOOP static size_t bulk_emit(lg_decoder *d, const uint32_t *cps, size_t chars,
-                                 const unsigned char *p, size_t used, long long base)
-{
-    size_t at = 0, k = 0;
-    while (k < chars && !d->stopped) {
+    const uint16_t *table = d->gb_two_byte;
+    while (i < limit && !d->stopped) {
         lg_char *out = d->batch + d->batch_len, *end = d->batch + BATCH_MAX;
         long long line = d->line;
-        for (; k < chars && out < end; k++) {
-            size_t len = gb18030_usual_len(cps[k]);
-            if (len != gb18030_len(p + at, used - at) || at + len > used)
-                break;
-            out->cp = cps[k];
+        size_t stop = limit;
+        while (out < end && i < limit) {
+            uint32_t cp = p[i];
+            size_t len = 1;
+            if (cp >= 0x80) {
+                cp = i + 1 < n ? gb18030_pair(table, p[i], p[i + 1]) : 0;
+                if (!cp) {
+                    stop = i;
+                    break;
+                }
+                len = 2;
+            }
+            out->cp = cp;
             out->line = line;
-            out->offset = base + (long long)at;
+            out->offset = base + (long long)i;
             out++;
-            line += cps[k] == '\n';
-            at += len;
+            line += cp == '\n';
+            i += len;
         }
-        int unusual = k < chars && out < end;
         d->batch_len = (size_t)(out - d->batch);
         d->line = line;
         if (d->batch_len == BATCH_MAX)
             flush_batch(d);
-        if (unusual && !d->stopped) {
-            size_t len = gb18030_len(p + at, used - at);
-            if (at + len > used)
-                break; /* out of step with iconv: go on one by one */
-            emit(d, cps[k++], base + (long long)at);
-            at += len;
-        }
+        if (stop < limit)
+            break;
     }
-    return at;
+    return i;
 }
 
-/* Convert p[0..n) in bulk and walk input and output together: each GB18030
- * character yields exactly one code point, so positions stay exact while
- * iconv does the work at its own speed.  Returns the bytes consumed; stops
- * early (before the offending byte) on an invalid or incomplete sequence. */
-static size_t bulk_gb18030(lg_decoder *d, const unsigned char *p, size_t n,
-                           long long base)
+/* How many of the avail bytes convert_one is shown.  glibc's first step
+ * converts as much input as the buffer between its two steps takes before
+ * the second finds the 4-byte output full, so a call shown all the input
+ * cost thousands of characters' work (a text of four-byte GB18030
+ * characters, read one by one, decoded 500 times slower).  A character is
+ * never longer than char_max bytes, so char_max bytes decide as all would. */
+static size_t one_char_window(const lg_decoder *d, size_t avail)
 {
-    char *in = (char *)p, *o = (char *)d->bulk_out;
-    size_t inleft = n, outleft = BULK_IN * sizeof(uint32_t);
-    iconv(d->cd, &in, &inleft, &o, &outleft);
-    size_t used = n - inleft;
-    size_t chars = (BULK_IN * sizeof(uint32_t) - outleft) / sizeof(uint32_t);
-    return bulk_emit(d, d->bulk_out, chars, p, used, base);
+    return d->char_max && avail > d->char_max ? d->char_max : avail;
 }
 
 static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
@@ -439,14 +505,12 @@ static size_t run_iconv(lg_decoder *d, const unsigned char *p, size_t n,
     size_t used;
     while (i < limit && !d->stopped) {
         /* the first character goes one by one: a leading U+FEFF is dropped */
-        if (d->gb18030 && limit == n && n - i > 16 && d->first_char_done) {
-            size_t piece = n - i < BULK_IN ? n - i : BULK_IN;
-            size_t got = bulk_gb18030(d, p + i, piece, base + (long long)i);
-            i += got;
-            if (got > 0)
-                continue;
+        if (d->gb_two_byte && d->first_char_done) {
+            i = gb18030_fast(d, p, n, i, limit, base);
+            if (i >= limit || d->stopped)
+                break;
         }
-        enum one_result r = convert_one(d, p + i, n - i, &cp, &used);
+        enum one_result r = convert_one(d, p + i, one_char_window(d, n - i), &cp, &used);
         if (r == ONE_OK) {
             if (cp != 0xFFFFFFFF)
                 emit(d, cp, base + (long long)i);

@@ -3,8 +3,10 @@
  * first byte.
  *
  * Owns: encoding detection (BOM > valid UTF-8 > GB18030), conversion with
- * iconv, carrying incomplete sequences across chunk ends, replacing
- * invalid bytes with U+FFFD (counted, first offset kept), and line counting.
+ * iconv (GB18030's two-byte codes through a table that iconv fills once per
+ * process, thread-safely), carrying incomplete sequences across chunk ends,
+ * replacing invalid bytes with U+FFFD (counted, first offset kept), and line
+ * counting.
  * Does not own: reading files (extract.c's driver) or any text repair. */
 #ifndef LG_DECODE_H
 #define LG_DECODE_H

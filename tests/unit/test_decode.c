@@ -2,6 +2,7 @@
  * GB18030), forced encodings, sequences split across feeds, U+FFFD for
  * invalid and truncated bytes with their count and first offset, and the
  * line and byte offset of every character. */
+#include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -178,6 +179,38 @@ static size_t expect_utf8_lossy(expect *e, const unsigned char *p, size_t n, lon
             break;
         i++;
     }
+    return bad;
+}
+
+/* Expectations for any bytes read as GB18030, with iconv(3) asked for one
+ * character at a time as the reference: each character iconv reads, U+FFFD
+ * and one byte on for what it rejects, U+FFFD for a sequence cut off at the
+ * end.  p must not start with a BOM.  Returns the number of U+FFFD added
+ * for invalid input. */
+static size_t expect_gb18030_lossy(expect *e, const unsigned char *p, size_t n)
+{
+    iconv_t cd = iconv_open("UTF-32LE", "GB18030");
+    if (cd == (iconv_t)-1)
+        abort();
+    size_t i = 0, bad = 0;
+    while (i < n) {
+        unsigned char out[4];
+        char *in = (char *)p + i, *o = (char *)out;
+        size_t inleft = n - i, outleft = sizeof out;
+        int err = iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1 ? errno : 0;
+        if (outleft == 0) {
+            expect_add(e, (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
+                              (uint32_t)out[3] << 24, (long long)i);
+            i = n - inleft;
+            continue;
+        }
+        expect_add(e, 0xFFFD, (long long)i);
+        bad++;
+        if (err == EINVAL)
+            break;
+        i++;
+    }
+    iconv_close(cd);
     return bad;
 }
 
@@ -407,7 +440,7 @@ int main(void)
         decoded_free(&r);
     }
     {
-        /* a long GB18030 text (the bulk conversion path) with 2- and 4-byte
+        /* a long GB18030 text (the two-byte table's path) with 2- and 4-byte
          * characters, line breaks and ASCII, in every chunk size */
         const char *piece = "杭州市西湖区2023年办理法律援助案件2320件，Ä😀𠀀€\n成都市锡林郭勒盟\n";
         size_t cap = 300000;
@@ -501,8 +534,8 @@ int main(void)
     }
 
     {
-        /* GB18030 with its BOM (U+FEFF = 84 31 95 33) before a text long
-         * enough for the bulk path: the BOM is dropped, nothing else */
+        /* GB18030 with its BOM (U+FEFF = 84 31 95 33) before a text for
+         * the two-byte table's path: the BOM is dropped, nothing else */
         unsigned char gb[256];
         memcpy(gb, "\x84\x31\x95\x33", 4);
         expect e = {0};
@@ -672,6 +705,132 @@ int main(void)
         TEST_STREQ("GB18030 4-byte truncated, bytewise", text_of(&r.out), "包" FFFD);
         TEST_COND("GB18030 4-byte truncated bytewise: counted once", r.invalid == 1);
         decoded_free(&r);
+    }
+    {
+        /* the GB18030 decoder's own reading of lead bytes with bad trails,
+         * stray 80 and FF, and a lead byte cut off at the end: U+FFFD and
+         * one byte on, so what follows the bad byte is read again */
+        static const struct {
+            const char *what;
+            const char *bytes;
+            const char *text;
+            size_t invalid;
+            long long first;
+        } cases[] = {
+            {"lead + space", "\xB0\x20" "a", FFFD " a", 1, 0},
+            {"lead + DEL", "a\xB0\x7F", "a" FFFD "\x7F", 1, 1},
+            {"lead + FF", "\xB0\xFF" "b", FFFD FFFD "b", 2, 0},
+            {"lead + LF", "a\xB0\nb", "a" FFFD "\nb", 1, 1},
+            {"lead + digit, not four bytes", "\xB0\x31" "ab", FFFD "1ab", 1, 0},
+            {"80 and FF", "\x80" "a\xFF", FFFD "a" FFFD, 2, 0},
+            {"lead at the end", "ab\xB0", "ab" FFFD, 1, 2},
+            {"4-byte with a bad third byte", "\x81\x30\x20\x30", FFFD "0 0", 1, 0},
+            {"4-byte with a bad fourth byte", "\x81\x30\x81\x20" "c", FFFD "0" FFFD " c", 2, 0},
+            {"4-byte beyond U+10FFFF", "\xE3\x32\x9A\x36" "zz", FFFD "2" FFFD "6zz", 2, 0},
+        };
+        int ok = 1;
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+            for (size_t chunk = 0; chunk <= 3; chunk++) {
+                decode(&r, cases[c].bytes, strlen(cases[c].bytes), "GB18030", chunk);
+                int good = !strcmp(text_of(&r.out), cases[c].text) &&
+                           r.invalid == cases[c].invalid && r.first_invalid == cases[c].first;
+                if (!good)
+                    fprintf(stderr, "  GB18030 %s, chunk %zu: got \"%s\", %zu invalid from %lld\n",
+                            cases[c].what, chunk, text_of(&r.out), r.invalid, r.first_invalid);
+                ok &= good;
+                decoded_free(&r);
+            }
+        }
+        TEST_COND("GB18030 bad trails, stray bytes, cut-off lead: U+FFFD and one byte on", ok);
+    }
+    {
+        /* Every pair of a byte 80-FF and any byte (each valid two-byte code,
+         * the codes iconv rejects or reads beyond the BMP, and every bad
+         * trail), then four-byte codes good and bad, a U+FEFF that is text,
+         * and a lead cut off at the end.  The table path must give what iconv
+         * gives one character at a time, fed whole and in chunks of 1 to 7
+         * bytes (a code split at every place), detected and forced. */
+        static const unsigned char four[] = {
+            0x81, 0x30, 0x81, 0x30, /* U+0080 */
+            0x84, 0x31, 0x95, 0x33, /* U+FEFF, not at the start: text */
+            0x84, 0x31, 0xA4, 0x39, /* U+FFFF */
+            0x90, 0x30, 0x81, 0x30, /* U+10000 */
+            0x95, 0x32, 0x82, 0x36, /* U+20000 */
+            0x94, 0x39, 0xFC, 0x36, /* U+1F600 */
+            0xE3, 0x32, 0x9A, 0x35, /* U+10FFFF */
+            0x84, 0x31, 0xA5, 0x30, /* past the BMP's four-byte range */
+            0xFE, 0x39, 0xFE, 0x39, /* past U+10FFFF */
+            0x81, 0x30, 0xFF, 0x30, 0x81, 0x30, 'x', 0x81, 0x30, 0x81, 'y', '\n'};
+        size_t cap = 3 + 128 * (256 * 2 + 1) + sizeof four + 1, len = 0;
+        unsigned char *s = malloc(cap);
+        memcpy(s, "ab\n", 3);
+        len = 3;
+        for (unsigned lead = 0x80; lead <= 0xFF; lead++) {
+            for (unsigned trail = 0; trail <= 0xFF; trail++) {
+                s[len++] = (unsigned char)lead;
+                s[len++] = (unsigned char)trail;
+            }
+            s[len++] = '\n';
+        }
+        memcpy(s + len, four, sizeof four);
+        len += sizeof four;
+        s[len++] = 0xB0;
+        expect e = {0};
+        size_t want_bad = expect_gb18030_lossy(&e, s, len);
+        int ok_whole = 1, ok_chunks = 1;
+        for (size_t chunk = 0; chunk <= 7; chunk++) {
+            for (int forced = 0; forced < 2; forced++) {
+                decode(&r, s, len, forced ? "GB18030" : NULL, chunk);
+                int good = same_stream("every two-byte code", &r.out, &e) &&
+                           r.invalid == want_bad && r.first_invalid == 3 &&
+                           !strcmp(r.encoding, "GB18030");
+                if (!good)
+                    fprintf(stderr, "  every two-byte code: chunk %zu, forced %d\n", chunk, forced);
+                if (chunk == 0)
+                    ok_whole &= good;
+                else
+                    ok_chunks &= good;
+                decoded_free(&r);
+            }
+        }
+        TEST_COND("GB18030 every two-byte code and four-byte codes, one feed: as iconv", ok_whole);
+        TEST_COND("GB18030 every two-byte code and four-byte codes, chunks of 1-7: as iconv",
+                  ok_chunks);
+        free(e.v);
+        free(s);
+    }
+    {
+        /* GB18030 report text with random bytes put in, and random bytes
+         * alone, across feeds and batches: as iconv reads them */
+        const char *piece = "杭州市西湖区2023年办理法律援助案件2320件，Ä😀€·ㄅ\n成都市\n";
+        size_t cap = 120000, len = 0;
+        unsigned char *s = malloc(cap);
+        uint32_t seed = 12345;
+        while (len + 256 < cap / 2) {
+            len += gb18030_of(piece, s + len, cap - len, NULL, 0);
+            seed = seed * 1103515245u + 12345u;
+            s[len++] = (unsigned char)(seed >> 16);
+        }
+        while (len < cap) {
+            seed = seed * 1103515245u + 12345u;
+            s[len++] = (unsigned char)(seed >> 16);
+        }
+        expect e = {0};
+        size_t want_bad = expect_gb18030_lossy(&e, s, len);
+        static const size_t chunks[] = {0, 1, 2, 3, 5, 7, 4096, 65537};
+        int ok = 1;
+        for (size_t k = 0; k < sizeof chunks / sizeof chunks[0]; k++) {
+            decode(&r, s, len, "GB18030", chunks[k]);
+            int good = same_stream("GB18030 with random bytes", &r.out, &e) && r.invalid == want_bad;
+            if (!good)
+                fprintf(stderr, "  GB18030 with random bytes: chunk %zu\n", chunks[k]);
+            ok &= good;
+            decoded_free(&r);
+        }
+        TEST_COND("GB18030 text with random bytes, then random bytes: as iconv, every chunk size",
+                  ok && want_bad > 1000);
+        free(e.v);
+        free(s);
     }
     {
         const unsigned char u16[] = {'a', 0, 'b'};
