@@ -161,67 +161,68 @@ static int same_run(const lg_char *a, const lg_char *b, size_t len)
     return 1;
 }
 
-/* Paragraphs up to this long get a repeat index (below); the normalizer's
- * never are longer. */
-#define REPEAT_INDEX_MAX (PARA_MAX + 8)
-#define NO_POS 0xFFFF
+/* Paragraphs up to this long get a table of repeat lengths (below); the
+ * normalizer's never are longer. */
+#define REPEAT_TABLE_MAX (PARA_MAX + 8)
 
-/* For each k in c[0..n), the nearest k' > k with c[k'].cp == c[k].cp and
- * k' - k <= DOUBLE_MAX_CHUNK, or 0 for none.  Such k' - k are the only
- * lengths at which a repeat can start at k, and in most text there are
- * none, so doubled_at need not try all DOUBLE_MAX_CHUNK lengths.
- *
- * Built from the right with a table of the last position seen for each
- * hash of a code point.  When the table holds a position p for c[k]'s hash,
- * no character hashed alike lies between k and p (it would have replaced
- * p); so if c[p] is c[k] it is the nearest, if p is too far none is near,
- * and only when another character shares the hash within reach is the
- * span after p searched. */
-static void index_repeats(const lg_char *c, size_t n, uint16_t *next)
-{
-    uint16_t last[256];
-    memset(last, 0xFF, sizeof last); /* NO_POS */
-    for (size_t k = n; k-- > 0;) {
-        uint32_t cp = c[k].cp;
-        size_t h = (cp ^ (cp >> 8)) & 0xFF;
-        size_t p = last[h], reach = k + DOUBLE_MAX_CHUNK;
-        next[k] = 0;
-        if (p != NO_POS && p <= reach) {
-            if (c[p].cp == cp) {
-                next[k] = (uint16_t)p;
-            } else {
-                for (size_t q = p + 1; q <= reach && q < n; q++)
-                    if (c[q].cp == cp) {
-                        next[k] = (uint16_t)q;
-                        break;
-                    }
-            }
-        }
-        last[h] = (uint16_t)k;
-    }
-}
-
-/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0.  The lengths
- * worth comparing are those where c[i+L] is c[i] again: found by the
- * repeat index when there is one, else by looking. */
-static size_t doubled_at(const lg_char *c, const uint16_t *next, size_t i, size_t n)
+/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0: a repeat
+ * starts at i. */
+static size_t doubled_at(const lg_char *c, size_t i, size_t n)
 {
     size_t max = (n - i) / 2;
     if (max > DOUBLE_MAX_CHUNK)
         max = DOUBLE_MAX_CHUNK;
-    size_t lens[DOUBLE_MAX_CHUNK], count = 0;
-    if (next) {
-        for (size_t k = next[i]; k && k - i <= max; k = next[k])
-            lens[count++] = k - i;
-    } else {
-        for (size_t len = 1; len <= max; len++)
-            if (c[i + len].cp == c[i].cp)
-                lens[count++] = len;
-    }
-    while (count--)
-        if (same_run(c + i, c + i + lens[count], lens[count]))
-            return lens[count];
+    for (size_t len = max; len > 0; len--)
+        if (c[i + len].cp == c[i].cp && same_run(c + i + 1, c + i + len + 1, len - 1))
+            return len;
     return 0;
+}
+
+/* Mark in period[i] the period of the longest repeat starting at each i
+ * (what doubled_at(c, i, n) returns), 0 where none does; returns whether
+ * any does.
+ *
+ * A repeat of period L at s is L positions k in a row with c[k] == c[k+L].
+ * Any L in a row hold one multiple of L, so only those are compared
+ * (n/L per period, not n): a match is widened to its whole run of k, and
+ * every s whose L positions lie in the run starts a repeat.  Periods are
+ * taken from short to long so the longest is the one left. */
+static int mark_repeats(const lg_char *c, size_t n, unsigned char *period)
+{
+    int any = 0;
+    memset(period, 0, n);
+    for (size_t len = 1; len <= DOUBLE_MAX_CHUNK; len++) {
+        for (size_t k = 0; k + len < n; k += len) {
+            if (c[k].cp != c[k + len].cp)
+                continue;
+            size_t from = k, to = k + 1;
+            while (from > 0 && c[from - 1].cp == c[from - 1 + len].cp)
+                from--;
+            while (to + len < n && c[to].cp == c[to + len].cp)
+                to++;
+            if (to - from >= len) {
+                memset(period + from, (int)len, to - len + 1 - from);
+                any = 1;
+            }
+            while (k + len < to) /* the rest of the run is known */
+                k += len;
+        }
+    }
+    return any;
+}
+
+/* The first i' >= i with period[i'] set, or n. */
+static size_t next_repeat(const unsigned char *period, size_t i, size_t n)
+{
+    uint64_t word;
+    for (; i + sizeof word <= n; i += sizeof word) {
+        memcpy(&word, period + i, sizeof word);
+        if (word)
+            break;
+    }
+    while (i < n && !period[i])
+        i++;
+    return i;
 }
 
 /* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
@@ -265,25 +266,32 @@ static int whole_paragraph_doubled(const lg_char *c, size_t n)
     return n >= 8 && n % 2 == 0 && same_run(c, c + n / 2, n / 2);
 }
 
-/* lg_collapse_doubling, told whether c[0..n) has an adjacent pair. */
-static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
+/* The period of the repeat at i: from the table when there is one. */
+static inline size_t repeat_at(const lg_char *c, const unsigned char *period, size_t i,
+                               size_t n)
 {
-    if (whole_paragraph_doubled(c, n))
-        return n / 2;
-    /* Bold doubling always doubles some punctuation or single character
-     * somewhere; text without any adjacent pair is left untouched fast. */
-    if (!adjacent_pair)
-        return n;
-    uint16_t index[REPEAT_INDEX_MAX], *next = NULL;
-    if (n <= REPEAT_INDEX_MAX) {
-        index_repeats(c, n, index);
-        next = index;
-    }
+    return period ? period[i] : doubled_at(c, i, n);
+}
+
+/* Collapse the dense runs of repeats in c[0..n) in place; period is
+ * mark_repeats' table, or NULL to look at every position.  Characters
+ * from i on are never written before they are read, so the repeats found
+ * in the original text stay valid while earlier ones are collapsed. */
+static size_t collapse_runs(lg_char *c, size_t n, const unsigned char *period)
+{
     size_t out = 0, i = 0;
-    while (i < n) {
+    for (;;) {
+        /* nothing before the next repeat changes: move it down at once */
+        size_t next = period ? next_repeat(period, i, n) : i;
+        if (out != i)
+            memmove(c + out, c + i, (next - i) * sizeof *c);
+        out += next - i;
+        i = next;
+        if (i == n)
+            return out;
         size_t j = i, tokens = 0, covered = 0, longest = 0;
         while (j < n) {
-            size_t len = doubled_at(c, next, j, n);
+            size_t len = repeat_at(c, period, j, n);
             if (!len)
                 break;
             tokens++;
@@ -295,19 +303,33 @@ static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
         /* A lone 事事 or 层层 is Chinese; a dense run of repeats is a font
          * printing everything twice. */
         if (covered >= 6 && (tokens >= 2 || longest >= 4)) {
-            size_t k = i;
-            while (k < j) {
-                size_t len = doubled_at(c, next, k, n);
-                memmove(c + out, c + k, len * sizeof *c);
+            while (i < j) {
+                size_t len = repeat_at(c, period, i, n);
+                memmove(c + out, c + i, len * sizeof *c);
                 out += len;
-                k += 2 * len;
+                i += 2 * len;
             }
-            i = j;
         } else {
             c[out++] = c[i++];
         }
     }
-    return out;
+}
+
+/* lg_collapse_doubling, told whether c[0..n) has an adjacent pair. */
+static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
+{
+    if (whole_paragraph_doubled(c, n))
+        return n / 2;
+    /* Bold doubling always doubles some punctuation or single character
+     * somewhere; text without any adjacent pair is left untouched fast. */
+    if (!adjacent_pair)
+        return n;
+    if (n > REPEAT_TABLE_MAX)
+        return collapse_runs(c, n, NULL);
+    unsigned char period[REPEAT_TABLE_MAX];
+    if (!mark_repeats(c, n, period))
+        return n;
+    return collapse_runs(c, n, period);
 }
 
 size_t lg_collapse_doubling(lg_char *c, size_t n)
