@@ -233,16 +233,30 @@ static inline int is_doubling_mark(uint32_t cp)
            (cp >= 0x2010 && cp <= 0x206F);
 }
 
-/* Count cp, which follows prev, into t. */
-static inline void tally_add(tally *t, uint32_t prev, uint32_t cp)
+/* Count the pair prev cp, if they are one, into t. */
+static inline void tally_pair(tally *t, uint32_t prev, uint32_t cp)
 {
-    t->bars += cp == '|';
     if (cp == prev && cp > '9') {
         if (is_doubling_mark(cp))
             t->mark_pairs++;
         else
             t->other_pairs++;
     }
+}
+
+/* Count cp, which follows prev, into t. */
+static inline void tally_add(tally *t, uint32_t prev, uint32_t cp)
+{
+    t->bars += cp == '|';
+    tally_pair(t, prev, cp);
+}
+
+static tally tally_less(tally a, tally b)
+{
+    a.bars -= b.bars;
+    a.mark_pairs -= b.mark_pairs;
+    a.other_pairs -= b.other_pairs;
+    return a;
 }
 
 static tally tally_of(const lg_char *c, size_t n)
@@ -373,7 +387,12 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
         return;
     unsigned flags = nz->para_fresh ? LG_SENT_PARA_START : 0;
     nz->para_fresh = para_end;
-    tally t = cut == nz->len ? nz->tally : tally_of(nz->buf, cut);
+    /* what is kept is usually short: count it and take it, with the pair
+     * across the cut, from the buffer's tally to get that of buf[0..cut) */
+    tally kept = tally_of(nz->buf + cut, nz->len - cut), across = {0, 0, 0};
+    if (cut < nz->len)
+        tally_pair(&across, nz->buf[cut - 1].cp, nz->buf[cut].cp);
+    tally t = tally_less(tally_less(nz->tally, kept), across);
     if (t.bars >= 2)
         flags |= LG_SENT_TABLE_ROW;
     /* collapsing only shrinks buf[0..cut), so it can work in place: the
@@ -382,7 +401,7 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
     emit_sentences(nz, nz->buf, n, flags);
     memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
     nz->len -= cut;
-    nz->tally = tally_of(nz->buf, nz->len);
+    nz->tally = kept;
     start_line(nz, nz->line_start > cut ? nz->line_start - cut : 0);
 }
 

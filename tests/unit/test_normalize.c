@@ -691,6 +691,12 @@ int main(void)
         TEST_STREQ("pairs after a heading count for the bold-font check", joined(&ss),
                    "前文 / 一一、事全年办理案件");
         sentences_free(&ss);
+        /* the pair 一一 across the heading's cut is neither part's: the
+         * part before has one pair, too few for a bold font */
+        normalize(&ss, "事事全年办理案件全年办理案件一\n一、完善制度", 0);
+        TEST_STREQ("a pair across a heading's cut counts for neither part", joined(&ss),
+                   "事事全年办理案件全年办理案件一 / 一、完善制度");
+        sentences_free(&ss);
     }
     {
         /* and after a piece of an over-long paragraph is passed on */
