@@ -22,6 +22,10 @@ struct lg_normalizer {
     lg_char buf[PARA_MAX + 8];
     size_t len;
     tally tally;           /* of buf[0..len) */
+    /* where buf holds a terminator (。！？；), in order: noted as characters
+     * are appended, so sentences are cut without looking at every one again */
+    uint16_t ends[PARA_MAX + 8];
+    size_t n_ends;
     size_t bars_before_line; /* '|' in buf[0..line_start) */
     int para_fresh;        /* buf begins a paragraph */
     size_t line_start;     /* where the current soft-joined line begins in buf */
@@ -62,6 +66,14 @@ static inline int is_space(uint32_t cp)
            cp == '\v' || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
            cp == 0x205F || cp < 0x20 || cp == 0x7F ||
            (cp >= 0x80 && cp < 0xA0);
+}
+
+/* CJK ideographs (U+3400..U+9FFF), most of the text, are visible, never
+ * folded and no mark, bar or terminator: the appending loop tests for them
+ * first and skips the rest. */
+static inline int is_ideograph(uint32_t cp)
+{
+    return cp - 0x3400 < 0xA000 - 0x3400;
 }
 
 static inline int is_line_break(uint32_t cp)
@@ -354,23 +366,61 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
 
 /* ---- sentences ------------------------------------------------------ */
 
-static void emit_sentences(lg_normalizer *nz, lg_char *c, size_t n, unsigned flags)
+/* Where sentences end: the terminators of c[0..n), from a list of their
+ * positions (ascending, possibly running past n) or, without one, by
+ * looking at each character. */
+typedef struct terminators {
+    const lg_char *c;
+    size_t n;
+    const uint16_t *list;
+    size_t count, next;
+} terminators;
+
+/* The first terminator at or after from, or n. */
+static size_t next_terminator(terminators *t, size_t from)
 {
-    size_t start = 0;
-    for (size_t i = 0; i < n && !nz->stopped; i++) {
-        if (!is_terminator(c[i].cp))
-            continue;
-        size_t end = i + 1;
+    if (t->list) {
+        while (t->next < t->count && t->list[t->next] < from)
+            t->next++;
+        return t->next < t->count && t->list[t->next] < t->n ? t->list[t->next] : t->n;
+    }
+    while (from < t->n && !is_terminator(t->c[from].cp))
+        from++;
+    return from;
+}
+
+/* Cut c[0..n) into sentences after each terminator and the closing marks
+ * and further terminators that follow it, and pass them on. */
+static void emit_sentences(lg_normalizer *nz, terminators *t, unsigned flags)
+{
+    const lg_char *c = t->c;
+    size_t n = t->n, start = 0;
+    while (!nz->stopped) {
+        size_t end = next_terminator(t, start);
+        if (end == n)
+            break;
+        end++;
         while (end < n && (is_closer(c[end].cp) || is_terminator(c[end].cp)))
             end++;
         if (nz->sink(nz->user, c + start, end - start, flags))
             nz->stopped = 1;
         flags &= ~LG_SENT_PARA_START;
         start = end;
-        i = end - 1;
     }
     if (start < n && !nz->stopped && nz->sink(nz->user, c + start, n - start, flags))
         nz->stopped = 1;
+}
+
+/* buf[0..cut) has been passed on: drop its terminators from the list and
+ * renumber the rest's. */
+static void drop_ends_before(lg_normalizer *nz, size_t cut)
+{
+    size_t first = nz->n_ends;
+    while (first > 0 && nz->ends[first - 1] >= cut)
+        first--;
+    nz->n_ends -= first;
+    for (size_t k = 0; k < nz->n_ends; k++)
+        nz->ends[k] = (uint16_t)(nz->ends[first + k] - cut);
 }
 
 /* The line now begins at buf[at]. */
@@ -398,9 +448,12 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
     /* collapsing only shrinks buf[0..cut), so it can work in place: the
      * rest of the buffer is moved down from cut afterwards */
     size_t n = collapse_doubling(nz->buf, cut, has_adjacent_pair(&t));
-    emit_sentences(nz, nz->buf, n, flags);
+    /* the list of terminators holds while collapsing changed nothing */
+    terminators ends = {nz->buf, n, n == cut ? nz->ends : NULL, nz->n_ends, 0};
+    emit_sentences(nz, &ends, flags);
     memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
     nz->len -= cut;
+    drop_ends_before(nz, cut);
     nz->tally = kept;
     start_line(nz, nz->line_start > cut ? nz->line_start - cut : 0);
 }
@@ -409,9 +462,8 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
 static void flush_partial(lg_normalizer *nz)
 {
     size_t cut = 0;
-    for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--)
-        if (is_terminator(nz->buf[i - 1].cp))
-            cut = i;
+    if (nz->n_ends && nz->ends[nz->n_ends - 1] + 1 > PARA_MAX / 2)
+        cut = nz->ends[nz->n_ends - 1] + 1u;
     for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--)
         if (nz->buf[i - 1].cp == 0xFF0C /* ， */ || nz->buf[i - 1].cp == 0x3001)
             cut = i;
@@ -445,6 +497,8 @@ void lg_normalizer_free(lg_normalizer *nz)
 static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
 {
     tally_add(&nz->tally, nz->len ? nz->buf[nz->len - 1].cp : 0, cp);
+    if (is_terminator(cp))
+        nz->ends[nz->n_ends++] = (uint16_t)nz->len;
     lg_char *c = &nz->buf[nz->len++];
     c->cp = cp;
     c->line = from->line;
@@ -533,10 +587,19 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     lg_char *out = nz->buf + nz->len;
     uint32_t prev = nz->len ? out[-1].cp : 0;
     tally t = nz->tally;
+    size_t n_ends = nz->n_ends;
     size_t start = i;
-    for (; i < end && is_visible(chars[i].cp); i++) {
-        uint32_t cp = fold_width(chars[i].cp);
-        tally_add(&t, prev, cp);
+    for (; i < end; i++) {
+        uint32_t cp = chars[i].cp;
+        if (!is_ideograph(cp)) {
+            if (!is_visible(cp))
+                break;
+            cp = fold_width(cp);
+            t.bars += cp == '|';
+            if (is_terminator(cp))
+                nz->ends[n_ends++] = (uint16_t)(out - nz->buf);
+        }
+        tally_pair(&t, prev, cp);
         prev = cp;
         out->cp = cp;
         out->line = chars[i].line;
@@ -546,6 +609,7 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     if (i > start)
         nz->spaced_run = 0;
     nz->tally = t;
+    nz->n_ends = n_ends;
     nz->len = (size_t)(out - nz->buf);
     return i;
 }

@@ -516,6 +516,47 @@ int main(void)
         sentences_free(&ss);
     }
     {
+        /* terminators noted on the fast path (after a visible character)
+         * and on the slow one (after a space), folded or ASCII */
+        const char *in = "办理案件20件 ；开展培训3次! 是否达标?达标 。最后一句";
+        normalize(&ss, in, 0);
+        TEST_STREQ("cut on terminators after spaces and ASCII ones", joined(&ss),
+                   "办理案件20件； / 开展培训3次! / 是否达标? / 达标。 / 最后一句");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: terminators", chunk_invariant(in));
+    }
+    {
+        /* collapsing moves the terminators: the sentences are cut where
+         * they end up */
+        const char *in = "全年办理案件全年办理案件；；共计20件。。同时推进。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("cut after a bold run collapsed", joined(&ss),
+                   "全年办理案件； / 共计20件。。 / 同时推进。");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: cut after a bold run", chunk_invariant(in));
+    }
+    {
+        /* a paragraph too long for the buffer is cut after its last
+         * terminator; the terminators of the part kept still count */
+        char *in = malloc(5000 * 3 + 64);
+        size_t o = 0;
+        for (size_t i = 0; i < 4500; i++) {
+            o += put_utf8(0x4E00 + (uint32_t)((i * 7919) % 20000), in + o);
+            if (i == 2999 || i == 4000)
+                o += put_utf8(i == 2999 ? 0x3002 : 0xFF1B, in + o);
+        }
+        strcpy(in + o, "。");
+        static const size_t chunks[] = {0, 1, 7, 1000};
+        for (size_t k = 0; k < 4; k++) {
+            normalize(&ss, in, chunks[k]);
+            TEST_COND("over-long paragraph: cut after 。, then at ； and the end",
+                      ss.n == 3 && ss.v[0].n == 3001 && ss.v[1].n == 1002 && ss.v[2].n == 500 &&
+                          !strcmp(flags_of(&ss), "P - -"));
+            sentences_free(&ss);
+        }
+        free(in);
+    }
+    {
         normalize(&ss, "第一。\n\n\n\n第二。", 0);
         TEST_STREQ("several blank lines: no empty sentence", joined(&ss), "第一。 / 第二。");
         TEST_COND("several blank lines: 2 sentences", ss.n == 2);
