@@ -591,15 +591,17 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     size_t start = i;
     for (; i < end; i++) {
         uint32_t cp = chars[i].cp;
-        if (!is_ideograph(cp)) {
+        if (is_ideograph(cp)) {
+            t.other_pairs += cp == prev; /* never a mark */
+        } else {
             if (!is_visible(cp))
                 break;
             cp = fold_width(cp);
             t.bars += cp == '|';
             if (is_terminator(cp))
                 nz->ends[n_ends++] = (uint16_t)(out - nz->buf);
+            tally_pair(&t, prev, cp);
         }
-        tally_pair(&t, prev, cp);
         prev = cp;
         out->cp = cp;
         out->line = chars[i].line;

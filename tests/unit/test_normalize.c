@@ -669,6 +669,18 @@ int main(void)
     TEST_COND("collapse agrees with the plain rule: texts up to a full buffer and past it",
               collapse_agrees(40, 5000, 3));
     {
+        /* pairs of ideographs are counted on the appending loop's short
+         * path: one is Chinese, two let a bold run collapse */
+        normalize(&ss, "事事全年办理案件全年办理案件", 0);
+        TEST_STREQ("one ideograph pair: a repeat without marks kept", joined(&ss),
+                   "事事全年办理案件全年办理案件");
+        sentences_free(&ss);
+        normalize(&ss, "事事全年办理案件全年办理案件层层", 0);
+        TEST_STREQ("two ideograph pairs: the run collapses", joined(&ss), "事全年办理案件层");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: ideograph pairs", chunk_invariant("事事全年办理案件全年办理案件层层"));
+    }
+    {
         normalize(&ss, "坚持事事有回音、件件有着落，层层压实责任。", 0);
         TEST_STREQ("reduplication through the normalizer unchanged", joined(&ss),
                    "坚持事事有回音、件件有着落，层层压实责任。");
