@@ -193,17 +193,15 @@ static size_t doubled_at(const lg_char *c, size_t i, size_t n)
 }
 
 /* Mark in period[i] the period of the longest repeat starting at each i
- * (what doubled_at(c, i, n) returns), 0 where none does; returns whether
- * any does.
+ * (what doubled_at(c, i, n) returns), 0 where none does.
  *
  * A repeat of period L at s is L positions k in a row with c[k] == c[k+L].
  * Any L in a row hold one multiple of L, so only those are compared
  * (n/L per period, not n): a match is widened to its whole run of k, and
  * every s whose L positions lie in the run starts a repeat.  Periods are
  * taken from short to long so the longest is the one left. */
-static int mark_repeats(const lg_char *c, size_t n, unsigned char *period)
+static void mark_repeats(const lg_char *c, size_t n, unsigned char *period)
 {
-    int any = 0;
     memset(period, 0, n);
     for (size_t len = 1; len <= DOUBLE_MAX_CHUNK; len++) {
         for (size_t k = 0; k + len < n; k += len) {
@@ -214,15 +212,12 @@ static int mark_repeats(const lg_char *c, size_t n, unsigned char *period)
                 from--;
             while (to + len < n && c[to].cp == c[to + len].cp)
                 to++;
-            if (to - from >= len) {
+            if (to - from >= len)
                 memset(period + from, (int)len, to - len + 1 - from);
-                any = 1;
-            }
             while (k + len < to) /* the rest of the run is known */
                 k += len;
         }
     }
-    return any;
 }
 
 /* The first i' >= i with period[i'] set, or n. */
@@ -355,8 +350,7 @@ static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
     if (n > REPEAT_TABLE_MAX)
         return collapse_runs(c, n, NULL);
     unsigned char period[REPEAT_TABLE_MAX];
-    if (!mark_repeats(c, n, period))
-        return n;
+    mark_repeats(c, n, period);
     return collapse_runs(c, n, period);
 }
 

@@ -681,6 +681,25 @@ int main(void)
         TEST_COND("chunk invariance: ideograph pairs", chunk_invariant("事事全年办理案件全年办理案件层层"));
     }
     {
+        /* a paragraph without pairs is never searched; one with a pair
+         * (——) is, and only a dense run of repeats changes it */
+        const char *plain = "全年办理案件2320件，同比增长12%。", *dash = "坚持——依法行政，推进推进。",
+                   *bold = "坚持——推进工作，依法行政依法行政，，推进推进。";
+        static const size_t chunks[] = {0, 1, 2, 5, 13};
+        for (size_t k = 0; k < 5; k++) {
+            normalize(&ss, plain, chunks[k]);
+            TEST_STREQ("no pair: unchanged", joined(&ss), plain);
+            sentences_free(&ss);
+            normalize(&ss, dash, chunks[k]);
+            TEST_STREQ("—— and a lone 推进推进: unchanged", joined(&ss), dash);
+            sentences_free(&ss);
+            normalize(&ss, bold, chunks[k]);
+            TEST_STREQ("—— and a bold run: the run collapses", joined(&ss),
+                       "坚持——推进工作，依法行政，推进。");
+            sentences_free(&ss);
+        }
+    }
+    {
         normalize(&ss, "坚持事事有回音、件件有着落，层层压实责任。", 0);
         TEST_STREQ("reduplication through the normalizer unchanged", joined(&ss),
                    "坚持事事有回音、件件有着落，层层压实责任。");
