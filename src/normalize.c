@@ -22,8 +22,9 @@ struct lg_normalizer {
     lg_char buf[PARA_MAX + 8];
     size_t len;
     tally tally;           /* of buf[0..len) */
-    /* where buf holds a terminator (。！？；), in order: noted as characters
-     * are appended, so sentences are cut without looking at every one again */
+    /* where buf holds a terminator (。！？； ! ? ;), in order: noted as
+     * characters are appended, so sentences are cut without looking at
+     * every character again */
     uint16_t ends[PARA_MAX + 8];
     size_t n_ends;
     size_t bars_before_line; /* '|' in buf[0..line_start) */
