@@ -22,6 +22,11 @@ struct lg_normalizer {
     lg_char buf[PARA_MAX + 8];
     size_t len;
     tally tally;           /* of buf[0..len) */
+    /* where buf holds a terminator (。！？； ! ? ;), in order: noted as
+     * characters are appended, so sentences are cut without looking at
+     * every character again */
+    uint16_t ends[PARA_MAX + 8];
+    size_t n_ends;
     size_t bars_before_line; /* '|' in buf[0..line_start) */
     int para_fresh;        /* buf begins a paragraph */
     size_t line_start;     /* where the current soft-joined line begins in buf */
@@ -64,6 +69,14 @@ static inline int is_space(uint32_t cp)
            (cp >= 0x80 && cp < 0xA0);
 }
 
+/* CJK ideographs (U+3400..U+9FFF), most of the text, are visible, never
+ * folded and no mark, bar or terminator: the appending loop tests for them
+ * first and skips the rest. */
+static inline int is_ideograph(uint32_t cp)
+{
+    return cp - 0x3400 < 0xA000 - 0x3400;
+}
+
 static inline int is_line_break(uint32_t cp)
 {
     return cp == '\n' || cp == 0x2028 || cp == 0x2029;
@@ -89,14 +102,16 @@ static int is_ascii_alpha(uint32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
+/* 一二三四五六七八九十两零 (a switch: a few comparisons, not twelve) */
 static int is_cjk_numeral(uint32_t cp)
 {
-    static const uint32_t nums[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                                    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24, 0x96F6};
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        if (cp == nums[i])
-            return 1;
-    return 0;
+    switch (cp) {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
+    case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x4E24: case 0x96F6:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 static inline uint32_t fold_width(uint32_t cp)
@@ -161,67 +176,63 @@ static int same_run(const lg_char *a, const lg_char *b, size_t len)
     return 1;
 }
 
-/* Paragraphs up to this long get a repeat index (below); the normalizer's
- * never are longer. */
-#define REPEAT_INDEX_MAX (PARA_MAX + 8)
-#define NO_POS 0xFFFF
+/* Paragraphs up to this long get a table of repeat lengths (below); the
+ * normalizer's never are longer. */
+#define REPEAT_TABLE_MAX (PARA_MAX + 8)
 
-/* For each k in c[0..n), the nearest k' > k with c[k'].cp == c[k].cp and
- * k' - k <= DOUBLE_MAX_CHUNK, or 0 for none.  Such k' - k are the only
- * lengths at which a repeat can start at k, and in most text there are
- * none, so doubled_at need not try all DOUBLE_MAX_CHUNK lengths.
- *
- * Built from the right with a table of the last position seen for each
- * hash of a code point.  When the table holds a position p for c[k]'s hash,
- * no character hashed alike lies between k and p (it would have replaced
- * p); so if c[p] is c[k] it is the nearest, if p is too far none is near,
- * and only when another character shares the hash within reach is the
- * span after p searched. */
-static void index_repeats(const lg_char *c, size_t n, uint16_t *next)
-{
-    uint16_t last[256];
-    memset(last, 0xFF, sizeof last); /* NO_POS */
-    for (size_t k = n; k-- > 0;) {
-        uint32_t cp = c[k].cp;
-        size_t h = (cp ^ (cp >> 8)) & 0xFF;
-        size_t p = last[h], reach = k + DOUBLE_MAX_CHUNK;
-        next[k] = 0;
-        if (p != NO_POS && p <= reach) {
-            if (c[p].cp == cp) {
-                next[k] = (uint16_t)p;
-            } else {
-                for (size_t q = p + 1; q <= reach && q < n; q++)
-                    if (c[q].cp == cp) {
-                        next[k] = (uint16_t)q;
-                        break;
-                    }
-            }
-        }
-        last[h] = (uint16_t)k;
-    }
-}
-
-/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0.  The lengths
- * worth comparing are those where c[i+L] is c[i] again: found by the
- * repeat index when there is one, else by looking. */
-static size_t doubled_at(const lg_char *c, const uint16_t *next, size_t i, size_t n)
+/* The longest L such that c[i..i+L) == c[i+L..i+2L), or 0: a repeat
+ * starts at i. */
+static size_t doubled_at(const lg_char *c, size_t i, size_t n)
 {
     size_t max = (n - i) / 2;
     if (max > DOUBLE_MAX_CHUNK)
         max = DOUBLE_MAX_CHUNK;
-    size_t lens[DOUBLE_MAX_CHUNK], count = 0;
-    if (next) {
-        for (size_t k = next[i]; k && k - i <= max; k = next[k])
-            lens[count++] = k - i;
-    } else {
-        for (size_t len = 1; len <= max; len++)
-            if (c[i + len].cp == c[i].cp)
-                lens[count++] = len;
-    }
-    while (count--)
-        if (same_run(c + i, c + i + lens[count], lens[count]))
-            return lens[count];
+    for (size_t len = max; len > 0; len--)
+        if (c[i + len].cp == c[i].cp && same_run(c + i + 1, c + i + len + 1, len - 1))
+            return len;
     return 0;
+}
+
+/* Mark in period[i] the period of the longest repeat starting at each i
+ * (what doubled_at(c, i, n) returns), 0 where none does.
+ *
+ * A repeat of period L at s is L positions k in a row with c[k] == c[k+L].
+ * Any L in a row hold one multiple of L, so only those are compared
+ * (n/L per period, not n): a match is widened to its whole run of k, and
+ * every s whose L positions lie in the run starts a repeat.  Periods are
+ * taken from short to long so the longest is the one left. */
+static void mark_repeats(const lg_char *c, size_t n, unsigned char *period)
+{
+    memset(period, 0, n);
+    for (size_t len = 1; len <= DOUBLE_MAX_CHUNK; len++) {
+        for (size_t k = 0; k + len < n; k += len) {
+            if (c[k].cp != c[k + len].cp)
+                continue;
+            size_t from = k, to = k + 1;
+            while (from > 0 && c[from - 1].cp == c[from - 1 + len].cp)
+                from--;
+            while (to + len < n && c[to].cp == c[to + len].cp)
+                to++;
+            if (to - from >= len)
+                memset(period + from, (int)len, to - len + 1 - from);
+            while (k + len < to) /* the rest of the run is known */
+                k += len;
+        }
+    }
+}
+
+/* The first i' >= i with period[i'] set, or n. */
+static size_t next_repeat(const unsigned char *period, size_t i, size_t n)
+{
+    uint64_t word;
+    for (; i + sizeof word <= n; i += sizeof word) {
+        memcpy(&word, period + i, sizeof word);
+        if (word)
+            break;
+    }
+    while (i < n && !period[i])
+        i++;
+    return i;
 }
 
 /* Doubled punctuation (，， 。。) is the mark of a bold font; doubled
@@ -232,16 +243,30 @@ static inline int is_doubling_mark(uint32_t cp)
            (cp >= 0x2010 && cp <= 0x206F);
 }
 
-/* Count cp, which follows prev, into t. */
-static inline void tally_add(tally *t, uint32_t prev, uint32_t cp)
+/* Count the pair prev cp, if they are one, into t. */
+static inline void tally_pair(tally *t, uint32_t prev, uint32_t cp)
 {
-    t->bars += cp == '|';
     if (cp == prev && cp > '9') {
         if (is_doubling_mark(cp))
             t->mark_pairs++;
         else
             t->other_pairs++;
     }
+}
+
+/* Count cp, which follows prev, into t. */
+static inline void tally_add(tally *t, uint32_t prev, uint32_t cp)
+{
+    t->bars += cp == '|';
+    tally_pair(t, prev, cp);
+}
+
+static tally tally_less(tally a, tally b)
+{
+    a.bars -= b.bars;
+    a.mark_pairs -= b.mark_pairs;
+    a.other_pairs -= b.other_pairs;
+    return a;
 }
 
 static tally tally_of(const lg_char *c, size_t n)
@@ -265,25 +290,32 @@ static int whole_paragraph_doubled(const lg_char *c, size_t n)
     return n >= 8 && n % 2 == 0 && same_run(c, c + n / 2, n / 2);
 }
 
-/* lg_collapse_doubling, told whether c[0..n) has an adjacent pair. */
-static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
+/* The period of the repeat at i: from the table when there is one. */
+static inline size_t repeat_at(const lg_char *c, const unsigned char *period, size_t i,
+                               size_t n)
 {
-    if (whole_paragraph_doubled(c, n))
-        return n / 2;
-    /* Bold doubling always doubles some punctuation or single character
-     * somewhere; text without any adjacent pair is left untouched fast. */
-    if (!adjacent_pair)
-        return n;
-    uint16_t index[REPEAT_INDEX_MAX], *next = NULL;
-    if (n <= REPEAT_INDEX_MAX) {
-        index_repeats(c, n, index);
-        next = index;
-    }
+    return period ? period[i] : doubled_at(c, i, n);
+}
+
+/* Collapse the dense runs of repeats in c[0..n) in place; period is
+ * mark_repeats' table, or NULL to look at every position.  Characters
+ * from i on are never written before they are read, so the repeats found
+ * in the original text stay valid while earlier ones are collapsed. */
+static size_t collapse_runs(lg_char *c, size_t n, const unsigned char *period)
+{
     size_t out = 0, i = 0;
-    while (i < n) {
+    for (;;) {
+        /* nothing before the next repeat changes: move it down at once */
+        size_t next = period ? next_repeat(period, i, n) : i;
+        if (out != i)
+            memmove(c + out, c + i, (next - i) * sizeof *c);
+        out += next - i;
+        i = next;
+        if (i == n)
+            return out;
         size_t j = i, tokens = 0, covered = 0, longest = 0;
         while (j < n) {
-            size_t len = doubled_at(c, next, j, n);
+            size_t len = repeat_at(c, period, j, n);
             if (!len)
                 break;
             tokens++;
@@ -295,19 +327,32 @@ static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
         /* A lone 事事 or 层层 is Chinese; a dense run of repeats is a font
          * printing everything twice. */
         if (covered >= 6 && (tokens >= 2 || longest >= 4)) {
-            size_t k = i;
-            while (k < j) {
-                size_t len = doubled_at(c, next, k, n);
-                memmove(c + out, c + k, len * sizeof *c);
+            while (i < j) {
+                size_t len = repeat_at(c, period, i, n);
+                memmove(c + out, c + i, len * sizeof *c);
                 out += len;
-                k += 2 * len;
+                i += 2 * len;
             }
-            i = j;
         } else {
             c[out++] = c[i++];
         }
     }
-    return out;
+}
+
+/* lg_collapse_doubling, told whether c[0..n) has an adjacent pair. */
+static size_t collapse_doubling(lg_char *c, size_t n, int adjacent_pair)
+{
+    if (whole_paragraph_doubled(c, n))
+        return n / 2;
+    /* Bold doubling always doubles some punctuation or single character
+     * somewhere; text without any adjacent pair is left untouched fast. */
+    if (!adjacent_pair)
+        return n;
+    if (n > REPEAT_TABLE_MAX)
+        return collapse_runs(c, n, NULL);
+    unsigned char period[REPEAT_TABLE_MAX];
+    mark_repeats(c, n, period);
+    return collapse_runs(c, n, period);
 }
 
 size_t lg_collapse_doubling(lg_char *c, size_t n)
@@ -318,23 +363,61 @@ size_t lg_collapse_doubling(lg_char *c, size_t n)
 
 /* ---- sentences ------------------------------------------------------ */
 
-static void emit_sentences(lg_normalizer *nz, lg_char *c, size_t n, unsigned flags)
+/* Where sentences end: the terminators of c[0..n), from a list of their
+ * positions (ascending, possibly running past n) or, without one, by
+ * looking at each character. */
+typedef struct terminators {
+    const lg_char *c;
+    size_t n;
+    const uint16_t *list;
+    size_t count, next;
+} terminators;
+
+/* The first terminator at or after from, or n. */
+static size_t next_terminator(terminators *t, size_t from)
 {
-    size_t start = 0;
-    for (size_t i = 0; i < n && !nz->stopped; i++) {
-        if (!is_terminator(c[i].cp))
-            continue;
-        size_t end = i + 1;
+    if (t->list) {
+        while (t->next < t->count && t->list[t->next] < from)
+            t->next++;
+        return t->next < t->count && t->list[t->next] < t->n ? t->list[t->next] : t->n;
+    }
+    while (from < t->n && !is_terminator(t->c[from].cp))
+        from++;
+    return from;
+}
+
+/* Cut c[0..n) into sentences after each terminator and the closing marks
+ * and further terminators that follow it, and pass them on. */
+static void emit_sentences(lg_normalizer *nz, terminators *t, unsigned flags)
+{
+    const lg_char *c = t->c;
+    size_t n = t->n, start = 0;
+    while (!nz->stopped) {
+        size_t end = next_terminator(t, start);
+        if (end == n)
+            break;
+        end++;
         while (end < n && (is_closer(c[end].cp) || is_terminator(c[end].cp)))
             end++;
         if (nz->sink(nz->user, c + start, end - start, flags))
             nz->stopped = 1;
         flags &= ~LG_SENT_PARA_START;
         start = end;
-        i = end - 1;
     }
     if (start < n && !nz->stopped && nz->sink(nz->user, c + start, n - start, flags))
         nz->stopped = 1;
+}
+
+/* buf[0..cut) has been passed on: drop its terminators from the list and
+ * renumber the rest's. */
+static void drop_ends_before(lg_normalizer *nz, size_t cut)
+{
+    size_t first = nz->n_ends;
+    while (first > 0 && nz->ends[first - 1] >= cut)
+        first--;
+    nz->n_ends -= first;
+    for (size_t k = 0; k < nz->n_ends; k++)
+        nz->ends[k] = (uint16_t)(nz->ends[first + k] - cut);
 }
 
 /* The line now begins at buf[at]. */
@@ -351,16 +434,24 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
         return;
     unsigned flags = nz->para_fresh ? LG_SENT_PARA_START : 0;
     nz->para_fresh = para_end;
-    tally t = cut == nz->len ? nz->tally : tally_of(nz->buf, cut);
+    /* what is kept is usually short: count it and take it, with the pair
+     * across the cut, from the buffer's tally to get that of buf[0..cut) */
+    tally kept = tally_of(nz->buf + cut, nz->len - cut), across = {0, 0, 0};
+    if (cut < nz->len)
+        tally_pair(&across, nz->buf[cut - 1].cp, nz->buf[cut].cp);
+    tally t = tally_less(tally_less(nz->tally, kept), across);
     if (t.bars >= 2)
         flags |= LG_SENT_TABLE_ROW;
     /* collapsing only shrinks buf[0..cut), so it can work in place: the
      * rest of the buffer is moved down from cut afterwards */
     size_t n = collapse_doubling(nz->buf, cut, has_adjacent_pair(&t));
-    emit_sentences(nz, nz->buf, n, flags);
+    /* the list of terminators holds while collapsing changed nothing */
+    terminators ends = {nz->buf, n, n == cut ? nz->ends : NULL, nz->n_ends, 0};
+    emit_sentences(nz, &ends, flags);
     memmove(nz->buf, nz->buf + cut, (nz->len - cut) * sizeof *nz->buf);
     nz->len -= cut;
-    nz->tally = tally_of(nz->buf, nz->len);
+    drop_ends_before(nz, cut);
+    nz->tally = kept;
     start_line(nz, nz->line_start > cut ? nz->line_start - cut : 0);
 }
 
@@ -368,9 +459,8 @@ static void flush_upto(lg_normalizer *nz, size_t cut, int para_end)
 static void flush_partial(lg_normalizer *nz)
 {
     size_t cut = 0;
-    for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--)
-        if (is_terminator(nz->buf[i - 1].cp))
-            cut = i;
+    if (nz->n_ends && nz->ends[nz->n_ends - 1] + 1 > PARA_MAX / 2)
+        cut = nz->ends[nz->n_ends - 1] + 1u;
     for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--)
         if (nz->buf[i - 1].cp == 0xFF0C /* ， */ || nz->buf[i - 1].cp == 0x3001)
             cut = i;
@@ -404,6 +494,8 @@ void lg_normalizer_free(lg_normalizer *nz)
 static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
 {
     tally_add(&nz->tally, nz->len ? nz->buf[nz->len - 1].cp : 0, cp);
+    if (is_terminator(cp))
+        nz->ends[nz->n_ends++] = (uint16_t)nz->len;
     lg_char *c = &nz->buf[nz->len++];
     c->cp = cp;
     c->line = from->line;
@@ -492,10 +584,21 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     lg_char *out = nz->buf + nz->len;
     uint32_t prev = nz->len ? out[-1].cp : 0;
     tally t = nz->tally;
+    size_t n_ends = nz->n_ends;
     size_t start = i;
-    for (; i < end && is_visible(chars[i].cp); i++) {
-        uint32_t cp = fold_width(chars[i].cp);
-        tally_add(&t, prev, cp);
+    for (; i < end; i++) {
+        uint32_t cp = chars[i].cp;
+        if (is_ideograph(cp)) {
+            t.other_pairs += cp == prev; /* never a mark */
+        } else {
+            if (!is_visible(cp))
+                break;
+            cp = fold_width(cp);
+            t.bars += cp == '|';
+            if (is_terminator(cp))
+                nz->ends[n_ends++] = (uint16_t)(out - nz->buf);
+            tally_pair(&t, prev, cp);
+        }
         prev = cp;
         out->cp = cp;
         out->line = chars[i].line;
@@ -505,6 +608,7 @@ static size_t take_run(lg_normalizer *nz, const lg_char *chars, size_t i, size_t
     if (i > start)
         nz->spaced_run = 0;
     nz->tally = t;
+    nz->n_ends = n_ends;
     nz->len = (size_t)(out - nz->buf);
     return i;
 }

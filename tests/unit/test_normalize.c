@@ -268,6 +268,133 @@ static const char *collapsed(const char *s)
     return r;
 }
 
+/* ---- the bold-font rule written plainly, to check the fast one -------- */
+
+static size_t plain_doubled_at(const lg_char *c, size_t i, size_t n)
+{
+    size_t max = (n - i) / 2 < 24 ? (n - i) / 2 : 24;
+    for (size_t len = max; len > 0; len--) {
+        size_t k = 0;
+        while (k < len && c[i + k].cp == c[i + len + k].cp)
+            k++;
+        if (k == len)
+            return len;
+    }
+    return 0;
+}
+
+static int plain_is_mark(uint32_t cp)
+{
+    return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
+           (cp >= 0x2010 && cp <= 0x206F);
+}
+
+/* The whole paragraph printed twice (however long); else, when a mark or two other
+ * characters (not digits) stand twice in a row, every run of repeats that
+ * covers 6 characters with 2 repeats or one of 4 goes to its first copies. */
+static size_t plain_collapse(lg_char *c, size_t n)
+{
+    if (n >= 8 && n % 2 == 0) {
+        size_t k = 0;
+        while (k < n / 2 && c[k].cp == c[n / 2 + k].cp)
+            k++;
+        if (k == n / 2)
+            return n / 2;
+    }
+    size_t marks = 0, others = 0;
+    for (size_t i = 1; i < n; i++)
+        if (c[i].cp == c[i - 1].cp && c[i].cp > '9')
+            plain_is_mark(c[i].cp) ? marks++ : others++;
+    if (!marks && others < 2)
+        return n;
+    lg_char *in = malloc((n + 1) * sizeof *in);
+    if (!in)
+        abort();
+    memcpy(in, c, n * sizeof *c);
+    size_t out = 0, i = 0;
+    while (i < n) {
+        size_t j = i, tokens = 0, covered = 0, longest = 0, len;
+        while (j < n && (len = plain_doubled_at(in, j, n))) {
+            tokens++;
+            covered += 2 * len;
+            longest = len > longest ? len : longest;
+            j += 2 * len;
+        }
+        if (covered >= 6 && (tokens >= 2 || longest >= 4)) {
+            for (; i < j; i += 2 * len) {
+                len = plain_doubled_at(in, i, n);
+                memcpy(c + out, in + i, len * sizeof *c);
+                out += len;
+            }
+        } else {
+            c[out++] = in[i++];
+        }
+    }
+    free(in);
+    return out;
+}
+
+static unsigned long next_random(unsigned long *seed)
+{
+    *seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+    return *seed >> 33;
+}
+
+/* A pseudo-random text of n characters with runs printed twice: drawn
+ * from 3, 12 or 60 characters (so with many, few or almost no chance
+ * repeats), some of them marks and digits, and each run of 1 to 7 or,
+ * one time in 8, 20 to 27 (past the longest repeat looked for) doubled one
+ * time in 2, 4 or 16. */
+static void random_bold_text(lg_char *c, size_t n, unsigned long *seed)
+{
+    static const unsigned kinds[] = {3, 12, 60}, odds[] = {2, 4, 16};
+    unsigned long style = next_random(seed);
+    unsigned kind = kinds[style % 3], odd = odds[(style >> 2) % 3];
+    size_t k = 0;
+    while (k < n) {
+        unsigned long r = next_random(seed);
+        size_t len = (r >> 8) % 8 ? 1 + r % 7 : 20 + r % 8, copies = (r >> 3) % odd == 0 ? 2 : 1;
+        uint32_t piece[27];
+        for (size_t m = 0; m < len; m++) {
+            unsigned pick = (unsigned)(next_random(seed) % kind);
+            piece[m] = pick == 0 ? 0xFF0C /* ， */ : pick == 1 ? '1' : 0x4E00 + pick;
+        }
+        for (size_t t = 0; t < copies; t++)
+            for (size_t m = 0; m < len && k < n; m++, k++) {
+                c[k].cp = piece[m];
+                c[k].line = 1;
+                c[k].offset = (long long)k;
+            }
+    }
+}
+
+/* lg_collapse_doubling agrees with plain_collapse, code points and
+ * offsets, on count random texts of up to max_len characters. */
+static int collapse_agrees(size_t count, size_t max_len, unsigned long seed)
+{
+    size_t bytes = (max_len + 1) * sizeof(lg_char);
+    lg_char *in = calloc(max_len + 1, sizeof *in), *a = malloc(bytes), *b = malloc(bytes);
+    if (!in || !a || !b)
+        abort();
+    int ok = 1;
+    for (size_t t = 0; t < count && ok; t++) {
+        size_t n = next_random(&seed) % (max_len + 1);
+        random_bold_text(in, n, &seed);
+        memcpy(a, in, n * sizeof *in);
+        memcpy(b, in, n * sizeof *in);
+        size_t na = lg_collapse_doubling(a, n), nb = plain_collapse(b, n);
+        ok = na == nb;
+        for (size_t k = 0; ok && k < na; k++)
+            ok = a[k].cp == b[k].cp && a[k].offset == b[k].offset;
+        if (!ok)
+            fprintf(stderr, "  collapse differs on %zu chars: %s\n", n, utf8_of(in, n));
+    }
+    free(in);
+    free(a);
+    free(b);
+    return ok;
+}
+
 int main(void)
 {
     sentences ss;
@@ -389,6 +516,47 @@ int main(void)
         sentences_free(&ss);
     }
     {
+        /* terminators noted on the fast path (after a visible character)
+         * and on the slow one (after a space), folded or ASCII */
+        const char *in = "办理案件20件 ；开展培训3次! 是否达标?达标 。最后一句";
+        normalize(&ss, in, 0);
+        TEST_STREQ("cut on terminators after spaces and ASCII ones", joined(&ss),
+                   "办理案件20件； / 开展培训3次! / 是否达标? / 达标。 / 最后一句");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: terminators", chunk_invariant(in));
+    }
+    {
+        /* collapsing moves the terminators: the sentences are cut where
+         * they end up */
+        const char *in = "全年办理案件全年办理案件；；共计20件。。同时推进。";
+        normalize(&ss, in, 0);
+        TEST_STREQ("cut after a bold run collapsed", joined(&ss),
+                   "全年办理案件； / 共计20件。。 / 同时推进。");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: cut after a bold run", chunk_invariant(in));
+    }
+    {
+        /* a paragraph too long for the buffer is cut after its last
+         * terminator; the terminators of the part kept still count */
+        char *in = malloc(5000 * 3 + 64);
+        size_t o = 0;
+        for (size_t i = 0; i < 4500; i++) {
+            o += put_utf8(0x4E00 + (uint32_t)((i * 7919) % 20000), in + o);
+            if (i == 2999 || i == 4000)
+                o += put_utf8(i == 2999 ? 0x3002 : 0xFF1B, in + o);
+        }
+        strcpy(in + o, "。");
+        static const size_t chunks[] = {0, 1, 7, 1000};
+        for (size_t k = 0; k < 4; k++) {
+            normalize(&ss, in, chunks[k]);
+            TEST_COND("over-long paragraph: cut after 。, then at ； and the end",
+                      ss.n == 3 && ss.v[0].n == 3001 && ss.v[1].n == 1002 && ss.v[2].n == 500 &&
+                          !strcmp(flags_of(&ss), "P - -"));
+            sentences_free(&ss);
+        }
+        free(in);
+    }
+    {
         normalize(&ss, "第一。\n\n\n\n第二。", 0);
         TEST_STREQ("several blank lines: no empty sentence", joined(&ss), "第一。 / 第二。");
         TEST_COND("several blank lines: 2 sentences", ss.n == 2);
@@ -494,6 +662,43 @@ int main(void)
         free(want);
     }
     TEST_STREQ("empty", collapsed(""), "");
+    TEST_COND("collapse agrees with the plain rule: 20000 texts up to 60 chars",
+              collapse_agrees(20000, 60, 1));
+    TEST_COND("collapse agrees with the plain rule: 2000 texts up to 600 chars",
+              collapse_agrees(2000, 600, 2));
+    TEST_COND("collapse agrees with the plain rule: texts up to a full buffer and past it",
+              collapse_agrees(40, 5000, 3));
+    {
+        /* pairs of ideographs are counted on the appending loop's short
+         * path: one is Chinese, two let a bold run collapse */
+        normalize(&ss, "事事全年办理案件全年办理案件", 0);
+        TEST_STREQ("one ideograph pair: a repeat without marks kept", joined(&ss),
+                   "事事全年办理案件全年办理案件");
+        sentences_free(&ss);
+        normalize(&ss, "事事全年办理案件全年办理案件层层", 0);
+        TEST_STREQ("two ideograph pairs: the run collapses", joined(&ss), "事全年办理案件层");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: ideograph pairs", chunk_invariant("事事全年办理案件全年办理案件层层"));
+    }
+    {
+        /* a paragraph without pairs is never searched; one with a pair
+         * (——) is, and only a dense run of repeats changes it */
+        const char *plain = "全年办理案件2320件，同比增长12%。", *dash = "坚持——依法行政，推进推进。",
+                   *bold = "坚持——推进工作，依法行政依法行政，，推进推进。";
+        static const size_t chunks[] = {0, 1, 2, 5, 13};
+        for (size_t k = 0; k < 5; k++) {
+            normalize(&ss, plain, chunks[k]);
+            TEST_STREQ("no pair: unchanged", joined(&ss), plain);
+            sentences_free(&ss);
+            normalize(&ss, dash, chunks[k]);
+            TEST_STREQ("—— and a lone 推进推进: unchanged", joined(&ss), dash);
+            sentences_free(&ss);
+            normalize(&ss, bold, chunks[k]);
+            TEST_STREQ("—— and a bold run: the run collapses", joined(&ss),
+                       "坚持——推进工作，依法行政，推进。");
+            sentences_free(&ss);
+        }
+    }
     {
         normalize(&ss, "坚持事事有回音、件件有着落，层层压实责任。", 0);
         TEST_STREQ("reduplication through the normalizer unchanged", joined(&ss),
@@ -557,6 +762,12 @@ int main(void)
         normalize(&ss, "前文\n一一、事事全年办理案件全年办理案件", 0);
         TEST_STREQ("pairs after a heading count for the bold-font check", joined(&ss),
                    "前文 / 一一、事全年办理案件");
+        sentences_free(&ss);
+        /* the pair 一一 across the heading's cut is neither part's: the
+         * part before has one pair, too few for a bold font */
+        normalize(&ss, "事事全年办理案件全年办理案件一\n一、完善制度", 0);
+        TEST_STREQ("a pair across a heading's cut counts for neither part", joined(&ss),
+                   "事事全年办理案件全年办理案件一 / 一、完善制度");
         sentences_free(&ss);
     }
     {
