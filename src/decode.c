@@ -230,9 +230,10 @@ static lg_status open_iconv(lg_decoder *d, const char *name)
     snprintf(d->encoding, sizeof d->encoding, "%s", name);
     int gb18030 = strcasecmp(name, "GB18030") == 0;
     d->gb_two_byte = gb18030 ? gb18030_table() : NULL;
-    d->char_max = gb18030 ? GB18030_MAX_LEN : 0;
     d->unit = strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UCS-2", 5) == 0 ? 2
             : strncasecmp(name, "UTF-32", 6) == 0 || strncasecmp(name, "UCS-4", 5) == 0 ? 4 : 1;
+    /* a UTF-16 character is one or two units, a UTF-32 one one: 4 bytes */
+    d->char_max = gb18030 ? GB18030_MAX_LEN : d->unit > 1 ? 4 : 0;
     d->mode = MODE_ICONV;
     return LG_OK;
 }
@@ -639,6 +640,13 @@ static lg_status decide(lg_decoder *d, int final)
         d->forced = 1;
         strcpy(d->encoding, "UTF-8");
         skip = 3;
+    } else if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) {
+        /* before UTF-16LE's BOM, which it starts with: no text opens with U+0000 */
+        st = open_iconv(d, "UTF-32LE");
+        skip = 4;
+    } else if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF) {
+        st = open_iconv(d, "UTF-32BE");
+        skip = 4;
     } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
         st = open_iconv(d, "UTF-16LE");
         skip = 2;

@@ -885,6 +885,23 @@ int main(void)
         }
     }
     {
+        const unsigned char le[] = {0xFF, 0xFE, 0, 0, 'a', 0, 0, 0, 0xD5, 0x6C, 0, 0, 0x00, 0xF6, 0x01, 0};
+        const unsigned char be[] = {0, 0, 0xFE, 0xFF, 0, 0, 0, 'a', 0, 0, 0x6C, 0xD5, 0, 0x01, 0xF6, 0x00};
+        for (size_t k = 0; k < 3; k++) {
+            decode(&r, le, sizeof le, NULL, k);
+            TEST_STREQ("UTF-32LE BOM: text, BOM not emitted", text_of(&r.out), "a法😀");
+            TEST_STREQ("UTF-32LE BOM: encoding", r.encoding, "UTF-32LE");
+            TEST_COND("UTF-32LE: a at 4, 法 at 8, 😀 at 12",
+                      is_at(&r.out, 0, 'a', 1, 4) && is_at(&r.out, 1, 0x6CD5, 1, 8) &&
+                          is_at(&r.out, 2, 0x1F600, 1, 12));
+            decoded_free(&r);
+            decode(&r, be, sizeof be, NULL, k);
+            TEST_STREQ("UTF-32BE BOM: text, BOM not emitted", text_of(&r.out), "a法😀");
+            TEST_STREQ("UTF-32BE BOM: encoding", r.encoding, "UTF-32BE");
+            decoded_free(&r);
+        }
+    }
+    {
         /* forced UTF-16LE: a leading BOM is still not text */
         const unsigned char s[] = {0xFF, 0xFE, 0xD5, 0x6C, 'x', 0};
         decode(&r, s, sizeof s, "UTF-16LE", 1);
