@@ -1307,10 +1307,10 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
                         size_t nym, const char *prev, text_buf *out)
 {
     const value *v = &values[k];
-    size_t cs = clause_start(ex, v->start);
+    size_t clause = clause_start(ex, v->start), cs = clause;
     if (k > 0 && values[k - 1].end > cs && values[k - 1].end <= v->start)
         cs = values[k - 1].end;
-    int after_prev = cs > clause_start(ex, v->start);
+    int after_prev = cs > clause;
     span left = {cs, v->start, 0};
     if (after_prev) {
         /* 编发周报8期、提醒函22件: after a separator the words name the next
@@ -1415,7 +1415,7 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     } else if (*prev) {
         text_append(out, prev, strlen(prev));
     } else {
-        append_span(ex, out, (span){clause_start(ex, v->start), clause_end(ex, v->end), 0},
+        append_span(ex, out, (span){clause, clause_end(ex, v->end), 0},
                     METRIC_MAX_CHARS, 1);
     }
     if (out->len == 0)
