@@ -527,6 +527,37 @@ static int spaced_digit(const lg_normalizer *nz, uint32_t cp)
            cp >= '0' && cp <= '9';
 }
 
+static inline int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Spacing is only known to be layout at the fourth character of a spaced
+ * run (see spaced_digit), when the spaces between the run's first digits
+ * (2 0 2 3 年) are in buf already: take those out.  They sit at the end of
+ * buf, between digits of the current line, after every noted terminator. */
+static void join_spaced_digits(lg_normalizer *nz)
+{
+    size_t end = nz->len;
+    if (end > 0 && !is_digit(nz->buf[end - 1].cp)) {
+        if (is_terminator(nz->buf[end - 1].cp))
+            return; /* noted in ends[]: it stays where it is */
+        end--; /* the run's fourth character (年 of 2 0 2 3 年) */
+    }
+    size_t k = end;
+    for (int gaps = 0; gaps < 4 && k >= nz->line_start + 3 && is_digit(nz->buf[k - 1].cp) &&
+                       nz->buf[k - 2].cp == ' ' && is_digit(nz->buf[k - 3].cp);
+         gaps++)
+        k -= 2;
+    if (k == end)
+        return;
+    size_t w = k;
+    for (size_t r = k; r < nz->len; r++)
+        if (r >= end || nz->buf[r].cp != ' ')
+            nz->buf[w++] = nz->buf[r];
+    nz->len = w;
+}
+
 static void take_visible(lg_normalizer *nz, const lg_char *c)
 {
     uint32_t cp = fold_width(c->cp);
@@ -553,6 +584,8 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
     nz->indent = 0;
     nz->pending_space = 0;
     append(nz, cp, c);
+    if (nz->spaced_run == 4)
+        join_spaced_digits(nz);
 
     if (nz->checking_heading) {
         int complete;

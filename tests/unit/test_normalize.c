@@ -427,6 +427,20 @@ int main(void)
         sentences_free(&ss);
     }
     {
+        /* the spacing is known only at a run's fourth character: digits
+         * spaced before that join too */
+        normalize(&ss, "2 0 2 3 年 ， 全 市 在 2 0 2 2 年 办 理 3 1 2 5 件 ；", 0);
+        TEST_STREQ("spaced digits at a paragraph's start or a run's start join",
+                   joined(&ss), "2023年，全市在2022年办理3125件；");
+        sentences_free(&ss);
+        normalize(&ss, "编号3 4；2 0 2 3 ；", 0);
+        TEST_STREQ("a short run stays; a terminator ending a run keeps its place",
+                   joined(&ss), "编号3 4； / 2 0 2 3；");
+        sentences_free(&ss);
+        TEST_COND("chunk invariance: spaced digits at the start",
+                  chunk_invariant("2 0 2 3 年 ， 全 市 办 理 3 1 2 5 件 。"));
+    }
+    {
         const char *in = "法治\u3000政府\u3000\u3000建设\t工作。";
         normalize(&ss, in, 0);
         TEST_STREQ("U+3000 and tabs inside a line dropped", joined(&ss), "法治政府建设工作。");
