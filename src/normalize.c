@@ -502,6 +502,24 @@ static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
     c->offset = from->offset;
 }
 
+/* A report's title (…法治政府建设情况报告) stands alone above a blank line,
+ * where a newspaper column's blank line falls mid-sentence: the line ends
+ * in 报告, and the sentence it ends holds no clause punctuation. */
+static int ends_as_title(const lg_normalizer *nz)
+{
+    size_t n = nz->len - nz->line_start;
+    if (n < 4 || n > 60 || nz->buf[nz->len - 2].cp != 0x62A5 /* 报 */ ||
+        nz->buf[nz->len - 1].cp != 0x544A /* 告 */)
+        return 0;
+    size_t from = nz->n_ends ? nz->ends[nz->n_ends - 1] + 1u : 0;
+    for (size_t i = from; i < nz->len; i++) {
+        uint32_t cp = nz->buf[i].cp;
+        if (cp == 0xFF0C /* ， */ || cp == 0x3001 /* 、 */ || cp == ',' || cp == 0xFF1A || cp == ':')
+            return 0;
+    }
+    return 1;
+}
+
 /* A new line begins with cp after one or more line breaks: is it a new
  * paragraph, or the same sentence broken by the layout? */
 static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
@@ -513,6 +531,8 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
     if (k > 0 && (is_terminator(nz->buf[k - 1].cp) || nz->buf[k - 1].cp == 0xFF1A || nz->buf[k - 1].cp == ':'))
         return 1;
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
+        return 1;
+    if (nz->newlines >= 2 && ends_as_title(nz))
         return 1;
     /* a table row written without outer bars: 数量 | 75件 | 16件 */
     return nz->tally.bars - nz->bars_before_line >= 2;

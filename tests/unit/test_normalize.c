@@ -437,6 +437,14 @@ int main(void)
         TEST_STREQ("a short run stays; a terminator ending a run keeps its place",
                    joined(&ss), "编号3 4； / 2 0 2 3；");
         sentences_free(&ss);
+        normalize(&ss, "成都市2023年法治政府建设工作报告\n\n全市办理案件12件。", 0);
+        TEST_STREQ("a title ending in 报告 above a blank line is a sentence of its own",
+                   joined(&ss), "成都市2023年法治政府建设工作报告 / 全市办理案件12件。");
+        sentences_free(&ss);
+        normalize(&ss, "全市依法监督，向市人大常委会报告\n\n专项工作23项。", 0);
+        TEST_STREQ("…but a sentence with a comma goes on across the blank line",
+                   joined(&ss), "全市依法监督，向市人大常委会报告专项工作23项。");
+        sentences_free(&ss);
         TEST_COND("chunk invariance: spaced digits at the start",
                   chunk_invariant("2 0 2 3 年 ， 全 市 办 理 3 1 2 5 件 。"));
     }
