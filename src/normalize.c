@@ -556,6 +556,11 @@ static inline int is_digit(uint32_t cp)
  * run (see spaced_digit), when the spaces between the run's first digits
  * (2 0 2 3 年) are in buf already: take those out.  They sit at the end of
  * buf, between digits of the current line, after every noted terminator. */
+static int is_digit_or_point(uint32_t cp)
+{
+    return is_digit(cp) || cp == '.';
+}
+
 static void join_spaced_digits(lg_normalizer *nz)
 {
     size_t end = nz->len;
@@ -564,12 +569,18 @@ static void join_spaced_digits(lg_normalizer *nz)
             return; /* noted in ends[]: it stays where it is */
         end--; /* the run's fourth character (年 of 2 0 2 3 年) */
     }
+    /* back over the run's digits, points (1 5 . 2 %) and single spaces */
     size_t k = end;
-    for (int gaps = 0; gaps < 4 && k >= nz->line_start + 3 && is_digit(nz->buf[k - 1].cp) &&
-                       nz->buf[k - 2].cp == ' ' && is_digit(nz->buf[k - 3].cp);
-         gaps++)
-        k -= 2;
-    if (k == end)
+    int spaces = 0;
+    while (k > nz->line_start) {
+        uint32_t cp = nz->buf[k - 1].cp;
+        if (cp == ' ' && spaces < 4 && k - 1 > nz->line_start && is_digit_or_point(nz->buf[k - 2].cp))
+            spaces++;
+        else if (!is_digit_or_point(cp))
+            break;
+        k--;
+    }
+    if (!spaces)
         return;
     size_t w = k;
     for (size_t r = k; r < nz->len; r++)

@@ -433,6 +433,9 @@ int main(void)
         TEST_STREQ("spaced digits at a paragraph's start or a run's start join",
                    joined(&ss), "2023年，全市在2022年办理3125件；");
         sentences_free(&ss);
+        normalize(&ss, "同比\n增长 1 5 . 2 % 。", 0);
+        TEST_STREQ("spaced digits around a decimal point join", joined(&ss), "同比增长15.2%。");
+        sentences_free(&ss);
         normalize(&ss, "编号3 4；2 0 2 3 ；", 0);
         TEST_STREQ("a short run stays; a terminator ending a run keeps its place",
                    joined(&ss), "编号3 4； / 2 0 2 3；");
