@@ -994,7 +994,8 @@ static int prefer_city(const lg_extractor *ex)
 /* A county of two characters (赵县, 滑县) is matched in running text only
  * under the report's own city (范县 hides in 示范县).  Where a sentence
  * starts with one and its government or a year follows (赵县人民政府,
- * 赵县2022年度…报告), it names the report's county.  Returns the id or -1. */
+ * 赵县2022年度…报告), it names the report's county.  Asked at a sentence's
+ * start only: the place scan runs at every character.  Returns the id or -1. */
 static int short_county_at(const lg_extractor *ex, size_t i)
 {
     if (i + 2 >= ex->n || ex->cp[i + 1] != 0x53BF /* 县 */ || (i > 0 && is_cjk(ex->cp[i - 1])) ||
@@ -1014,18 +1015,17 @@ static int short_county_at(const lg_extractor *ex, size_t i)
 
 static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size_t limit)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < limit && count < cap; i++) {
+    size_t count = 0, i = 0;
+    int county = limit > 0 && cap > 0 ? short_county_at(ex, 0) : -1;
+    if (county >= 0) {
+        out[count].start = 0;
+        out[count].end = 2;
+        out[count].id = county;
+        count++;
+        i = 2;
+    }
+    for (; i < limit && count < cap; i++) {
         uint32_t cp = ex->cp[i];
-        int county = ex->cp[i + 1] == 0x53BF ? short_county_at(ex, i) : -1;
-        if (county >= 0) {
-            out[count].start = i;
-            out[count].end = i + 2;
-            out[count].id = county;
-            count++;
-            i++;
-            continue;
-        }
         if (!class_at(ex, i, CL_PLACE) || !class_at(ex, i + 1, CL_PLACE2) ||
             !lg_place_may_start(cp, ex->cp[i + 1]))
             continue;
