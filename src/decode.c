@@ -85,6 +85,25 @@ static int flush_batch(lg_decoder *d)
     return d->stopped;
 }
 
+/* The two bulk loops (UTF-8, GB18030) write characters straight into the
+ * batch: one character, and the end of a run of them. */
+static inline lg_char *put_char(lg_char *out, uint32_t cp, long long *line, long long offset)
+{
+    out->cp = cp;
+    out->line = *line;
+    out->offset = offset;
+    *line += cp == '\n';
+    return out + 1;
+}
+
+static inline void end_run(lg_decoder *d, lg_char *out, long long line)
+{
+    d->batch_len = (size_t)(out - d->batch);
+    d->line = line;
+    if (d->batch_len == BATCH_MAX)
+        flush_batch(d);
+}
+
 static void emit(lg_decoder *d, uint32_t cp, long long offset)
 {
     if (!d->first_char_done) {
@@ -358,17 +377,10 @@ HOT_LOOP static size_t utf8_fast(lg_decoder *d, const unsigned char *p, size_t n
                     break;
                 }
             }
-            out->cp = cp;
-            out->line = line;
-            out->offset = base + (long long)i;
-            out++;
-            line += cp == '\n';
+            out = put_char(out, cp, &line, base + (long long)i);
             i += len;
         }
-        d->batch_len = (size_t)(out - d->batch);
-        d->line = line;
-        if (d->batch_len == BATCH_MAX)
-            flush_batch(d);
+        end_run(d, out, line);
         if (stop < limit)
             break;
     }
@@ -470,17 +482,10 @@ HOT_LOOP static size_t gb18030_fast(lg_decoder *d, const unsigned char *p, size_
                 }
                 len = 2;
             }
-            out->cp = cp;
-            out->line = line;
-            out->offset = base + (long long)i;
-            out++;
-            line += cp == '\n';
+            out = put_char(out, cp, &line, base + (long long)i);
             i += len;
         }
-        d->batch_len = (size_t)(out - d->batch);
-        d->line = line;
-        if (d->batch_len == BATCH_MAX)
-            flush_batch(d);
+        end_run(d, out, line);
         if (stop < limit)
             break;
     }
