@@ -1249,7 +1249,7 @@ static int starts_separator(const lg_extractor *ex, size_t i)
         return 0;
     uint32_t cp = ex->cp[i];
     return cp == 0x3001 /* 、 */ || cp == 0xFF0C /* ， */ || cp == ',' || cp == 0x548C /* 和 */ ||
-           cp == 0x53CA /* 及 */ || cp == 0x4E0E /* 与 */ || cp == 0x4EE5 /* 以及 */;
+           cp == 0x53CA /* 及 */ || cp == 0x4E0E /* 与 */ || starts(ex, i, "以及");
 }
 
 static int only_change_words(const lg_extractor *ex, span s)
