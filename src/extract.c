@@ -996,17 +996,16 @@ static int prefer_city(const lg_extractor *ex)
  * starts with one and its government or a year follows (赵县人民政府,
  * 赵县2022年度…报告), it names the report's county.  Asked at a sentence's
  * start only: the place scan runs at every character.  Returns the id or -1. */
-static int short_county_at(const lg_extractor *ex, size_t i)
+static int county_opening_sentence(const lg_extractor *ex)
 {
-    if (i + 2 >= ex->n || ex->cp[i + 1] != 0x53BF /* 县 */ || (i > 0 && is_cjk(ex->cp[i - 1])) ||
-        !is_cjk(ex->cp[i]))
+    if (ex->n <= 2 || ex->cp[1] != 0x53BF /* 县 */ || !is_cjk(ex->cp[0]))
         return -1;
-    if (!is_digit_cp(ex->cp[i + 2]) && !starts(ex, i + 2, "人民政府") && !starts(ex, i + 2, "政府") &&
-        !starts(ex, i + 2, "县委"))
+    if (!is_digit_cp(ex->cp[2]) && !starts(ex, 2, "人民政府") && !starts(ex, 2, "政府") &&
+        !starts(ex, 2, "县委"))
         return -1;
     char name[8];
-    size_t len = utf8_encode(ex->cp[i], name);
-    len += utf8_encode(ex->cp[i + 1], name + len);
+    size_t len = utf8_encode(ex->cp[0], name);
+    len += utf8_encode(ex->cp[1], name + len);
     name[len] = '\0';
     int id = lg_place_lookup(name, -1);
     const lg_place *p = id >= 0 ? lg_place_get(id) : NULL;
@@ -1016,7 +1015,7 @@ static int short_county_at(const lg_extractor *ex, size_t i)
 static size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size_t limit)
 {
     size_t count = 0, i = 0;
-    int county = limit > 0 && cap > 0 ? short_county_at(ex, 0) : -1;
+    int county = limit > 0 && cap > 0 ? county_opening_sentence(ex) : -1;
     if (county >= 0) {
         out[count].start = 0;
         out[count].end = 2;
@@ -1201,11 +1200,7 @@ static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b)
         if (ex->cp[i] == 0x3001 /* 、 */ && i + 1 < ex->n &&
             (is_digit_cp(ex->cp[i + 1]) || class_at(ex, i + 1, CL_NUMERAL)))
             return i;
-        if (passive_at(ex, i))
-            return i;
-        /* the filter inline: this runs at every char of a value's words */
-        if ((!RIGHT_STOPS.by_first || bloom_has(RIGHT_STOPS.first_bits, ex->cp[i])) &&
-            starts_any(ex, i, &RIGHT_STOPS))
+        if (passive_at(ex, i) || starts_any(ex, i, &RIGHT_STOPS))
             return i;
     }
     return b;
@@ -1315,10 +1310,11 @@ static void name_metric(const lg_extractor *ex, const value *values, size_t nv, 
     if (after_prev) {
         /* 编发周报8期、提醒函22件: after a separator the words name the next
          * value; 16家服务中心提供法律咨询44万人次: after a verb too */
-        size_t stop = right_stop_in(ex, cs + 1, v->start);
+        size_t stop;
         if (starts_separator(ex, cs)) {
             after_prev = 0;
-        } else if (stop < v->start && !(ex->cp[stop] == 0x3001)) {
+        } else if ((stop = right_stop_in(ex, cs + 1, v->start)) < v->start &&
+                   ex->cp[stop] != 0x3001 /* 、 */) {
             left.a = stop + starts_any(ex, stop, &RIGHT_STOPS);
             after_prev = 0;
         }
@@ -1988,7 +1984,7 @@ static int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
  * the clauses after its semicolons, which come as sentences of their own. */
 static void governing_year(lg_extractor *ex, const year_mention *ym, size_t nym, size_t first_value)
 {
-    size_t first_clause_end = clause_end(ex, 0);
+    size_t first_clause_end = nym ? clause_end(ex, 0) : 0;
     for (size_t i = 0; i < nym; i++) {
         const year_mention *m = &ym[i];
         if (m->start >= first_clause_end || m->end > first_value)
