@@ -40,7 +40,7 @@ SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
 
-.PHONY: all run check unit e2e cli sanitize bench fuzz install uninstall clean
+.PHONY: all run check unit e2e rules cli sanitize bench fuzz install uninstall clean
 
 all: lawgov-extract
 
@@ -89,6 +89,9 @@ unit: $(UNIT_BINS)
 e2e: lawgov-extract
 	@tests/e2e/run.sh ./lawgov-extract
 
+rules: lawgov-extract
+	@$(PYTHON) tests/rules/run.py ./lawgov-extract
+
 cli: lawgov-extract
 	@if [ -x tests/cli/run.sh ]; then tests/cli/run.sh ./lawgov-extract; fi
 
@@ -104,6 +107,7 @@ check:
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory rules
 	@$(MAKE) --no-print-directory cli
 	@$(MAKE) --no-print-directory sanitize
 	@echo "make check: all tests passed"
