@@ -90,5 +90,26 @@ for f in seeds/*.txt; do
     "$bin" "$tmp/$b.crlf" > "$tmp/out" && same "CRLF line ends" "$tmp/out" "$b"
 done
 
+# a seed in traditional script (OpenCC's s2t) gives the same city, year,
+# metric, value and unit as the original
+keys() {
+    python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line); print(r["city"], r["year"], r["metric"], r["value"], r["unit"])
+'
+}
+if command -v opencc >/dev/null 2>&1; then
+    for f in seeds/*.txt; do
+        b=$(basename "$f" .txt)
+        opencc -c s2t.json -i "$f" -o "$tmp/$b.trad" || { bad "opencc failed on $f"; continue; }
+        "$bin" "$f" | keys > "$tmp/$b.keys"
+        if "$bin" "$tmp/$b.trad" | keys | cmp -s - "$tmp/$b.keys"; then ok
+        else bad "$b in traditional script gives other records"; fi
+    done
+else
+    bad "opencc (Debian package opencc) is missing: run tools/ensure-deps.sh check"
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
