@@ -36,12 +36,14 @@ LG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Iinclude -Isrc $(
 LIBS      := $(PKG_LIBS) $(ICONV_LIBS) -lpthread
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o) build/obj/gen/rules_data.o
+# The vocabulary (rules/*.rules) compiled in: see tools/gen_rules.py.
+RULES     := $(sort $(wildcard rules/*.rules))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o)
+SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o) build/san/obj/gen/rules_data.o
 SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
@@ -65,6 +67,18 @@ lawgov-extract: $(CLI_DEPS) liblawgov.a
 build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/gen/rules_data.c: $(RULES) tools/gen_rules.py
+	@mkdir -p $(@D)
+	$(PYTHON) tools/gen_rules.py $@ $(RULES)
+
+build/obj/gen/rules_data.o: build/gen/rules_data.c src/lexicon.h include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/san/obj/gen/rules_data.o: build/gen/rules_data.c src/lexicon.h include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/tests/%: tests/unit/%.c tests/unit/test.h liblawgov.a
 	@mkdir -p $(@D)
