@@ -75,6 +75,9 @@ typedef struct year_mention {
     int target;      /* 到2025年: a goal */
     int pair;        /* 2020年的35人: governs the next value only */
     int from_now;    /* 今年 去年 上年 前年 本年: counted from the time of writing */
+    int in_title;    /* inside a 《title》: names a document, governs no figure outside it */
+    int plan;        /* a five-year plan's period (十三五期间) */
+    int bare;        /* written without 年 (2023总共…) */
 } year_mention;
 
 typedef struct place_mention {
@@ -210,6 +213,9 @@ size_t ends_any(const lg_extractor *ex, size_t i, int l);
 #define UNIT_IS(unit, lit)                                                   \
     ((unit)[sizeof lit - 1] == '\0' && (unit)[sizeof lit - 2] == (lit)[sizeof lit - 2] && \
      memcmp((unit), lit, sizeof lit) == 0)
+
+/* Is char i inside a 《title》 (or 〈〉) of the sentence? */
+int inside_title(const lg_extractor *ex, size_t i);
 
 /* Is the text between chars a and b nothing but list separators? */
 int only_separators(const lg_extractor *ex, size_t a, size_t b);

@@ -58,6 +58,12 @@ static const struct section {
     [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},
     [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
+    [LX_PLAN_COMING_WORDS] = {"plan-coming-words", SH_WORD},
+    [LX_PLAN_COMING_ROLES] = {"plan-coming-roles", SH_WORD},
+    [LX_DOCUMENT_VERBS] = {"document-verbs", SH_WORD},
+    [LX_AVERAGE_WORDS] = {"average-words", SH_WORD},
+    [LX_TOP_PLACE_WORDS] = {"top-place-words", SH_WORD},
+    [LX_THRESHOLD_FOLLOWERS] = {"threshold-followers", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

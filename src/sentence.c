@@ -154,6 +154,19 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
 
 /* ---- separators and mentions ---------------------------------------- */
 
+int inside_title(const lg_extractor *ex, size_t i)
+{
+    int depth = 0;
+    for (size_t k = 0; k < i && k < ex->n; k++) {
+        uint32_t cp = ex->cp[k];
+        if (cp == 0x300A /* 《 */ || cp == 0x3008 /* 〈 */)
+            depth++;
+        else if ((cp == 0x300B || cp == 0x3009) && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
 int only_separators(const lg_extractor *ex, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {

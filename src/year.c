@@ -76,6 +76,7 @@ static int read_plan(const lg_extractor *ex, size_t from, size_t len, year_menti
         return 0;
     size_t ql = group(ex, G_FQ, &from);
     const char *q = ex->s.data + from;
+    m->plan = 1;
     if (is_word(q, ql, "以来")) {
         m->period_mode = PERIOD_SINCE;
         m->period_a = start;
@@ -100,6 +101,34 @@ static void read_relative(const char *r, size_t len, year_mention *m)
     else if (is_word(r, len, "上半年")) { m->period_mode = PERIOD_HALF; m->period_b = 1; }
     else if (is_word(r, len, "下半年")) { m->period_mode = PERIOD_HALF; m->period_b = 2; }
     m->from_now = m->delta || is_word(r, len, "今年") || is_word(r, len, "本年");
+}
+
+/* “十四五”时期将…, “十二五”时期，是…的关键时期: a plan period introduced
+ * as coming, a plan and never the year the figures are for.  Read after
+ * the mention, past quotes, a bracketed span (2021—2025年) and a comma:
+ * a [plan-coming-words] word, or 是 and later in the sentence a
+ * [plan-coming-roles] word. */
+static int plan_is_coming(const lg_extractor *ex, const year_mention *m)
+{
+    size_t i = m->end;
+    int depth = 0;
+    for (; i < ex->n; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (!depth && !class_at(ex, i, CL_QUOTE) && cp != 0xFF0C && cp != ',')
+            break;
+    }
+    if (starts_any(ex, i, LX_PLAN_COMING_WORDS))
+        return 1;
+    if (!starts(ex, i, "是"))
+        return 0;
+    for (size_t k = i + 1; k < ex->n && ex->cp[k] != 0x3002; k++)
+        if (starts_any(ex, k, LX_PLAN_COMING_ROLES))
+            return 1;
+    return 0;
 }
 
 /* The mention just matched; 0 when it names no year after all. */
@@ -128,7 +157,25 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
     m->target = (ends(ex, m->start, "到") || ends(ex, m->start, "至")) &&
                 !ends(ex, m->start, "截至");
     m->pair = starts(ex, m->end, "的") && m->year != 0;
+    m->in_title = inside_title(ex, m->start);
+    if (m->plan && plan_is_coming(ex, m))
+        m->target = 1;
     return 1;
+}
+
+/* 2023总共需办理…: a year written without 年 where a clause starts, before
+ * a word no unit or magnitude starts.  Returns its end, or i when none. */
+static size_t bare_year_at(const lg_extractor *ex, size_t i)
+{
+    if (i + 4 >= ex->n || (i > 0 && !class_at(ex, i - 1, CL_BREAK) && !class_at(ex, i - 1, CL_QUOTE)))
+        return i;
+    for (size_t k = i; k < i + 4; k++)
+        if (!is_digit_cp(ex->cp[k]))
+            return i;
+    uint32_t next = ex->cp[i + 4];
+    if (!is_cjk(next) || class_at(ex, i + 4, CL_FOLLOWER))
+        return i;
+    return i + 4;
 }
 
 size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
@@ -138,15 +185,26 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
      * what an unanchored search would, without the search running at
      * every character */
     for (size_t at = 0; count < cap && at < ex->n;) {
-        if (!class_at(ex, at, CL_YEAR) || !year_may_start(ex, at) ||
-            match_year_at(ex, ex->cb[at]) < 0) {
+        if (!class_at(ex, at, CL_YEAR) || !year_may_start(ex, at)) {
             at++;
             continue;
         }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
         year_mention m;
         memset(&m, 0, sizeof m);
         m.start = at;
+        if (match_year_at(ex, ex->cb[at]) < 0) {
+            size_t end = bare_year_at(ex, at);
+            if (end == at) {
+                at++;
+                continue;
+            }
+            m.end = at = end;
+            m.year = atoi(ex->s.data + ex->cb[m.start]);
+            m.bare = 1;
+            out[count++] = m;
+            continue;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
         m.end = char_at_byte(ex, at, ov[1]);
         at = m.end > at ? m.end : at + 1;
         if (read_mention(ex, &m))
