@@ -146,6 +146,8 @@ struct lg_extractor {
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
     int written_after; /* news of a published report: written the year after */
+    int written_year;  /* the header's date (2020-03-20), 0 when none */
+    int prose_seen;    /* a sentence with a clause break has been read */
     int report_city, opening_city;
     int report_county; /* 某县2023年法治政府建设报告: the figures are the county's */
     int region_report; /* the title names a province and no city */

@@ -220,7 +220,8 @@ static const year_mention *year_before(const found *f, size_t k)
     const year_mention *best = NULL;
     for (size_t i = 0; i < f->nym; i++) {
         const year_mention *m = &f->ym[i];
-        if (m->end > v->start || m->comparison)
+        /* a year inside a 《title》 names the document (《…纲要(2023-2027年)》) */
+        if (m->end > v->start || m->comparison || m->in_title)
             continue;
         if (m->pair) {
             /* 从2020年的35人增加到145人: 2020 is the first value's only */
@@ -284,7 +285,7 @@ void governing_year(lg_extractor *ex, const found *f)
         const year_mention *m = &ym[i];
         if (m->start >= first_clause_end || m->end > first_value)
             break;
-        if (m->comparison || m->target || m->pair)
+        if (m->comparison || m->target || m->pair || m->in_title)
             continue;
         ex->clause_year = *m;
         ex->have_clause_year = 1;
