@@ -213,25 +213,71 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
     return count;
 }
 
+/* (2023年为867件)，同比增长283.6%: does a bracket open before char a
+ * close before char b?  A year inside brackets governs only them. */
+static int bracket_closes_between(const lg_extractor *ex, size_t a, size_t b)
+{
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08 /* （ */)
+            depth++;
+        else if (cp == ')' || cp == 0xFF09) {
+            if (depth == 0)
+                return 1;
+            depth--;
+        }
+    }
+    return 0;
+}
+
+/* 从2020年的21.8%、8.4%上升至…: a year with 的 governs the run of values
+ * right after it that only separators divide, and no value after that. */
+static int pair_governs(const lg_extractor *ex, const found *f, const year_mention *m, size_t k)
+{
+    size_t p = 0;
+    while (p < k && f->values[p].start < m->end)
+        p++;
+    for (; p < k; p++)
+        if (!only_separators(ex, f->values[p].end, f->values[p + 1].start))
+            return 0;
+    return 1;
+}
+
+/* 较2022年558件, 比去年同期的310件: the comparison's base with its own
+ * figure right after it: that figure is the earlier year's. */
+static int base_figure(const lg_extractor *ex, const year_mention *m, const value *v)
+{
+    if (v->kind == KIND_CHANGE)
+        return 0;
+    size_t i = m->end;
+    if (starts(ex, i, "同期"))
+        i += 2;
+    if (starts(ex, i, "的"))
+        i++;
+    i += starts_any(ex, i, LX_QUAL_WORDS);
+    return i == v->start;
+}
+
 /* The last year mention before values[k] that may govern it. */
-static const year_mention *year_before(const found *f, size_t k)
+static const year_mention *year_before(const lg_extractor *ex, const found *f, size_t k)
 {
     const value *v = &f->values[k];
     const year_mention *best = NULL;
     for (size_t i = 0; i < f->nym; i++) {
         const year_mention *m = &f->ym[i];
         /* a year inside a 《title》 names the document (《…纲要(2023-2027年)》) */
-        if (m->end > v->start || m->comparison || m->in_title)
+        if (m->end > v->start || m->in_title)
             continue;
-        if (m->pair) {
-            /* 从2020年的35人增加到145人: 2020 is the first value's only */
-            int first = 1;
-            for (size_t p = 0; p < k; p++)
-                if (f->values[p].start >= m->end)
-                    first = 0;
-            if (!first)
-                continue;
+        if (m->comparison) {
+            if (base_figure(ex, m, v))
+                best = m;
+            continue;
         }
+        if (m->pair && !pair_governs(ex, f, m, k))
+            continue;
+        if (bracket_closes_between(ex, m->end, v->start))
+            continue;
         best = m;
     }
     return best;
@@ -239,7 +285,7 @@ static const year_mention *year_before(const found *f, size_t k)
 
 void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r)
 {
-    const year_mention *ym = f->ym, *best = year_before(f, k);
+    const year_mention *ym = f->ym, *best = year_before(ex, f, k);
     /* 2022年、2023年分别办理300件、400件, or a table flattened one cell
      * per line (指标 2022年 2023年 案件 2900件 3265件): a run of N years
      * and a later run of N values pair up in order */
