@@ -248,7 +248,8 @@ static int pair_governs(const lg_extractor *ex, const found *f, const year_menti
  * figure right after it: that figure is the earlier year's. */
 static int base_figure(const lg_extractor *ex, const year_mention *m, const value *v)
 {
-    if (v->kind == KIND_CHANGE)
+    /* 是上年的3倍: a multiple of the base, not the base */
+    if (v->kind == KIND_CHANGE || v->kind == KIND_MULTIPLE || v->kind == KIND_RANK)
         return 0;
     size_t i = m->end;
     if (starts(ex, i, "同期"))
