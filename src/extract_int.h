@@ -216,7 +216,9 @@ size_t ends_any(const lg_extractor *ex, size_t i, int l);
     ((unit)[sizeof lit - 1] == '\0' && (unit)[sizeof lit - 2] == (lit)[sizeof lit - 2] && \
      memcmp((unit), lit, sizeof lit) == 0)
 
-/* Is char i inside a 《title》 (or 〈〉) of the sentence? */
+/* Is char i inside a 《title》 (or 〈〉) of the sentence?  Titles longer
+ * than this are not looked through. */
+#define TITLE_MAX_CHARS 120
 int inside_title(const lg_extractor *ex, size_t i);
 
 /* Is the text between chars a and b nothing but list separators? */

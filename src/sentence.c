@@ -156,15 +156,20 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
 
 int inside_title(const lg_extractor *ex, size_t i)
 {
+    /* back to the nearest unclosed 《: titles are short, so the walk stops
+     * after TITLE_MAX_CHARS and the test costs no more in long sentences */
     int depth = 0;
-    for (size_t k = 0; k < i && k < ex->n; k++) {
-        uint32_t cp = ex->cp[k];
-        if (cp == 0x300A /* 《 */ || cp == 0x3008 /* 〈 */)
+    for (size_t k = i; k > 0 && i - k < TITLE_MAX_CHARS; k--) {
+        uint32_t cp = ex->cp[k - 1];
+        if (cp == 0x300B /* 》 */ || cp == 0x3009 /* 〉 */)
             depth++;
-        else if ((cp == 0x300B || cp == 0x3009) && depth > 0)
+        else if (cp == 0x300A /* 《 */ || cp == 0x3008 /* 〈 */) {
+            if (depth == 0)
+                return 1;
             depth--;
+        }
     }
-    return depth > 0;
+    return 0;
 }
 
 int only_separators(const lg_extractor *ex, size_t a, size_t b)
