@@ -156,6 +156,37 @@ static const place_mention *place_before(const lg_extractor *ex, const found *f,
     return best;
 }
 
+/* 全省平均值为8.28%, 低于全国平均水平75%的一半: the average of the
+ * province or nation quoted for comparison, not the city's figure.  A
+ * difference from it (高于全省平均水平5个百分点, 高于…5%) is the city's. */
+static int region_average(const lg_extractor *ex, const value *v)
+{
+    if (UNIT_IS(v->unit, "百分点"))
+        return 0;
+    size_t i = v->start;
+    if (i > 0 && (ex->cp[i - 1] == 0x4E3A /* 为 */ || ex->cp[i - 1] == 0x662F /* 是 */ ||
+                  ex->cp[i - 1] == 0x7684 /* 的 */))
+        i--;
+    size_t avg = ends_any(ex, i, LX_AVERAGE_WORDS);
+    if (!avg)
+        return 0;
+    i -= avg;
+    if (i > 0 && ex->cp[i - 1] == 0x7684 /* 全国的平均 */)
+        i--;
+    size_t region = ends_any(ex, i, LX_NATION_WORDS);
+    if (!region)
+        return 0;
+    int compared = ends_any(ex, i - region, LX_COMPARE_WORDS) != 0;
+    return !compared || starts(ex, v->end, "的");
+}
+
+/* 全省6项第一, 全国3个首位: a count of the province's first places the
+ * city holds is the city's own. */
+static int counts_top_places(const lg_extractor *ex, const value *v)
+{
+    return starts_any(ex, v->end, LX_TOP_PLACE_WORDS) != 0;
+}
+
 void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r)
 {
     const value *v = &f->values[k];
@@ -163,8 +194,10 @@ void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r)
     const place_mention *best = place_before(ex, f, k, &counties);
     r->city_mode = CITY_REPORT;
     r->place = -1;
-    /* 全国261个地级城市: the nation's figure, not the city's */
-    if (v->kind != KIND_RANK && ends_any(ex, v->start, LX_NATION_WORDS)) {
+    /* 全国261个地级城市: the nation's figure, not the city's; and the
+     * average of the province or nation quoted for comparison */
+    if ((v->kind != KIND_RANK && ends_any(ex, v->start, LX_NATION_WORDS) &&
+         !counts_top_places(ex, v)) || region_average(ex, v)) {
         r->city_mode = CITY_NONE;
         return;
     }
