@@ -161,6 +161,7 @@ static int dn_below_pow10(dnum d, int places)
 static int dn_write(dnum d, int negative, char *out, size_t cap)
 {
     char digits[24];
+    d = dn_norm(d); /* 0 is "0", never "0.0" */
     int n = write_decimal(d.m, digits);
     size_t o = 0;
     char buf[LG_DECIMAL_MAX * 2];
@@ -225,48 +226,44 @@ typedef struct numeral_char {
     int financial;
 } numeral_char;
 
-static numeral_char classify(uint32_t cp)
+/* A table code: 1 + the digit (1..10), 11..13 for 十百千, 14 万, 15 亿;
+ * the high bit marks a financial numeral. */
+#define CODE_FINANCIAL 0x80
+
+static numeral_char classify(const lg_numerals *t, uint32_t cp)
 {
-    switch (cp) {
-    case 0x96F6: case 0x3007: return (numeral_char){C_DIGIT, 0, 0}; /* 零 〇 */
-    case 0x4E00: return (numeral_char){C_DIGIT, 1, 0};              /* 一 */
-    case 0x4E8C: case 0x4E24: case 0x5169: return (numeral_char){C_DIGIT, 2, 0}; /* 二 两 兩 */
-    case 0x4E09: return (numeral_char){C_DIGIT, 3, 0};
-    case 0x56DB: return (numeral_char){C_DIGIT, 4, 0};
-    case 0x4E94: return (numeral_char){C_DIGIT, 5, 0};
-    case 0x516D: return (numeral_char){C_DIGIT, 6, 0};
-    case 0x4E03: return (numeral_char){C_DIGIT, 7, 0};
-    case 0x516B: return (numeral_char){C_DIGIT, 8, 0};
-    case 0x4E5D: return (numeral_char){C_DIGIT, 9, 0};
-    case 0x58F9: return (numeral_char){C_DIGIT, 1, 1};              /* 壹 */
-    case 0x8D30: case 0x8CB3: return (numeral_char){C_DIGIT, 2, 1}; /* 贰 貳 */
-    case 0x53C1: case 0x53C3: return (numeral_char){C_DIGIT, 3, 1}; /* 叁 參 */
-    case 0x8086: return (numeral_char){C_DIGIT, 4, 1};              /* 肆 */
-    case 0x4F0D: return (numeral_char){C_DIGIT, 5, 1};              /* 伍 */
-    case 0x9646: case 0x9678: return (numeral_char){C_DIGIT, 6, 1}; /* 陆 陸 */
-    case 0x67D2: return (numeral_char){C_DIGIT, 7, 1};              /* 柒 */
-    case 0x634C: return (numeral_char){C_DIGIT, 8, 1};              /* 捌 */
-    case 0x7396: return (numeral_char){C_DIGIT, 9, 1};              /* 玖 */
-    case 0x5341: return (numeral_char){C_SMALL, 1, 0};              /* 十 */
-    case 0x62FE: return (numeral_char){C_SMALL, 1, 1};              /* 拾 */
-    case 0x767E: return (numeral_char){C_SMALL, 2, 0};              /* 百 */
-    case 0x4F70: return (numeral_char){C_SMALL, 2, 1};              /* 佰 */
-    case 0x5343: return (numeral_char){C_SMALL, 3, 0};              /* 千 */
-    case 0x4EDF: return (numeral_char){C_SMALL, 3, 1};              /* 仟 */
-    case 0x4E07: case 0x842C: return (numeral_char){C_BIG, 4, 0};   /* 万 萬 */
-    case 0x4EBF: case 0x5104: return (numeral_char){C_BIG, 8, 0};   /* 亿 億 */
-    default: return (numeral_char){C_OTHER, 0, 0};
-    }
+    unsigned code = cp < 0x10000 ? t->code[cp] : 0;
+    int financial = (code & CODE_FINANCIAL) != 0;
+    code &= 0x7F;
+    if (code == 0)
+        return (numeral_char){C_OTHER, 0, 0};
+    if (code <= 10)
+        return (numeral_char){C_DIGIT, (int)code - 1, financial};
+    if (code <= 13)
+        return (numeral_char){C_SMALL, (int)code - 10, financial};
+    return (numeral_char){C_BIG, code == 14 ? 4 : 8, financial};
 }
 
-long lg_numeral_value(unsigned long cp)
+void lg_numerals_clear(lg_numerals *t)
 {
-    numeral_char c = classify((uint32_t)cp);
-    switch (c.type) {
-    case C_DIGIT: return c.value;
-    case C_SMALL: case C_BIG: return (long)POW10U[c.value];
-    default: return -1;
-    }
+    memset(t->code, 0, sizeof t->code);
+}
+
+int lg_numerals_add(lg_numerals *t, uint32_t cp, long long value, int financial)
+{
+    unsigned code;
+    if (value >= 0 && value <= 9)
+        code = (unsigned)value + 1;
+    else if (value == 10) code = 11;
+    else if (value == 100) code = 12;
+    else if (value == 1000) code = 13;
+    else if (value == 10000) code = 14;
+    else if (value == 100000000) code = 15;
+    else return -1;
+    if (cp >= 0x10000 || cp < 0x80)
+        return -1; /* ASCII digits are read as Arabic numerals */
+    t->code[cp] = (unsigned char)(code | (financial ? CODE_FINANCIAL : 0));
+    return 0;
 }
 
 /* The last thing the reader took. */
@@ -278,6 +275,7 @@ typedef struct segment {
 } segment;
 
 typedef struct reader {
+    const lg_numerals *t;
     const unsigned char *s;
     size_t len, at;
     unsigned options, flags;
@@ -532,7 +530,7 @@ static int take_point(reader *r, size_t k)
     int digits = 0;
     for (;;) {
         uint32_t cp = peek(r, at, &kk);
-        numeral_char c = classify(cp);
+        numeral_char c = classify(r->t, cp);
         if (!kk || c.type != C_DIGIT)
             break;
         if (digits >= 17)
@@ -629,12 +627,12 @@ static int take_cheng(reader *r, size_t k)
     }
     v.e += 1; /* tenths to percent */
     size_t at = r->at + k;
-    numeral_char c = classify(next);
+    numeral_char c = classify(r->t, next);
     if (kk && c.type == C_DIGIT && c.value > 0 && !r->cur_arabic && v.e >= 1) {
         /* 七成五: the digit after 成 is the next tenth, when nothing numeral follows it */
         size_t k3;
         uint32_t after = peek(r, at + kk, &k3);
-        numeral_char c3 = classify(after);
+        numeral_char c3 = classify(r->t, after);
         if (c3.type == C_OTHER && !is_ascii_digit(after) && after != 0x70B9 &&
             dn_add(v, (dnum){(uint64_t)c.value, 0}, &v) == 0) {
             at += kk;
@@ -663,7 +661,7 @@ static int step(reader *r)
         return STEP_STOP;
     if (is_ascii_digit(cp))
         return take_arabic(r);
-    numeral_char c = classify(cp);
+    numeral_char c = classify(r->t, cp);
     switch (c.type) {
     case C_DIGIT: return take_digit(r, c, k);
     case C_SMALL: return take_small(r, c, k);
@@ -681,7 +679,7 @@ static int step(reader *r)
             return STEP_STOP;
         size_t k2;
         uint32_t next = peek(r, r->at + k, &k2);
-        numeral_char n2 = classify(next);
+        numeral_char n2 = classify(r->t, next);
         int goes_on = n2.type == C_BIG || n2.type == C_SMALL ||
                       (is_ascii_digit(next) && r->last == T_BIG) ||
                       (n2.type == C_DIGIT && (r->last == T_BIG || r->last == T_SMALL));
@@ -696,12 +694,12 @@ static int step(reader *r)
 
 /* The run of numeral characters at s, for the caller to skip when they
  * do not form a number. */
-static size_t numeral_run(const unsigned char *s, size_t len)
+static size_t numeral_run(const lg_numerals *t, const unsigned char *s, size_t len)
 {
     size_t at = 0, k;
     uint32_t cp;
     while (at < len && (k = next_cp(s + at, len - at, &cp)) > 0) {
-        if (!is_ascii_digit(cp) && cp != '.' && cp != ',' && classify(cp).type == C_OTHER &&
+        if (!is_ascii_digit(cp) && cp != '.' && cp != ',' && classify(t, cp).type == C_OTHER &&
             cp != 0x70B9 && cp != 0x9EDE)
             break;
         at += k;
@@ -774,7 +772,8 @@ static int starts_with(const unsigned char *s, size_t len, const char *word)
     return len >= wl && memcmp(s, word, wl) == 0;
 }
 
-static prefix read_prefix(const unsigned char *s, size_t len, unsigned options)
+static prefix read_prefix(const lg_numerals *nt, const unsigned char *s, size_t len,
+                          unsigned options)
 {
     prefix p = {0, 0, 0, 0, 0, 0};
     if (!(options & LG_READ_CHINESE_ONLY)) {
@@ -806,7 +805,7 @@ static prefix read_prefix(const unsigned char *s, size_t len, unsigned options)
         starts_with(t, tl, "幾") || starts_with(t, tl, "上")) {
         uint32_t next;
         int k = tl > 3 ? utf8_decode_strict(t + 3, tl - 3, &next) : 0;
-        numeral_char c = k > 0 ? classify(next) : (numeral_char){C_OTHER, 0, 0};
+        numeral_char c = k > 0 ? classify(nt, next) : (numeral_char){C_OTHER, 0, 0};
         int shang = t[1] == 0xB8 && t[2] == 0x8A; /* 上 takes 百千万亿 only: 上十 is no word */
         if ((c.type == C_BIG || c.type == C_SMALL) && !c.financial && !(shang && c.value == 1)) {
             p.rough = 1;
@@ -816,13 +815,15 @@ static prefix read_prefix(const unsigned char *s, size_t len, unsigned options)
     return p;
 }
 
-int lg_number_read(const char *str, size_t len, unsigned options, lg_number *n)
+int lg_number_read(const lg_numerals *t, const char *str, size_t len, unsigned options,
+                   lg_number *n)
 {
     const unsigned char *s = (const unsigned char *)str;
     memset(n, 0, sizeof *n);
-    prefix p = read_prefix(s, len, options);
+    prefix p = read_prefix(t, s, len, options);
     reader r;
     memset(&r, 0, sizeof r);
+    r.t = t;
     r.s = s;
     r.len = len;
     r.at = p.len;
@@ -853,7 +854,7 @@ int lg_number_read(const char *str, size_t len, unsigned options, lg_number *n)
             uint32_t cp;
             n->used = len ? next_cp(s, len, &cp) : 0;
         } else {
-            n->used = numeral_run(s + p.len, len - p.len) + p.len;
+            n->used = numeral_run(t, s + p.len, len - p.len) + p.len;
         }
         return -1;
     }
@@ -879,10 +880,18 @@ int lg_number_read(const char *str, size_t len, unsigned options, lg_number *n)
     return 0;
 }
 
+/* The numerals the pattern of the value stage knew before the lexicon
+ * held them: what lg_chinese_to_decimal reads. */
+static const lg_numerals PLAIN = {{
+    [0x96F6] = 1, [0x3007] = 1, [0x4E00] = 2, [0x4E8C] = 3, [0x4E24] = 3, [0x4E09] = 4,
+    [0x56DB] = 5, [0x4E94] = 6, [0x516D] = 7, [0x4E03] = 8, [0x516B] = 9, [0x4E5D] = 10,
+    [0x5341] = 11, [0x767E] = 12, [0x5343] = 13, [0x4E07] = 14, [0x4EBF] = 15}};
+/* 零〇 一 二两 三 四 五 六 七 八 九 十 百 千 万 亿 */
+
 int lg_chinese_to_decimal(const char *s, size_t len, char *out, size_t cap)
 {
     lg_number n;
-    if (lg_number_read(s, len, LG_READ_CHINESE_ONLY | LG_READ_NO_CHENG, &n) != 0 || n.used != len ||
+    if (lg_number_read(&PLAIN, s, len, LG_READ_CHINESE_ONLY | LG_READ_NO_CHENG, &n) != 0 || n.used != len ||
         (n.flags & (LG_NUM_OVER | LG_NUM_APPROX | LG_NUM_BARE)))
         return -1;
     size_t l = strlen(n.dec);
@@ -893,7 +902,7 @@ int lg_chinese_to_decimal(const char *s, size_t len, char *out, size_t cap)
 }
 
 /* One digit, Arabic or Chinese, at s: its value and length, or -1. */
-static int one_digit(const unsigned char *s, size_t len, size_t *k)
+static int one_digit(const lg_numerals *t, const unsigned char *s, size_t len, size_t *k)
 {
     if (len && is_ascii_digit(s[0])) {
         *k = 1;
@@ -901,20 +910,21 @@ static int one_digit(const unsigned char *s, size_t len, size_t *k)
     }
     uint32_t cp;
     *k = next_cp(s, len, &cp);
-    numeral_char c = classify(cp);
+    numeral_char c = classify(t, cp);
     return *k && c.type == C_DIGIT && !c.financial ? c.value : -1;
 }
 
-size_t lg_money_jiao_fen(const char *str, size_t len, char *dec, size_t cap)
+size_t lg_money_jiao_fen(const lg_numerals *t, const char *str, size_t len, char *dec,
+                         size_t cap)
 {
     const unsigned char *s = (const unsigned char *)str;
     uint64_t cents = 0;
     size_t at = 0, k;
-    int d = one_digit(s, len, &k);
+    int d = one_digit(t, s, len, &k);
     if (d >= 0 && starts_with(s + k, len - k, "角")) {
         cents = (uint64_t)d * 10;
         at = k + 3;
-        d = one_digit(s + at, len - at, &k);
+        d = one_digit(t, s + at, len - at, &k);
     }
     if (d >= 0 && starts_with(s + at + k, len - at - k, "分")) {
         size_t after = at + k + 3;

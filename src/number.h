@@ -16,11 +16,25 @@
 #define LG_NUMBER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Longest decimal string the functions produce, with its NUL. */
 #define LG_DECIMAL_MAX 48
 
 /* ---- the number reader -------------------------------------------------- */
+
+/* Which characters are numerals and what each is worth (零 0 ... 九 9,
+ * 十 百 千, 万 亿, with their financial and traditional forms): filled
+ * from the lexicon's [numerals], so a rules file can add one. */
+typedef struct lg_numerals {
+    unsigned char code[0x10000];
+} lg_numerals;
+
+void lg_numerals_clear(lg_numerals *t);
+/* Make cp a numeral of value (0-9, 10, 100, 1000, 10000 or 100000000);
+ * financial marks the forms of amounts (壹 贰 拾 佰), which alone are
+ * words (队伍, 收拾).  Returns 0, or -1 for another value or an ASCII cp. */
+int lg_numerals_add(lg_numerals *t, uint32_t cp, long long value, int financial);
 
 /* What lg_number_read found, besides the value. */
 enum {
@@ -63,12 +77,14 @@ typedef struct lg_number {
  * it whole rather than read a number out of its middle.  A '-' or '+' is
  * read as a sign: the caller, who sees what stands before s, decides
  * whether it is one (2021-2023 is a span, 1+4 a label). */
-int lg_number_read(const char *s, size_t len, unsigned options, lg_number *n);
+int lg_number_read(const lg_numerals *t, const char *s, size_t len, unsigned options,
+                   lg_number *n);
 
 /* 角 and 分 after an amount in 元: s[0..len) is the text right after 元;
  * "3角" adds 0.3 and "3角5分" 0.35 to dec (which stays canonical).
  * Returns the bytes read, 0 when no 角/分 follow. */
-size_t lg_money_jiao_fen(const char *s, size_t len, char *dec, size_t cap);
+size_t lg_money_jiao_fen(const lg_numerals *t, const char *s, size_t len, char *dec,
+                         size_t cap);
 
 /* The length in bytes of a range separator at s (至 到 ~ ～ 〜 - － — –),
  * 0 when none. */
@@ -82,9 +98,9 @@ size_t lg_range_separator(const char *s, size_t len);
  * or has more than 18 significant digits. */
 int lg_arabic_to_decimal(const char *s, size_t len, char *out, size_t cap);
 
-/* A Chinese numeral in UTF-8 (零〇一二两三四五六七八九十百千万亿, their
- * financial and traditional forms, 点 for the decimal point), the whole of
- * s[0..len), to a canonical decimal string.  Returns 0, or -1 when the
+/* A Chinese numeral in UTF-8 (零〇一二两三四五六七八九十百千万亿, 点 for
+ * the decimal point), the whole of s[0..len), to a canonical decimal
+ * string.  Returns 0, or -1 when the
  * characters do not form a numeral (三五, 十三五, a lone 万). */
 int lg_chinese_to_decimal(const char *s, size_t len, char *out, size_t cap);
 
@@ -101,10 +117,5 @@ double lg_decimal_to_double(const char *dec);
 /* The power of ten of a magnitude word at s: 千 3, 万 4, 亿 8, 千万 7,
  * 百万 6, 万亿 12; stores its length in bytes in *used.  0 when none. */
 int lg_magnitude(const char *s, size_t len, size_t *used);
-
-/* The value of the Chinese numeral character cp: 0-9 for a digit (零 一
- * 两 壹 兩 …), 10/100/1000 for 十 百 千 (拾 佰 仟), 10000 and 100000000
- * for 万 亿 (萬 億); -1 for any other character. */
-long lg_numeral_value(unsigned long cp);
 
 #endif

@@ -4,6 +4,8 @@
  * magnitude words. */
 #include <string.h>
 
+#include <stdint.h>
+
 #include "number.h"
 #include "test.h"
 
@@ -41,6 +43,27 @@ static int magnitude(const char *s, size_t *used)
     return lg_magnitude(s, strlen(s), used);
 }
 
+/* The numerals as rules/numerals.rules lists them. */
+static lg_numerals NUMERALS;
+
+static void numerals_build(void)
+{
+    static const struct { const char *ch; long long value; int financial; } list[] = {
+        {"零", 0, 0}, {"〇", 0, 0}, {"一", 1, 0}, {"二", 2, 0}, {"两", 2, 0}, {"兩", 2, 0},
+        {"三", 3, 0}, {"四", 4, 0}, {"五", 5, 0}, {"六", 6, 0}, {"七", 7, 0}, {"八", 8, 0},
+        {"九", 9, 0}, {"十", 10, 0}, {"百", 100, 0}, {"千", 1000, 0}, {"万", 10000, 0},
+        {"萬", 10000, 0}, {"亿", 100000000, 0}, {"億", 100000000, 0}, {"壹", 1, 1},
+        {"贰", 2, 1}, {"貳", 2, 1}, {"叁", 3, 1}, {"參", 3, 1}, {"肆", 4, 1}, {"伍", 5, 1},
+        {"陆", 6, 1}, {"陸", 6, 1}, {"柒", 7, 1}, {"捌", 8, 1}, {"玖", 9, 1}, {"拾", 10, 1},
+        {"佰", 100, 1}, {"仟", 1000, 1}};
+    lg_numerals_clear(&NUMERALS);
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++) {
+        const unsigned char *c = (const unsigned char *)list[i].ch;
+        uint32_t cp = (uint32_t)(c[0] & 0x0F) << 12 | (uint32_t)(c[1] & 0x3F) << 6 | (c[2] & 0x3F);
+        lg_numerals_add(&NUMERALS, cp, list[i].value, list[i].financial);
+    }
+}
+
 /* What lg_number_read makes of all of s: "dec" when it reads exactly the
  * prefix `want_used` chars long (all of s when want_used is NULL), else
  * "(invalid)" or "(read N bytes)". */
@@ -48,7 +71,7 @@ static const char *rd_opt(const char *s, unsigned opts, unsigned *flags)
 {
     static char out[LG_DECIMAL_MAX + 32];
     lg_number n;
-    int rc = lg_number_read(s, strlen(s), opts, &n);
+    int rc = lg_number_read(&NUMERALS, s, strlen(s), opts, &n);
     if (flags)
         *flags = n.flags;
     if (rc != 0)
@@ -71,7 +94,7 @@ static unsigned fl(const char *s)
 static size_t skip(const char *s)
 {
     lg_number n;
-    return lg_number_read(s, strlen(s), 0, &n) != 0 ? n.used : 0;
+    return lg_number_read(&NUMERALS, s, strlen(s), 0, &n) != 0 ? n.used : 0;
 }
 
 /* dec after 元 followed by tail */
@@ -79,7 +102,7 @@ static const char *jiao(const char *dec, const char *tail)
 {
     static char buf[LG_DECIMAL_MAX];
     snprintf(buf, sizeof buf, "%s", dec);
-    size_t used = lg_money_jiao_fen(tail, strlen(tail), buf, sizeof buf);
+    size_t used = lg_money_jiao_fen(&NUMERALS, tail, strlen(tail), buf, sizeof buf);
     static char out[LG_DECIMAL_MAX + 16];
     snprintf(out, sizeof out, "%s/%zu", buf, used);
     return out;
@@ -115,10 +138,10 @@ static void test_reader(void)
     {
         lg_number n;
         TEST_COND("places of 1.2万亿 is 12",
-                  lg_number_read("1.2万亿", strlen("1.2万亿"), 0, &n) == 0 && n.places == 12 &&
+                  lg_number_read(&NUMERALS, "1.2万亿", strlen("1.2万亿"), 0, &n) == 0 && n.places == 12 &&
                       (n.flags & LG_NUM_MAGNITUDE));
         TEST_COND("places of 1亿2千万 is 8",
-                  lg_number_read("1亿2千万", strlen("1亿2千万"), 0, &n) == 0 && n.places == 8);
+                  lg_number_read(&NUMERALS, "1亿2千万", strlen("1亿2千万"), 0, &n) == 0 && n.places == 8);
     }
     /* signs */
     TEST_STREQ("负2.7", rd("负2.7%"), "-2.7/负2.7");
@@ -186,7 +209,7 @@ static void test_reader(void)
     TEST_STREQ("成 after 万 is no share", rd("两万成"), "20000/两万");
     {
         lg_number n;
-        TEST_COND("no 成 when told so", lg_number_read("六成", 6, LG_READ_NO_CHENG, &n) == 0 &&
+        TEST_COND("no 成 when told so", lg_number_read(&NUMERALS, "六成", 6, LG_READ_NO_CHENG, &n) == 0 &&
                                             n.used == 3 && !(n.flags & LG_NUM_PERCENT));
     }
     TEST_STREQ("百分之37", rd("百分之37"), "37/百分之37");
@@ -259,9 +282,19 @@ static void test_reader(void)
     TEST_COND("—— separates", lg_range_separator("——8", 7) == 6);
     TEST_COND("件 does not", lg_range_separator("件", 3) == 0);
     /* the characters' values */
-    TEST_COND("numeral values", lg_numeral_value(0x4E24) == 2 && lg_numeral_value(0x4F70) == 100 &&
-                                    lg_numeral_value(0x5104) == 100000000 &&
-                                    lg_numeral_value(0x4EF6) == -1);
+    {
+        lg_numerals t;
+        lg_numerals_clear(&t);
+        TEST_COND("a numeral of 7", lg_numerals_add(&t, 0x4E03, 7, 0) == 0);
+        TEST_COND("no numeral of 11", lg_numerals_add(&t, 0x4E03, 11, 0) != 0);
+        TEST_COND("no ASCII numeral", lg_numerals_add(&t, '7', 7, 0) != 0);
+        lg_number n;
+        TEST_COND("an empty table reads no 三",
+                  lg_number_read(&t, "三", 3, 0, &n) != 0 && n.used == 3);
+        TEST_COND("an empty table still reads 12", lg_number_read(&t, "12", 2, 0, &n) == 0);
+        TEST_COND("a table of one: 七",
+                  lg_number_read(&t, "七件", 6, 0, &n) == 0 && !strcmp(n.dec, "7"));
+    }
     TEST_STREQ("shift left: 3 by -1", shift("3", -1), "0.3");
     TEST_STREQ("shift left: 5 by -2", shift("5", -2), "0.05");
     TEST_STREQ("shift left: 1.5 by -1", shift("1.5", -1), "0.15");
@@ -270,6 +303,7 @@ static void test_reader(void)
 
 int main(void)
 {
+    numerals_build();
     test_reader();
     /* ---- Arabic numerals ------------------------------------------- */
     TEST_STREQ("12.6", arabic("12.6"), "12.6");
