@@ -89,6 +89,8 @@ typedef struct value {
     char unit[UNIT_BYTES];
     const char *qualifier, *kind;
     int chinese, single_cjk;
+    int places;   /* the power of ten its magnitude words gave (万 4, 亿 8) */
+    int in_range; /* an end of a range (三到五年): the first takes the second's unit */
 } value;
 
 /* Chars [a, b) of the sentence. */
@@ -244,7 +246,8 @@ const char *unit_kind(const lg_extractor *ex, const char *unit);
 typedef struct candidate {
     size_t ulen;   /* the unit's bytes as matched */
     size_t mlen;   /* the magnitude's */
-    int places;    /* decimal places the magnitude shifts */
+    int places;    /* decimal places the magnitude shifted */
+    int half;      /* 一年半: the 半 after the unit added a half */
     uint32_t before, after; /* the chars around the value */
 } candidate;
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank);

@@ -20,7 +20,7 @@ enum shape {
     SH_WORD,     /* a word alone */
     SH_UNIT,     /* a unit, its kind, "= unit shown" optional */
     SH_CHARS,    /* a word and one field: characters */
-    SH_NUMERAL,  /* one character, its value, "integer" optional */
+    SH_NUMERAL,  /* one character, its value, "integer" and "financial" optional */
     SH_MEANING,  /* a word and its meaning */
     SH_ALIAS     /* a word "= full name of a place" */
 };
@@ -179,9 +179,21 @@ static lg_status entry_check(parse *p, lx_entry *e)
         if (e->chars != 1)
             return fail(p, "numeral \"%s\" is not one character", e->word);
         e->num = strtoll(e->field, &end, 10);
-        e->integer = !strcmp(end, " integer");
-        if (end == e->field || (*end && !e->integer) || e->num < 0)
-            return fail(p, "bad numeral value \"%s\"", e->field);
+        if (end == e->field || !lg_numerals_value_ok(e->num))
+            return fail(p, "bad numeral value \"%s\" (0-9, 10, 100, 1000, 10000, 100000000)", e->field);
+        /* flags after the value: integer (not after 点), financial (壹 拾: alone a word) */
+        for (char *f = end; *f;) {
+            size_t k = strcspn(f + 1, " ");
+            if (*f != ' ' || !k)
+                return fail(p, "bad numeral flags \"%s\"", end);
+            if (k == 7 && !strncmp(f + 1, "integer", k))
+                e->integer = 1;
+            else if (k == 9 && !strncmp(f + 1, "financial", k))
+                e->financial = 1;
+            else
+                return fail(p, "unknown numeral flag in \"%s\" (integer, financial)", end);
+            f += 1 + k;
+        }
     } else if (shape == SH_ALIAS) {
         if ((e->place = lg_place_lookup(e->value, -1)) < 0)
             return fail(p, "unknown place \"%s\"", e->value);
@@ -244,6 +256,7 @@ static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
         old->kind = e->kind;
         old->num = e->num;
         old->integer = e->integer;
+        old->financial = e->financial;
         old->place = e->place;
         free(e->word);
         return LG_OK;

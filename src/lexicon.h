@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "lawgov.h"
+#include "number.h"
 
 /* One rules file compiled in: its name (rules/units.rules) and text. */
 typedef struct lg_rules_text {
@@ -63,6 +64,7 @@ typedef struct lx_entry {
     int kind;       /* units: enum lx_kind; qualifiers: enum lx_meaning */
     long long num;  /* numerals: the value */
     int integer;    /* numerals: not a digit after 点 */
+    int financial;  /* numerals: a form of amounts (壹 拾), alone a word */
     int place;      /* places: the gazetteer id of the full name */
     uint32_t *cps;  /* the word's code points (chars of them) */
 } lx_entry;
@@ -115,6 +117,7 @@ struct lg_lexicon {
     pcre2_match_context *match_ctx;
     int group_numbers[G_COUNT];
     uint8_t cls[0x10000];
+    lg_numerals numerals; /* [numerals], as number.c reads them */
     size_t place_alias_max; /* longest alias, in characters */
 };
 typedef struct lg_lexicon lg_lexicon;

@@ -249,6 +249,12 @@ void lg_numerals_clear(lg_numerals *t)
     memset(t->code, 0, sizeof t->code);
 }
 
+int lg_numerals_value_ok(long long value)
+{
+    return (value >= 0 && value <= 9) || value == 10 || value == 100 || value == 1000 ||
+           value == 10000 || value == 100000000;
+}
+
 int lg_numerals_add(lg_numerals *t, uint32_t cp, long long value, int financial)
 {
     unsigned code;
@@ -960,6 +966,42 @@ size_t lg_money_jiao_fen(const lg_numerals *t, const char *str, size_t len, char
     if (dn_write(dn_norm((dnum){whole * 100 + frac, -2}), 0, dec, cap) != 0)
         return 0;
     return at;
+}
+
+/* A canonical decimal (no sign) into m * 10^e; -1 when it has too many digits. */
+static int dn_parse(const char *dec, dnum *out)
+{
+    uint64_t m = 0;
+    int e = 0, frac = -1, digits = 0;
+    for (const char *p = dec; *p; p++) {
+        if (*p == '.' && frac < 0) {
+            frac = 0;
+            continue;
+        }
+        if (*p < '0' || *p > '9' || ++digits > 18)
+            return -1;
+        m = m * 10 + (uint64_t)(*p - '0');
+        if (frac >= 0)
+            frac++;
+    }
+    if (!digits)
+        return -1;
+    if (frac > 0)
+        e = -frac;
+    *out = dn_norm((dnum){m, e});
+    return 0;
+}
+
+int lg_decimal_add(char *dec, size_t cap, const char *add)
+{
+    dnum a, b;
+    if (dn_parse(dec, &a) != 0 || dn_parse(add, &b) != 0 || dn_add(a, b, &a) != 0)
+        return -1;
+    char out[LG_DECIMAL_MAX];
+    if (dn_write(a, 0, out, sizeof out) != 0 || strlen(out) + 1 > cap)
+        return -1;
+    memcpy(dec, out, strlen(out) + 1);
+    return 0;
 }
 
 size_t lg_range_separator(const char *str, size_t len)

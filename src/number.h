@@ -31,10 +31,21 @@ typedef struct lg_numerals {
 } lg_numerals;
 
 void lg_numerals_clear(lg_numerals *t);
+/* Is value one a numeral may have (0-9, 10, 100, 1000, 10000, 100000000)? */
+int lg_numerals_value_ok(long long value);
 /* Make cp a numeral of value (0-9, 10, 100, 1000, 10000 or 100000000);
  * financial marks the forms of amounts (壹 贰 拾 佰), which alone are
  * words (队伍, 收拾).  Returns 0, or -1 for another value or an ASCII cp. */
 int lg_numerals_add(lg_numerals *t, uint32_t cp, long long value, int financial);
+/* Is cp a numeral of t?  A magnitude (万 亿)? */
+static inline int lg_numerals_has(const lg_numerals *t, uint32_t cp)
+{
+    return cp < 0x10000 && t->code[cp] != 0;
+}
+static inline int lg_numerals_is_magnitude(const lg_numerals *t, uint32_t cp)
+{
+    return cp < 0x10000 && (t->code[cp] & 0x7F) >= 14;
+}
 
 /* What lg_number_read found, besides the value. */
 enum {
@@ -108,6 +119,10 @@ int lg_chinese_to_decimal(const char *s, size_t len, char *out, size_t cap);
  * point (places < 0 divides: 千分之三 is 3 moved by -1 into %).  Returns 0,
  * or -1 when the result does not fit. */
 int lg_decimal_shift(char *dec, size_t cap, int places);
+
+/* dec + add, both canonical decimals without a sign, into dec (一年半
+ * adds 0.5).  Returns 0, or -1 when the sum does not fit. */
+int lg_decimal_add(char *dec, size_t cap, const char *add);
 
 /* The double nearest the canonical decimal string dec, as strtod gives it
  * (correctly rounded), without strtod's cost when dec has at most 15
