@@ -38,7 +38,7 @@ static int may_name_year(const lg_extractor *ex)
 static int has_numeral(const lg_extractor *ex, const lg_char *c, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (is_digit_cp(c[i].cp) || lg_numerals_has(&ex->lx->numerals, c[i].cp))
+        if (is_digit_cp(c[i].cp) || has_class(ex, c[i].cp, CL_NUMERAL))
             return 1;
     return 0;
 }

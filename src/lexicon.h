@@ -94,7 +94,7 @@ typedef struct lx_list_t {
 
 /* Classes of characters tested at every character of a sentence. */
 enum {
-    CL_NUMERAL = 1,   /* starts a Chinese numeral */
+    CL_NUMERAL = 1,   /* a Chinese numeral (万 亿 start one only after a qualifier) */
     CL_YEAR = 2,      /* starts a year mention */
     CL_YEAR_HINT = 4, /* every year mention holds one: 年, 目, 五 */
     CL_PLACE = 8,     /* starts a place name */

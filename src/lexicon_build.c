@@ -327,9 +327,6 @@ static int year_start_def(uint32_t cp)
     }
 }
 
-/* Numerals below this only scale a numeral (万, 亿): they start none. */
-#define NUMERAL_SCALE_MIN 10000
-
 static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
 {
     const lx_list_t *list = &lx->list[l];
@@ -357,7 +354,9 @@ static void build_classes(lg_lexicon *lx)
     const lx_list_t *num = &lx->list[LX_NUMERALS];
     lg_numerals_clear(&lx->numerals);
     for (size_t i = 0; i < num->n; i++) {
-        if (num->e[i].num < NUMERAL_SCALE_MIN && num->e[i].cps[0] < 0x10000)
+        /* 万 and 亿 too: value.c lets them start a number only after a
+         * qualifier (近万件), and the scans stop at every numeral */
+        if (num->e[i].cps[0] < 0x10000)
             lx->cls[num->e[i].cps[0]] |= CL_NUMERAL;
         /* the parser let through only values number.c takes */
         lg_numerals_add(&lx->numerals, num->e[i].cps[0], num->e[i].num, num->e[i].financial);

@@ -76,21 +76,6 @@ int lg_arabic_to_decimal(const char *s, size_t len, char *out, size_t cap)
     return canonical(digits, n, point, out, cap);
 }
 
-/* whole in decimal at buf (room for 21 bytes); returns the digit count.
- * By hand: snprintf's format parsing costs more than the numeral. */
-static int write_decimal(uint64_t whole, char *buf)
-{
-    char tmp[20];
-    int n = 0;
-    do
-        tmp[n++] = (char)('0' + whole % 10);
-    while ((whole /= 10) != 0);
-    for (int k = 0; k < n; k++)
-        buf[k] = tmp[n - 1 - k];
-    buf[n] = '\0';
-    return n;
-}
-
 /* ---- the number reader ------------------------------------------------ */
 
 /* A decimal as m * 10^e, exact while m stays below 10^18 (the 18
@@ -160,43 +145,41 @@ static int dn_below_pow10(dnum d, int places)
 /* d as a canonical decimal string; -1 when it does not fit in cap. */
 static int dn_write(dnum d, int negative, char *out, size_t cap)
 {
-    char digits[24];
     d = dn_norm(d); /* 0 is "0", never "0.0" */
-    int n = write_decimal(d.m, digits);
-    size_t o = 0;
-    char buf[LG_DECIMAL_MAX * 2];
-    if (negative && d.m)
-        buf[o++] = '-';
-    if (d.e >= 0) {
-        if ((size_t)n + (size_t)d.e + o >= sizeof buf)
-            return -1;
-        memcpy(buf + o, digits, (size_t)n);
-        o += (size_t)n;
-        for (int k = 0; k < d.e; k++)
-            buf[o++] = '0';
-    } else {
-        int point = n + d.e; /* digits before the point; <= 0: "0.00ddd" */
-        if ((size_t)(n + (point > 0 ? 0 : 1 - point)) + o + 2 >= sizeof buf)
-            return -1;
-        if (point <= 0) {
-            buf[o++] = '0';
-            buf[o++] = '.';
-            for (int k = point; k < 0; k++)
-                buf[o++] = '0';
-            memcpy(buf + o, digits, (size_t)n);
-            o += (size_t)n;
-        } else {
-            memcpy(buf + o, digits, (size_t)point);
-            o += (size_t)point;
-            buf[o++] = '.';
-            memcpy(buf + o, digits + point, (size_t)(n - point));
-            o += (size_t)(n - point);
-        }
-    }
-    if (o + 1 > cap || o + 1 > LG_DECIMAL_MAX)
+    char rev[24]; /* the digits of m, last first */
+    int n = 0;
+    uint64_t m = d.m;
+    do
+        rev[n++] = (char)('0' + m % 10);
+    while ((m /= 10) != 0);
+    int point = n + d.e; /* digits before the point */
+    size_t sign = negative && d.m, len;
+    if (d.e >= 0)
+        len = (size_t)point;
+    else if (point > 0)
+        len = (size_t)n + 1;
+    else
+        len = (size_t)(2 - point + n); /* 0.00ddd */
+    len += sign;
+    if (len + 1 > cap || len + 1 > LG_DECIMAL_MAX)
         return -1;
-    memcpy(out, buf, o);
-    out[o] = '\0';
+    char *o = out;
+    if (sign)
+        *o++ = '-';
+    if (point <= 0) {
+        *o++ = '0';
+        *o++ = '.';
+        for (int k = point; k < 0; k++)
+            *o++ = '0';
+    }
+    for (int k = 0; k < n; k++) {
+        if (k == point && point > 0)
+            *o++ = '.';
+        *o++ = rev[n - 1 - k];
+    }
+    for (int k = 0; k < d.e; k++)
+        *o++ = '0';
+    *o = '\0';
     return 0;
 }
 
@@ -285,7 +268,7 @@ typedef struct reader {
     const unsigned char *s;
     size_t len, at;
     unsigned options, flags;
-    segment segs[8];
+    segment segs[4]; /* 亿, 万 and below: a compound (万亿) multiplies one */
     int nseg;
     dnum section;      /* the part below the last magnitude word, 十百千 applied */
     int have_section;
@@ -301,6 +284,11 @@ typedef struct reader {
 
 static uint32_t peek(const reader *r, size_t at, size_t *k)
 {
+    if (at < r->len && r->s[at] < 0x80) { /* ASCII: digits, signs, most stops */
+        if (k)
+            *k = 1;
+        return r->s[at];
+    }
     uint32_t cp;
     size_t n = at < r->len ? next_cp(r->s + at, r->len - at, &cp) : 0;
     if (k)
@@ -327,7 +315,6 @@ static long read_arabic(reader *r)
                is_ascii_digit(s[i + 2]) && is_ascii_digit(s[i + 3]) &&
                (i + 4 >= len || !is_ascii_digit(s[i + 4])))
             i += 4;
-    size_t int_end = i;
     if (i + 1 < len && s[i] == '.' && is_ascii_digit(s[i + 1])) {
         i++;
         while (i < len && is_ascii_digit(s[i]))
@@ -335,29 +322,31 @@ static long read_arabic(reader *r)
         if (i + 1 < len && s[i] == '.' && is_ascii_digit(s[i + 1]))
             return -1; /* 3.0.1, 192.168.1.1 */
     }
-    char dec[LG_DECIMAL_MAX];
-    if (lg_arabic_to_decimal((const char *)s, i, dec, sizeof dec) != 0) {
-        r->flags |= LG_NUM_TOO_LONG;
-        return -1;
-    }
+    /* the digits straight into m * 10^e: leading zeros dropped, at most 18
+     * significant digits (as lg_arabic_to_decimal keeps) */
     uint64_t m = 0;
-    int e = 0, frac = -1;
-    for (const char *p = dec; *p; p++) {
-        if (*p == '.') {
-            frac = 0;
+    int significant = 0, frac = 0, digits_int = 0, in_frac = 0;
+    for (size_t k = 0; k < i; k++) {
+        unsigned char c = s[k];
+        if (c == ',')
+            continue;
+        if (c == '.') {
+            in_frac = 1;
             continue;
         }
-        m = m * 10 + (uint64_t)(*p - '0');
-        if (frac >= 0)
-            frac++;
+        if (significant || c != '0')
+            significant++;
+        if (significant > 18) {
+            r->flags |= LG_NUM_TOO_LONG;
+            return -1;
+        }
+        m = m * 10 + (uint64_t)(c - '0');
+        frac += in_frac;
+        digits_int += !in_frac;
     }
-    if (frac > 0)
-        e = -frac;
-    r->cur = dn_norm((dnum){m, e});
-    r->cur_integer = frac <= 0;
-    r->cur_int_digits = 0;
-    for (size_t k = 0; k < int_end; k++)
-        r->cur_int_digits += s[k] != ',';
+    r->cur = dn_norm((dnum){m, -frac});
+    r->cur_integer = r->cur.e >= 0;
+    r->cur_int_digits = digits_int;
     return (long)i;
 }
 
@@ -377,7 +366,7 @@ static int rough_follows(const reader *r, size_t at)
 }
 
 /* Outcomes of one step of the reader. */
-enum { STEP_TOOK, STEP_STOP, STEP_FAIL };
+enum { STEP_TOOK, STEP_SPACE, STEP_STOP, STEP_FAIL };
 
 /* A digit: 五, 零, or an Arabic numeral. */
 static int take_digit(reader *r, numeral_char c, size_t k)
@@ -692,7 +681,7 @@ static int step(reader *r)
         if (!goes_on)
             return STEP_STOP;
         r->at += k;
-        return STEP_TOOK;
+        return STEP_SPACE;
     }
     default: return STEP_STOP;
     }
@@ -741,24 +730,36 @@ static int finish(reader *r, dnum *out)
     return 0;
 }
 
+/* Everything zero but the segments, which nseg says are unused (a memset
+ * of the whole costs more than the numeral: it runs at every number). */
+static void r_init(reader *r)
+{
+    r->t = NULL;
+    r->s = NULL;
+    r->len = r->at = 0;
+    r->options = r->flags = 0;
+    r->nseg = 0;
+    r->section = r->cur = (dnum){0, 0};
+    r->have_section = r->have_cur = r->cur_arabic = r->cur_int_digits = r->cur_integer = 0;
+    r->last = T_NONE;
+    r->last_small = r->unit_before_cur = r->zero = r->bare_ok = 0;
+    r->chinese_chars = r->non_financial = 0;
+}
+
 /* Run the steps from r->at; 0 with *v, or -1. */
 static int read_body(reader *r, dnum *v)
 {
     size_t good = r->at;
-    reader saved = *r;
     for (;;) {
         int st = step(r);
         if (st == STEP_FAIL)
             return -1;
         if (st == STEP_STOP)
             break;
-        if (r->last != T_NONE && r->s[r->at - 1] != ' ') { /* a space is never an end */
+        if (st == STEP_TOOK) /* a space is never an end, and changes nothing else */
             good = r->at;
-            saved = *r;
-        }
     }
-    if (r->at != good)
-        *r = saved; /* a trailing space */
+    r->at = good;
     if (r->last == T_NONE)
         return -1;
     return finish(r, v);
@@ -772,16 +773,16 @@ typedef struct prefix {
     int negative, plus, share, share_shift, rough;
 } prefix;
 
-static int starts_with(const unsigned char *s, size_t len, const char *word)
-{
-    size_t wl = strlen(word);
-    return len >= wl && memcmp(s, word, wl) == 0;
-}
+/* Does s[0..len) start with the string literal lit?  (No strlen: every
+ * number of every sentence asks this a dozen times.) */
+#define starts_with(s, len, lit) ((len) >= sizeof lit - 1 && memcmp((s), lit, sizeof lit - 1) == 0)
 
 static prefix read_prefix(const lg_numerals *nt, const unsigned char *s, size_t len,
                           unsigned options)
 {
     prefix p = {0, 0, 0, 0, 0, 0};
+    if (len && is_ascii_digit(s[0]))
+        return p; /* most numbers */
     if (!(options & LG_READ_CHINESE_ONLY)) {
         if (len && (s[0] == '-' || s[0] == '+'))
             p.len = 1;
@@ -795,10 +796,10 @@ static prefix read_prefix(const lg_numerals *nt, const unsigned char *s, size_t 
         }
         const unsigned char *t = s + p.len;
         size_t tl = len - p.len;
-        static const struct { const char *word; int shift; } shares[] = {
+        static const struct { char word[10]; int shift; } shares[] = {
             {"百分之", 0}, {"千分之", -1}, {"万分之", -2}, {"萬分之", -2}};
         for (size_t i = 0; i < 4; i++)
-            if (starts_with(t, tl, shares[i].word)) {
+            if (tl >= 9 && memcmp(t, shares[i].word, 9) == 0) { /* three characters */
                 p.share = 1;
                 p.share_shift = shares[i].shift;
                 p.len += 9;
@@ -828,7 +829,7 @@ int lg_number_read(const lg_numerals *t, const char *str, size_t len, unsigned o
     memset(n, 0, sizeof *n);
     prefix p = read_prefix(t, s, len, options);
     reader r;
-    memset(&r, 0, sizeof r);
+    r_init(&r);
     r.t = t;
     r.s = s;
     r.len = len;
@@ -1009,10 +1010,14 @@ size_t lg_range_separator(const char *str, size_t len)
     const unsigned char *s = (const unsigned char *)str;
     if (len && (s[0] == '-' || s[0] == '~'))
         return 1;
-    static const char *const seps[] = {"——", "至", "到", "～", "〜", "－", "—", "–", "~"};
+    if (len < 3 || s[0] < 0xE2)
+        return 0;
+    if (len >= 6 && memcmp(s, "——", 6) == 0)
+        return 6;
+    static const char seps[][4] = {"至", "到", "～", "〜", "－", "—", "–"};
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
-        if (starts_with(s, len, seps[i]))
-            return strlen(seps[i]);
+        if (memcmp(s, seps[i], 3) == 0) /* each three bytes */
+            return 3;
     return 0;
 }
 int lg_decimal_shift(char *dec, size_t cap, int places)

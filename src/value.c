@@ -94,11 +94,17 @@ static int is_ascii_graphic(uint32_t cp) { return cp > 0x20 && cp < 0x7F; }
 static int is_ascii_letter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
 static int is_hex(uint32_t cp) { return is_digit_cp(cp) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'f'); }
 
-/* Is char i inside a web or e-mail address, a file name or a code
- * (?id=45%20, %E4%B8%AD, fzb2023@163.com, v3.pdf, MB1234567X, 5G)?  Its
- * digits are no value.  Looks at the run of ASCII around i. */
-static int in_address(const lg_extractor *ex, size_t i)
+/* Is the number at chars [i, end) inside a web or e-mail address, a file
+ * name or a code (?id=45%20, %E4%B8%AD, fzb2023@163.com, v3.pdf,
+ * MB1234567X, 5G)?  Its digits are no value.  Looks at the run of ASCII
+ * around it, when it touches one. */
+static int in_address(const lg_extractor *ex, size_t i, size_t end)
 {
+    uint32_t after = cp_at(ex, end);
+    if (after == '%')
+        after = cp_at(ex, end + 1);
+    if ((i == 0 || !is_ascii_graphic(ex->cp[i - 1])) && !is_ascii_graphic(after))
+        return 0; /* most numbers: CJK or punctuation on both sides */
     size_t a = i, b = i;
     while (a > 0 && i - a < 256 && is_ascii_graphic(ex->cp[a - 1]))
         a--;
@@ -289,7 +295,7 @@ static void read_qualifier(const lg_extractor *ex, value *v, const lg_number *n,
 static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
 {
     lg_number n;
-    if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, i))
+    if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, v->start, v->end))
         return 0;
     size_t post_from = 0, post_len = 0;
     long ulen = read_unit(ex, v, &n, &post_from, &post_len);
@@ -343,10 +349,9 @@ static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
     size_t k = i;
     int magnitude = 0;
     for (; k < ex->n; k++) {
-        if (lg_numerals_is_magnitude(&ex->lx->numerals, ex->cp[k]))
-            magnitude = 1;
-        else if (!class_at(ex, k, CL_NUMERAL) && ex->cp[k] != 0x70B9 /* 点 */)
+        if (!class_at(ex, k, CL_NUMERAL) && ex->cp[k] != 0x70B9 /* 点 */)
             break;
+        magnitude |= lg_numerals_is_magnitude(&ex->lx->numerals, ex->cp[k]);
     }
     if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
         return 1;
@@ -387,9 +392,9 @@ static int number_may_start(const lg_extractor *ex, size_t i)
     uint32_t cp = ex->cp[i];
     if (is_digit_cp(cp))
         return !(i > 0 && (is_digit_cp(ex->cp[i - 1]) || ex->cp[i - 1] == '.'));
-    if (class_at(ex, i, CL_NUMERAL))
-        return !(i > 0 && class_at(ex, i - 1, CL_NUMERAL)) && cjk_numeral_may_count(ex, i);
-    return bare_magnitude_start(ex, i) && cjk_numeral_may_count(ex, i);
+    if (lg_numerals_is_magnitude(&ex->lx->numerals, cp))
+        return bare_magnitude_start(ex, i) && cjk_numeral_may_count(ex, i);
+    return !(i > 0 && class_at(ex, i - 1, CL_NUMERAL)) && cjk_numeral_may_count(ex, i);
 }
 
 int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap)
@@ -397,11 +402,9 @@ int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap)
     size_t cap = stack_cap;
     f->values = stack;
     f->nv = 0;
-    const lg_numerals *numerals = &ex->lx->numerals;
     for (size_t i = 0; i < ex->n;) {
         /* most characters are no numeral: pass them in a tight loop */
-        while (i < ex->n && !is_digit_cp(ex->cp[i]) && !class_at(ex, i, CL_NUMERAL) &&
-               !lg_numerals_is_magnitude(numerals, ex->cp[i]))
+        while (i < ex->n && !is_digit_cp(ex->cp[i]) && !class_at(ex, i, CL_NUMERAL))
             i++;
         if (i == ex->n)
             break;
