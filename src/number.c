@@ -280,6 +280,7 @@ typedef struct reader {
     int zero;          /* 零 since the last unit */
     int bare_ok;       /* a lone unit may start the number (数十万, 近万, 百分之百) */
     int chinese_chars, non_financial;
+    int failed;        /* the numerals here form no number (三五, 40 digits) */
 } reader;
 
 static uint32_t peek(const reader *r, size_t at, size_t *k)
@@ -743,7 +744,7 @@ static void r_init(reader *r)
     r->have_section = r->have_cur = r->cur_arabic = r->cur_int_digits = r->cur_integer = 0;
     r->last = T_NONE;
     r->last_small = r->unit_before_cur = r->zero = r->bare_ok = 0;
-    r->chinese_chars = r->non_financial = 0;
+    r->chinese_chars = r->non_financial = r->failed = 0;
 }
 
 /* Run the steps from r->at; 0 with *v, or -1. */
@@ -752,8 +753,10 @@ static int read_body(reader *r, dnum *v)
     size_t good = r->at;
     for (;;) {
         int st = step(r);
-        if (st == STEP_FAIL)
+        if (st == STEP_FAIL) {
+            r->failed = 1;
             return -1;
+        }
         if (st == STEP_STOP)
             break;
         if (st == STEP_TOOK) /* a space is never an end, and changes nothing else */
@@ -857,7 +860,7 @@ int lg_number_read(const lg_numerals *t, const char *str, size_t len, unsigned o
     n->flags = r.flags;
     if (!ok) {
         /* skip the run of numerals; a sign or 数 with none after is one character */
-        if (r.last == T_NONE) {
+        if (r.last == T_NONE && !r.failed) {
             uint32_t cp;
             n->used = len ? next_cp(s, len, &cp) : 0;
         } else {

@@ -81,8 +81,8 @@ static int sign_at(const lg_extractor *ex, size_t k)
 {
     uint32_t cp = ex->cp[k];
     uint32_t before = k > 0 ? ex->cp[k - 1] : 0;
-    if (cp == 0x8D1F || cp == 0x8CA0) /* 负 負: not 正负, 胜负 */
-        return before != 0x6B63 && before != 0x80DC;
+    if (cp == 0x8D1F || cp == 0x8CA0) /* 负 負: not 正负, 胜负, 3胜2负1 */
+        return before != 0x6B63 && before != 0x80DC && !is_digit_cp(before);
     if (cp != '-' && cp != '+' && cp != 0xFF0D /* － */ && cp != 0x2212 /* − */ &&
         cp != 0xFF0B /* ＋ */)
         return 0;
@@ -146,6 +146,26 @@ static size_t number_start(const lg_extractor *ex, size_t i)
     return i;
 }
 
+/* A run of more digits than any quantity has (an identifier, a table
+ * flattened without separators, a numeral list) is no value: say so, with
+ * its offset, rather than let it vanish.  A run of up to 30 digits is an
+ * account or document number, skipped in silence. */
+#define LONG_RUN_DIGITS 30
+
+static void warn_long_run(const lg_extractor *ex, size_t start, size_t end)
+{
+    if (!ex->cfg || !ex->cfg->on_warning || end - start <= LONG_RUN_DIGITS)
+        return;
+    size_t digits = 0;
+    for (size_t k = start; k < end; k++)
+        digits += is_digit_cp(ex->cp[k]) || class_at(ex, k, CL_NUMERAL);
+    if (digits <= LONG_RUN_DIGITS)
+        return;
+    char msg[96];
+    snprintf(msg, sizeof msg, "a numeral of %zu digits is no quantity: no record", digits);
+    ex->cfg->on_warning(ex->file ? ex->file : "-", ex->c[start].offset, msg, ex->cfg->user);
+}
+
 /* The number at char i into v: its value, span and what it holds.
  * Returns 0, or -1 with *next past the numerals that make none. */
 static int read_number(lg_extractor *ex, size_t i, value *v, lg_number *n, size_t *next)
@@ -162,8 +182,10 @@ static int read_number(lg_extractor *ex, size_t i, value *v, lg_number *n, size_
     }
     size_t end = char_at_byte(ex, start, b + n->used);
     *next = end > i ? end : i + 1;
-    if (rc != 0)
+    if (rc != 0) {
+        warn_long_run(ex, start, end);
         return -1;
+    }
     memset(v, 0, sizeof *v);
     v->start = v->num_start = start;
     v->end = end;
@@ -303,6 +325,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         return 0;
     if (n.flags & LG_NUM_PERCENT)
         strcpy(v->unit, "%");
+    if ((ex->cp[v->start] == 0x6570 || ex->cp[v->start] == 0x51E0 || ex->cp[v->start] == 0x6578 ||
+         ex->cp[v->start] == 0x5E7E) && unit_kind(ex, v->unit) == KIND_DURATION)
+        return 0; /* 几十年, 数十天: a long time, no figure */
     candidate c = {0};
     c.before = v->start > 0 ? ex->cp[v->start - 1] : 0;
     if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
