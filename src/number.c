@@ -921,7 +921,7 @@ static int one_digit(const lg_numerals *t, const unsigned char *s, size_t len, s
     uint32_t cp;
     *k = next_cp(s, len, &cp);
     numeral_char c = classify(t, cp);
-    return *k && c.type == C_DIGIT && !c.financial ? c.value : -1;
+    return *k && c.type == C_DIGIT ? c.value : -1; /* 肆角伍分 too */
 }
 
 size_t lg_money_jiao_fen(const lg_numerals *t, const char *str, size_t len, char *dec,

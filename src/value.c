@@ -325,6 +325,16 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         return 0;
     if (n.flags & LG_NUM_PERCENT)
         strcpy(v->unit, "%");
+    if (UNIT_IS(v->unit, "‰")) { /* 3‰ is 0.3 %, as 千分之三: a column holds one scale */
+        if (lg_decimal_shift(v->dec, sizeof v->dec, -1) != 0)
+            return 0;
+        strcpy(v->unit, "%");
+    }
+    uint32_t sign_before = v->start > 0 ? ex->cp[v->start - 1] : 0;
+    if (!ulen && (sign_before == 0xFFE5 || sign_before == 0xA5)) { /* ￥500, ¥3.5亿 */
+        strcpy(v->unit, "元");
+        ulen = (long)strlen(v->unit);
+    }
     if ((ex->cp[v->start] == 0x6570 || ex->cp[v->start] == 0x51E0 || ex->cp[v->start] == 0x6578 ||
          ex->cp[v->start] == 0x5E7E) && unit_kind(ex, v->unit) == KIND_DURATION)
         return 0; /* 几十年, 数十天: a long time, no figure */
