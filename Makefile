@@ -31,11 +31,15 @@ LIBS      := $(PKG_LIBS) $(ICONV_LIBS) -lpthread
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o)
+# Rules as data: each rules/NAME.rules is built in as the C string
+# lg_NAME_rules (build/gen/embed_NAME.c).
+RULE_FILES := $(wildcard rules/*.rules)
+LIB_OBJS  += $(RULE_FILES:rules/%.rules=build/obj/embed_%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o)
+SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o) $(RULE_FILES:rules/%.rules=build/san/obj/embed_%.o)
 SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
@@ -63,6 +67,22 @@ build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 build/tests/%: tests/unit/%.c tests/unit/test.h liblawgov.a
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $< liblawgov.a $(LIBS)
+
+# A rules file as one C string: backslashes, quotes and ? (no trigraphs)
+# escaped, each line ending in \n.
+.PRECIOUS: build/gen/embed_%.c
+build/gen/embed_%.c: rules/%.rules
+	@mkdir -p $(@D)
+	{ printf 'const char lg_%s_rules[] =\n' '$*'; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  printf ';\n'; } > $@
+
+build/obj/embed_%.o: build/gen/embed_%.c
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/san/obj/embed_%.o: build/gen/embed_%.c
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 # The same library and tests built with AddressSanitizer and UBSan.
 build/san/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h

@@ -10,7 +10,9 @@
 
 #include "normalize.h"
 #include "number.h"
+#include "indicator.h"
 #include "place.h"
+#include "role.h"
 #include "text.h"
 
 /* The report's own city and year are settled once this many characters of
@@ -164,6 +166,7 @@ typedef struct rec {
     char value_str[LG_DECIMAL_MAX];
     char unit[24];
     const char *qualifier, *kind;
+    lg_role_reading role;  /* src/role.c's reading of the value */
     char *metric, *text;
     size_t context; /* index into held sentences, or (size_t)-1 */
     size_t ctx_from, ctx_len; /* the context: bytes of the sentence */
@@ -221,6 +224,8 @@ struct lg_extractor {
     int have_clause_year, after_semicolon;
     year_mention clause_year;
     unsigned flags;    /* of the current sentence */
+
+    lg_role_state role_state; /* plan sections (下一步工作打算) */
 
     /* a table flattened into | rows: the header row's cells */
     text_buf table_header[16];
@@ -1730,6 +1735,8 @@ static int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
     out.kind = r->kind;
     out.text = r->text;
     out.context = context;
+    out.role = lg_role_settle(&r->role, year, ex->report_year);
+    out.indicator = lg_indicator_match(lg_indicators_default(), r->metric, r->unit, r->kind, context);
     if (ex->cfg->on_record(&out, ex->cfg->user)) {
         ex->status = LG_ERR_STOPPED;
         return 1;
@@ -1997,6 +2004,25 @@ static void governing_year(lg_extractor *ex, const year_mention *ym, size_t nym,
     }
 }
 
+/* The year a role gives: 比2021年的310件 is 2021's, 较上年的 the year
+ * before the report's; a plan section's figures are for the year after
+ * the report's unless the text names one. */
+static void apply_role_year(rec *r)
+{
+    if (r->role.year) {
+        r->year_mode = YEAR_EXPLICIT;
+        r->year = r->role.year;
+        r->period_mode = PERIOD_NONE;
+    } else if (r->role.has_delta) {
+        r->year_mode = YEAR_REPORT;
+        r->year = r->role.delta;
+        r->from_now = 1;
+        r->period_mode = PERIOD_NONE;
+    } else if (r->role.plan_section && r->year_mode == YEAR_REPORT && r->year == 0) {
+        r->year = 1;
+    }
+}
+
 /* Every year pattern holds 年, 目前 or a five-year plan's 五. */
 static int may_name_year(const lg_extractor *ex)
 {
@@ -2102,6 +2128,9 @@ static int extract_sentence(lg_extractor *ex)
         r.qualifier = v->qualifier;
         r.kind = v->kind;
         resolve_year(ex, values, nv, k, ym, nym, &r);
+        r.role = lg_role_read(&ex->role_state, ex->cp, ex->n, v->start, v->end,
+                              k ? values[k - 1].end : 0, k + 1 < nv ? values[k + 1].start : ex->n);
+        apply_role_year(&r);
         resolve_place(ex, values, nv, k, pm, npm, &r);
         text_reset(metric);
         name_metric(ex, values, nv, k, pm, npm, ym, nym, prev->len ? prev->data : "", metric);
@@ -2128,13 +2157,27 @@ static int extract_sentence(lg_extractor *ex)
     return rc;
 }
 
+/* A paragraph's opening may be a heading that opens or closes a plan
+ * section; its first characters are enough, and it is read whether or
+ * not the sentence holds a value. */
+static void note_paragraph_start(lg_extractor *ex, const lg_char *chars, size_t n)
+{
+    uint32_t head[48] = {0};
+    size_t len = n < 48 ? n : 48;
+    for (size_t i = 0; i < len; i++)
+        head[i] = chars[i].cp;
+    lg_role_sentence(&ex->role_state, head, len, 1);
+}
+
 int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsigned flags)
 {
     lg_extractor *ex = extractor;
     ex->flags = flags;
     int numeral = has_numeral(chars, n);
-    if (flags & LG_SENT_PARA_START)
+    if (flags & LG_SENT_PARA_START) {
         ex->have_para_year = ex->after_semicolon = 0;
+        note_paragraph_start(ex, chars, n);
+    }
     if (!ex->after_semicolon)
         ex->have_clause_year = 0;
     ex->after_semicolon = n && (chars[n - 1].cp == 0xFF1B /* ； */ || chars[n - 1].cp == ';');

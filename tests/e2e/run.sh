@@ -49,8 +49,8 @@ then ok; else bad "year/city/metric accuracy below 0.92"; fi
 # every line of output is a JSON object with the fields in order
 if python3 - "$tmp/utf8.jsonl" <<'PY'
 import json, sys
-order = ["file", "line", "offset", "city", "district", "adcode", "year", "period", "metric",
-         "value", "unit", "qualifier", "kind", "text", "context"]
+order = ["file", "line", "offset", "city", "district", "adcode", "year", "period", "metric", "indicator",
+         "value", "unit", "qualifier", "kind", "role", "text", "context"]
 for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     rec = json.loads(line)
     if list(rec) != order:

@@ -1,0 +1,371 @@
+/* indicator.c - the canonical indicator of a record (see indicator.h).
+ *
+ * Reports name one indicator many ways (新收行政复议案件, 行政复议申请,
+ * 受理行政复议案件): a table keyed on the metric never lines up two cities.
+ * Each indicator of rules/indicators.rules is a rule over the record:
+ *
+ *   NAME kind=K|K... unit=U|U...|none need=W|W... [need=...] not=W|W...
+ *        ctx=W|W... ctxnot=W|W...
+ *
+ * A record meets it when its kind is one of the K (change and multiple are
+ * listed by the indicators whose changes are worth a column), its unit one
+ * of the U (not checked for a change or a multiple; `none` is the empty
+ * unit), every need= group has a word in the metric, no not= word is in
+ * the metric, some ctx= word (when given) and no ctxnot= word is in the
+ * sentence.  The first indicator met wins, so the file lists narrow ones
+ * (纠错率) before broad ones (收案数).  A record that meets none has no
+ * indicator: an empty column is better than a wrong one.
+ *
+ * Reads: its rules text (src/ruletext.c).  Owns: the rules' meaning. */
+#include "indicator.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ruletext.h"
+
+extern const char lg_indicators_rules[];  /* build/gen: rules/indicators.rules */
+
+enum { MAX_NEED = 4 };
+
+static const char *const KIND_NAMES[] = {"count", "money", "percent", "change",
+                                         "multiple", "rank", "duration", "measure"};
+#define KIND_COUNT (sizeof KIND_NAMES / sizeof *KIND_NAMES)
+#define CHANGE_KINDS ((1u << 3) | (1u << 4)) /* change, multiple */
+
+/* A list of alternative words: "a\0b\0\0", or NULL for none. */
+typedef char *alternatives;
+
+typedef struct indicator {
+    char *name;
+    unsigned kinds;      /* bits of KIND_NAMES */
+    alternatives units;  /* NULL: any unit */
+    int unit_none;       /* "" is one of the units */
+    alternatives need[MAX_NEED];
+    int needs;
+    alternatives not_words, ctx, ctx_not;
+} indicator;
+
+struct lg_indicators {
+    indicator *items;
+    size_t n, cap;
+};
+
+lg_indicators *lg_indicators_new(void)
+{
+    return calloc(1, sizeof(lg_indicators));
+}
+
+static void indicator_free(indicator *ind)
+{
+    free(ind->name);
+    free(ind->units);
+    for (int i = 0; i < ind->needs; i++)
+        free(ind->need[i]);
+    free(ind->not_words);
+    free(ind->ctx);
+    free(ind->ctx_not);
+    memset(ind, 0, sizeof *ind);
+}
+
+void lg_indicators_free(lg_indicators *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n; i++)
+        indicator_free(&set->items[i]);
+    free(set->items);
+    free(set);
+}
+
+size_t lg_indicators_count(const lg_indicators *set)
+{
+    return set ? set->n : 0;
+}
+
+const char *lg_indicators_name(const lg_indicators *set, size_t i)
+{
+    return set && i < set->n ? set->items[i].name : NULL;
+}
+
+/* ---- reading an entry --------------------------------------------------- */
+
+static char *copy_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* "a|b|c" as alternatives; empty words are dropped. */
+static alternatives parse_alternatives(const char *s, size_t n)
+{
+    char *a = malloc(n + 2);
+    if (!a)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '|')
+            a[o++] = s[i];
+        else if (o && a[o - 1] != '\0')
+            a[o++] = '\0';
+    }
+    if (o && a[o - 1] != '\0')
+        a[o++] = '\0';
+    a[o] = '\0';
+    return a;
+}
+
+static int kind_bits(const char *s, size_t n, unsigned *bits)
+{
+    *bits = 0;
+    size_t at = 0;
+    while (at < n) {
+        size_t len = strcspn(s + at, "|");
+        if (at + len > n)
+            len = n - at;
+        size_t k = 0;
+        while (k < KIND_COUNT && !(strlen(KIND_NAMES[k]) == len && memcmp(KIND_NAMES[k], s + at, len) == 0))
+            k++;
+        if (k == KIND_COUNT)
+            return -1;
+        *bits |= 1u << k;
+        at += len + 1;
+    }
+    return *bits ? 0 : -1;
+}
+
+/* Remove the "none" word from a unit list, noting it. */
+static void take_unit_none(indicator *ind)
+{
+    char *w = ind->units, *out = ind->units;
+    for (; *w; w += strlen(w) + 1) {
+        size_t len = strlen(w);
+        if (strcmp(w, "none") == 0) {
+            ind->unit_none = 1;
+            continue;
+        }
+        memmove(out, w, len + 1);
+        out += len + 1;
+    }
+    *out = '\0';
+}
+
+/* One key=value field into ind; returns NULL or why it is wrong. */
+static const char *apply_field(indicator *ind, const char *f, size_t n)
+{
+    const char *eq = memchr(f, '=', n);
+    if (!eq || eq == f || eq + 1 == f + n)
+        return "a field is key=value";
+    size_t klen = (size_t)(eq - f), vlen = n - klen - 1;
+    const char *v = eq + 1;
+    alternatives *slot = NULL;
+    if (klen == 4 && memcmp(f, "kind", 4) == 0)
+        return kind_bits(v, vlen, &ind->kinds) ? "unknown kind" : NULL;
+    if (klen == 4 && memcmp(f, "unit", 4) == 0)
+        slot = &ind->units;
+    else if (klen == 4 && memcmp(f, "need", 4) == 0) {
+        if (ind->needs == MAX_NEED)
+            return "too many need= fields";
+        slot = &ind->need[ind->needs++];
+    } else if (klen == 3 && memcmp(f, "not", 3) == 0)
+        slot = &ind->not_words;
+    else if (klen == 3 && memcmp(f, "ctx", 3) == 0)
+        slot = &ind->ctx;
+    else if (klen == 6 && memcmp(f, "ctxnot", 6) == 0)
+        slot = &ind->ctx_not;
+    else
+        return "unknown field (kind unit need not ctx ctxnot)";
+    if (*slot)
+        return "field given twice";
+    if (!(*slot = parse_alternatives(v, vlen)))
+        return "out of memory";
+    if (slot == &ind->units)
+        take_unit_none(ind);
+    return NULL;
+}
+
+static const char *parse_indicator(indicator *ind, const char *s, size_t n)
+{
+    size_t at = 0, len;
+    const char *f = lg_rule_field(s, n, &at, &len);
+    if (!f || !(ind->name = copy_n(f, len)))
+        return "out of memory";
+    while ((f = lg_rule_field(s, n, &at, &len)) != NULL) {
+        const char *why = apply_field(ind, f, len);
+        if (why)
+            return why;
+    }
+    if (!ind->kinds)
+        return "an indicator needs kind=";
+    if (!ind->needs)
+        return "an indicator needs a need= field";
+    return NULL;
+}
+
+static long find_named(const lg_indicators *set, const char *name, size_t len)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strlen(set->items[i].name) == len && memcmp(set->items[i].name, name, len) == 0)
+            return (long)i;
+    return -1;
+}
+
+static void remove_at(lg_indicators *set, size_t i)
+{
+    indicator_free(&set->items[i]);
+    memmove(&set->items[i], &set->items[i + 1], (set->n - i - 1) * sizeof *set->items);
+    set->n--;
+}
+
+typedef struct load_state {
+    lg_indicators *set;
+    char *err;
+    size_t err_size;
+    lg_status status;
+} load_state;
+
+static int fail(load_state *st, int line, const char *why, lg_status status)
+{
+    if (st->err && st->err_size)
+        snprintf(st->err, st->err_size, "%d: %s", line, why);
+    st->status = status;
+    return 1;
+}
+
+static int load_entry(const lg_rule_entry *e, void *user)
+{
+    load_state *st = user;
+    if (!lg_rule_in_section(e, "indicators"))
+        return 0;
+    size_t at = 0, len;
+    const char *name = lg_rule_field(e->text, e->len, &at, &len);
+    long old = find_named(st->set, name, len);
+    if (e->remove) {
+        if (old >= 0)
+            remove_at(st->set, (size_t)old);
+        return 0;
+    }
+    indicator ind;
+    memset(&ind, 0, sizeof ind);
+    const char *why = parse_indicator(&ind, e->text, e->len);
+    if (why) {
+        indicator_free(&ind);
+        return fail(st, e->line, why, strcmp(why, "out of memory") ? LG_ERR_ARG : LG_ERR_NOMEM);
+    }
+    if (old >= 0) {  /* a new rule for a known name takes its place */
+        indicator_free(&st->set->items[old]);
+        st->set->items[old] = ind;
+        return 0;
+    }
+    if (st->set->n == st->set->cap) {
+        size_t cap = st->set->cap ? 2 * st->set->cap : 64;
+        indicator *p = realloc(st->set->items, cap * sizeof *p);
+        if (!p) {
+            indicator_free(&ind);
+            return fail(st, e->line, "out of memory", LG_ERR_NOMEM);
+        }
+        st->set->items = p;
+        st->set->cap = cap;
+    }
+    st->set->items[st->set->n++] = ind;
+    return 0;
+}
+
+lg_status lg_indicators_load(lg_indicators *set, const char *text, size_t len,
+                             char *err, size_t err_size)
+{
+    if (!set || !text)
+        return LG_ERR_ARG;
+    load_state st = {set, err, err_size, LG_OK};
+    lg_ruletext_each(text, len, load_entry, &st);
+    return st.status;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static int has_any(const char *hay, alternatives words)
+{
+    if (!hay)
+        return 0;
+    for (const char *w = words; *w; w += strlen(w) + 1)
+        if (strstr(hay, w))
+            return 1;
+    return 0;
+}
+
+static int is_word_of(const char *s, alternatives words)
+{
+    for (const char *w = words; *w; w += strlen(w) + 1)
+        if (strcmp(s, w) == 0)
+            return 1;
+    return 0;
+}
+
+static unsigned kind_bit(const char *kind)
+{
+    for (size_t k = 0; kind && k < KIND_COUNT; k++)
+        if (strcmp(kind, KIND_NAMES[k]) == 0)
+            return 1u << k;
+    return 0;
+}
+
+static int meets(const indicator *ind, const char *metric, const char *unit, unsigned kind,
+                 const char *context)
+{
+    if (!(ind->kinds & kind))
+        return 0;
+    if (!(kind & CHANGE_KINDS) && (ind->units || ind->unit_none)) {
+        int empty = !unit || !*unit;
+        if (empty ? !ind->unit_none : !(ind->units && is_word_of(unit, ind->units)))
+            return 0;
+    }
+    for (int i = 0; i < ind->needs; i++)
+        if (!has_any(metric, ind->need[i]))
+            return 0;
+    if (ind->not_words && has_any(metric, ind->not_words))
+        return 0;
+    if (ind->ctx && !has_any(context, ind->ctx))
+        return 0;
+    if (ind->ctx_not && has_any(context, ind->ctx_not))
+        return 0;
+    return 1;
+}
+
+const char *lg_indicator_match(const lg_indicators *set, const char *metric,
+                               const char *unit, const char *kind, const char *context)
+{
+    unsigned k = kind_bit(kind);
+    if (!set || !metric || !*metric || !k)
+        return NULL;
+    for (size_t i = 0; i < set->n; i++)
+        if (meets(&set->items[i], metric, unit, k, context))
+            return set->items[i].name;
+    return NULL;
+}
+
+/* ---- the built-in taxonomy ------------------------------------------------- */
+
+static lg_indicators *default_set;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void load_default(void)
+{
+    lg_indicators *set = lg_indicators_new();
+    if (set && lg_indicators_load(set, lg_indicators_rules, strlen(lg_indicators_rules), NULL, 0) != LG_OK) {
+        lg_indicators_free(set);
+        set = NULL;
+    }
+    default_set = set;
+}
+
+const lg_indicators *lg_indicators_default(void)
+{
+    pthread_once(&default_once, load_default);
+    return default_set;
+}

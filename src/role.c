@@ -1,0 +1,410 @@
+/* role.c - a figure's role: actual, baseline or target (see role.h).
+ *
+ * A city × year table must not put a starting point or a plan in the cell
+ * of what was reached.  Three readings, tried in this order:
+ *   baseline  由/从 X … 到/至 Y (X, when Y is the next value), or a
+ *             comparison base with its own figure: 比/较/与 + a time + 的 + X
+ *             (the time gives X's year);
+ *   target    a plan section (a heading with 下一步, 工作打算 …), a paragraph
+ *             opening with 下一步, a cue before the value in its sentence
+ *             (力争, 计划, 目标, 确保 …) with no achievement in between, or
+ *             到2025年 when that year is after the report's;
+ *   actual    everything else.
+ * The words are rules/roles.rules; this file knows only their places. */
+#include "role.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ruletext.h"
+#include "text.h"
+
+extern const char lg_roles_rules[];  /* build/gen: rules/roles.rules */
+
+/* How far the readings look around a value, in characters. */
+enum { FROM_REACH = 16, TO_REACH = 12, COMPARE_REACH = 12, HEADING_REACH = 20 };
+
+typedef struct word_set {
+    uint32_t *cps;   /* every word's code points, one after another */
+    size_t *start;   /* word i is cps[start[i], start[i + 1]) */
+    size_t n, cap, cps_len, cps_cap;
+} word_set;
+
+enum {
+    W_FROM, W_FROM_NOT, W_TO, W_COMPARE, W_COMPARE_NOT, W_LAST_YEAR, W_TARGET,
+    W_TARGET_LEAD, W_TARGET_NOT_BEFORE, W_TARGET_NOT_AFTER, W_TARGET_NOT_BETWEEN, W_BY_YEAR,
+    W_BY_YEAR_NOT, W_PLAN_HEADING, W_SETS
+};
+
+static const char *const SECTION_NAMES[W_SETS] = {
+    "from", "from-not", "to", "compare", "compare-not", "compare-last-year", "target",
+    "target-lead", "target-not-before", "target-not-after", "target-not-between", "by-year",
+    "by-year-not", "plan-heading",
+};
+
+static word_set sets[W_SETS];
+static lg_status init_status = LG_OK;
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+/* ---- the words ------------------------------------------------------------ */
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+static int add_word(word_set *w, const char *s, size_t len)
+{
+    if (grow((void **)&w->start, &w->cap, w->n + 2, sizeof *w->start) ||
+        grow((void **)&w->cps, &w->cps_cap, w->cps_len + len, sizeof *w->cps))
+        return -1;
+    w->start[w->n] = w->cps_len;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode_one(s + i, &cp);
+        w->cps[w->cps_len++] = cp;
+    }
+    w->start[++w->n] = w->cps_len;
+    return 0;
+}
+
+static int load_word(const lg_rule_entry *e, void *user)
+{
+    (void)user;
+    for (int s = 0; s < W_SETS; s++)
+        if (lg_rule_in_section(e, SECTION_NAMES[s]) && !e->remove)
+            return add_word(&sets[s], e->text, e->len) ? 1 : 0;
+    return 0;
+}
+
+static void load_words(void)
+{
+    if (lg_ruletext_each(lg_roles_rules, strlen(lg_roles_rules), load_word, NULL))
+        init_status = LG_ERR_NOMEM;
+}
+
+lg_status lg_role_init(void)
+{
+    pthread_once(&init_once, load_words);
+    return init_status;
+}
+
+static size_t word_len(const word_set *w, size_t i)
+{
+    return w->start[i + 1] - w->start[i];
+}
+
+/* The length of the longest word of w at cp[i, n), or 0. */
+static size_t word_at(const word_set *w, const uint32_t *cp, size_t n, size_t i)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        size_t len = word_len(w, k);
+        if (len > best && i + len <= n &&
+            memcmp(cp + i, w->cps + w->start[k], len * sizeof *cp) == 0)
+            best = len;
+    }
+    return best;
+}
+
+/* The length of the longest word of w ending right before cp[i], or 0. */
+static size_t word_before(const word_set *w, const uint32_t *cp, size_t i)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < w->n; k++) {
+        size_t len = word_len(w, k);
+        if (len > best && len <= i &&
+            memcmp(cp + i - len, w->cps + w->start[k], len * sizeof *cp) == 0)
+            best = len;
+    }
+    return best;
+}
+
+/* Whether cp[i] is inside an occurrence of a word of w. */
+static int inside_word(const word_set *w, const uint32_t *cp, size_t n, size_t i)
+{
+    for (size_t k = 0; k < w->n; k++) {
+        size_t len = word_len(w, k);
+        const uint32_t *word = w->cps + w->start[k];
+        for (size_t off = 0; off < len; off++)
+            if (word[off] == cp[i] && i >= off && i - off + len <= n &&
+                memcmp(cp + i - off, word, len * sizeof *cp) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether some word of w occurs in cp[a, b). */
+static int any_word_in(const word_set *w, const uint32_t *cp, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (word_at(w, cp, b, i))
+            return 1;
+    return 0;
+}
+
+/* ---- small text tests ----------------------------------------------------- */
+
+static int is_break(uint32_t cp)
+{
+    return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0x3002 ||
+           cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1A || cp == ':';
+}
+
+static int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* The year written as four digits + 年 at cp[i], or 0. */
+static int year_at(const uint32_t *cp, size_t n, size_t i)
+{
+    if (i + 5 > n || (i > 0 && is_digit(cp[i - 1])) || cp[i + 4] != 0x5E74 /* 年 */)
+        return 0;
+    int y = 0;
+    for (size_t k = 0; k < 4; k++) {
+        if (!is_digit(cp[i + k]))
+            return 0;
+        y = y * 10 + (int)(cp[i + k] - '0');
+    }
+    return y >= 1949 && y <= 2100 ? y : 0;
+}
+
+/* ---- baseline ------------------------------------------------------------- */
+
+/* 由1296项精简到405项, 从2020年的35人增加到145人: the value after 由/从
+ * when a 到/至 leads to the next value. */
+static int from_to(const uint32_t *cp, size_t n, size_t start, size_t end, size_t prev_end,
+                   size_t next_start)
+{
+    if (next_start >= n || next_start - end > TO_REACH ||
+        !any_word_in(&sets[W_TO], cp, end, next_start))
+        return 0;
+    for (size_t i = end; i < next_start; i++)
+        if (is_break(cp[i]))
+            return 0;
+    size_t low = start > FROM_REACH ? start - FROM_REACH : 0;
+    if (low < prev_end)
+        low = prev_end;
+    for (size_t i = start; i-- > low;) {
+        if (is_break(cp[i]))
+            return 0;
+        if (word_at(&sets[W_FROM], cp, n, i) && !inside_word(&sets[W_FROM_NOT], cp, n, i))
+            return 1;
+    }
+    return 0;
+}
+
+/* 比2021年的310件, 较上年同期的1200件: the base of a comparison, with the
+ * year it names. */
+static int comparison_base(const uint32_t *cp, size_t n, size_t start, size_t prev_end,
+                           lg_role_reading *r)
+{
+    if (start == 0 || cp[start - 1] != 0x7684 /* 的 */)
+        return 0;
+    size_t low = start > COMPARE_REACH ? start - COMPARE_REACH : 0;
+    if (low < prev_end)
+        low = prev_end;
+    for (size_t i = start - 1; i-- > low;) {
+        if (is_break(cp[i]))
+            return 0;
+        size_t len = word_at(&sets[W_COMPARE], cp, n, i);
+        if (!len || inside_word(&sets[W_COMPARE_NOT], cp, n, i))
+            continue;
+        size_t t = i + len;
+        int y = year_at(cp, n, t);
+        size_t last = word_at(&sets[W_LAST_YEAR], cp, n, t);
+        if (y) {
+            r->year = y;
+        } else if (last) {
+            r->has_delta = 1;
+            r->delta = -1;
+        } else {
+            return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- target --------------------------------------------------------------- */
+
+static int has_break(const uint32_t *cp, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (is_break(cp[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether cp[i] stands inside a 《title》 that closes before b. */
+static int in_title(const uint32_t *cp, size_t i, size_t b)
+{
+    for (size_t k = i; k < b; k++) {
+        if (cp[k] == 0x300A /* 《 */)
+            return 0;
+        if (cp[k] == 0x300B /* 》 */)
+            return 1;
+    }
+    return 0;
+}
+
+/* A plan cue before the value, in its sentence, not cancelled. */
+static int target_cue(const uint32_t *cp, size_t n, size_t start)
+{
+    for (size_t i = start; i-- > 0;) {
+        size_t len = word_at(&sets[W_TARGET], cp, start, i);
+        if (!len)
+            continue;
+        size_t after = i + len;
+        if (word_before(&sets[W_TARGET_NOT_BEFORE], cp, i) ||
+            word_at(&sets[W_TARGET_NOT_AFTER], cp, n, after) ||
+            (after < n && is_break(cp[after])) ||  /* 以…为目标，…: the aim of the work */
+            in_title(cp, after, start))            /* 《…计划》: a document's name */
+            continue;
+        /* 学习计划和…，举办培训19期: a plan named, not a figure planned */
+        if (!word_at(&sets[W_TARGET_LEAD], cp, n, i) && has_break(cp, after, start))
+            return 0;
+        return !any_word_in(&sets[W_TARGET_NOT_BETWEEN], cp, after, start);
+    }
+    return 0;
+}
+
+/* 到2025年…达到95%: the year, or 0. */
+static int by_year(const uint32_t *cp, size_t n, size_t start)
+{
+    for (size_t i = start; i-- > 0;) {
+        int y = year_at(cp, n, i);
+        if (!y)
+            continue;
+        size_t len = word_before(&sets[W_BY_YEAR], cp, i);
+        if (!len || word_before(&sets[W_BY_YEAR_NOT], cp, i) ||
+            any_word_in(&sets[W_TARGET_NOT_BETWEEN], cp, i + 5, start))
+            return 0;
+        /* 从2020年到2023年: a span, not a goal */
+        if (i - len >= 5 && year_at(cp, n, i - len - 5) && word_before(&sets[W_FROM], cp, i - len - 5))
+            return 0;
+        return y;
+    }
+    return 0;
+}
+
+lg_role_reading lg_role_read(const lg_role_state *st, const uint32_t *cp, size_t n,
+                             size_t start, size_t end, size_t prev_end, size_t next_start)
+{
+    lg_role_reading r;
+    memset(&r, 0, sizeof r);
+    if (lg_role_init() != LG_OK || start >= n)
+        return r;
+    if (from_to(cp, n, start, end, prev_end, next_start) ||
+        comparison_base(cp, n, start, prev_end, &r)) {
+        r.role = LG_ROLE_BASELINE;
+        return r;
+    }
+    if (st && (st->plan_level || st->plan_para)) {
+        r.role = LG_ROLE_TARGET;
+        r.plan_section = 1;
+        return r;
+    }
+    if (target_cue(cp, n, start)) {
+        r.role = LG_ROLE_TARGET;
+        return r;
+    }
+    r.by_year = by_year(cp, n, start);
+    if (r.by_year)
+        r.role = LG_ROLE_TARGET;
+    return r;
+}
+
+const char *lg_role_settle(const lg_role_reading *r, int year, int report_year)
+{
+    (void)year;
+    switch (r->role) {
+    case LG_ROLE_BASELINE: return "baseline";
+    case LG_ROLE_TARGET:
+        /* 到2023年底，全市共有律师1200人 in a report on 2023 is a count */
+        if (r->by_year && report_year && r->by_year <= report_year)
+            return "actual";
+        return "target";
+    case LG_ROLE_ACTUAL: break;
+    }
+    return "actual";
+}
+
+/* ---- plan sections -------------------------------------------------------- */
+
+static int is_cjk_digit(uint32_t cp)
+{
+    static const uint32_t digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                      0x4E03, 0x516B, 0x4E5D, 0x5341}; /* 一 … 十 */
+    for (size_t i = 0; i < sizeof digits / sizeof *digits; i++)
+        if (cp == digits[i])
+            return 1;
+    return 0;
+}
+
+/* The level of a heading's number at the sentence start (一、 1; （一） 2;
+ * 1. or 1、 3), with *after past it; 0 when there is none. */
+static int heading_level(const uint32_t *cp, size_t n, size_t *after)
+{
+    size_t i = 0;
+    while (i < n && (cp[i] == ' ' || cp[i] == 0x3000))
+        i++;
+    size_t d = i;
+    if (i < n && (cp[i] == 0xFF08 || cp[i] == '(')) {
+        for (d = i + 1; d < n && is_cjk_digit(cp[d]); d++) {}
+        if (d > i + 1 && d < n && (cp[d] == 0xFF09 || cp[d] == ')')) {
+            *after = d + 1;
+            return 2;
+        }
+        return 0;
+    }
+    for (d = i; d < n && is_cjk_digit(cp[d]); d++) {}
+    if (d > i && d < n && cp[d] == 0x3001 /* 、 */) {
+        *after = d + 1;
+        return 1;
+    }
+    for (d = i; d < n && is_digit(cp[d]); d++) {}
+    if (d > i && d + 1 < n && (cp[d] == 0x3001 || cp[d] == '.' || cp[d] == 0xFF0E) && !is_digit(cp[d + 1])) {
+        *after = d + 1;
+        return 3;
+    }
+    return 0;
+}
+
+void lg_role_sentence(lg_role_state *st, const uint32_t *cp, size_t n, int para_start)
+{
+    if (!st || lg_role_init() != LG_OK)
+        return;
+    if (para_start)
+        st->plan_para = 0;
+    if (!para_start || !n)
+        return;
+    size_t after = 0;
+    int level = heading_level(cp, n, &after);
+    size_t reach = after + HEADING_REACH < n ? after + HEADING_REACH : n;
+    int plan = any_word_in(&sets[W_PLAN_HEADING], cp, after, reach);
+    if (level) {
+        if (plan && (!st->plan_level || level < st->plan_level))
+            st->plan_level = level;
+        else if (!plan && st->plan_level && level <= st->plan_level)
+            st->plan_level = 0;
+        return;
+    }
+    /* 下一步，我们将…: this paragraph is a plan */
+    while (after < n && (cp[after] == ' ' || cp[after] == 0x3000))
+        after++;
+    if (plan && word_at(&sets[W_PLAN_HEADING], cp, n, after))
+        st->plan_para = 1;
+}
