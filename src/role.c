@@ -231,7 +231,7 @@ static int comparison_base(const uint32_t *cp, size_t n, size_t start, size_t pr
             r->has_delta = 1;
             r->delta = -1;
         } else {
-            return 0;
+            continue;  /* 同 of 上年同期: the comparison word is further left */
         }
         return 1;
     }
