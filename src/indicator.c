@@ -13,7 +13,8 @@
  * unit), every need= group has a word in the metric, no not= word is in
  * the metric, some ctx= word (when given) and no ctxnot= word is in the
  * sentence.  The first indicator met wins, so the file lists narrow ones
- * (纠错率) before broad ones (收案数).  A record that meets none has no
+ * (纠错率) before broad ones (收案数); an indicator may have several rules
+ * (lines of the same name), met by one or another.  A record that meets none has no
  * indicator: an empty column is better than a wrong one.
  *
  * Reads: its rules text (src/ruletext.c).  Owns: the rules' meaning. */
@@ -246,8 +247,8 @@ static int load_entry(const lg_rule_entry *e, void *user)
     size_t at = 0, len;
     const char *name = lg_rule_field(e->text, e->len, &at, &len);
     long old = find_named(st->set, name, len);
-    if (e->remove) {
-        if (old >= 0)
+    if (e->remove) {  /* every rule of that name */
+        for (; old >= 0; old = find_named(st->set, name, len))
             remove_at(st->set, (size_t)old);
         return 0;
     }
@@ -257,11 +258,6 @@ static int load_entry(const lg_rule_entry *e, void *user)
     if (why) {
         indicator_free(&ind);
         return fail(st, e->line, why, strcmp(why, "out of memory") ? LG_ERR_ARG : LG_ERR_NOMEM);
-    }
-    if (old >= 0) {  /* a new rule for a known name takes its place */
-        indicator_free(&st->set->items[old]);
-        st->set->items[old] = ind;
-        return 0;
     }
     if (st->set->n == st->set->cap) {
         size_t cap = st->set->cap ? 2 * st->set->cap : 64;

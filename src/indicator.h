@@ -17,14 +17,15 @@ typedef struct lg_indicators lg_indicators;
 lg_indicators *lg_indicators_new(void);
 void lg_indicators_free(lg_indicators *set);
 
-/* Apply the [indicators] section of a rules text: each entry adds an
- * indicator (replacing one of the same name), a '-' entry removes one.
+/* Apply the [indicators] section of a rules text: each entry adds a rule
+ * for its indicator (a name may have several, tried in order), a '-NAME'
+ * entry removes every rule of that name.
  * Other sections are left to their readers.  On a malformed entry returns
  * LG_ERR_ARG with "LINE: why" in err (which may be NULL). */
 lg_status lg_indicators_load(lg_indicators *set, const char *text, size_t len,
                              char *err, size_t err_size);
 
-/* The indicators in the order they are tried, for listings. */
+/* The rules in the order they are tried (a name once per rule). */
 size_t lg_indicators_count(const lg_indicators *set);
 const char *lg_indicators_name(const lg_indicators *set, size_t i);
 

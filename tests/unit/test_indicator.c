@@ -27,7 +27,8 @@ static void test_default_taxonomy(void)
     TEST_COND("收到复议申请", is(match("全年收到复议申请", "件", "count"), "行政复议案件收案数"));
     TEST_COND("a change of it keeps the indicator",
               is(match("新收行政复议案件", "%", "change"), "行政复议案件收案数"));
-    TEST_COND("审结 is the closed cases", is(match("审结行政复议案件", "件", "count"), "行政复议案件办结数"));
+    TEST_COND("审结 cases", is(match("审结行政复议案件", "件", "count"), "行政复议案件审结数"));
+    TEST_COND("办结 cases", is(match("办结行政复议案件", "件", "count"), "行政复议案件办结数"));
     TEST_COND("纠错率 before 收案数", is(match("行政复议案件纠错率", "%", "percent"), "行政复议纠错率"));
     TEST_COND("出庭率", is(match("行政机关负责人出庭率", "%", "percent"), "行政机关负责人出庭应诉率"));
     TEST_COND("败诉率 change in points", is(match("行政诉讼败诉率", "百分点", "change"), "行政诉讼败诉率"));
@@ -80,11 +81,17 @@ static void test_user_rules(void)
     TEST_STREQ("an added indicator",
                lg_indicator_match(set, "受理信访事项", "件", "count", NULL), "信访事项数");
     TEST_COND("its not= words", lg_indicator_match(set, "信访事项办结率", "%", "percent", NULL) == NULL);
-    const char *replace = "[indicators]\n信访事项数 kind=count unit=批次 need=信访\n";
-    TEST_COND("a rule of the same name replaces it",
-              lg_indicators_load(set, replace, strlen(replace), err, sizeof err) == LG_OK &&
-              lg_indicators_count(set) == 1 &&
-              lg_indicator_match(set, "受理信访事项", "件", "count", NULL) == NULL);
+    const char *more = "[indicators]\n信访事项数 kind=count unit=批次 need=来访 ctx=信访\n";
+    TEST_COND("a second rule of the same name is an alternative",
+              lg_indicators_load(set, more, strlen(more), err, sizeof err) == LG_OK &&
+              lg_indicators_count(set) == 2 &&
+              lg_indicator_match(set, "受理信访事项", "件", "count", NULL) != NULL);
+    TEST_STREQ("met by its context",
+               lg_indicator_match(set, "接待群众来访", "批次", "count", "信访工作中接待群众来访300批次"), "信访事项数");
+    const char *drop = "[indicators]\n-信访事项数\n";
+    TEST_COND("-NAME removes every rule of that name",
+              lg_indicators_load(set, drop, strlen(drop), err, sizeof err) == LG_OK &&
+              lg_indicators_count(set) == 0);
     const char *bad[] = {"[indicators]\n甲 kind=count\n", "[indicators]\n甲 kind=weight need=甲\n",
                          "[indicators]\n甲 kind=count need=甲 colour=red\n",
                          "[indicators]\n甲 kind=count need=a need=b need=c need=d need=e\n"};
