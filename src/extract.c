@@ -2114,6 +2114,8 @@ static int extract_sentence(lg_extractor *ex)
     /* the buffers live in the extractor: reused, not allocated per sentence */
     text_buf *metric = &ex->metric, *prev = &ex->prev, *txt = &ex->txt;
     text_reset(prev);
+    if (nv)
+        lg_role_scan(&ex->role_state, ex->cp, ex->n);
     int rc = 0;
     ex->sentence_held = 0;
     for (size_t k = 0; k < nv && rc == 0; k++) {

@@ -21,6 +21,7 @@
 #include "indicator.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,53 @@ static const char *const KIND_NAMES[] = {"count", "money", "percent", "change",
 #define KIND_COUNT (sizeof KIND_NAMES / sizeof *KIND_NAMES)
 #define CHANGE_KINDS ((1u << 3) | (1u << 4)) /* change, multiple */
 
-/* A list of alternative words: "a\0b\0\0", or NULL for none. */
-typedef char *alternatives;
+/* A list of alternative words, each with the Bloom bit of its first
+ * character: a record is tried against every rule, and the bit spares
+ * almost every strstr. */
+typedef struct word {
+    char *s;
+    size_t len;
+    unsigned bit;      /* of its first character */
+    uint64_t mask[4];  /* the bits of all its characters */
+} word;
+
+typedef struct word_list {
+    size_t n;
+    word *w;
+} word_list;
+typedef word_list *alternatives;  /* NULL: none */
+
+/* The Bloom bit (0..255) of the UTF-8 character at p. */
+static unsigned char_bit(const unsigned char *p)
+{
+    uint32_t key = p[0];
+    if (p[0] >= 0xC0 && p[1])
+        key = key << 8 | p[1];
+    if (p[0] >= 0xE0 && p[1] && p[2])
+        key = key << 8 | p[2];
+    return (key * 2654435761u) >> 24;
+}
+
+/* The bits of every character of s. */
+static void text_bits(const char *s, uint64_t bits[4])
+{
+    memset(bits, 0, 4 * sizeof *bits);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80) {
+            unsigned b = char_bit(p);
+            bits[b >> 6] |= 1ull << (b & 63);
+        }
+}
+
+static void alternatives_free(alternatives a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->n; i++)
+        free(a->w[i].s);
+    free(a->w);
+    free(a);
+}
 
 typedef struct indicator {
     char *name;
@@ -49,9 +95,18 @@ typedef struct indicator {
     alternatives not_words, ctx, ctx_not;
 } indicator;
 
+/* Most rules fail on the kind or on the first need= group.  The index
+ * finds, for a record, the rules that may pass both at once: per kind, and
+ * per Bloom bit of the first characters of the need[0] words, the set of
+ * rules, as bit sets of INDEX_WORDS words (rules beyond that are tried
+ * one by one). */
+enum { INDEX_WORDS = 8 };
+
 struct lg_indicators {
     indicator *items;
     size_t n, cap;
+    uint64_t by_kind[KIND_COUNT][INDEX_WORDS];
+    uint64_t by_bit[256][INDEX_WORDS];
 };
 
 lg_indicators *lg_indicators_new(void)
@@ -62,12 +117,12 @@ lg_indicators *lg_indicators_new(void)
 static void indicator_free(indicator *ind)
 {
     free(ind->name);
-    free(ind->units);
+    alternatives_free(ind->units);
     for (int i = 0; i < ind->needs; i++)
-        free(ind->need[i]);
-    free(ind->not_words);
-    free(ind->ctx);
-    free(ind->ctx_not);
+        alternatives_free(ind->need[i]);
+    alternatives_free(ind->not_words);
+    alternatives_free(ind->ctx);
+    alternatives_free(ind->ctx_not);
     memset(ind, 0, sizeof *ind);
 }
 
@@ -106,19 +161,28 @@ static char *copy_n(const char *s, size_t n)
 /* "a|b|c" as alternatives; empty words are dropped. */
 static alternatives parse_alternatives(const char *s, size_t n)
 {
-    char *a = malloc(n + 2);
-    if (!a)
+    alternatives a = calloc(1, sizeof *a);
+    if (!a || !(a->w = calloc(n / 2 + 1, sizeof *a->w))) {
+        free(a);
         return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '|')
-            a[o++] = s[i];
-        else if (o && a[o - 1] != '\0')
-            a[o++] = '\0';
     }
-    if (o && a[o - 1] != '\0')
-        a[o++] = '\0';
-    a[o] = '\0';
+    for (size_t at = 0; at < n;) {
+        size_t len = 0;
+        while (at + len < n && s[at + len] != '|')
+            len++;
+        if (len) {
+            word *w = &a->w[a->n];
+            if (!(w->s = copy_n(s + at, len))) {
+                alternatives_free(a);
+                return NULL;
+            }
+            w->len = len;
+            w->bit = char_bit((const unsigned char *)w->s);
+            text_bits(w->s, w->mask);
+            a->n++;
+        }
+        at += len + 1;
+    }
     return a;
 }
 
@@ -144,17 +208,17 @@ static int kind_bits(const char *s, size_t n, unsigned *bits)
 /* Remove the "none" word from a unit list, noting it. */
 static void take_unit_none(indicator *ind)
 {
-    char *w = ind->units, *out = ind->units;
-    for (; *w; w += strlen(w) + 1) {
-        size_t len = strlen(w);
-        if (strcmp(w, "none") == 0) {
+    alternatives a = ind->units;
+    size_t kept = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        if (strcmp(a->w[i].s, "none") == 0) {
             ind->unit_none = 1;
+            free(a->w[i].s);
             continue;
         }
-        memmove(out, w, len + 1);
-        out += len + 1;
+        a->w[kept++] = a->w[i];
     }
-    *out = '\0';
+    a->n = kept;
 }
 
 /* One key=value field into ind; returns NULL or why it is wrong. */
@@ -273,6 +337,21 @@ static int load_entry(const lg_rule_entry *e, void *user)
     return 0;
 }
 
+static void build_index(lg_indicators *set)
+{
+    memset(set->by_kind, 0, sizeof set->by_kind);
+    memset(set->by_bit, 0, sizeof set->by_bit);
+    for (size_t i = 0; i < set->n && i < 64 * INDEX_WORDS; i++) {
+        const indicator *ind = &set->items[i];
+        uint64_t bit = 1ull << (i & 63);
+        for (size_t k = 0; k < KIND_COUNT; k++)
+            if (ind->kinds & (1u << k))
+                set->by_kind[k][i >> 6] |= bit;
+        for (size_t w = 0; w < ind->need[0]->n; w++)
+            set->by_bit[ind->need[0]->w[w].bit][i >> 6] |= bit;
+    }
+}
+
 lg_status lg_indicators_load(lg_indicators *set, const char *text, size_t len,
                              char *err, size_t err_size)
 {
@@ -280,27 +359,75 @@ lg_status lg_indicators_load(lg_indicators *set, const char *text, size_t len,
         return LG_ERR_ARG;
     load_state st = {set, err, err_size, LG_OK};
     lg_ruletext_each(text, len, load_entry, &st);
+    build_index(set);
     return st.status;
 }
 
 /* ---- matching ------------------------------------------------------------ */
 
-static int has_any(const char *hay, alternatives words)
+/* Whether w occurs in hay[0, n).  Metrics are a few dozen bytes: a plain
+ * scan beats strstr's set-up. */
+static int contains(const char *hay, size_t n, const word *w)
 {
-    if (!hay)
+    if (w->len > n)
         return 0;
-    for (const char *w = words; *w; w += strlen(w) + 1)
-        if (strstr(hay, w))
+    const char *end = hay + n - w->len;
+    for (const char *p = hay; (p = memchr(p, w->s[0], (size_t)(end - p) + 1)) != NULL; p++)
+        if (memcmp(p, w->s, w->len) == 0)
+            return 1;
+        else if (p == end)
+            break;
+    return 0;
+}
+
+/* A text the rules look into: its bytes and the bits of its characters. */
+typedef struct probe {
+    const char *s;
+    size_t len;
+    uint64_t bits[4];
+} probe;
+
+/* Whether some word of words is in the text. */
+static int has_any(const probe *t, alternatives words)
+{
+    if (!t->s)
+        return 0;
+    for (size_t i = 0; i < words->n; i++) {
+        const uint64_t *m = words->w[i].mask;
+        /* a word whose characters are not all in the text is not in it */
+        if ((m[0] & ~t->bits[0]) | (m[1] & ~t->bits[1]) | (m[2] & ~t->bits[2]) | (m[3] & ~t->bits[3]))
+            continue;
+        if (contains(t->s, t->len, &words->w[i]))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_word_of(const char *s, unsigned bit, alternatives words)
+{
+    for (size_t i = 0; i < words->n; i++)
+        if (words->w[i].bit == bit && strcmp(s, words->w[i].s) == 0)
             return 1;
     return 0;
 }
 
-static int is_word_of(const char *s, alternatives words)
+/* A record as the rules see it; the sentence's bits are computed only
+ * when a rule gets as far as its ctx= words. */
+typedef struct candidate {
+    const char *unit;
+    unsigned kind, unit_bit;
+    probe metric, context;
+    int context_ready;
+} candidate;
+
+static const probe *context_probe(candidate *c)
 {
-    for (const char *w = words; *w; w += strlen(w) + 1)
-        if (strcmp(s, w) == 0)
-            return 1;
-    return 0;
+    if (!c->context_ready && c->context.s) {
+        c->context.len = strlen(c->context.s);
+        text_bits(c->context.s, c->context.bits);
+    }
+    c->context_ready = 1;
+    return &c->context;
 }
 
 static unsigned kind_bit(const char *kind)
@@ -311,24 +438,23 @@ static unsigned kind_bit(const char *kind)
     return 0;
 }
 
-static int meets(const indicator *ind, const char *metric, const char *unit, unsigned kind,
-                 const char *context)
+static int meets(const indicator *ind, candidate *c)
 {
-    if (!(ind->kinds & kind))
+    if (!(ind->kinds & c->kind) || !has_any(&c->metric, ind->need[0]))
         return 0;
-    if (!(kind & CHANGE_KINDS) && (ind->units || ind->unit_none)) {
-        int empty = !unit || !*unit;
-        if (empty ? !ind->unit_none : !(ind->units && is_word_of(unit, ind->units)))
+    if (!(c->kind & CHANGE_KINDS) && (ind->units || ind->unit_none)) {
+        int empty = !c->unit || !*c->unit;
+        if (empty ? !ind->unit_none : !(ind->units && is_word_of(c->unit, c->unit_bit, ind->units)))
             return 0;
     }
-    for (int i = 0; i < ind->needs; i++)
-        if (!has_any(metric, ind->need[i]))
+    for (int i = 1; i < ind->needs; i++)
+        if (!has_any(&c->metric, ind->need[i]))
             return 0;
-    if (ind->not_words && has_any(metric, ind->not_words))
+    if (ind->not_words && has_any(&c->metric, ind->not_words))
         return 0;
-    if (ind->ctx && !has_any(context, ind->ctx))
+    if (ind->ctx && !has_any(context_probe(c), ind->ctx))
         return 0;
-    if (ind->ctx_not && has_any(context, ind->ctx_not))
+    if (ind->ctx_not && has_any(context_probe(c), ind->ctx_not))
         return 0;
     return 1;
 }
@@ -336,11 +462,38 @@ static int meets(const indicator *ind, const char *metric, const char *unit, uns
 const char *lg_indicator_match(const lg_indicators *set, const char *metric,
                                const char *unit, const char *kind, const char *context)
 {
-    unsigned k = kind_bit(kind);
-    if (!set || !metric || !*metric || !k)
+    candidate c;
+    c.kind = kind_bit(kind);
+    if (!set || !metric || !*metric || !c.kind)
         return NULL;
-    for (size_t i = 0; i < set->n; i++)
-        if (meets(&set->items[i], metric, unit, k, context))
+    c.metric.s = metric;
+    c.metric.len = strlen(metric);
+    c.unit = unit;
+    c.context.s = context;
+    c.context_ready = 0;
+    c.unit_bit = unit && *unit ? char_bit((const unsigned char *)unit) : 0;
+    text_bits(metric, c.metric.bits);
+    /* the rules of the record's kind whose need[0] may be in the metric */
+    size_t k = 0;
+    while (!(c.kind & (1u << k)))
+        k++;
+    size_t words = (set->n + 63) / 64 < INDEX_WORDS ? (set->n + 63) / 64 : INDEX_WORDS;
+    uint64_t maybe[INDEX_WORDS] = {0};
+    for (const unsigned char *p = (const unsigned char *)metric; *p; p++)
+        if ((*p & 0xC0) != 0x80) {
+            const uint64_t *rules = set->by_bit[char_bit(p)];
+            for (size_t w = 0; w < words; w++)
+                maybe[w] |= rules[w];
+        }
+    for (size_t w = 0; w < words; w++) {
+        for (uint64_t m = maybe[w] & set->by_kind[k][w]; m; m &= m - 1) {
+            size_t i = 64 * w + (size_t)__builtin_ctzll(m);
+            if (i < set->n && meets(&set->items[i], &c))
+                return set->items[i].name;
+        }
+    }
+    for (size_t i = 64 * INDEX_WORDS; i < set->n; i++)
+        if (meets(&set->items[i], &c))
             return set->items[i].name;
     return NULL;
 }

@@ -23,13 +23,27 @@
 extern const char lg_roles_rules[];  /* build/gen: rules/roles.rules */
 
 /* How far the readings look around a value, in characters. */
-enum { FROM_REACH = 16, TO_REACH = 12, COMPARE_REACH = 12, HEADING_REACH = 20 };
+enum { FROM_REACH = 16, TO_REACH = 12, COMPARE_REACH = 12, HEADING_REACH = 20, TARGET_REACH = 80 };
 
 typedef struct word_set {
     uint32_t *cps;   /* every word's code points, one after another */
     size_t *start;   /* word i is cps[start[i], start[i + 1]) */
     size_t n, cap, cps_len, cps_cap;
+    /* Bloom filters of the words' first and last characters: the readings
+     * test every position before a value, and nearly every test fails on
+     * one bit */
+    uint64_t first_bits[4], last_bits[4];
 } word_set;
+
+static void bloom_set(uint64_t *bits, uint32_t cp)
+{
+    bits[(cp >> 6) & 3] |= 1ull << (cp & 63);
+}
+
+static int bloom_has(const uint64_t *bits, uint32_t cp)
+{
+    return (bits[(cp >> 6) & 3] >> (cp & 63)) & 1;
+}
 
 enum {
     W_FROM, W_FROM_NOT, W_TO, W_COMPARE, W_COMPARE_NOT, W_LAST_YEAR, W_TARGET,
@@ -76,6 +90,10 @@ static int add_word(word_set *w, const char *s, size_t len)
         w->cps[w->cps_len++] = cp;
     }
     w->start[++w->n] = w->cps_len;
+    if (w->cps_len > w->start[w->n - 1]) {
+        bloom_set(w->first_bits, w->cps[w->start[w->n - 1]]);
+        bloom_set(w->last_bits, w->cps[w->cps_len - 1]);
+    }
     return 0;
 }
 
@@ -109,9 +127,11 @@ static size_t word_len(const word_set *w, size_t i)
 static size_t word_at(const word_set *w, const uint32_t *cp, size_t n, size_t i)
 {
     size_t best = 0;
+    if (i >= n || !bloom_has(w->first_bits, cp[i]))
+        return 0;
     for (size_t k = 0; k < w->n; k++) {
         size_t len = word_len(w, k);
-        if (len > best && i + len <= n &&
+        if (len > best && i + len <= n && w->cps[w->start[k]] == cp[i] &&
             memcmp(cp + i, w->cps + w->start[k], len * sizeof *cp) == 0)
             best = len;
     }
@@ -122,9 +142,11 @@ static size_t word_at(const word_set *w, const uint32_t *cp, size_t n, size_t i)
 static size_t word_before(const word_set *w, const uint32_t *cp, size_t i)
 {
     size_t best = 0;
+    if (i == 0 || !bloom_has(w->last_bits, cp[i - 1]))
+        return 0;
     for (size_t k = 0; k < w->n; k++) {
         size_t len = word_len(w, k);
-        if (len > best && len <= i &&
+        if (len > best && len <= i && w->cps[w->start[k + 1] - 1] == cp[i - 1] &&
             memcmp(cp + i - len, w->cps + w->start[k], len * sizeof *cp) == 0)
             best = len;
     }
@@ -260,10 +282,53 @@ static int in_title(const uint32_t *cp, size_t i, size_t b)
     return 0;
 }
 
-/* A plan cue before the value, in its sentence, not cancelled. */
-static int target_cue(const uint32_t *cp, size_t n, size_t start)
+/* The positions before start (and not before low) a reading looks at, from
+ * the last: the marks of lg_role_scan when there are, else every one. */
+typedef struct positions {
+    const uint32_t *marks; /* NULL: every position */
+    size_t count, next;    /* marks: how many, and the next to give + 1 */
+    size_t i, low;         /* every position: the next to give + 1 */
+} positions;
+
+static positions positions_before(const uint32_t *marks, size_t count, size_t start, size_t low)
 {
-    for (size_t i = start; i-- > 0;) {
+    positions p = {marks, count, count, start, low};
+    if (marks)
+        while (p.next > 0 && marks[p.next - 1] >= start)
+            p.next--;
+    return p;
+}
+
+/* The next position, or -1 when there is none. */
+static long next_position(positions *p)
+{
+    if (p->marks) {
+        if (p->next == 0 || p->marks[p->next - 1] < p->low)
+            return -1;
+        return (long)p->marks[--p->next];
+    }
+    if (p->i <= p->low)
+        return -1;
+    return (long)--p->i;
+}
+
+/* The marks of a scanned sentence, or NULL to scan. */
+static const uint32_t *marks_of(const lg_role_state *st, int years, size_t *count)
+{
+    if (!st || !st->scanned || st->overflow)
+        return NULL;
+    *count = years ? st->years : st->cues;
+    return years ? st->year_at : st->cue_at;
+}
+
+/* A plan cue before the value, in its sentence, not cancelled. */
+static int target_cue(const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
+{
+    size_t low = start > TARGET_REACH ? start - TARGET_REACH : 0, count = 0;
+    const uint32_t *marks = marks_of(st, 0, &count);
+    positions pos = positions_before(marks, count, start, low);
+    for (long at; (at = next_position(&pos)) >= 0;) {
+        size_t i = (size_t)at;
         size_t len = word_at(&sets[W_TARGET], cp, start, i);
         if (!len)
             continue;
@@ -282,9 +347,13 @@ static int target_cue(const uint32_t *cp, size_t n, size_t start)
 }
 
 /* 到2025年…达到95%: the year, or 0. */
-static int by_year(const uint32_t *cp, size_t n, size_t start)
+static int by_year(const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
 {
-    for (size_t i = start; i-- > 0;) {
+    size_t low = start > TARGET_REACH ? start - TARGET_REACH : 0, count = 0;
+    const uint32_t *marks = marks_of(st, 1, &count);
+    positions pos = positions_before(marks, count, start, low);
+    for (long at; (at = next_position(&pos)) >= 0;) {
+        size_t i = (size_t)at;
         int y = year_at(cp, n, i);
         if (!y)
             continue;
@@ -298,6 +367,29 @@ static int by_year(const uint32_t *cp, size_t n, size_t start)
         return y;
     }
     return 0;
+}
+
+void lg_role_scan(lg_role_state *st, const uint32_t *cp, size_t n)
+{
+    if (!st || lg_role_init() != LG_OK)
+        return;
+    st->scanned = 1;
+    st->overflow = n > UINT32_MAX;
+    st->cues = st->years = 0;
+    for (size_t i = 0; i < n && !st->overflow; i++) {
+        if (word_at(&sets[W_TARGET], cp, n, i)) {
+            if (st->cues == LG_ROLE_MARKS)
+                st->overflow = 1;
+            else
+                st->cue_at[st->cues++] = (uint32_t)i;
+        }
+        if (year_at(cp, n, i)) {
+            if (st->years == LG_ROLE_MARKS)
+                st->overflow = 1;
+            else
+                st->year_at[st->years++] = (uint32_t)i;
+        }
+    }
 }
 
 lg_role_reading lg_role_read(const lg_role_state *st, const uint32_t *cp, size_t n,
@@ -317,11 +409,11 @@ lg_role_reading lg_role_read(const lg_role_state *st, const uint32_t *cp, size_t
         r.plan_section = 1;
         return r;
     }
-    if (target_cue(cp, n, start)) {
+    if (target_cue(st, cp, n, start)) {
         r.role = LG_ROLE_TARGET;
         return r;
     }
-    r.by_year = by_year(cp, n, start);
+    r.by_year = by_year(st, cp, n, start);
     if (r.by_year)
         r.role = LG_ROLE_TARGET;
     return r;

@@ -25,9 +25,16 @@ typedef struct lg_role_reading {
 } lg_role_reading;
 
 /* What a document's sentences so far say about plan sections. */
+enum { LG_ROLE_MARKS = 32 };
+
 typedef struct lg_role_state {
     int plan_level;   /* > 0: inside a plan section opened by a heading of this level */
     int plan_para;    /* the paragraph opens with 下一步 */
+    /* the current sentence's places of plan words and of years (from
+     * lg_role_scan), so that each value need not scan the sentence again */
+    int scanned, overflow;
+    size_t cues, years;
+    uint32_t cue_at[LG_ROLE_MARKS], year_at[LG_ROLE_MARKS];
 } lg_role_state;
 
 /* Load the built-in words once (thread-safe); LG_ERR_NOMEM on failure. */
@@ -36,6 +43,10 @@ lg_status lg_role_init(void);
 /* Note one sentence (before its values are read): a heading may open or
  * close a plan section. */
 void lg_role_sentence(lg_role_state *st, const uint32_t *cp, size_t n, int para_start);
+
+/* Note where a sentence's plan words and years stand, before its values
+ * are read with lg_role_read (optional: without it each reading scans). */
+void lg_role_scan(lg_role_state *st, const uint32_t *cp, size_t n);
 
 /* The role of the value at cp[start, end) of a sentence of n code points;
  * prev_end is the end of the value before it (0 if none), next_start the
