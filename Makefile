@@ -20,26 +20,30 @@ $(error missing build dependencies, see the message above)
 endif
 
 PKGS      := libpcre2-8 libcjson
+# OpenCC converts reports in traditional script (src/script.c); without it
+# such text passes through unconverted, with a warning.
+ifeq ($(shell pkg-config --exists opencc && echo yes),yes)
+PKGS      += opencc
+OPENCC_CFLAGS := -DLG_HAVE_OPENCC
+endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS))
 # iconv is in glibc; elsewhere it may live in GNU libiconv.
 ICONV_LIBS := $(shell printf '#include <iconv.h>\nint main(void){return iconv_open("a","b")==0;}\n' | \
                 $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 
-LG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS)
+LG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS) $(OPENCC_CFLAGS)
 LIBS      := $(PKG_LIBS) $(ICONV_LIBS) -lpthread
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o)
-# Rules as data: each rules/NAME.rules is built in as the C string
-# lg_NAME_rules (build/gen/embed_NAME.c).
-RULE_FILES := $(wildcard rules/*.rules)
-LIB_OBJS  += $(RULE_FILES:rules/%.rules=build/obj/embed_%.o)
+LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o) build/obj/gen/rules_data.o
+# The vocabulary (rules/*.rules) compiled in: see tools/gen_rules.py.
+RULES     := $(sort $(wildcard rules/*.rules))
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o) $(RULE_FILES:rules/%.rules=build/san/obj/embed_%.o)
+SAN_OBJS  := $(LIB_SRCS:src/%.c=build/san/obj/%.o) build/san/obj/gen/rules_data.o
 SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
@@ -64,25 +68,21 @@ build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+build/gen/rules_data.c: $(RULES) tools/gen_rules.py
+	@mkdir -p $(@D)
+	$(PYTHON) tools/gen_rules.py $@ $(RULES)
+
+build/obj/gen/rules_data.o: build/gen/rules_data.c src/lexicon.h include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/san/obj/gen/rules_data.o: build/gen/rules_data.c src/lexicon.h include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
 build/tests/%: tests/unit/%.c tests/unit/test.h liblawgov.a
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $< liblawgov.a $(LIBS)
-
-# A rules file as one C string: backslashes, quotes and ? (no trigraphs)
-# escaped, each line ending in \n.
-.PRECIOUS: build/gen/embed_%.c
-build/gen/embed_%.c: rules/%.rules
-	@mkdir -p $(@D)
-	{ printf 'const char lg_%s_rules[] =\n' '$*'; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
-	  printf ';\n'; } > $@
-
-build/obj/embed_%.o: build/gen/embed_%.c
-	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
-
-build/san/obj/embed_%.o: build/gen/embed_%.c
-	@mkdir -p $(@D)
-	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 # The same library and tests built with AddressSanitizer and UBSan.
 build/san/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
@@ -151,7 +151,7 @@ install: lawgov-extract liblawgov.a
 	install -m 755 lawgov-extract $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 liblawgov.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/lawgov.h $(DESTDIR)$(PREFIX)/include/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|'"$$(sed -n 's/^#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)"'|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(PKGS)|g' -e 's|@VERSION@|'"$$(sed -n 's/^#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)"'|g' \
 	    lawgov.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	install -m 644 doc/lawgov-extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/

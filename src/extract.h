@@ -5,7 +5,9 @@
  * looks like a value (dates, ordinals, labels, slogans); and giving each
  * value its metric name, kind, year, period, city and district.  The
  * report's own city and year are settled from its opening, and records
- * that depend on them are held back until they are known.
+ * that depend on them are held back until they are known.  Each stage is
+ * a file of its own (see extract_int.h); every word list is read from the
+ * lexicon (lexicon.h), built from the rules files and users' rules files.
  * Does not own: decoding, repairing text (normalize.c), the place table
  * (place.c) or output formats (the CLI). */
 #ifndef LG_EXTRACT_H
@@ -18,7 +20,8 @@
 
 typedef struct lg_extractor lg_extractor;
 
-/* Compile the shared patterns once (thread-safe). */
+/* Build the shared default lexicon and its patterns (thread-safe; again
+ * after lg_patterns_free). */
 lg_status lg_patterns_init(void);
 void lg_patterns_free(void);
 

@@ -17,18 +17,15 @@
  * (lines of the same name), met by one or another.  A record that meets none has no
  * indicator: an empty column is better than a wrong one.
  *
- * Reads: its rules text (src/ruletext.c).  Owns: the rules' meaning. */
+ * Reads: the [indicators] entries of the lexicon (src/lexicon.c parses
+ * them and compiles them here once).  Owns: the rules' meaning. */
 #include "indicator.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ruletext.h"
-
-extern const char lg_indicators_rules[];  /* build/gen: rules/indicators.rules */
 
 enum { MAX_NEED = 4 };
 
@@ -104,15 +101,10 @@ enum { INDEX_WORDS = 8 };
 
 struct lg_indicators {
     indicator *items;
-    size_t n, cap;
+    size_t n;
     uint64_t by_kind[KIND_COUNT][INDEX_WORDS];
     uint64_t by_bit[256][INDEX_WORDS];
 };
-
-lg_indicators *lg_indicators_new(void)
-{
-    return calloc(1, sizeof(lg_indicators));
-}
 
 static void indicator_free(indicator *ind)
 {
@@ -255,86 +247,47 @@ static const char *apply_field(indicator *ind, const char *f, size_t n)
     return NULL;
 }
 
-static const char *parse_indicator(indicator *ind, const char *s, size_t n)
+/* The next blank-separated field of s from *at, or NULL at the end. */
+static const char *next_field(const char *s, size_t *at, size_t *len)
+{
+    size_t i = *at;
+    while (s[i] == ' ' || s[i] == '\t')
+        i++;
+    if (!s[i])
+        return NULL;
+    size_t start = i;
+    while (s[i] && s[i] != ' ' && s[i] != '\t')
+        i++;
+    *at = i;
+    *len = i - start;
+    return s + start;
+}
+
+/* An indicator's fields (the text after its name) into ind; NULL, or why
+ * they are wrong. */
+static const char *parse_fields(indicator *ind, const char *fields)
 {
     size_t at = 0, len;
-    const char *f = lg_rule_field(s, n, &at, &len);
-    if (!f || !(ind->name = copy_n(f, len)))
-        return "out of memory";
-    while ((f = lg_rule_field(s, n, &at, &len)) != NULL) {
+    const char *f;
+    while (fields && (f = next_field(fields, &at, &len)) != NULL) {
         const char *why = apply_field(ind, f, len);
         if (why)
             return why;
     }
     if (!ind->kinds)
-        return "an indicator needs kind=";
+        return "needs kind=";
     if (!ind->needs)
-        return "an indicator needs a need= field";
+        return "needs a need= field";
     return NULL;
 }
 
-static long find_named(const lg_indicators *set, const char *name, size_t len)
+const char *lg_indicator_check(const char *fields)
 {
-    for (size_t i = 0; i < set->n; i++)
-        if (strlen(set->items[i].name) == len && memcmp(set->items[i].name, name, len) == 0)
-            return (long)i;
-    return -1;
-}
-
-static void remove_at(lg_indicators *set, size_t i)
-{
-    indicator_free(&set->items[i]);
-    memmove(&set->items[i], &set->items[i + 1], (set->n - i - 1) * sizeof *set->items);
-    set->n--;
-}
-
-typedef struct load_state {
-    lg_indicators *set;
-    char *err;
-    size_t err_size;
-    lg_status status;
-} load_state;
-
-static int fail(load_state *st, int line, const char *why, lg_status status)
-{
-    if (st->err && st->err_size)
-        snprintf(st->err, st->err_size, "%d: %s", line, why);
-    st->status = status;
-    return 1;
-}
-
-static int load_entry(const lg_rule_entry *e, void *user)
-{
-    load_state *st = user;
-    if (!lg_rule_in_section(e, "indicators"))
-        return 0;
-    size_t at = 0, len;
-    const char *name = lg_rule_field(e->text, e->len, &at, &len);
-    long old = find_named(st->set, name, len);
-    if (e->remove) {  /* every rule of that name */
-        for (; old >= 0; old = find_named(st->set, name, len))
-            remove_at(st->set, (size_t)old);
-        return 0;
-    }
     indicator ind;
     memset(&ind, 0, sizeof ind);
-    const char *why = parse_indicator(&ind, e->text, e->len);
-    if (why) {
-        indicator_free(&ind);
-        return fail(st, e->line, why, strcmp(why, "out of memory") ? LG_ERR_ARG : LG_ERR_NOMEM);
-    }
-    if (st->set->n == st->set->cap) {
-        size_t cap = st->set->cap ? 2 * st->set->cap : 64;
-        indicator *p = realloc(st->set->items, cap * sizeof *p);
-        if (!p) {
-            indicator_free(&ind);
-            return fail(st, e->line, "out of memory", LG_ERR_NOMEM);
-        }
-        st->set->items = p;
-        st->set->cap = cap;
-    }
-    st->set->items[st->set->n++] = ind;
-    return 0;
+    const char *why = parse_fields(&ind, fields);
+    indicator_free(&ind);
+    return why;
 }
 
 static void build_index(lg_indicators *set)
@@ -352,15 +305,26 @@ static void build_index(lg_indicators *set)
     }
 }
 
-lg_status lg_indicators_load(lg_indicators *set, const char *text, size_t len,
-                             char *err, size_t err_size)
+lg_indicators *lg_indicators_build(const lx_entry *rules, size_t n)
 {
-    if (!set || !text)
-        return LG_ERR_ARG;
-    load_state st = {set, err, err_size, LG_OK};
-    lg_ruletext_each(text, len, load_entry, &st);
+    lg_indicators *set = calloc(1, sizeof *set);
+    if (!set || (n && !(set->items = calloc(n, sizeof *set->items)))) {
+        free(set);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        indicator *ind = &set->items[set->n];
+        /* the lexicon checked every rule as it read it: a failure here is
+         * memory */
+        if (!(ind->name = copy_n(rules[i].word, rules[i].len)) || parse_fields(ind, rules[i].field)) {
+            indicator_free(ind);
+            lg_indicators_free(set);
+            return NULL;
+        }
+        set->n++;
+    }
     build_index(set);
-    return st.status;
+    return set;
 }
 
 /* ---- matching ------------------------------------------------------------ */
@@ -496,25 +460,4 @@ const char *lg_indicator_match(const lg_indicators *set, const char *metric,
         if (meets(&set->items[i], &c))
             return set->items[i].name;
     return NULL;
-}
-
-/* ---- the built-in taxonomy ------------------------------------------------- */
-
-static lg_indicators *default_set;
-static pthread_once_t default_once = PTHREAD_ONCE_INIT;
-
-static void load_default(void)
-{
-    lg_indicators *set = lg_indicators_new();
-    if (set && lg_indicators_load(set, lg_indicators_rules, strlen(lg_indicators_rules), NULL, 0) != LG_OK) {
-        lg_indicators_free(set);
-        set = NULL;
-    }
-    default_set = set;
-}
-
-const lg_indicators *lg_indicators_default(void)
-{
-    pthread_once(&default_once, load_default);
-    return default_set;
 }

@@ -1,7 +1,8 @@
 /* indicator.h - the canonical indicator a record measures.
  *
  * Owns: the taxonomy of standard indicators (rules/indicators.rules:
- * 行政复议案件收案数, 行政机关负责人出庭应诉率 ...), read from its text, and
+ * 行政复议案件收案数, 行政机关负责人出庭应诉率 ...), compiled from the
+ * lexicon's [indicators] entries, and
  * the matcher that names a record's indicator from its metric, unit, kind
  * and sentence, or none.  Reads nothing of the pipeline: it is given the
  * strings. */
@@ -11,19 +12,18 @@
 #include <stddef.h>
 
 #include "lawgov.h"
+#include "lexicon.h"
 
 typedef struct lg_indicators lg_indicators;
 
-lg_indicators *lg_indicators_new(void);
-void lg_indicators_free(lg_indicators *set);
+/* NULL when the fields of an [indicators] entry (the text after its name:
+ * "kind=count unit=件 need=复议 not=率") are well formed, else why not. */
+const char *lg_indicator_check(const char *fields);
 
-/* Apply the [indicators] section of a rules text: each entry adds a rule
- * for its indicator (a name may have several, tried in order), a '-NAME'
- * entry removes every rule of that name.
- * Other sections are left to their readers.  On a malformed entry returns
- * LG_ERR_ARG with "LINE: why" in err (which may be NULL). */
-lg_status lg_indicators_load(lg_indicators *set, const char *text, size_t len,
-                             char *err, size_t err_size);
+/* The rules of n [indicators] entries (lexicon entries, checked), in
+ * order; NULL when memory ran out. */
+lg_indicators *lg_indicators_build(const lx_entry *rules, size_t n);
+void lg_indicators_free(lg_indicators *set);
 
 /* The rules in the order they are tried (a name once per rule). */
 size_t lg_indicators_count(const lg_indicators *set);
@@ -34,9 +34,5 @@ const char *lg_indicators_name(const lg_indicators *set, size_t i);
  * NULL). */
 const char *lg_indicator_match(const lg_indicators *set, const char *metric,
                                const char *unit, const char *kind, const char *context);
-
-/* The taxonomy built into the library (rules/indicators.rules), parsed
- * once; NULL if that failed (no memory). */
-const lg_indicators *lg_indicators_default(void);
 
 #endif

@@ -10,165 +10,86 @@
  *             (力争, 计划, 目标, 确保 …) with no achievement in between, or
  *             到2025年 when that year is after the report's;
  *   actual    everything else.
- * The words are rules/roles.rules; this file knows only their places. */
+ * The words are rules/roles.rules, read through the lexicon's role-*
+ * lists; this file knows only their places. */
 #include "role.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ruletext.h"
+#include "lexicon.h"
 #include "text.h"
-
-extern const char lg_roles_rules[];  /* build/gen: rules/roles.rules */
 
 /* How far the readings look around a value, in characters. */
 enum { FROM_REACH = 16, TO_REACH = 12, COMPARE_REACH = 12, HEADING_REACH = 20, TARGET_REACH = 80 };
 
-typedef struct word_set {
-    uint32_t *cps;   /* every word's code points, one after another */
-    size_t *start;   /* word i is cps[start[i], start[i + 1]) */
-    size_t n, cap, cps_len, cps_cap;
-    /* Bloom filters of the words' first and last characters: the readings
-     * test every position before a value, and nearly every test fails on
-     * one bit */
-    uint64_t first_bits[4], last_bits[4];
-} word_set;
+/* ---- the words (the lexicon's role-* lists) ------------------------------- */
 
-static void bloom_set(uint64_t *bits, uint32_t cp)
+static const lx_list_t *list(const lg_lexicon *lx, int l)
 {
-    bits[(cp >> 6) & 3] |= 1ull << (cp & 63);
+    return &lx->list[l];
 }
 
-static int bloom_has(const uint64_t *bits, uint32_t cp)
+static int may_start(const lx_list_t *w, uint32_t cp)
 {
-    return (bits[(cp >> 6) & 3] >> (cp & 63)) & 1;
+    unsigned b = lx_bloom_bit(cp);
+    return (w->first_bits[b >> 6] >> (b & 63)) & 1;
 }
 
-enum {
-    W_FROM, W_FROM_NOT, W_TO, W_COMPARE, W_COMPARE_NOT, W_LAST_YEAR, W_TARGET,
-    W_TARGET_LEAD, W_TARGET_NOT_BEFORE, W_TARGET_NOT_AFTER, W_TARGET_NOT_BETWEEN, W_BY_YEAR,
-    W_BY_YEAR_NOT, W_PLAN_HEADING, W_SETS
-};
-
-static const char *const SECTION_NAMES[W_SETS] = {
-    "from", "from-not", "to", "compare", "compare-not", "compare-last-year", "target",
-    "target-lead", "target-not-before", "target-not-after", "target-not-between", "by-year",
-    "by-year-not", "plan-heading",
-};
-
-static word_set sets[W_SETS];
-static lg_status init_status = LG_OK;
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-
-/* ---- the words ------------------------------------------------------------ */
-
-static int grow(void **p, size_t *cap, size_t need, size_t size)
+static int may_end(const lx_list_t *w, uint32_t cp)
 {
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
-static int add_word(word_set *w, const char *s, size_t len)
-{
-    if (grow((void **)&w->start, &w->cap, w->n + 2, sizeof *w->start) ||
-        grow((void **)&w->cps, &w->cps_cap, w->cps_len + len, sizeof *w->cps))
-        return -1;
-    w->start[w->n] = w->cps_len;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode_one(s + i, &cp);
-        w->cps[w->cps_len++] = cp;
-    }
-    w->start[++w->n] = w->cps_len;
-    if (w->cps_len > w->start[w->n - 1]) {
-        bloom_set(w->first_bits, w->cps[w->start[w->n - 1]]);
-        bloom_set(w->last_bits, w->cps[w->cps_len - 1]);
-    }
-    return 0;
-}
-
-static int load_word(const lg_rule_entry *e, void *user)
-{
-    (void)user;
-    for (int s = 0; s < W_SETS; s++)
-        if (lg_rule_in_section(e, SECTION_NAMES[s]) && !e->remove)
-            return add_word(&sets[s], e->text, e->len) ? 1 : 0;
-    return 0;
-}
-
-static void load_words(void)
-{
-    if (lg_ruletext_each(lg_roles_rules, strlen(lg_roles_rules), load_word, NULL))
-        init_status = LG_ERR_NOMEM;
-}
-
-lg_status lg_role_init(void)
-{
-    pthread_once(&init_once, load_words);
-    return init_status;
-}
-
-static size_t word_len(const word_set *w, size_t i)
-{
-    return w->start[i + 1] - w->start[i];
+    unsigned b = lx_bloom_bit(cp);
+    return (w->last_bits[b >> 6] >> (b & 63)) & 1;
 }
 
 /* The length of the longest word of w at cp[i, n), or 0. */
-static size_t word_at(const word_set *w, const uint32_t *cp, size_t n, size_t i)
+static size_t word_at(const lx_list_t *w, const uint32_t *cp, size_t n, size_t i)
 {
     size_t best = 0;
-    if (i >= n || !bloom_has(w->first_bits, cp[i]))
+    if (i >= n || !may_start(w, cp[i]))
         return 0;
     for (size_t k = 0; k < w->n; k++) {
-        size_t len = word_len(w, k);
-        if (len > best && i + len <= n && w->cps[w->start[k]] == cp[i] &&
-            memcmp(cp + i, w->cps + w->start[k], len * sizeof *cp) == 0)
+        const lx_entry *e = &w->e[k];
+        size_t len = e->chars;
+        if (len > best && i + len <= n && e->cps[0] == cp[i] &&
+            memcmp(cp + i, e->cps, len * sizeof *cp) == 0)
             best = len;
     }
     return best;
 }
 
 /* The length of the longest word of w ending right before cp[i], or 0. */
-static size_t word_before(const word_set *w, const uint32_t *cp, size_t i)
+static size_t word_before(const lx_list_t *w, const uint32_t *cp, size_t i)
 {
     size_t best = 0;
-    if (i == 0 || !bloom_has(w->last_bits, cp[i - 1]))
+    if (i == 0 || !may_end(w, cp[i - 1]))
         return 0;
     for (size_t k = 0; k < w->n; k++) {
-        size_t len = word_len(w, k);
-        if (len > best && len <= i && w->cps[w->start[k + 1] - 1] == cp[i - 1] &&
-            memcmp(cp + i - len, w->cps + w->start[k], len * sizeof *cp) == 0)
+        const lx_entry *e = &w->e[k];
+        size_t len = e->chars;
+        if (len > best && len <= i && e->cps[len - 1] == cp[i - 1] &&
+            memcmp(cp + i - len, e->cps, len * sizeof *cp) == 0)
             best = len;
     }
     return best;
 }
 
 /* Whether cp[i] is inside an occurrence of a word of w. */
-static int inside_word(const word_set *w, const uint32_t *cp, size_t n, size_t i)
+static int inside_word(const lx_list_t *w, const uint32_t *cp, size_t n, size_t i)
 {
     for (size_t k = 0; k < w->n; k++) {
-        size_t len = word_len(w, k);
-        const uint32_t *word = w->cps + w->start[k];
+        const lx_entry *e = &w->e[k];
+        size_t len = e->chars;
         for (size_t off = 0; off < len; off++)
-            if (word[off] == cp[i] && i >= off && i - off + len <= n &&
-                memcmp(cp + i - off, word, len * sizeof *cp) == 0)
+            if (e->cps[off] == cp[i] && i >= off && i - off + len <= n &&
+                memcmp(cp + i - off, e->cps, len * sizeof *cp) == 0)
                 return 1;
     }
     return 0;
 }
 
 /* Whether some word of w occurs in cp[a, b). */
-static int any_word_in(const word_set *w, const uint32_t *cp, size_t a, size_t b)
+static int any_word_in(const lx_list_t *w, const uint32_t *cp, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         if (word_at(w, cp, b, i))
@@ -207,11 +128,11 @@ static int year_at(const uint32_t *cp, size_t n, size_t i)
 
 /* 由1296项精简到405项, 从2020年的35人增加到145人: the value after 由/从
  * when a 到/至 leads to the next value. */
-static int from_to(const uint32_t *cp, size_t n, size_t start, size_t end, size_t prev_end,
+static int from_to(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t start, size_t end, size_t prev_end,
                    size_t next_start)
 {
     if (next_start >= n || next_start - end > TO_REACH ||
-        !any_word_in(&sets[W_TO], cp, end, next_start))
+        !any_word_in(list(lx, LX_ROLE_TO), cp, end, next_start))
         return 0;
     for (size_t i = end; i < next_start; i++)
         if (is_break(cp[i]))
@@ -222,7 +143,7 @@ static int from_to(const uint32_t *cp, size_t n, size_t start, size_t end, size_
     for (size_t i = start; i-- > low;) {
         if (is_break(cp[i]))
             return 0;
-        if (word_at(&sets[W_FROM], cp, n, i) && !inside_word(&sets[W_FROM_NOT], cp, n, i))
+        if (word_at(list(lx, LX_ROLE_FROM), cp, n, i) && !inside_word(list(lx, LX_ROLE_FROM_NOT), cp, n, i))
             return 1;
     }
     return 0;
@@ -230,7 +151,7 @@ static int from_to(const uint32_t *cp, size_t n, size_t start, size_t end, size_
 
 /* 比2021年的310件, 较上年同期的1200件: the base of a comparison, with the
  * year it names. */
-static int comparison_base(const uint32_t *cp, size_t n, size_t start, size_t prev_end,
+static int comparison_base(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t start, size_t prev_end,
                            lg_role_reading *r)
 {
     if (start == 0 || cp[start - 1] != 0x7684 /* 的 */)
@@ -241,12 +162,12 @@ static int comparison_base(const uint32_t *cp, size_t n, size_t start, size_t pr
     for (size_t i = start - 1; i-- > low;) {
         if (is_break(cp[i]))
             return 0;
-        size_t len = word_at(&sets[W_COMPARE], cp, n, i);
-        if (!len || inside_word(&sets[W_COMPARE_NOT], cp, n, i))
+        size_t len = word_at(list(lx, LX_ROLE_COMPARE), cp, n, i);
+        if (!len || inside_word(list(lx, LX_ROLE_COMPARE_NOT), cp, n, i))
             continue;
         size_t t = i + len;
         int y = year_at(cp, n, t);
-        size_t last = word_at(&sets[W_LAST_YEAR], cp, n, t);
+        size_t last = word_at(list(lx, LX_ROLE_LAST_YEAR), cp, n, t);
         if (y) {
             r->year = y;
         } else if (last) {
@@ -322,32 +243,32 @@ static const uint32_t *marks_of(const lg_role_state *st, int years, size_t *coun
 }
 
 /* A plan cue before the value, in its sentence, not cancelled. */
-static int target_cue(const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
+static int target_cue(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
 {
     size_t low = start > TARGET_REACH ? start - TARGET_REACH : 0, count = 0;
     const uint32_t *marks = marks_of(st, 0, &count);
     positions pos = positions_before(marks, count, start, low);
     for (long at; (at = next_position(&pos)) >= 0;) {
         size_t i = (size_t)at;
-        size_t len = word_at(&sets[W_TARGET], cp, start, i);
+        size_t len = word_at(list(lx, LX_ROLE_TARGET), cp, start, i);
         if (!len)
             continue;
         size_t after = i + len;
-        if (word_before(&sets[W_TARGET_NOT_BEFORE], cp, i) ||
-            word_at(&sets[W_TARGET_NOT_AFTER], cp, n, after) ||
+        if (word_before(list(lx, LX_ROLE_TARGET_NOT_BEFORE), cp, i) ||
+            word_at(list(lx, LX_ROLE_TARGET_NOT_AFTER), cp, n, after) ||
             (after < n && is_break(cp[after])) ||  /* 以…为目标，…: the aim of the work */
             in_title(cp, after, start))            /* 《…计划》: a document's name */
             continue;
         /* 学习计划和…，举办培训19期: a plan named, not a figure planned */
-        if (!word_at(&sets[W_TARGET_LEAD], cp, n, i) && has_break(cp, after, start))
+        if (!word_at(list(lx, LX_ROLE_TARGET_LEAD), cp, n, i) && has_break(cp, after, start))
             return 0;
-        return !any_word_in(&sets[W_TARGET_NOT_BETWEEN], cp, after, start);
+        return !any_word_in(list(lx, LX_ROLE_TARGET_NOT_BETWEEN), cp, after, start);
     }
     return 0;
 }
 
 /* 到2025年…达到95%: the year, or 0. */
-static int by_year(const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
+static int by_year(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
 {
     size_t low = start > TARGET_REACH ? start - TARGET_REACH : 0, count = 0;
     const uint32_t *marks = marks_of(st, 1, &count);
@@ -357,27 +278,27 @@ static int by_year(const lg_role_state *st, const uint32_t *cp, size_t n, size_t
         int y = year_at(cp, n, i);
         if (!y)
             continue;
-        size_t len = word_before(&sets[W_BY_YEAR], cp, i);
-        if (!len || word_before(&sets[W_BY_YEAR_NOT], cp, i) ||
-            any_word_in(&sets[W_TARGET_NOT_BETWEEN], cp, i + 5, start))
+        size_t len = word_before(list(lx, LX_ROLE_BY_YEAR), cp, i);
+        if (!len || word_before(list(lx, LX_ROLE_BY_YEAR_NOT), cp, i) ||
+            any_word_in(list(lx, LX_ROLE_TARGET_NOT_BETWEEN), cp, i + 5, start))
             return 0;
         /* 从2020年到2023年: a span, not a goal */
-        if (i - len >= 5 && year_at(cp, n, i - len - 5) && word_before(&sets[W_FROM], cp, i - len - 5))
+        if (i - len >= 5 && year_at(cp, n, i - len - 5) && word_before(list(lx, LX_ROLE_FROM), cp, i - len - 5))
             return 0;
         return y;
     }
     return 0;
 }
 
-void lg_role_scan(lg_role_state *st, const uint32_t *cp, size_t n)
+void lg_role_scan(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, size_t n)
 {
-    if (!st || lg_role_init() != LG_OK)
+    if (!lx || !st)
         return;
     st->scanned = 1;
     st->overflow = n > UINT32_MAX;
     st->cues = st->years = 0;
     for (size_t i = 0; i < n && !st->overflow; i++) {
-        if (word_at(&sets[W_TARGET], cp, n, i)) {
+        if (word_at(list(lx, LX_ROLE_TARGET), cp, n, i)) {
             if (st->cues == LG_ROLE_MARKS)
                 st->overflow = 1;
             else
@@ -392,15 +313,15 @@ void lg_role_scan(lg_role_state *st, const uint32_t *cp, size_t n)
     }
 }
 
-lg_role_reading lg_role_read(const lg_role_state *st, const uint32_t *cp, size_t n,
+lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp, size_t n,
                              size_t start, size_t end, size_t prev_end, size_t next_start)
 {
     lg_role_reading r;
     memset(&r, 0, sizeof r);
-    if (lg_role_init() != LG_OK || start >= n)
+    if (!lx || start >= n)
         return r;
-    if (from_to(cp, n, start, end, prev_end, next_start) ||
-        comparison_base(cp, n, start, prev_end, &r)) {
+    if (from_to(lx, cp, n, start, end, prev_end, next_start) ||
+        comparison_base(lx, cp, n, start, prev_end, &r)) {
         r.role = LG_ROLE_BASELINE;
         return r;
     }
@@ -409,11 +330,11 @@ lg_role_reading lg_role_read(const lg_role_state *st, const uint32_t *cp, size_t
         r.plan_section = 1;
         return r;
     }
-    if (target_cue(st, cp, n, start)) {
+    if (target_cue(lx, st, cp, n, start)) {
         r.role = LG_ROLE_TARGET;
         return r;
     }
-    r.by_year = by_year(st, cp, n, start);
+    r.by_year = by_year(lx, st, cp, n, start);
     if (r.by_year)
         r.role = LG_ROLE_TARGET;
     return r;
@@ -475,9 +396,10 @@ static int heading_level(const uint32_t *cp, size_t n, size_t *after)
     return 0;
 }
 
-void lg_role_sentence(lg_role_state *st, const uint32_t *cp, size_t n, int para_start)
+void lg_role_sentence(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, size_t n,
+                      int para_start)
 {
-    if (!st || lg_role_init() != LG_OK)
+    if (!lx || !st)
         return;
     if (para_start)
         st->plan_para = 0;
@@ -486,7 +408,7 @@ void lg_role_sentence(lg_role_state *st, const uint32_t *cp, size_t n, int para_
     size_t after = 0;
     int level = heading_level(cp, n, &after);
     size_t reach = after + HEADING_REACH < n ? after + HEADING_REACH : n;
-    int plan = any_word_in(&sets[W_PLAN_HEADING], cp, after, reach);
+    int plan = any_word_in(list(lx, LX_ROLE_PLAN_HEADING), cp, after, reach);
     if (level) {
         if (plan && (!st->plan_level || level < st->plan_level))
             st->plan_level = level;
@@ -497,6 +419,6 @@ void lg_role_sentence(lg_role_state *st, const uint32_t *cp, size_t n, int para_
     /* 下一步，我们将…: this paragraph is a plan */
     while (after < n && (cp[after] == ' ' || cp[after] == 0x3000))
         after++;
-    if (plan && word_at(&sets[W_PLAN_HEADING], cp, n, after))
+    if (plan && word_at(list(lx, LX_ROLE_PLAN_HEADING), cp, n, after))
         st->plan_para = 1;
 }

@@ -2,7 +2,8 @@
  *
  * Owns: the reading of a value's role from its sentence (由X到Y, 比2021年
  * 的310件, 力争, 到2025年, 确保…) and of plan sections (下一步工作打算),
- * with the year the reading gives; the words are rules/roles.rules.
+ * with the year the reading gives; the words are the lexicon's role-*
+ * lists (rules/roles.rules).
  * Reads: a sentence's code points and the value's place in it (given by
  * the extractor); nothing else of the pipeline. */
 #ifndef LG_ROLE_H
@@ -12,6 +13,7 @@
 #include <stdint.h>
 
 #include "lawgov.h"
+#include "lexicon.h"
 
 typedef enum lg_role { LG_ROLE_ACTUAL, LG_ROLE_BASELINE, LG_ROLE_TARGET } lg_role;
 
@@ -37,21 +39,20 @@ typedef struct lg_role_state {
     uint32_t cue_at[LG_ROLE_MARKS], year_at[LG_ROLE_MARKS];
 } lg_role_state;
 
-/* Load the built-in words once (thread-safe); LG_ERR_NOMEM on failure. */
-lg_status lg_role_init(void);
-
 /* Note one sentence (before its values are read): a heading may open or
  * close a plan section. */
-void lg_role_sentence(lg_role_state *st, const uint32_t *cp, size_t n, int para_start);
+void lg_role_sentence(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, size_t n,
+                      int para_start);
 
 /* Note where a sentence's plan words and years stand, before its values
  * are read with lg_role_read (optional: without it each reading scans). */
-void lg_role_scan(lg_role_state *st, const uint32_t *cp, size_t n);
+void lg_role_scan(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, size_t n);
 
 /* The role of the value at cp[start, end) of a sentence of n code points;
  * prev_end is the end of the value before it (0 if none), next_start the
  * start of the one after (n if none). */
-lg_role_reading lg_role_read(const lg_role_state *st, const uint32_t *cp, size_t n,
+lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp,
+                             size_t n,
                              size_t start, size_t end, size_t prev_end, size_t next_start);
 
 /* The role's name once the record's year and the report's are known:

@@ -41,11 +41,13 @@ out=build/fuzz
 mkdir -p "$out/artifacts"
 flags="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer \
  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Isrc"
-lib_srcs=$(ls src/*.c | grep -v '^src/main\.c$')
+# the compiled-in rules are generated: make builds build/gen/rules_data.c
+make --no-print-directory build/gen/rules_data.c >&2 || exit 2
+lib_srcs="$(ls src/*.c | grep -v '^src/main\.c$') build/gen/rules_data.c"
 
 build() { # name
     bin="$out/fuzz_$1"
-    newest=$(ls -t "tests/fuzz/fuzz_$1.c" src/*.c src/*.h include/*.h "$bin" 2>/dev/null | head -1)
+    newest=$(ls -t "tests/fuzz/fuzz_$1.c" src/*.c src/*.h include/*.h build/gen/rules_data.c "$bin" 2>/dev/null | head -1)
     [ "$newest" = "$bin" ] && return 0
     echo "fuzz: building $bin" >&2
     # shellcheck disable=SC2086

@@ -1,14 +1,22 @@
-/* test_indicator.c - the indicator matcher and its rules text, on names of
- * our own making. */
+/* test_indicator.c - the indicator matcher and its rules, on names of our
+ * own making. */
 #include "indicator.h"
 
 #include <string.h>
 
+#include "lexicon.h"
 #include "test.h"
+
+static const lg_indicators *defaults(void)
+{
+    lg_status st;
+    const lg_lexicon *lx = lx_defaults(&st);
+    return lx ? lx->indicators : NULL;
+}
 
 static const char *match(const char *metric, const char *unit, const char *kind)
 {
-    return lg_indicator_match(lg_indicators_default(), metric, unit, kind, NULL);
+    return lg_indicator_match(defaults(), metric, unit, kind, NULL);
 }
 
 static int is(const char *got, const char *want)
@@ -18,9 +26,16 @@ static int is(const char *got, const char *want)
 
 static void test_default_taxonomy(void)
 {
-    const lg_indicators *set = lg_indicators_default();
+    const lg_indicators *set = defaults();
     TEST_COND("the built-in taxonomy loads", set != NULL);
-    TEST_COND("it holds at least 40 indicators", lg_indicators_count(set) >= 40);
+    size_t names = 0;
+    for (size_t i = 0; i < lg_indicators_count(set); i++) {
+        size_t j = 0;
+        while (j < i && strcmp(lg_indicators_name(set, j), lg_indicators_name(set, i)) != 0)
+            j++;
+        names += j == i;
+    }
+    TEST_COND("it names at least 40 indicators", names >= 40);
     /* the many names of one indicator */
     TEST_COND("新收行政复议案件", is(match("新收行政复议案件", "件", "count"), "行政复议案件收案数"));
     TEST_COND("受理行政复议申请", is(match("受理行政复议申请", "件", "count"), "行政复议案件收案数"));
@@ -56,50 +71,56 @@ static void test_no_guess(void)
 
 static void test_context_words(void)
 {
-    const lg_indicators *set = lg_indicators_default();
+    const lg_indicators *set = defaults();
     TEST_COND("调解成功率 of 人民调解",
               is(lg_indicator_match(set, "调解成功率", "%", "percent", "全市人民调解组织调解成功率达97%。"),
                  "人民调解成功率"));
     TEST_COND("调解成功率 of 诉调对接 is not 人民调解",
               lg_indicator_match(set, "调解成功率", "%", "percent", "诉调对接调解案件300件，调解成功率61%。") == NULL);
+    TEST_COND("a bare 办结案件 of a 复议 sentence",
+              is(lg_indicator_match(set, "办结案件", "件", "count", "行政复议机关办结案件590件。"),
+                 "行政复议案件办结数"));
+    TEST_COND("a bare 办结案件 of a court is not",
+              lg_indicator_match(set, "办结案件", "件", "count", "法院办结案件590件。") == NULL);
+}
+
+static lg_status add(lg_lexicon *lx, const char *text, lx_error *err)
+{
+    return lx_add_text(lx, "user.rules", text, strlen(text), err);
 }
 
 static void test_user_rules(void)
 {
-    lg_indicators *set = lg_indicators_new();
-    char err[80] = "";
-    const char *text =
-        "# a user's file\n"
-        "[units]\n"
-        "个工作日 duration\n"
-        "[indicators]\n"
-        "+信访事项数 kind=count|change unit=件|批次 need=信访 not=率  # comment\n"
-        "电子证照数 kind=count unit=个|张 need=电子证照\n"
-        "-电子证照数\n";
-    TEST_COND("a user's rules load", lg_indicators_load(set, text, strlen(text), err, sizeof err) == LG_OK);
-    TEST_COND("other sections are left alone", lg_indicators_count(set) == 1);
+    lg_lexicon *lx;
+    lx_error err;
+    TEST_COND("a lexicon of the defaults", lx_new(&lx, &err) == LG_OK);
+    size_t before = lg_indicators_count(lx->indicators);
+    TEST_COND("a user's indicator loads",
+              add(lx, "[indicators]\n+信访事项数 kind=count|change unit=件|批次 need=信访 not=率\n", &err) == LG_OK);
+    TEST_COND("one more rule", lg_indicators_count(lx->indicators) == before + 1);
     TEST_STREQ("an added indicator",
-               lg_indicator_match(set, "受理信访事项", "件", "count", NULL), "信访事项数");
-    TEST_COND("its not= words", lg_indicator_match(set, "信访事项办结率", "%", "percent", NULL) == NULL);
-    const char *more = "[indicators]\n信访事项数 kind=count unit=批次 need=来访 ctx=信访\n";
+               lg_indicator_match(lx->indicators, "受理信访事项", "件", "count", NULL), "信访事项数");
+    TEST_COND("its not= words", lg_indicator_match(lx->indicators, "信访事项办结率", "%", "percent", NULL) == NULL);
     TEST_COND("a second rule of the same name is an alternative",
-              lg_indicators_load(set, more, strlen(more), err, sizeof err) == LG_OK &&
-              lg_indicators_count(set) == 2 &&
-              lg_indicator_match(set, "受理信访事项", "件", "count", NULL) != NULL);
+              add(lx, "[indicators]\n信访事项数 kind=count unit=批次 need=来访 ctx=信访\n", &err) == LG_OK &&
+              lg_indicators_count(lx->indicators) == before + 2);
     TEST_STREQ("met by its context",
-               lg_indicator_match(set, "接待群众来访", "批次", "count", "信访工作中接待群众来访300批次"), "信访事项数");
-    const char *drop = "[indicators]\n-信访事项数\n";
+               lg_indicator_match(lx->indicators, "接待群众来访", "批次", "count", "信访工作中接待群众来访300批次"),
+               "信访事项数");
     TEST_COND("-NAME removes every rule of that name",
-              lg_indicators_load(set, drop, strlen(drop), err, sizeof err) == LG_OK &&
-              lg_indicators_count(set) == 0);
+              add(lx, "[indicators]\n-信访事项数\n", &err) == LG_OK &&
+              lg_indicators_count(lx->indicators) == before);
+    TEST_COND("a default can be removed",
+              add(lx, "[indicators]\n-律师人数\n", &err) == LG_OK &&
+              lg_indicator_match(lx->indicators, "执业律师", "人", "count", NULL) == NULL);
     const char *bad[] = {"[indicators]\n甲 kind=count\n", "[indicators]\n甲 kind=weight need=甲\n",
                          "[indicators]\n甲 kind=count need=甲 colour=red\n",
-                         "[indicators]\n甲 kind=count need=a need=b need=c need=d need=e\n"};
+                         "[indicators]\n甲 kind=count need=a need=b need=c need=d need=e\n",
+                         "[indicators]\n甲\n"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         TEST_COND("a malformed rule is an error with its line",
-                  lg_indicators_load(set, bad[i], strlen(bad[i]), err, sizeof err) == LG_ERR_ARG &&
-                  strncmp(err, "2: ", 3) == 0);
-    lg_indicators_free(set);
+                  add(lx, bad[i], &err) == LG_ERR_ARG && err.line == 2);
+    lx_free(lx);
 }
 
 int main(void)
@@ -108,5 +129,6 @@ int main(void)
     test_no_guess();
     test_context_words();
     test_user_rules();
+    lx_release_defaults();
     return TEST_REPORT();
 }

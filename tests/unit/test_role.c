@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lexicon.h"
 #include "test.h"
 #include "text.h"
 
@@ -49,7 +50,8 @@ static lg_role_reading read_in(const lg_role_state *st, const char *text, const 
     }
     if (next)
         next_start = find(&s, next);
-    return lg_role_read(st, s.cp, s.n, start, start + v.n, prev_end, next_start);
+    lg_status status;
+    return lg_role_read(lx_defaults(&status), st, s.cp, s.n, start, start + v.n, prev_end, next_start);
 }
 
 static const char *role(const char *text, const char *prev, const char *value, const char *next)
@@ -99,7 +101,8 @@ static lg_role reading_after(lg_role_state *st, const char *heading, const char 
 {
     sentence h;
     load(&h, heading);
-    lg_role_sentence(st, h.cp, h.n, 1);
+    lg_status status;
+    lg_role_sentence(lx_defaults(&status), st, h.cp, h.n, 1);
     return read_in(st, text, NULL, value, NULL).role;
 }
 
@@ -120,16 +123,19 @@ static void test_plan_sections(void)
               reading_after(&st, "下一步，我们将持续推进", "新建调解组织20个。", "20个") == LG_ROLE_TARGET);
     sentence p;
     load(&p, "全年办结案件300件。");
-    lg_role_sentence(&st, p.cp, p.n, 1);
+    lg_status status;
+    lg_role_sentence(lx_defaults(&status), &st, p.cp, p.n, 1);
     TEST_COND("... for that paragraph only",
               read_in(&st, "全年办结案件300件。", NULL, "300件", NULL).role == LG_ROLE_ACTUAL);
 }
 
 int main(void)
 {
-    TEST_COND("the words load", lg_role_init() == LG_OK);
+    lg_status status;
+    TEST_COND("the words load", lx_defaults(&status) != NULL);
     test_baseline();
     test_target();
     test_plan_sections();
+    lx_release_defaults();
     return TEST_REPORT();
 }

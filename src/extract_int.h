@@ -1,0 +1,287 @@
+/* extract_int.h - what the extractor's stages share (private).
+ *
+ * The stages run one way, each in its own file, reading what the ones
+ * before found:
+ *   sentence.c  the sentence as code points, classes and byte offsets;
+ *               clause bounds; matching words and lists at a position
+ *   value.c     candidate values: numeral, magnitude, unit, qualifier, kind
+ *   reject.c    what only looks like a value (ordinals, dates, labels)
+ *   year.c      year and period mentions, and the year of each value
+ *   where.c     place mentions, and the city or district of each value
+ *   metric.c    the metric name of each value
+ *   table.c     values in table rows: names from row label and header
+ *   report.c    the report's own city and year, held records, emission
+ *   extract.c   runs them in order for each sentence
+ * Every word list comes from the lexicon the extractor holds (lexicon.h). */
+#ifndef LG_EXTRACT_INT_H
+#define LG_EXTRACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "decode.h"
+#include "extract.h"
+#include "lexicon.h"
+#include "number.h"
+#include "role.h"
+#include "text.h"
+
+/* The report's own city and year are settled once this many characters of
+ * it have been read (or at its end): records before that are held back. */
+#define SETTLE_CHARS 65536
+/* The opening, where a report names its city and year. */
+#define OPENING_CHARS 400
+/* A metric name keeps at most this many characters. */
+#define METRIC_MAX_CHARS 24
+/* Years after this are no report's year (a code, a phone number). */
+#define LATEST_PLAUSIBLE_YEAR 2100
+/* Year and place mentions kept per sentence. */
+#define MAX_MENTIONS 64
+/* Cells of a table row, and header columns remembered. */
+#define MAX_CELLS 16
+/* A unit as held in a value or record, NUL-padded. */
+#define UNIT_BYTES (LX_UNIT_MAX_BYTES + 1)
+
+/* Kinds are these strings and no others, so they compare as pointers. */
+extern const char KIND_COUNT[], KIND_MONEY[], KIND_PERCENT[], KIND_CHANGE[], KIND_MULTIPLE[],
+    KIND_DURATION[], KIND_MEASURE[], KIND_RANK[];
+
+enum year_mode { YEAR_REPORT, YEAR_EXPLICIT };
+enum period_mode { PERIOD_NONE, PERIOD_SPAN, PERIOD_SINCE, PERIOD_HALF };
+enum city_mode { CITY_REPORT, CITY_PLACE, CITY_NONE };
+
+/* A record, as it is held until the report's city and year are known. */
+typedef struct rec {
+    long long line, offset;
+    int city_mode, place; /* place: a city or county id */
+    int year_mode, year;  /* explicit year, or a delta from the report year */
+    int from_now;         /* the delta counts from the time of writing (今年, 去年) */
+    int period_mode, period_a, period_b;
+    char value_str[LG_DECIMAL_MAX];
+    char unit[UNIT_BYTES];
+    const char *qualifier, *kind;
+    lg_role_reading role; /* src/role.c's reading of the value */
+    char *metric, *text;
+    size_t context; /* index into held sentences, or (size_t)-1 */
+    size_t ctx_from, ctx_len; /* the context: bytes of the sentence */
+} rec;
+
+/* Mentions start with their span, so that sentence.c walks either kind. */
+typedef struct year_mention {
+    size_t start, end;
+    int year;        /* explicit year, 0 when relative to the report's */
+    int delta;       /* for relative ones: 去年 -1 */
+    int period_mode, period_a, period_b;
+    int comparison;  /* 比2022年, 较去年: a base, not the figure's year */
+    int target;      /* 到2025年: a goal */
+    int pair;        /* 2020年的35人: governs the next value only */
+    int from_now;    /* 今年 去年 上年 前年 本年: counted from the time of writing */
+} year_mention;
+
+typedef struct place_mention {
+    size_t start, end;
+    int id;
+} place_mention;
+
+typedef struct value {
+    size_t start, end;   /* chars: the numeral's first .. past the unit */
+    size_t num_start;    /* after a leading qualifier word (same as start) */
+    char dec[LG_DECIMAL_MAX];
+    char unit[UNIT_BYTES];
+    const char *qualifier, *kind;
+    int chinese, single_cjk;
+} value;
+
+/* Chars [a, b) of the sentence. */
+typedef struct span {
+    size_t a, b;
+    int weak; /* the words name an action, not the thing counted */
+} span;
+
+typedef struct cell {
+    size_t a, b;
+} cell;
+
+/* What the stages found in one sentence. */
+typedef struct found {
+    value *values;
+    size_t nv;
+    year_mention *ym;
+    size_t nym;
+    place_mention *pm;
+    size_t npm;
+} found;
+
+/* A view of either kind of mention, for the helpers they share. */
+typedef struct mentions {
+    const unsigned char *at;
+    size_t n, stride;
+} mentions;
+#define YEARS_OF(f) ((mentions){(const unsigned char *)(f)->ym, (f)->nym, sizeof *(f)->ym})
+#define PLACES_OF(f) ((mentions){(const unsigned char *)(f)->pm, (f)->npm, sizeof *(f)->pm})
+
+struct lg_extractor {
+    const lg_config *cfg;
+    const lg_lexicon *lx;
+    const char *file, *doc;
+    lg_status status;
+
+    /* the current sentence */
+    const lg_char *c;
+    size_t n;
+    uint32_t *cp;   /* its code points alone: every scan reads these */
+    uint8_t *cls;   /* and their classes (CL_*), n + 1 entries */
+    unsigned cls_any; /* every class some character of it has */
+    text_buf s;     /* its UTF-8 */
+    text_buf context; /* a record's context, cut from its sentence */
+    text_buf metric, prev, txt; /* a record's metric, the one before, its text */
+    uint32_t *cb;   /* char index -> byte offset, n + 1 entries */
+    size_t cb_cap;
+    pcre2_match_data *md;
+
+    /* settling the report's city and year */
+    int settled;
+    long long chars_seen;
+    int report_year, latest_year, opening_year, latest_mentioned;
+    int written_after; /* news of a published report: written the year after */
+    int report_city, opening_city;
+    int report_county; /* 某县2023年法治政府建设报告: the figures are the county's */
+    int region_report; /* the title names a province and no city */
+    int *city_votes; /* per place id */
+    rec *held;
+    size_t held_len, held_cap;
+    char **held_ctx;
+    size_t held_ctx_len, held_ctx_cap;
+    int sentence_held; /* this sentence is in held_ctx already */
+
+    /* 2021年，…。…。: a year opening a paragraph governs the paragraph */
+    int have_para_year;
+    year_mention para_year;
+    /* 去年…，…；…: a year in a sentence's first clause governs the clauses
+     * after its semicolons too (the normalizer splits sentences at ；) */
+    int have_clause_year, after_semicolon;
+    year_mention clause_year;
+    unsigned flags;    /* of the current sentence */
+
+    /* a table flattened into | rows: the header row's cells */
+    text_buf table_header[MAX_CELLS];
+    int table_year[MAX_CELLS];
+    size_t table_cols;
+
+    lg_role_state role_state; /* plan sections (下一步工作打算), the sentence's cues */
+};
+
+/* ---- sentence.c: the sentence and matching in it ---------------------- */
+
+int load_sentence(lg_extractor *ex, const lg_char *c, size_t n);
+
+static inline uint32_t cp_at(const lg_extractor *ex, size_t i)
+{
+    return i < ex->n ? ex->cp[i] : 0;
+}
+/* The class test for char i of the current sentence (0 past its end). */
+static inline int class_at(const lg_extractor *ex, size_t i, unsigned cl)
+{
+    return (ex->cls[i] & cl) != 0;
+}
+/* The class test for any code point. */
+static inline int has_class(const lg_extractor *ex, uint32_t cp, unsigned cl)
+{
+    return cp < 0x10000 && (ex->lx->cls[cp] & cl) != 0;
+}
+static inline int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static inline int is_cjk(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
+
+size_t clause_start(const lg_extractor *ex, size_t i);
+size_t clause_end(const lg_extractor *ex, size_t i);
+
+/* Is s[0..len) exactly the NUL-terminated word w? */
+int is_word(const char *s, size_t len, const char *w);
+/* Does the text from char i start with the UTF-8 word w? */
+int starts(const lg_extractor *ex, size_t i, const char *w);
+/* Does the text before char i end with w?  w's length in chars, or 0. */
+size_t ends(const lg_extractor *ex, size_t i, const char *w);
+/* The same for the first word of lexicon list l that matches; 0 when none. */
+size_t starts_any(const lg_extractor *ex, size_t i, int l);
+size_t ends_any(const lg_extractor *ex, size_t i, int l);
+
+/* A unit is a NUL-padded char[UNIT_BYTES] (value.unit, rec.unit): comparing
+ * it with a literal, NUL included, is a fixed-size memcmp, behind a test
+ * of the literal's last byte and the NUL after it, which settles most
+ * comparisons without a call (CJK characters share their leading bytes,
+ * rarely their last) - units are tested some twenty times per value. */
+#define UNIT_IS(unit, lit)                                                   \
+    ((unit)[sizeof lit - 1] == '\0' && (unit)[sizeof lit - 2] == (lit)[sizeof lit - 2] && \
+     memcmp((unit), lit, sizeof lit) == 0)
+
+/* Is the text between chars a and b nothing but list separators? */
+int only_separators(const lg_extractor *ex, size_t a, size_t b);
+/* Does the text from char i start with a list separator (、 和 及 与)? */
+int starts_separator(const lg_extractor *ex, size_t i);
+
+/* Where a mention starting at char i ends (i when none starts there),
+ * and where one ending at i starts (i when none ends there). */
+size_t skip_mention_at(mentions m, size_t i);
+size_t mention_ending_at(mentions m, size_t i);
+/* values[k] in the run of values around it that only separators divide,
+ * none starting before char after: the run's length, *pos = k's place in
+ * it.  A run of N years or places and a run of N values pair in order. */
+size_t value_run(const lg_extractor *ex, const found *f, size_t k, size_t after, size_t *pos);
+
+/* Match a pattern of the lexicon anchored at byte b of the sentence. */
+int match_value_at(const lg_extractor *ex, size_t b);
+int match_year_at(const lg_extractor *ex, size_t b);
+/* The bytes of named group g of the last match: length, *from. */
+size_t group(const lg_extractor *ex, int g, size_t *from);
+/* The char at or after char i whose byte offset reaches b. */
+size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b);
+
+/* ---- the stages ------------------------------------------------------- */
+
+/* value.c: every value of the sentence into f->values (f->nv); -1 on no memory */
+int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap);
+const char *unit_kind(const lg_extractor *ex, const char *unit);
+
+/* reject.c: is the value read at char i (v filled, ulen and places from
+ * the match) no record?  May turn it into a rank (第7位). */
+typedef struct candidate {
+    size_t ulen;   /* the unit's bytes as matched */
+    size_t mlen;   /* the magnitude's */
+    int places;    /* decimal places the magnitude shifts */
+    uint32_t before, after; /* the chars around the value */
+} candidate;
+int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank);
+
+/* year.c */
+size_t find_years(lg_extractor *ex, year_mention *out, size_t cap);
+void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r);
+void governing_year(lg_extractor *ex, const found *f);
+int five_year_plan_start(const lg_extractor *ex, const char *s, size_t len);
+
+/* where.c */
+size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size_t limit);
+void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r);
+
+/* metric.c: name the metric of f->values[k] into out; prev names the
+ * value before it in the sentence ("" when none). */
+void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
+                 text_buf *out);
+int is_change(const lg_extractor *ex, const value *v);
+
+/* table.c */
+size_t split_cells(const lg_extractor *ex, cell *cells);
+void table_header(lg_extractor *ex, const cell *cells, size_t n, const found *f);
+void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,
+                  text_buf *out, rec *r);
+
+/* report.c */
+void observe_report(lg_extractor *ex, const found *f);
+void note_latest_year(lg_extractor *ex, const found *f);
+void context_window(const lg_extractor *ex, const value *v, rec *r);
+int emit_record(lg_extractor *ex, const rec *r, const char *sentence);
+int hold_record(lg_extractor *ex, rec *r);
+void settle(lg_extractor *ex);
+void free_held(lg_extractor *ex);
+
+#endif

@@ -1,0 +1,456 @@
+/* lexicon.c - rules text to an lg_lexicon; see lexicon.h.
+ *
+ * Owns: the rules format (sections, "+entry", "-entry", fields, "= value"),
+ * its one parser, the lexicon's life, the shared defaults, and dumping the
+ * lists in effect.  What is built from the lists is lexicon_build.c's.
+ * Reads: the compiled-in rules (build/gen/rules_data.c), the gazetteer
+ * (place.h) for place aliases. */
+#include "lexicon.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator.h"
+#include "place.h"
+#include "text.h"
+
+/* What the entries of a section look like. */
+enum shape {
+    SH_WORD,     /* a word alone */
+    SH_UNIT,     /* a unit, its kind, "= unit shown" optional */
+    SH_CHARS,    /* a word and one field: characters */
+    SH_NUMERAL,  /* one character, its value, "integer" optional */
+    SH_MEANING,  /* a word and its meaning */
+    SH_ALIAS,    /* a word "= full name of a place" */
+    SH_RULE      /* a name and key=value fields; a name may have several
+                  * rules, "-name" removes them all (indicators) */
+};
+
+static const struct section {
+    const char *name;
+    int shape;
+} SECTIONS[LX_SECTION_COUNT] = {
+    [LX_UNITS] = {"units", SH_UNIT},
+    [LX_UNIT_WORD_STARTS] = {"unit-word-starts", SH_CHARS},
+    [LX_NUMERALS] = {"numerals", SH_NUMERAL},
+    [LX_NUMERAL_FOLLOWERS] = {"numeral-followers", SH_WORD},
+    [LX_QUALIFIERS_BEFORE] = {"qualifiers-before", SH_MEANING},
+    [LX_QUALIFIERS_AFTER] = {"qualifiers-after", SH_MEANING},
+    [LX_NOT_RECORDS] = {"not-records", SH_WORD},
+    [LX_PLACES] = {"places", SH_ALIAS},
+    [LX_COUNT_CUES] = {"count-cues", SH_WORD},
+    [LX_CHANGE_WORDS] = {"change-words", SH_WORD},
+    [LX_LEVEL_WORDS] = {"level-words", SH_WORD},
+    [LX_RANK_CUES] = {"rank-cues", SH_WORD},
+    [LX_COMPARE_WORDS] = {"compare-words", SH_WORD},
+    [LX_LEAD_FILLERS] = {"lead-fillers", SH_WORD},
+    [LX_TRAIL_FILLERS] = {"trail-fillers", SH_WORD},
+    [LX_WEAK_ENDINGS] = {"weak-endings", SH_WORD},
+    [LX_WEAK_EXCEPTIONS] = {"weak-exceptions", SH_WORD},
+    [LX_COMPARISONS] = {"comparisons", SH_WORD},
+    [LX_COUNT_VERBS] = {"count-verbs", SH_WORD},
+    [LX_RIGHT_STOPS] = {"right-stops", SH_WORD},
+    [LX_RIGHT_LEAD] = {"right-lead", SH_WORD},
+    [LX_SCOPE_WORDS] = {"scope-words", SH_WORD},
+    [LX_ADVERBS] = {"adverbs", SH_WORD},
+    [LX_RANK_TOPICS] = {"rank-topics", SH_WORD},
+    [LX_REVIEW_WORDS] = {"review-words", SH_WORD},
+    [LX_ANNOUNCE_WHEN] = {"announce-when", SH_WORD},
+    [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
+    [LX_NATION_WORDS] = {"nation-words", SH_WORD},
+    [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
+    [LX_INDICATORS] = {"indicators", SH_RULE},
+    [LX_ROLE_FROM] = {"role-from", SH_WORD},
+    [LX_ROLE_FROM_NOT] = {"role-from-not", SH_WORD},
+    [LX_ROLE_TO] = {"role-to", SH_WORD},
+    [LX_ROLE_COMPARE] = {"role-compare", SH_WORD},
+    [LX_ROLE_COMPARE_NOT] = {"role-compare-not", SH_WORD},
+    [LX_ROLE_LAST_YEAR] = {"role-last-year", SH_WORD},
+    [LX_ROLE_TARGET] = {"role-target", SH_WORD},
+    [LX_ROLE_TARGET_LEAD] = {"role-target-lead", SH_WORD},
+    [LX_ROLE_TARGET_NOT_BEFORE] = {"role-target-not-before", SH_WORD},
+    [LX_ROLE_TARGET_NOT_AFTER] = {"role-target-not-after", SH_WORD},
+    [LX_ROLE_TARGET_NOT_BETWEEN] = {"role-target-not-between", SH_WORD},
+    [LX_ROLE_BY_YEAR] = {"role-by-year", SH_WORD},
+    [LX_ROLE_BY_YEAR_NOT] = {"role-by-year-not", SH_WORD},
+    [LX_ROLE_PLAN_HEADING] = {"role-plan-heading", SH_WORD},
+};
+
+static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",
+                                         "duration", "measure", "rank", "reject", NULL};
+static const char *const MEANING_NAMES[] = {"over", "approx", "nearly", "under", NULL};
+
+/* ---- entries -------------------------------------------------------- */
+
+static void entry_free(lx_entry *e)
+{
+    free(e->word);
+    free(e->field);
+    free(e->value);
+    free(e->cps);
+}
+
+static char *dup_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static lx_entry *list_find(lx_list_t *l, const char *s, size_t len)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->e[i].len == len && memcmp(l->e[i].word, s, len) == 0)
+            return &l->e[i];
+    return NULL;
+}
+
+int lx_list_push(lx_list_t *l, const lx_entry *e)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        lx_entry *p = realloc(l->e, cap * sizeof *p);
+        if (!p)
+            return -1;
+        l->e = p;
+        l->cap = cap;
+    }
+    l->e[l->n++] = *e;
+    return 0;
+}
+
+/* ---- parsing -------------------------------------------------------- */
+
+typedef struct parse {
+    const char *name;
+    long line;
+    int section; /* -1 before the first */
+    lx_error *err;
+} parse;
+
+static lg_status fail(parse *p, const char *fmt, const char *arg)
+{
+    if (p->err) {
+        snprintf(p->err->file, sizeof p->err->file, "%s", p->name);
+        p->err->line = p->line;
+        snprintf(p->err->reason, sizeof p->err->reason, fmt, arg ? arg : "");
+    }
+    return LG_ERR_ARG;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static void trim(const char **a, const char **b)
+{
+    while (*a < *b && is_space(**a))
+        (*a)++;
+    while (*b > *a && is_space((*b)[-1]))
+        (*b)--;
+}
+
+static int valid_utf8_n(const char *s, size_t n)
+{
+    for (size_t at = 0; at < n;) {
+        uint32_t cp;
+        int k = utf8_decode_strict((const unsigned char *)s + at, n - at, &cp);
+        if (k <= 0)
+            return 0;
+        at += (size_t)k;
+    }
+    return 1;
+}
+
+static int name_index(const char *const *names, const char *s)
+{
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(names[i], s))
+            return i;
+    return -1;
+}
+
+/* Fill e's parsed fields from its text, as its section's shape asks. */
+static lg_status entry_check(parse *p, lx_entry *e)
+{
+    int shape = SECTIONS[p->section].shape;
+    int want_field = shape != SH_WORD && shape != SH_ALIAS;
+    if (want_field && !e->field)
+        return fail(p, "\"%s\" needs a field", e->word);
+    if (!want_field && e->field)
+        return fail(p, "\"%s\": no fields in this section", e->word);
+    if ((shape == SH_ALIAS) != (e->value != NULL) && shape != SH_UNIT)
+        return fail(p, shape == SH_ALIAS ? "\"%s\" needs \"= full name\"" : "\"%s\": no \"=\" in this section", e->word);
+    if (shape == SH_UNIT) {
+        if (e->len > LX_UNIT_MAX_BYTES || (e->value && strlen(e->value) > LX_UNIT_MAX_BYTES))
+            return fail(p, "unit \"%s\" is too long", e->word);
+        if ((e->kind = name_index(KIND_NAMES, e->field)) < 0)
+            return fail(p, "unknown unit kind \"%s\" (count, money, percent, change, multiple, duration, measure, rank, reject)", e->field);
+    } else if (shape == SH_MEANING) {
+        if ((e->kind = name_index(MEANING_NAMES, e->field)) < 0)
+            return fail(p, "unknown meaning \"%s\" (over, approx, nearly, under)", e->field);
+    } else if (shape == SH_NUMERAL) {
+        char *end;
+        if (e->chars != 1)
+            return fail(p, "numeral \"%s\" is not one character", e->word);
+        e->num = strtoll(e->field, &end, 10);
+        e->integer = !strcmp(end, " integer");
+        if (end == e->field || (*end && !e->integer) || e->num < 0)
+            return fail(p, "bad numeral value \"%s\"", e->field);
+    } else if (shape == SH_ALIAS) {
+        if ((e->place = lg_place_lookup(e->value, -1)) < 0)
+            return fail(p, "unknown place \"%s\"", e->value);
+    } else if (shape == SH_RULE) {
+        const char *why = lg_indicator_check(e->field);
+        if (why)
+            return fail(p, "indicator %s", why);
+    }
+    return LG_OK;
+}
+
+/* Split "word fields = value" into e (allocated); a rule's fields hold
+ * their own "=". */
+static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e)
+{
+    memset(e, 0, sizeof *e);
+    const char *eq = SECTIONS[p->section].shape == SH_RULE ? NULL : memchr(a, '=', (size_t)(b - a));
+    const char *w = a, *we = a;
+    while (we < (eq ? eq : b) && !is_space(*we))
+        we++;
+    if (we == w)
+        return fail(p, "an entry without a word", NULL);
+    const char *f = we, *fe = eq ? eq : b;
+    trim(&f, &fe);
+    e->word = dup_n(w, (size_t)(we - w));
+    e->len = (size_t)(we - w);
+    e->chars = utf8_chars_n(w, e->len);
+    if (f < fe) {
+        /* fields: one space between them */
+        e->field = malloc((size_t)(fe - f) + 1);
+        size_t n = 0;
+        for (const char *c = f; e->field && c < fe; c++)
+            if (!is_space(*c) || (n && e->field[n - 1] != ' '))
+                e->field[n++] = is_space(*c) ? ' ' : *c;
+        if (e->field)
+            e->field[n] = '\0';
+    }
+    if (eq) {
+        const char *v = eq + 1, *ve = b;
+        trim(&v, &ve);
+        if (v == ve) {
+            free(e->word);
+            free(e->field);
+            e->word = e->field = NULL;
+            return fail(p, "nothing after \"=\"", NULL);
+        }
+        e->value = dup_n(v, (size_t)(ve - v));
+    }
+    if (!e->word || (f < fe && !e->field) || (eq && !e->value)) {
+        entry_free(e);
+        return LG_ERR_NOMEM;
+    }
+    return LG_OK;
+}
+
+static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
+{
+    lx_entry *old = SECTIONS[p->section].shape == SH_RULE ? NULL : list_find(l, e->word, e->len);
+    if (old) {
+        /* the same word again: its fields change, its place does not */
+        free(old->field);
+        free(old->value);
+        old->field = e->field;
+        old->value = e->value;
+        old->kind = e->kind;
+        old->num = e->num;
+        old->integer = e->integer;
+        old->place = e->place;
+        free(e->word);
+        return LG_OK;
+    }
+    (void)p;
+    if (lx_list_push(l, e)) {
+        entry_free(e);
+        return LG_ERR_NOMEM;
+    }
+    return LG_OK;
+}
+
+static lg_status remove_entry(parse *p, lx_list_t *l, const lx_entry *e)
+{
+    lx_entry *old = list_find(l, e->word, e->len);
+    if (!old)
+        return fail(p, "\"%s\" is not in this section", e->word);
+    do {  /* a rules section may hold the name more than once */
+        entry_free(old);
+        size_t k = (size_t)(old - l->e);
+        memmove(old, old + 1, (l->n - k - 1) * sizeof *old);
+        l->n--;
+    } while (SECTIONS[p->section].shape == SH_RULE && (old = list_find(l, e->word, e->len)));
+    return LG_OK;
+}
+
+static lg_status parse_section(parse *p, const char *a, const char *b)
+{
+    const char *close = memchr(a, ']', (size_t)(b - a));
+    if (!close || close + 1 != b)
+        return fail(p, "a section is \"[name]\" alone on its line", NULL);
+    char name[64];
+    size_t n = (size_t)(close - a - 1);
+    if (n >= sizeof name)
+        n = sizeof name - 1;
+    memcpy(name, a + 1, n);
+    name[n] = '\0';
+    for (int s = 0; s < LX_SECTION_COUNT; s++)
+        if (!strcmp(SECTIONS[s].name, name)) {
+            p->section = s;
+            return LG_OK;
+        }
+    return fail(p, "unknown section [%s]", name);
+}
+
+static lg_status parse_line(lg_lexicon *lx, parse *p, const char *a, const char *b)
+{
+    trim(&a, &b);
+    if (a == b || *a == '#')
+        return LG_OK;
+    if (!valid_utf8_n(a, (size_t)(b - a)))
+        return fail(p, "not UTF-8", NULL);
+    if (*a == '[')
+        return parse_section(p, a, b);
+    if (p->section < 0)
+        return fail(p, "an entry before any [section]", NULL);
+    int remove = *a == '-';
+    if (*a == '+' || *a == '-')
+        a++;
+    lx_entry e;
+    lg_status st = entry_parse(p, a, b, &e);
+    if (st != LG_OK)
+        return st;
+    lx_list_t *l = &lx->list[p->section];
+    if (remove) {
+        st = remove_entry(p, l, &e);
+        entry_free(&e);
+        return st;
+    }
+    st = entry_check(p, &e);
+    if (st != LG_OK) {
+        entry_free(&e);
+        return st;
+    }
+    return add_entry(p, l, &e);
+}
+
+static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
+                            lx_error *err)
+{
+    parse p = {name, 0, -1, err};
+    for (size_t at = 0; at < n;) {
+        const char *nl = memchr(text + at, '\n', n - at);
+        size_t end = nl ? (size_t)(nl - text) : n;
+        p.line++;
+        if (memchr(text + at, '\0', end - at))
+            return fail(&p, "a NUL byte", NULL);
+        lg_status st = parse_line(lx, &p, text + at, text + end);
+        if (st != LG_OK)
+            return st;
+        at = end + 1;
+    }
+    return LG_OK;
+}
+
+lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
+                      lx_error *err)
+{
+    lg_status st = parse_text(lx, name, text, n, err);
+    lg_status built = lx_compile(lx);
+    return st != LG_OK ? st : built;
+}
+
+void lx_free(lg_lexicon *lx)
+{
+    if (!lx)
+        return;
+    lx_uncompile(lx);
+    for (int l = 0; l < LX_SECTION_COUNT; l++) {
+        lx_list_t *list = &lx->list[l];
+        for (size_t i = 0; i < list->n; i++)
+            entry_free(&list->e[i]);
+        free(list->e);
+    }
+    free(lx);
+}
+
+lg_status lx_new(lg_lexicon **out, lx_error *err)
+{
+    *out = NULL;
+    lg_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx)
+        return LG_ERR_NOMEM;
+    for (const lg_rules_text *r = lg_default_rules; r->name; r++) {
+        lg_status st = parse_text(lx, r->name, r->text, strlen(r->text), err);
+        if (st != LG_OK) {
+            lx_free(lx);
+            return st;
+        }
+    }
+    lg_status st = lx_compile(lx);
+    if (st != LG_OK) {
+        lx_free(lx);
+        return st;
+    }
+    *out = lx;
+    return LG_OK;
+}
+
+/* ---- the shared defaults -------------------------------------------- */
+
+static pthread_mutex_t defaults_lock = PTHREAD_MUTEX_INITIALIZER;
+static lg_lexicon *defaults;
+
+const lg_lexicon *lx_defaults(lg_status *status)
+{
+    pthread_mutex_lock(&defaults_lock);
+    lg_status st = LG_OK;
+    if (!defaults)
+        st = lx_new(&defaults, NULL);
+    const lg_lexicon *lx = defaults;
+    pthread_mutex_unlock(&defaults_lock);
+    if (status)
+        *status = st == LG_ERR_ARG ? LG_ERR_REGEX : st; /* bad defaults are a bug */
+    return lx;
+}
+
+void lx_release_defaults(void)
+{
+    pthread_mutex_lock(&defaults_lock);
+    lx_free(defaults);
+    defaults = NULL;
+    pthread_mutex_unlock(&defaults_lock);
+}
+
+/* ---- dump ----------------------------------------------------------- */
+
+int lx_dump(const lg_lexicon *lx, FILE *out)
+{
+    fprintf(out, "# The rules in effect (lawgov-extract --dump-rules).  Feed an edited\n"
+                 "# copy back with --rules FILE: entries are added (a word already\n"
+                 "# listed takes the new fields), \"-word\" removes one.\n");
+    for (int s = 0; s < LX_SECTION_COUNT; s++) {
+        const lx_list_t *l = &lx->list[s];
+        fprintf(out, "\n[%s]\n", SECTIONS[s].name);
+        for (size_t i = 0; i < l->n; i++) {
+            const lx_entry *e = &l->e[i];
+            fprintf(out, "%s", e->word);
+            if (e->field)
+                fprintf(out, " %s", e->field);
+            if (e->value)
+                fprintf(out, " = %s", e->value);
+            fputc('\n', out);
+        }
+    }
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,430 @@
+/* lexicon_build.c - what is built from a lexicon's lists once they are
+ * parsed: each list's index (words by first and last character, Bloom
+ * filters, an exact-word hash), the derived lists, the value and year
+ * patterns and the character class table.
+ * Owns: building and freeing those; looking a word up exactly.
+ * Reads: the lists lexicon.c parsed; the gazetteer's name characters. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator.h"
+#include "lexicon.h"
+#include "place.h"
+#include "text.h"
+
+/* ---- indexes -------------------------------------------------------- */
+
+static unsigned cp_hash(uint32_t cp, unsigned mask)
+{
+    return (cp * 2654435761u >> 16) & mask;
+}
+
+static unsigned bloom_bit(uint32_t cp)
+{
+    return lx_bloom_bit(cp);
+}
+
+static unsigned str_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void index_free(lx_list_t *l)
+{
+    free(l->by_first);
+    free(l->by_last);
+    free(l->groups_pool);
+    free(l->exact);
+    l->by_first = l->by_last = NULL;
+    l->groups_pool = l->exact = NULL;
+    memset(l->first_bits, 0, sizeof l->first_bits);
+    memset(l->last_bits, 0, sizeof l->last_bits);
+}
+
+static int entry_cps(lx_entry *e)
+{
+    if (e->cps)
+        return 0;
+    e->cps = malloc((e->chars + 1) * sizeof *e->cps);
+    if (!e->cps)
+        return -1;
+    size_t k = 0;
+    for (size_t at = 0; at < e->len; k++)
+        at += utf8_decode_one(e->word + at, &e->cps[k]);
+    return 0;
+}
+
+static lx_group *group_slot(lx_group *table, unsigned mask, uint32_t cp)
+{
+    unsigned h = cp_hash(cp, mask);
+    while (table[h].n && table[h].cp != cp)
+        h = (h + 1) & mask;
+    return &table[h];
+}
+
+/* Group the entries by their first (last) character, in list order. */
+static lx_group *index_by(lx_list_t *l, int last, const lx_entry ***pool)
+{
+    lx_group *table = calloc(l->mask + 1, sizeof *table);
+    if (!table)
+        return NULL;
+    for (size_t i = 0; i < l->n; i++) {
+        lx_entry *e = &l->e[i];
+        uint32_t key = e->cps[last ? e->chars - 1 : 0];
+        lx_group *g = group_slot(table, l->mask, key);
+        g->cp = key;
+        g->n++;
+    }
+    /* each group's entries, one after another in the pool */
+    const lx_entry **at = *pool;
+    for (unsigned h = 0; h <= l->mask; h++) {
+        table[h].entries = at;
+        at += table[h].n;
+        table[h].n = 0;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        lx_entry *e = &l->e[i];
+        lx_group *g = group_slot(table, l->mask, e->cps[last ? e->chars - 1 : 0]);
+        g->entries[g->n++] = e;
+    }
+    *pool = at;
+    return table;
+}
+
+static int index_list(lx_list_t *l)
+{
+    index_free(l);
+    l->max_chars = 0;
+    size_t live = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (entry_cps(&l->e[i]))
+            return -1;
+        if (l->e[i].chars)
+            live++;
+        if (l->e[i].chars > l->max_chars)
+            l->max_chars = l->e[i].chars;
+    }
+    unsigned mask = 7;
+    while (mask + 1 < 2 * l->n) /* at most half full */
+        mask = mask * 2 + 1;
+    l->mask = mask;
+    l->groups_pool = malloc((2 * l->n + 1) * sizeof *l->groups_pool);
+    l->exact = calloc(mask + 1, sizeof *l->exact);
+    if (!l->groups_pool || !l->exact)
+        return -1;
+    const lx_entry **pool = l->groups_pool;
+    l->by_first = index_by(l, 0, &pool);
+    l->by_last = l->by_first ? index_by(l, 1, &pool) : NULL;
+    if (!l->by_last)
+        return -1;
+    for (size_t i = 0; i < l->n; i++) {
+        const lx_entry *e = &l->e[i];
+        unsigned a = bloom_bit(e->cps[0]), b = bloom_bit(e->cps[e->chars - 1]);
+        l->first_bits[a >> 6] |= 1ull << (a & 63);
+        l->last_bits[b >> 6] |= 1ull << (b & 63);
+        unsigned h = str_hash(e->word, e->len) & mask;
+        while (l->exact[h])
+            h = (h + 1) & mask;
+        l->exact[h] = e;
+    }
+    (void)live;
+    return 0;
+}
+
+const lx_entry *lx_find(const lg_lexicon *lx, int l, const char *s, size_t len)
+{
+    const lx_list_t *list = &lx->list[l];
+    if (!list->exact)
+        return NULL;
+    for (unsigned h = str_hash(s, len) & list->mask; list->exact[h]; h = (h + 1) & list->mask)
+        if (list->exact[h]->len == len && memcmp(list->exact[h]->word, s, len) == 0)
+            return list->exact[h];
+    return NULL;
+}
+
+/* ---- derived lists -------------------------------------------------- */
+
+static void derived_clear(lx_list_t *l)
+{
+    free(l->e); /* the entries are another list's */
+    l->e = NULL;
+    l->n = l->cap = 0;
+}
+
+/* Copy (shallow) the entries of src with the given meaning (-1: all). */
+static int derive(lx_list_t *dst, const lx_list_t *src, int meaning)
+{
+    derived_clear(dst);
+    dst->derived = 1;
+    for (size_t i = 0; i < src->n; i++)
+        if ((meaning < 0 || src->e[i].kind == meaning) && lx_list_push(dst, &src->e[i]))
+            return -1;
+    return 0;
+}
+
+/* Longest first, list order among equals: the first word that ends the
+ * text is then the longest (大约 before 约). */
+static void sort_longest_first(lx_list_t *l)
+{
+    for (size_t i = 1; i < l->n; i++) {
+        lx_entry e = l->e[i];
+        size_t j = i;
+        while (j > 0 && l->e[j - 1].chars < e.chars) {
+            l->e[j] = l->e[j - 1];
+            j--;
+        }
+        l->e[j] = e;
+    }
+}
+
+static int derive_lists(lg_lexicon *lx)
+{
+    const lx_list_t *q = &lx->list[LX_QUALIFIERS_BEFORE];
+    if (derive(&lx->list[LX_QUAL_WORDS], q, -1))
+        return -1;
+    sort_longest_first(&lx->list[LX_QUAL_WORDS]);
+    static const int by_meaning[][2] = {{LX_OVER_BEFORE, LX_OVER}, {LX_APPROX_BEFORE, LX_APPROX},
+                                        {LX_NEARLY_BEFORE, LX_NEARLY}, {LX_UNDER_BEFORE, LX_UNDER}};
+    for (size_t i = 0; i < sizeof by_meaning / sizeof *by_meaning; i++)
+        if (derive(&lx->list[by_meaning[i][0]], q, by_meaning[i][1]))
+            return -1;
+    return 0;
+}
+
+/* ---- patterns ------------------------------------------------------- */
+
+/* Append the words of l as a regex alternation, longest first (so that
+ * the first alternative that matches is the longest), metacharacters
+ * escaped; a never-matching group when l is empty. */
+static void append_alternation(text_buf *t, const lx_list_t *l)
+{
+    size_t longest = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->e[i].chars > longest)
+            longest = l->e[i].chars;
+    int any = 0;
+    for (size_t chars = longest; chars > 0; chars--)
+        for (size_t i = 0; i < l->n; i++) {
+            const lx_entry *e = &l->e[i];
+            if (e->chars != chars)
+                continue;
+            if (any++)
+                text_append(t, "|", 1);
+            for (size_t k = 0; k < e->len; k++) {
+                char c = e->word[k];
+                if ((unsigned char)c < 0x80 && !(c >= '0' && c <= '9') &&
+                    !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                    text_append(t, "\\", 1);
+                text_append(t, &c, 1);
+            }
+        }
+    if (!any)
+        text_append(t, "(?!)", 4);
+}
+
+/* The numerals of value up to max (digits only when digits_only) */
+static void append_numeral_class(text_buf *t, const lx_list_t *l, long long max, int digits_only,
+                                 const char *extra)
+{
+    text_append(t, "[", 1);
+    for (size_t i = 0; i < l->n; i++) {
+        const lx_entry *e = &l->e[i];
+        if (e->num <= max && !(digits_only && e->integer))
+            text_append(t, e->word, e->len);
+    }
+    text_append(t, extra, strlen(extra));
+    text_append(t, "]", 1);
+}
+
+/* A value, matched anchored where a numeral starts. */
+static int value_pattern(const lg_lexicon *lx, text_buf *t)
+{
+    const lx_list_t *num = &lx->list[LX_NUMERALS];
+    text_append(t, "(?:(?<pct>百分之)(?<pnum>", strlen("(?:(?<pct>百分之)(?<pnum>"));
+    append_numeral_class(t, num, 100, 0, "点");
+    static const char arabic[] = "+)|(?<anum>[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?![0-9])"
+                                 "|[0-9]+(?:\\.[0-9]+)?(?![0-9.]))|(?<cnum>";
+    text_append(t, arabic, strlen(arabic));
+    append_numeral_class(t, num, (long long)1 << 62, 0, "");
+    text_append(t, "+(?:点", strlen("+(?:点"));
+    append_numeral_class(t, num, 9, 1, "");
+    static const char mag[] = "+)?))(?<post1>余|多)?(?<mag>万亿|千万|百万|万|亿|千(?![米克瓦]))?"
+                              "(?<post2>余|多)?(?<unit>";
+    text_append(t, mag, strlen(mag));
+    append_alternation(t, &lx->list[LX_UNITS]);
+    text_append(t, ")?(?<post3>", strlen(")?(?<post3>"));
+    append_alternation(t, &lx->list[LX_QUALIFIERS_AFTER]);
+    text_append(t, ")?", 2);
+    return t->failed ? -1 : 0;
+}
+
+/* Year mentions: 2022年, 2022年上半年, 2021年以来, 2021—2023年, 2008年1月至2010年,
+ * “十三五”期间, 今年... */
+static const char YEAR_PATTERN[] =
+    "(?<ra>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:份|底|末)?)?(?:—|–|-|－|~|～|至|到)(?<rb>(?:19|20)[0-9]{2})年"
+    "|(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?"
+    "|(?<fyp>十[一二三四五六七八九]?五|[六七八九]五)[”\"’]?(?<fq>期间|时期|以来|末|初)"
+    "|(?<rel>截至目前|今年|去年|上年|前年|当年|本年|目前|上半年|下半年)";
+
+static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
+                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb"};
+
+static pcre2_code *compile(const char *pattern, int *jit)
+{
+    int err;
+    PCRE2_SIZE where;
+    /* anchored at compile time: PCRE2_ANCHORED at match time turns the
+     * JIT off (pcre2jit(3)) */
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, &err, &where, NULL);
+    size_t jit_size = 0;
+    if (re)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    *jit = re && pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size;
+    return re;
+}
+
+static void patterns_free(lg_lexicon *lx)
+{
+    pcre2_code_free(lx->value_re);
+    pcre2_code_free(lx->year_re);
+    pcre2_match_context_free(lx->match_ctx);
+    lx->value_re = lx->year_re = NULL;
+    lx->match_ctx = NULL;
+}
+
+static lg_status build_patterns(lg_lexicon *lx)
+{
+    patterns_free(lx);
+    text_buf t = {0};
+    if (value_pattern(lx, &t)) {
+        text_free(&t);
+        return LG_ERR_NOMEM;
+    }
+    lx->value_re = compile(t.data, &lx->value_jit);
+    text_free(&t);
+    lx->year_re = compile(YEAR_PATTERN, &lx->year_jit);
+    lx->match_ctx = pcre2_match_context_create(NULL);
+    if (!lx->value_re || !lx->year_re || !lx->match_ctx)
+        return LG_ERR_REGEX;
+    for (int g = 0; g < G_COUNT; g++) {
+        pcre2_code *re = g < G_Y ? lx->value_re : lx->year_re;
+        lx->group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
+    }
+    /* No pattern here backtracks much, but no input may make one run away. */
+    pcre2_set_match_limit(lx->match_ctx, 100000);
+    pcre2_set_depth_limit(lx->match_ctx, 1000);
+    return LG_OK;
+}
+
+/* ---- character classes ---------------------------------------------- */
+
+static int clause_break_def(uint32_t cp)
+{
+    return cp == 0xFF0C /* ， */ || cp == ',' || cp == 0xFF1B || cp == ';' ||
+           cp == 0xFF1A /* ： */ || cp == ':' || cp == 0x3002 || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == '!' || cp == '?';
+}
+
+static int quote_def(uint32_t cp)
+{
+    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
+           cp == '\'' || cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F ||
+           cp == 0x300A || cp == 0x300B || cp == ' ';
+}
+
+/* The first characters of YEAR_PATTERN's alternatives: 19xx/20xx, 十三五
+ * and 六五..九五, 截至目前 今年 去年 上年 前年 当年 本年 目前 上半年 下半年. */
+static int year_start_def(uint32_t cp)
+{
+    switch (cp) {
+    case '1': case '2':
+    case 0x5341: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+    case 0x622A: case 0x4ECA: case 0x53BB: case 0x4E0A: case 0x524D:
+    case 0x5F53: case 0x672C: case 0x76EE: case 0x4E0B:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Numerals below this only scale a numeral (万, 亿): they start none. */
+#define NUMERAL_SCALE_MIN 10000
+
+static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
+{
+    const lx_list_t *list = &lx->list[l];
+    for (size_t i = 0; i < list->n; i++) {
+        const lx_entry *e = &list->e[i];
+        size_t k = second ? 1 : 0;
+        if (k < e->chars && e->cps[k] < 0x10000)
+            lx->cls[e->cps[k]] |= (uint8_t)cl;
+    }
+}
+
+static void build_classes(lg_lexicon *lx)
+{
+    const uint8_t *place_bits = lg_place_start_bits(), *second_bits = lg_place_second_bits();
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        int place = cp >= 0x3400 && cp <= 0x9FFF && (place_bits[cp >> 3] >> (cp & 7) & 1);
+        int place2 = !second_bits || (second_bits[cp >> 3] >> (cp & 7) & 1);
+        lx->cls[cp] = (uint8_t)((year_start_def(cp) ? CL_YEAR : 0) |
+                                (cp == 0x5E74 || cp == 0x76EE || cp == 0x4E94 ? CL_YEAR_HINT : 0) |
+                                (place ? CL_PLACE : 0) |
+                                (clause_break_def(cp) ? CL_BREAK : 0) |
+                                (quote_def(cp) ? CL_QUOTE : 0) |
+                                (place2 ? CL_PLACE2 : 0));
+    }
+    const lx_list_t *num = &lx->list[LX_NUMERALS];
+    for (size_t i = 0; i < num->n; i++)
+        if (num->e[i].num < NUMERAL_SCALE_MIN && num->e[i].cps[0] < 0x10000)
+            lx->cls[num->e[i].cps[0]] |= CL_NUMERAL;
+    /* what may follow a Chinese numeral in a value: the units and the
+     * magnitudes and 余/多 */
+    mark_first_chars(lx, LX_UNITS, CL_FOLLOWER, 0);
+    mark_first_chars(lx, LX_NUMERAL_FOLLOWERS, CL_FOLLOWER, 0);
+    mark_first_chars(lx, LX_PLACES, CL_PLACE, 0);
+    mark_first_chars(lx, LX_PLACES, CL_PLACE2, 1);
+    lx->place_alias_max = lx->list[LX_PLACES].max_chars;
+}
+
+/* ---- building ------------------------------------------------------- */
+
+lg_status lx_compile(lg_lexicon *lx)
+{
+    lx->compiled = 0;
+    /* the sections first: derived lists share their entries' code points */
+    for (int l = 0; l < LX_SECTION_COUNT; l++)
+        if (index_list(&lx->list[l]))
+            return LG_ERR_NOMEM;
+    if (derive_lists(lx))
+        return LG_ERR_NOMEM;
+    for (int l = LX_SECTION_COUNT; l < LX_LIST_COUNT; l++)
+        if (index_list(&lx->list[l]))
+            return LG_ERR_NOMEM;
+    build_classes(lx);
+    lg_indicators_free(lx->indicators);  /* built again after a user's rules */
+    lx->indicators = lg_indicators_build(lx->list[LX_INDICATORS].e, lx->list[LX_INDICATORS].n);
+    if (!lx->indicators)
+        return LG_ERR_NOMEM;
+    lg_status st = build_patterns(lx);
+    if (st == LG_OK)
+        lx->compiled = 1;
+    return st;
+}
+
+void lx_uncompile(lg_lexicon *lx)
+{
+    for (int l = 0; l < LX_LIST_COUNT; l++) {
+        index_free(&lx->list[l]);
+        if (l >= LX_SECTION_COUNT)
+            derived_clear(&lx->list[l]);
+    }
+    patterns_free(lx);
+    lg_indicators_free(lx->indicators);
+    lx->indicators = NULL;
+    lx->compiled = 0;
+}

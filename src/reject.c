@@ -1,0 +1,130 @@
+/* reject.c - the not-a-record tests: what the value pattern matched but
+ * only looks like a value.
+ *
+ * Owns: ordinals and ranks (第一批 is none, 居全国第一 is a rank), bare
+ * numbers, units of kind reject (dates, batches, versions), a unit that
+ * starts another word (条例), years and names that read as durations
+ * (2023年, 24小时警局), short quoted labels (“八五”), a lone Chinese
+ * numeral that is the word "one", and the labels of [not-records].
+ * Reads: the value as value.c read it; the lexicon's [units],
+ * [unit-word-starts], [rank-cues], [count-cues], [change-words],
+ * [not-records]. */
+#include "extract_int.h"
+
+/* chars of a unit that, followed by these, form another word (条例, 部署) */
+static int unit_starts_word(const lg_extractor *ex, const char *unit, uint32_t next)
+{
+    const lx_entry *e = lx_find(ex->lx, LX_UNIT_WORD_STARTS, unit, strlen(unit));
+    if (!e)
+        return 0;
+    for (const char *p = e->field; *p;) {
+        uint32_t cp;
+        p += utf8_decode_one(p, &cp);
+        if (cp == next)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is char i inside a short quoted label (“八五”, “1+4”, “12345”)? */
+static int in_short_quote(const lg_extractor *ex, size_t i)
+{
+    size_t open = (size_t)-1;
+    for (size_t k = i; k > 0 && i - k < 16; k--) {
+        uint32_t cp = ex->cp[k - 1];
+        if (cp == 0x201D || cp == 0x300D || cp == 0x300B || has_class(ex, cp, CL_BREAK) ||
+            cp == 0x3002)
+            return 0; /* a closer or a break first: not inside */
+        if (cp == 0x201C || cp == 0x300C || cp == 0x300A || cp == '"') {
+            open = k - 1;
+            break;
+        }
+    }
+    if (open == (size_t)-1)
+        return 0;
+    for (size_t k = i; k < ex->n && k - open < 16; k++) {
+        uint32_t cp = ex->cp[k];
+        if (cp == 0x201D || cp == 0x300D || cp == 0x300B || cp == '"')
+            return 1;
+        if (cp == 0x3002 || cp == 0xFF0C)
+            return 0;
+    }
+    return 0;
+}
+
+/* Does a label of [not-records] cover the value's characters? */
+static int inside_label(const lg_extractor *ex, const value *v)
+{
+    const lx_list_t *labels = &ex->lx->list[LX_NOT_RECORDS];
+    for (size_t k = 0; k < labels->n; k++) {
+        const lx_entry *e = &labels->e[k];
+        if (e->chars < v->end - v->start)
+            continue;
+        size_t lo = v->end > e->chars ? v->end - e->chars : 0;
+        for (size_t at = lo; at <= v->start; at++)
+            if (starts(ex, at, e->word))
+                return 1;
+    }
+    return 0;
+}
+
+/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一 ranks.  Returns 1
+ * when the value is no record; else it is made a rank. */
+static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c)
+{
+    size_t i = v->start;
+    int rank = UNIT_IS(v->unit, "名") || UNIT_IS(v->unit, "位");
+    /* 居全国第一, but not 第一方阵, 第一梯队: the rank ends the clause */
+    if (!rank && !c->ulen && !c->mlen &&
+        (v->end >= ex->n || has_class(ex, c->after, CL_BREAK) || c->after == 0x3002)) {
+        size_t cs = clause_start(ex, i);
+        for (size_t k = cs; k + 1 < i && !rank; k++)
+            rank = starts_any(ex, k, LX_RANK_CUES) != 0;
+    }
+    if (!rank || c->places)
+        return 1;
+    strcpy(v->unit, "名");
+    v->kind = KIND_RANK;
+    v->start = i - 1;
+    return 0;
+}
+
+/* A lone Chinese numeral: 一 is the word "one"; 三项制度, 两件大事 are
+ * names; it counts only right after a verb that counts. */
+static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
+{
+    size_t i = v->start;
+    /* 增长了一倍, 提高一倍: a change by a lone numeral of times */
+    int times = UNIT_IS(v->unit, "倍") &&
+                (ends_any(ex, i, LX_CHANGE_WORDS) || ends(ex, i, "翻") || ends(ex, i, "了"));
+    return !times && (!strcmp(v->dec, "1") || !ends_any(ex, i, LX_COUNT_CUES));
+}
+
+int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
+{
+    if (inside_label(ex, v))
+        return 1;
+    if (c->before == 0x7B2C /* 第 */) {
+        if (ordinal_rejected(ex, v, c))
+            return 1;
+        *is_rank = 1;
+        return 0;
+    }
+    if (!c->ulen && !c->places && !UNIT_IS(v->unit, "%"))
+        return 1; /* a bare number: a label, a code, a hotline */
+    const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
+    if (u && u->kind == LX_KIND_REJECT)
+        return 1; /* dates, batches, versions, levels */
+    if (c->ulen && unit_starts_word(ex, v->unit, c->after))
+        return 1;
+    if (UNIT_IS(v->unit, "年") && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
+        return 1;
+    if ((UNIT_IS(v->unit, "小时") || UNIT_IS(v->unit, "分钟")) && is_cjk(c->after) &&
+        c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */)
+        return 1; /* 24小时警局, 30分钟服务圈: names */
+    if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
+        return 1;
+    if (v->chinese && v->single_cjk && lone_numeral_rejected(ex, v))
+        return 1;
+    return 0;
+}

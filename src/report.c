@@ -1,0 +1,309 @@
+/* report.c - the report's own city and year, records held back until they
+ * are known, and emission.
+ *
+ * Owns: what the opening says (a reviewed or annual year, a report
+ * announced, the first city, a province's own report), votes for the city,
+ * settling both once SETTLE_CHARS have been read, holding records and
+ * their sentences until then, a record's context window, and turning a
+ * held record into an lg_record for the callback.
+ * Reads: the sentence, its years and places; the gazetteer; the config's
+ * defaults; the lexicon's [review-words], [announce-when], [announce-verbs]. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "extract_int.h"
+#include "indicator.h"
+#include "place.h"
+
+/* A record's context is its sentence; a sentence longer than this (a
+ * paragraph with no 。, a flood of numbers) gives a window around the
+ * value instead, so output stays in proportion to input. */
+#define CONTEXT_MAX_CHARS 300
+#define CONTEXT_SIDE_CHARS 120
+
+void context_window(const lg_extractor *ex, const value *v, rec *r)
+{
+    size_t a = 0, b = ex->n;
+    if (ex->n > CONTEXT_MAX_CHARS) {
+        a = v->start > CONTEXT_SIDE_CHARS ? v->start - CONTEXT_SIDE_CHARS : 0;
+        b = v->end + CONTEXT_SIDE_CHARS < ex->n ? v->end + CONTEXT_SIDE_CHARS : ex->n;
+    }
+    r->ctx_from = ex->cb[a];
+    r->ctx_len = ex->cb[b] - ex->cb[a];
+}
+
+/* The record's city, district and code. */
+static void record_place(const lg_extractor *ex, const rec *r, lg_record *out)
+{
+    int place = r->place;
+    if (r->city_mode == CITY_REPORT)
+        place = ex->report_county >= 0 && lg_place_city_of(ex->report_county) == ex->report_city
+                    ? ex->report_county : ex->report_city;
+    if (r->city_mode != CITY_NONE && place >= 0) {
+        const lg_place *p = lg_place_get(place);
+        int city = lg_place_city_of(place);
+        const lg_place *cp = city >= 0 ? lg_place_get(city) : NULL;
+        out->city = cp ? cp->name : NULL;
+        out->district = p && p->level == LG_COUNTY ? p->name : NULL;
+        out->adcode = p ? p->adcode : NULL;
+    } else if (r->city_mode != CITY_NONE && ex->cfg->default_city) {
+        out->city = ex->cfg->default_city;
+    }
+}
+
+/* The record's year, and its period written into period[size]. */
+static void record_year(const lg_extractor *ex, const rec *r, lg_record *out, char *period,
+                        size_t size)
+{
+    int year = 0;
+    if (r->year_mode == YEAR_EXPLICIT)
+        year = r->year;
+    else if (ex->report_year)
+        year = ex->report_year + r->year + (r->from_now ? ex->written_after : 0);
+    out->year = year;
+    if (r->period_mode == PERIOD_SPAN) {
+        snprintf(period, size, "%d/%d", r->period_a, r->period_b);
+        out->period = period;
+    } else if (r->period_mode == PERIOD_SINCE && ex->report_year > r->period_a) {
+        snprintf(period, size, "%d/%d", r->period_a, ex->report_year);
+        out->period = period;
+    } else if (r->period_mode == PERIOD_HALF && (r->period_a || year)) {
+        snprintf(period, size, "%d-H%d", r->period_a ? r->period_a : year, r->period_b);
+        out->period = period;
+    }
+}
+
+int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
+{
+    /* a context that runs to the sentence's end is already a C string */
+    const char *context = sentence + r->ctx_from;
+    if (context[r->ctx_len] != '\0') {
+        text_reset(&ex->context);
+        if (text_append(&ex->context, context, r->ctx_len) != 0) {
+            ex->status = LG_ERR_NOMEM;
+            return 1;
+        }
+        context = ex->context.data;
+    }
+    lg_record out;
+    memset(&out, 0, sizeof out);
+    out.file = ex->file;
+    out.doc = ex->doc;
+    out.line = r->line;
+    out.offset = r->offset;
+    record_place(ex, r, &out);
+    char period[32];
+    record_year(ex, r, &out, period, sizeof period);
+    out.metric = r->metric;
+    out.value = lg_decimal_to_double(r->value_str);
+    out.value_str = r->value_str;
+    out.unit = r->unit;
+    out.qualifier = r->qualifier;
+    out.kind = r->kind;
+    out.text = r->text;
+    out.context = context;
+    out.role = lg_role_settle(&r->role, out.year, ex->report_year);
+    out.indicator = lg_indicator_match(ex->lx->indicators, r->metric, r->unit, r->kind, context);
+    if (ex->cfg->on_record(&out, ex->cfg->user)) {
+        ex->status = LG_ERR_STOPPED;
+        return 1;
+    }
+    return 0;
+}
+
+static char *dup_text(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* Keep the current sentence (once) for the records held from it. */
+static int hold_sentence(lg_extractor *ex)
+{
+    if (ex->sentence_held)
+        return 0;
+    if (ex->held_ctx_len == ex->held_ctx_cap) {
+        size_t cap = ex->held_ctx_cap ? ex->held_ctx_cap * 2 : 64;
+        char **p = realloc(ex->held_ctx, cap * sizeof *p);
+        if (!p)
+            return -1;
+        ex->held_ctx = p;
+        ex->held_ctx_cap = cap;
+    }
+    char *ctx = dup_text(ex->s.data, ex->s.len);
+    if (!ctx)
+        return -1;
+    ex->held_ctx[ex->held_ctx_len++] = ctx;
+    ex->sentence_held = 1;
+    return 0;
+}
+
+int hold_record(lg_extractor *ex, rec *r)
+{
+    if (hold_sentence(ex))
+        return -1;
+    if (ex->held_len == ex->held_cap) {
+        size_t cap = ex->held_cap ? ex->held_cap * 2 : 64;
+        rec *p = realloc(ex->held, cap * sizeof *p);
+        if (!p)
+            return -1;
+        ex->held = p;
+        ex->held_cap = cap;
+    }
+    r->metric = dup_text(r->metric, strlen(r->metric));
+    r->text = dup_text(r->text, strlen(r->text));
+    if (!r->metric || !r->text) {
+        free(r->metric);
+        free(r->text);
+        return -1;
+    }
+    r->context = ex->held_ctx_len - 1;
+    ex->held[ex->held_len++] = *r;
+    return 0;
+}
+
+void free_held(lg_extractor *ex)
+{
+    for (size_t i = 0; i < ex->held_len; i++) {
+        free(ex->held[i].metric);
+        free(ex->held[i].text);
+    }
+    for (size_t i = 0; i < ex->held_ctx_len; i++)
+        free(ex->held_ctx[i]);
+    free(ex->held);
+    free(ex->held_ctx);
+    free(ex->city_votes);
+    ex->held = NULL;
+    ex->held_ctx = NULL;
+    ex->city_votes = NULL;
+    ex->held_len = ex->held_cap = ex->held_ctx_len = ex->held_ctx_cap = 0;
+}
+
+/* The report's city: the opening's, else the most named, else the default. */
+static int settle_city(const lg_extractor *ex)
+{
+    int city = ex->opening_city;
+    if (city < 0 && ex->city_votes && !ex->region_report) {
+        int best = -1;
+        for (int i = 0; i < lg_place_count(); i++)
+            if (ex->city_votes[i] > 0 && (best < 0 || ex->city_votes[i] > ex->city_votes[best]))
+                best = i;
+        city = best;
+    }
+    if (city < 0 && ex->cfg->default_city)
+        city = lg_place_lookup(ex->cfg->default_city, -1);
+    return city;
+}
+
+void settle(lg_extractor *ex)
+{
+    if (ex->settled)
+        return;
+    ex->settled = 1;
+    ex->report_year = ex->opening_year ? ex->opening_year : ex->latest_year;
+    if (!ex->report_year)
+        ex->report_year = ex->latest_mentioned;
+    if (!ex->report_year)
+        ex->report_year = ex->cfg->default_year;
+    ex->report_city = settle_city(ex);
+    for (size_t i = 0; i < ex->held_len; i++) {
+        rec *r = &ex->held[i];
+        if (ex->status == LG_OK)
+            emit_record(ex, r, ex->held_ctx[r->context]);
+    }
+    free_held(ex);
+}
+
+static int first_sentence_names_city(const found *f)
+{
+    for (size_t i = 0; i < f->npm; i++)
+        if (lg_place_city_of(f->pm[i].id) >= 0)
+            return 1;
+    return 0;
+}
+
+/* 2019年北京市法治政府建设报告日前发布: news of a report published, so
+ * written in the year after the one it reports on (its 去年 is that year). */
+static int announces_report(const lg_extractor *ex, const year_mention *m)
+{
+    for (size_t i = m->end; i + 2 <= ex->n && !class_at(ex, i, CL_BREAK); i++) {
+        if (!starts(ex, i, "报告"))
+            continue;
+        size_t j = i + 2;
+        while (j < ex->n && class_at(ex, j, CL_QUOTE))
+            j++;
+        j += starts_any(ex, j, LX_ANNOUNCE_WHEN);
+        if (starts_any(ex, j, LX_ANNOUNCE_VERBS))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is m a year the report may be about (not a base, a goal or a code)? */
+static int plausible_year(const year_mention *m)
+{
+    return m->year && !m->comparison && !m->target && m->year <= LATEST_PLAUSIBLE_YEAR;
+}
+
+/* The year the opening says the report is about. */
+static void observe_opening_year(lg_extractor *ex, const found *f)
+{
+    for (size_t i = 0; i < f->nym && !ex->opening_year; i++) {
+        const year_mention *m = &f->ym[i];
+        if (!m->year || m->comparison || m->target)
+            continue;
+        int reviewed = ends_any(ex, m->start, LX_REVIEW_WORDS) != 0;
+        int annual = ends(ex, m->end, "年度") != 0;
+        int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
+                    (m->start == 0 && ex->chars_seen == 0);
+        int announced = announces_report(ex, m);
+        if (reviewed || annual || leads || announced)
+            ex->opening_year = m->year;
+        if (announced)
+            ex->written_after = 1;
+    }
+}
+
+/* What the opening and the first part of the report say about its own
+ * city and year. */
+void observe_report(lg_extractor *ex, const found *f)
+{
+    int in_opening = ex->chars_seen < OPENING_CHARS;
+    for (size_t i = 0; i < f->nym; i++)
+        if (plausible_year(&f->ym[i]) && f->ym[i].year > ex->latest_mentioned)
+            ex->latest_mentioned = f->ym[i].year;
+    if (in_opening)
+        observe_opening_year(ex, f);
+    for (size_t i = 0; i < f->npm; i++) {
+        int city = lg_place_city_of(f->pm[i].id);
+        if (city < 0) {
+            /* 内蒙古自治区2023年法治政府建设报告: a province's own report
+             * (unless a city follows at once: 内蒙古自治区包头市) */
+            if (ex->chars_seen == 0 && !first_sentence_names_city(f))
+                ex->region_report = 1;
+            continue;
+        }
+        if (in_opening && ex->opening_city < 0 && !ex->region_report) {
+            ex->opening_city = city;
+            const lg_place *p = lg_place_get(f->pm[i].id);
+            if (ex->chars_seen == 0 && p && p->level == LG_COUNTY)
+                ex->report_county = f->pm[i].id;
+        }
+        if (ex->city_votes)
+            ex->city_votes[city]++;
+    }
+}
+
+/* The latest year the report gives figures for. */
+void note_latest_year(lg_extractor *ex, const found *f)
+{
+    for (size_t k = 0; k < f->nv; k++)
+        for (size_t i = 0; i < f->nym; i++)
+            if (f->ym[i].end <= f->values[k].start && plausible_year(&f->ym[i]) &&
+                f->ym[i].year > ex->latest_year)
+                ex->latest_year = f->ym[i].year;
+}

@@ -1,0 +1,250 @@
+/* sentence.c - the current sentence as the stages read it.
+ *
+ * Owns: loading a normalized sentence into code points, character classes
+ * and byte offsets; clause bounds; matching words, lexicon lists and the
+ * lexicon's patterns at a position; the helpers every stage shares for
+ * mentions and separators.
+ * Reads: the lexicon's class table, lists and patterns (lexicon.h). */
+#include <stdlib.h>
+
+#include "extract_int.h"
+
+int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
+{
+    ex->c = c;
+    ex->n = n;
+    text_reset(&ex->s);
+    if (ex->cb_cap < n + 1) {
+        /* offsets fit 32 bits: sentences are a paragraph at most */
+        if (n > UINT32_MAX / 4 - 1)
+            return -1;
+        uint32_t *p = realloc(ex->cb, (n + 1) * sizeof *p);
+        if (!p)
+            return -1;
+        ex->cb = p;
+        uint32_t *q = realloc(ex->cp, (n + 1) * sizeof *q);
+        if (!q)
+            return -1;
+        ex->cp = q;
+        uint8_t *k = realloc(ex->cls, n + 1);
+        if (!k)
+            return -1;
+        ex->cls = k;
+        ex->cb_cap = n + 1;
+    }
+    if (text_reserve(&ex->s, 4 * n + 1))
+        return -1;
+    const uint8_t *cls = ex->lx->cls;
+    unsigned any = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = c[i].cp;
+        ex->cp[i] = cp;
+        ex->cls[i] = cp < 0x10000 ? cls[cp] : 0;
+        any |= ex->cls[i];
+        ex->cb[i] = (uint32_t)ex->s.len;
+        ex->s.len += utf8_encode(cp, ex->s.data + ex->s.len);
+    }
+    ex->cp[n] = 0;
+    ex->cls[n] = 0;
+    ex->cls_any = any;
+    ex->cb[n] = (uint32_t)ex->s.len;
+    ex->s.data[ex->s.len] = '\0';
+    return 0;
+}
+
+size_t clause_start(const lg_extractor *ex, size_t i)
+{
+    while (i > 0 && !class_at(ex, i - 1, CL_BREAK))
+        i--;
+    return i;
+}
+
+size_t clause_end(const lg_extractor *ex, size_t i)
+{
+    while (i < ex->n && !class_at(ex, i, CL_BREAK))
+        i++;
+    return i;
+}
+
+/* ---- words ---------------------------------------------------------- */
+
+int is_word(const char *s, size_t len, const char *w)
+{
+    return strlen(w) == len && memcmp(s, w, len) == 0;
+}
+
+int starts(const lg_extractor *ex, size_t i, const char *w)
+{
+    for (uint32_t cp; *w; i++) {
+        w += utf8_decode_one(w, &cp);
+        if (i >= ex->n || ex->cp[i] != cp)
+            return 0;
+    }
+    return 1;
+}
+
+size_t ends(const lg_extractor *ex, size_t i, const char *w)
+{
+    size_t len = utf8_chars_n(w, strlen(w));
+    if (len == 0 || len > i)
+        return 0;
+    return starts(ex, i - len, w) ? len : 0;
+}
+
+static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
+}
+
+static int bloom_has(const uint64_t *bits, uint32_t cp)
+{
+    unsigned k = cp * 2654435761u >> 24;
+    return (int)(bits[k >> 6] >> (k & 63) & 1);
+}
+
+static const lx_group *group_find(const lx_group *table, unsigned mask, uint32_t cp)
+{
+    for (unsigned h = (cp * 2654435761u >> 16) & mask; table[h].n; h = (h + 1) & mask)
+        if (table[h].cp == cp)
+            return &table[h];
+    return NULL;
+}
+
+/* Lists are tried at every value, several times, and almost always fail:
+ * a test looks at the few words that end (or begin) with the sentence's
+ * character, behind a Bloom filter, or at none. */
+size_t ends_any(const lg_extractor *ex, size_t i, int l)
+{
+    if (i == 0)
+        return 0;
+    const lx_list_t *list = &ex->lx->list[l];
+    uint32_t last = ex->cp[i - 1];
+    const lx_group *g = bloom_has(list->last_bits, last) ? group_find(list->by_last, list->mask, last)
+                                                         : NULL;
+    if (!g)
+        return 0;
+    for (uint32_t k = 0; k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
+        if (e->chars <= i && same_cps(ex->cp + i - e->chars, e->cps, e->chars))
+            return e->chars;
+    }
+    return 0;
+}
+
+size_t starts_any(const lg_extractor *ex, size_t i, int l)
+{
+    if (i >= ex->n)
+        return 0;
+    const lx_list_t *list = &ex->lx->list[l];
+    uint32_t first = ex->cp[i];
+    const lx_group *g = bloom_has(list->first_bits, first) ? group_find(list->by_first, list->mask, first)
+                                                           : NULL;
+    if (!g)
+        return 0;
+    for (uint32_t k = 0; k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
+        if (e->chars <= ex->n - i && same_cps(ex->cp + i, e->cps, e->chars))
+            return e->chars;
+    }
+    return 0;
+}
+
+/* ---- separators and mentions ---------------------------------------- */
+
+int only_separators(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp != 0x3001 /* 、 */ && cp != 0xFF0C && cp != ',' && cp != 0x548C /* 和 */ &&
+            cp != 0x53CA /* 及 */ && cp != ' ')
+            return 0;
+    }
+    return 1;
+}
+
+int starts_separator(const lg_extractor *ex, size_t i)
+{
+    if (i >= ex->n)
+        return 0;
+    uint32_t cp = ex->cp[i];
+    return cp == 0x3001 /* 、 */ || cp == 0xFF0C /* ， */ || cp == ',' || cp == 0x548C /* 和 */ ||
+           cp == 0x53CA /* 及 */ || cp == 0x4E0E /* 与 */ || starts(ex, i, "以及");
+}
+
+static const size_t *mention_span(mentions m, size_t k)
+{
+    return (const size_t *)(const void *)(m.at + k * m.stride);
+}
+
+size_t skip_mention_at(mentions m, size_t i)
+{
+    for (size_t k = 0; k < m.n; k++)
+        if (mention_span(m, k)[0] == i)
+            return mention_span(m, k)[1];
+    return i;
+}
+
+size_t mention_ending_at(mentions m, size_t i)
+{
+    for (size_t k = 0; k < m.n; k++)
+        if (mention_span(m, k)[1] == i)
+            return mention_span(m, k)[0];
+    return i;
+}
+
+size_t value_run(const lg_extractor *ex, const found *f, size_t k, size_t after, size_t *pos)
+{
+    const value *values = f->values;
+    size_t vfirst = k, vlast = k;
+    while (vfirst > 0 && values[vfirst - 1].start >= after &&
+           only_separators(ex, values[vfirst - 1].end, values[vfirst].start))
+        vfirst--;
+    while (vlast + 1 < f->nv && only_separators(ex, values[vlast].end, values[vlast + 1].start))
+        vlast++;
+    *pos = k - vfirst;
+    return vlast - vfirst + 1;
+}
+
+/* ---- patterns ------------------------------------------------------- */
+
+/* pcre2_jit_match skips the argument and UTF checks pcre2_match makes at
+ * every call: it runs at every numeral, and the subject is valid UTF-8 we
+ * wrote ourselves. */
+static int match_at(const lg_extractor *ex, const pcre2_code *re, int jit, size_t b)
+{
+    if (jit)
+        return pcre2_jit_match(re, (PCRE2_SPTR)ex->s.data, ex->s.len, b, 0, ex->md,
+                               ex->lx->match_ctx);
+    return pcre2_match(re, (PCRE2_SPTR)ex->s.data, ex->s.len, b, PCRE2_NO_UTF_CHECK, ex->md,
+                       ex->lx->match_ctx);
+}
+
+int match_value_at(const lg_extractor *ex, size_t b)
+{
+    return match_at(ex, ex->lx->value_re, ex->lx->value_jit, b);
+}
+
+int match_year_at(const lg_extractor *ex, size_t b)
+{
+    return match_at(ex, ex->lx->year_re, ex->lx->year_jit, b);
+}
+
+size_t group(const lg_extractor *ex, int g, size_t *from)
+{
+    int k = ex->lx->group_numbers[g];
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+    if (k < 0 || ov[2 * k] == PCRE2_UNSET)
+        return 0;
+    *from = ov[2 * k];
+    return ov[2 * k + 1] - ov[2 * k];
+}
+
+size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b)
+{
+    while (i < ex->n && ex->cb[i] < b)
+        i++;
+    return i;
+}
