@@ -257,6 +257,15 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
 
 static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
 {
+    if (SECTIONS[p->section].shape == SH_RULE) {
+        /* rules add up, but the same rule twice (a dump fed back) is one */
+        for (size_t i = 0; i < l->n; i++)
+            if (l->e[i].len == e->len && !memcmp(l->e[i].word, e->word, e->len) &&
+                !strcmp(l->e[i].field, e->field)) {
+                entry_free(e);
+                return LG_OK;
+            }
+    }
     lx_entry *old = SECTIONS[p->section].shape == SH_RULE ? NULL : list_find(l, e->word, e->len);
     if (old) {
         /* the same word again: its fields change, its place does not */

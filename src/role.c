@@ -149,17 +149,20 @@ static int from_to(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t st
     return 0;
 }
 
-/* 比2021年的310件, 较上年同期的1200件: the base of a comparison, with the
- * year it names. */
+/* 比2021年的310件, 较上年同期的1200件, 较2022年558件增加了555件: the base
+ * of a comparison, with the year it names.  With 的 the time may be
+ * followed by more words (比2021年全年的); without it the value must
+ * follow the time at once. */
 static int comparison_base(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t start, size_t prev_end,
                            lg_role_reading *r)
 {
-    if (start == 0 || cp[start - 1] != 0x7684 /* 的 */)
+    if (start == 0)
         return 0;
+    int linked = cp[start - 1] == 0x7684 /* 的 */;
     size_t low = start > COMPARE_REACH ? start - COMPARE_REACH : 0;
     if (low < prev_end)
         low = prev_end;
-    for (size_t i = start - 1; i-- > low;) {
+    for (size_t i = start - (size_t)linked; i-- > low;) {
         if (is_break(cp[i]))
             return 0;
         size_t len = word_at(list(lx, LX_ROLE_COMPARE), cp, n, i);
@@ -167,14 +170,16 @@ static int comparison_base(const lg_lexicon *lx, const uint32_t *cp, size_t n, s
             continue;
         size_t t = i + len;
         int y = year_at(cp, n, t);
-        size_t last = word_at(list(lx, LX_ROLE_LAST_YEAR), cp, n, t);
+        size_t last = y ? 0 : word_at(list(lx, LX_ROLE_LAST_YEAR), cp, n, t);
+        if (!y && !last)
+            continue;  /* 同 of 上年同期: the comparison word is further left */
+        if (!linked && t + (y ? 5 : last) != start)
+            return 0;  /* 比2022年增加50%: the value is the change */
         if (y) {
             r->year = y;
-        } else if (last) {
+        } else {
             r->has_delta = 1;
             r->delta = -1;
-        } else {
-            continue;  /* 同 of 上年同期: the comparison word is further left */
         }
         return 1;
     }
