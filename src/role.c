@@ -302,14 +302,18 @@ void lg_role_scan(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, s
     st->scanned = 1;
     st->overflow = n > UINT32_MAX;
     st->cues = st->years = 0;
+    const lx_list_t *targets = list(lx, LX_ROLE_TARGET);
     for (size_t i = 0; i < n && !st->overflow; i++) {
-        if (word_at(list(lx, LX_ROLE_TARGET), cp, n, i)) {
+        /* most characters start no plan word and no year (19xx, 20xx) */
+        if (!may_start(targets, cp[i]) && cp[i] != '1' && cp[i] != '2')
+            continue;
+        if (word_at(targets, cp, n, i)) {
             if (st->cues == LG_ROLE_MARKS)
                 st->overflow = 1;
             else
                 st->cue_at[st->cues++] = (uint32_t)i;
         }
-        if (year_at(cp, n, i)) {
+        if ((cp[i] == '1' || cp[i] == '2') && year_at(cp, n, i)) {
             if (st->years == LG_ROLE_MARKS)
                 st->overflow = 1;
             else
