@@ -169,6 +169,10 @@ struct lg_extractor {
      * after its semicolons too (the normalizer splits sentences at ；) */
     int have_clause_year, after_semicolon;
     year_mention clause_year;
+    /* 一、2021年工作总结: a year in a top-level heading governs its section,
+     * until the next such heading */
+    int have_section_year;
+    year_mention section_year;
     unsigned flags;    /* of the current sentence */
 
     /* a table flattened into | rows: the header row's cells */

@@ -154,9 +154,10 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
         read_relative(ex->s.data + from, len, m);
     }
     m->comparison = ends_any(ex, m->start, LX_COMPARE_WORDS) != 0;
-    m->target = (ends(ex, m->start, "到") || ends(ex, m->start, "至")) &&
-                !ends(ex, m->start, "截至");
     m->pair = starts(ex, m->end, "的") && m->year != 0;
+    /* 到2025年: a goal; 提高到2023年的30.5%: the level reached */
+    m->target = (ends(ex, m->start, "到") || ends(ex, m->start, "至")) &&
+                !ends(ex, m->start, "截至") && !m->pair;
     m->in_title = inside_title(ex, m->start);
     if (m->plan && plan_is_coming(ex, m))
         m->target = 1;
@@ -305,6 +306,8 @@ void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r)
         best = &ex->clause_year;
     if (!best && ex->have_para_year)
         best = &ex->para_year;
+    if (!best && ex->have_section_year)
+        best = &ex->section_year;
     if (!best)
         return;
     if (best->year) {
@@ -323,8 +326,42 @@ void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r)
  * named in the first clause, before any value, governs the sentence, and
  * the clauses after its semicolons, which come as sentences of their own.
  * 2021年，…。…。: one opening a paragraph governs the paragraph. */
+/* Does the sentence open with a top-level heading's number (一、 十二、)?
+ * Sub-headings ((一), 1.) stay inside their section. */
+static size_t opens_heading(const lg_extractor *ex)
+{
+    size_t i = 0;
+    while (i < ex->n && i < 3 && class_at(ex, i, CL_NUMERAL))
+        i++;
+    return i > 0 && i < ex->n && ex->cp[i] == 0x3001 /* 、 */ ? i + 1 : 0;
+}
+
+/* The heading's own year stands at its start (一、2021年工作总结,
+ * 二、回顾2022年): further on, the heading may have run into the text
+ * after it (五、案件审理情况全年…(含上年度结转)). */
+#define HEADING_YEAR_WITHIN 4
+
+/* A top-level heading sets its section's year (一、2021年工作总结), or
+ * ends the one before (二、存在的问题). */
+static void section_heading(lg_extractor *ex, const found *f)
+{
+    size_t text = opens_heading(ex);
+    if (!text)
+        return;
+    ex->have_section_year = 0;
+    for (size_t i = 0; i < f->nym && f->ym[i].start <= text + HEADING_YEAR_WITHIN; i++) {
+        const year_mention *m = &f->ym[i];
+        if (m->comparison || m->target || m->pair || m->in_title)
+            continue;
+        ex->section_year = *m;
+        ex->have_section_year = 1;
+        return;
+    }
+}
+
 void governing_year(lg_extractor *ex, const found *f)
 {
+    section_heading(ex, f);
     const year_mention *ym = f->ym;
     size_t first_value = f->nv ? f->values[0].start : ex->n;
     size_t first_clause_end = f->nym ? clause_end(ex, 0) : 0;
