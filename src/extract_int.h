@@ -38,6 +38,8 @@
 #define LATEST_PLAUSIBLE_YEAR 2100
 /* Year and place mentions kept per sentence. */
 #define MAX_MENTIONS 64
+/* Titles of a sentence looked into (more are taken for text). */
+#define MAX_TITLES 16
 /* Cells of a table row, and header columns remembered. */
 #define MAX_CELLS 16
 /* A unit as held in a value or record, NUL-padded. */
@@ -80,6 +82,7 @@ typedef struct year_mention {
     int in_title;    /* inside a 《title》: names a document, governs no figure outside it */
     int plan;        /* a five-year plan's period (十三五期间) */
     int bare;        /* written without 年 (2023总共…) */
+    size_t bracket_close; /* the ) closing brackets around it: it governs up to there; 0 when none */
 } year_mention;
 
 typedef struct place_mention {
@@ -142,6 +145,9 @@ struct lg_extractor {
     text_buf context; /* a record's context, cut from its sentence */
     text_buf metric, prev, txt; /* a record's metric, the one before, its text */
     uint32_t *cb;   /* char index -> byte offset, n + 1 entries */
+    /* its outermost 《titles》, chars [title_a, title_b], found when first asked */
+    size_t title_a[MAX_TITLES], title_b[MAX_TITLES];
+    int ntitles, title_mark_known;
     size_t cb_cap;
     pcre2_match_data *md;
 

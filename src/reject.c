@@ -160,7 +160,7 @@ static int named_measure(const lg_extractor *ex, const value *v, const candidate
 
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
 {
-    if (inside_label(ex, v) || inside_closed_title(ex, v))
+    if (inside_label(ex, v))
         return 1;
     if (c->before == 0x7B2C /* 第 */) {
         if (ordinal_rejected(ex, v, c))
@@ -182,7 +182,7 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         return 1; /* 24小时警局, 30分钟服务圈: names */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
-    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c))
+    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v))
         return 1;
     if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
         return 1;

@@ -103,6 +103,34 @@ static void read_relative(const char *r, size_t len, year_mention *m)
     m->from_now = m->delta || is_word(r, len, "今年") || is_word(r, len, "本年");
 }
 
+/* (2023年为867件)，同比增长283.6%: a year inside brackets governs only
+ * them.  Returns the char of the bracket that closes around m (0 when m
+ * stands in none; brackets are short, so the walk back is bounded). */
+#define BRACKET_MAX_CHARS 60
+static size_t bracket_close_after(const lg_extractor *ex, const year_mention *m)
+{
+    int depth = 0;
+    size_t k = m->start;
+    for (; k > 0 && m->start - k < BRACKET_MAX_CHARS; k--) {
+        uint32_t cp = ex->cp[k - 1];
+        if (cp == ')' || cp == 0xFF09 /* ） */)
+            depth++;
+        else if ((cp == '(' || cp == 0xFF08) && depth-- == 0)
+            break;
+    }
+    if (k == 0 || m->start - k >= BRACKET_MAX_CHARS)
+        return 0;
+    depth = 0;
+    for (size_t i = m->end; i < ex->n && i - m->end < BRACKET_MAX_CHARS; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth-- == 0)
+            return i;
+    }
+    return 0;
+}
+
 /* “十四五”时期将…, “十二五”时期，是…的关键时期: a plan period introduced
  * as coming, a plan and never the year the figures are for.  Read after
  * the mention, past quotes, a bracketed span (2021—2025年) and a comma:
@@ -159,6 +187,7 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
     m->target = (ends(ex, m->start, "到") || ends(ex, m->start, "至")) &&
                 !ends(ex, m->start, "截至") && !m->pair;
     m->in_title = inside_title(ex, m->start);
+    m->bracket_close = bracket_close_after(ex, m);
     if (m->plan && plan_is_coming(ex, m))
         m->target = 1;
     return 1;
@@ -214,24 +243,6 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
     return count;
 }
 
-/* (2023年为867件)，同比增长283.6%: does a bracket open before char a
- * close before char b?  A year inside brackets governs only them. */
-static int bracket_closes_between(const lg_extractor *ex, size_t a, size_t b)
-{
-    int depth = 0;
-    for (size_t i = a; i < b; i++) {
-        uint32_t cp = ex->cp[i];
-        if (cp == '(' || cp == 0xFF08 /* （ */)
-            depth++;
-        else if (cp == ')' || cp == 0xFF09) {
-            if (depth == 0)
-                return 1;
-            depth--;
-        }
-    }
-    return 0;
-}
-
 /* 从2020年的21.8%、8.4%上升至…: a year with 的 governs the run of values
  * right after it that only separators divide, and no value after that. */
 static int pair_governs(const lg_extractor *ex, const found *f, const year_mention *m, size_t k)
@@ -278,7 +289,7 @@ static const year_mention *year_before(const lg_extractor *ex, const found *f, s
         }
         if (m->pair && !pair_governs(ex, f, m, k))
             continue;
-        if (bracket_closes_between(ex, m->end, v->start))
+        if (m->bracket_close && m->bracket_close < v->start)
             continue;
         best = m;
     }
