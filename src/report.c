@@ -2,12 +2,14 @@
  * are known, and emission.
  *
  * Owns: what the opening says (a reviewed or annual year, a report
- * announced, the first city, a province's own report), votes for the city,
+ * announced, a span opening the first prose, the header's date, the first
+ * city, a province's own report), votes for the city,
  * settling both once SETTLE_CHARS have been read, holding records and
  * their sentences until then, a record's context window, and turning a
  * held record into an lg_record for the callback.
  * Reads: the sentence, its years and places; the gazetteer; the config's
- * defaults; the lexicon's [review-words], [announce-when], [announce-verbs]. */
+ * defaults; the lexicon's [review-words], [announce-when], [announce-verbs],
+ * [document-verbs]. */
 #include <stdio.h>
 #include <stdlib.h>
 

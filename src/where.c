@@ -3,9 +3,11 @@
  * Owns: finding place mentions (the gazetteer's names and the lexicon's
  * [places] aliases), a two-character county opening a sentence, pairing N
  * places with N values, and whether a value is the nation's, a province's,
- * a county's or its city's figure.
+ * a county's or its city's figure (a region's average quoted for
+ * comparison is none's).
  * Reads: the sentence and its values; the gazetteer (place.h); the
- * lexicon's [places] and [nation-words]. */
+ * lexicon's [places], [nation-words], [average-words], [top-place-words]
+ * and [compare-words]. */
 #include "extract_int.h"
 #include "place.h"
 

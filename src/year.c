@@ -2,10 +2,12 @@
  * year (and period) each value is given.
  *
  * Owns: reading a year mention (2022年, 2021—2023年, 2021年以来, 十三五期间,
- * 去年), marking comparisons' bases and goals, pairing N years with N
- * values, and the years that govern clauses and paragraphs after them.
+ * 去年, a year without 年 opening a clause), marking comparisons' bases,
+ * goals, plan periods still ahead and years inside 《titles》 or brackets,
+ * pairing N years with N values, a base's own figure (较2022年558件), and
+ * the years that govern clauses, paragraphs and sections after them.
  * Reads: the sentence and its values; the lexicon's year pattern,
- * [compare-words] and [numerals]. */
+ * [compare-words], [numerals], [plan-coming-words], [plan-coming-roles]. */
 #include <stdlib.h>
 
 #include "extract_int.h"
