@@ -51,10 +51,11 @@ typedef struct job {
 enum { UNIT_FREE, UNIT_READY, UNIT_RUNNING, UNIT_DONE };
 
 /* A piece of work for a thread: a whole text input, or whole lines of a
- * JSON Lines corpus. */
+ * JSON Lines corpus.  Small text inputs in a row share a unit, so that
+ * threads meet once per UNIT_BYTES, not once per file. */
 typedef struct unit {
-    job *job;
-    int fd;               /* a text input to extract, or -1 */
+    job *job;             /* the (first) input */
+    int inputs;           /* text: inputs job[0..inputs) */
     char *data;           /* corpus lines, len bytes (cap allocated) */
     size_t len, cap;
     long long first_line, first_offset;  /* of data[0] in the corpus */
@@ -75,8 +76,10 @@ typedef struct batch {
     atomic_int cancel;    /* standard output failed: stop everything */
     batch_summary *summary;
     /* -j: units and their ring */
+    atomic_int skipped;   /* --skip-existing */
     pthread_mutex_t lock;
-    pthread_cond_t changed;
+    pthread_cond_t work;  /* to the workers: a unit is ready, or all are */
+    pthread_cond_t done;  /* to the main thread: a unit is done */
     unit *ring;
     int window;
     long long next_fill, next_run, next_collect;  /* unit numbers */
@@ -346,7 +349,12 @@ static int open_out_dir(const batch *b, const char *rel, int create, const char 
             return -1;
         }
         int next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        struct stat st;
+        if (next < 0 && fstatat(fd, part, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+            errno = ELOOP;  /* "Too many levels of symbolic links": say it is one */
+        int saved = errno;
         close(fd);
+        errno = saved;
         fd = next;
     }
     *name = s;
@@ -383,6 +391,10 @@ static int open_own_output(batch *b, job *j, int input_fd)
 {
     const char *name;
     j->dirfd = open_out_dir(b, j->out_rel, 1, &name);
+    if (j->dirfd < 0 && errno == ELOOP) {
+        diag_error("%s: not written: a directory on its way is a symbolic link", j->out_path);
+        return -1;
+    }
     if (j->dirfd < 0) {
         diag_error("%s: %s", j->out_path, strerror(errno));
         return -1;
@@ -404,12 +416,13 @@ static int open_own_output(batch *b, job *j, int input_fd)
     return 0;
 }
 
-/* Where j's records go, made only once its input opened, so a missing
- * input leaves nothing behind.  Returns 0, or -1 after a message. */
-static int start_output(batch *b, job *j, int input_fd)
+/* Where j's records go (shared: standard output or a fragment, without
+ * --output-dir), made only once its input opened, so a missing input
+ * leaves nothing behind.  Returns 0, or -1 after a message. */
+static int start_output(batch *b, job *j, int input_fd, output *shared)
 {
     if (!b->set->output_dir) {
-        j->out = &b->stdout_out;
+        j->out = shared;
         return 0;
     }
     if (open_own_output(b, j, input_fd) != 0) {
@@ -454,18 +467,18 @@ static void finish_output(batch *b, job *j)
 
 /* Open j's input and its output.  Returns the input's descriptor; -1
  * when it failed (j->status says so) or was skipped. */
-static int start_input(batch *b, job *j)
+static int start_input(batch *b, job *j, output *shared)
 {
     if (!j->path)  /* refused */
         return -1;
     if (b->set->skip_existing && output_exists(b, j)) {
         struct stat st;
-        b->summary->skipped++;
+        atomic_fetch_add(&b->skipped, 1);
         progress_skipped(stat(j->path, &st) == 0 ? (long long)st.st_size : 0);
         return -1;
     }
     int fd = input_open(j->path);
-    if (fd >= 0 && start_output(b, j, fd) != 0) {
+    if (fd >= 0 && start_output(b, j, fd, shared) != 0) {
         if (fd != STDIN_FILENO)
             close(fd);
         fd = -1;
@@ -543,21 +556,26 @@ static void fragment_close(output *frag)
 
 /* ---- one thread ------------------------------------------------------------ */
 
+/* Extract input j from start to finish, its records going to shared
+ * without --output-dir. */
+static void run_input(batch *b, job *j, output *shared)
+{
+    int fd = start_input(b, j, shared);
+    if (fd < 0)
+        return;
+    j->status = input_extract(b->set, fd, j->path, j->out, &b->cancel);
+    if (b->stdout_out.error)
+        atomic_store(&b->cancel, 1);
+    finish_output(b, j);
+    progress_file_done(input_size(b->set, fd));
+    if (fd != STDIN_FILENO)
+        close(fd);
+}
+
 static void run_sequential(batch *b)
 {
-    for (int i = 0; i < b->count && !atomic_load(&b->cancel); i++) {
-        job *j = &b->jobs[i];
-        int fd = start_input(b, j);
-        if (fd < 0)
-            continue;
-        j->status = input_extract(b->set, fd, j->path, j->out, &b->cancel);
-        if (b->stdout_out.error)
-            atomic_store(&b->cancel, 1);
-        finish_output(b, j);
-        progress_file_done(input_size(b->set, fd));
-        if (fd != STDIN_FILENO)
-            close(fd);
-    }
+    for (int i = 0; i < b->count && !atomic_load(&b->cancel); i++)
+        run_input(b, &b->jobs[i], &b->stdout_out);
 }
 
 /* ---- threads: cutting the work into units --------------------------------- */
@@ -611,21 +629,35 @@ static void read_lines(batch *b, unit *u)
     stop_reading(b);
 }
 
-/* Start the next input that opens: a text input is one unit, a corpus
- * is read by read_lines().  Returns 0 when there is none left. */
-static int start_next_input(batch *b, unit *u)
+/* Text inputs: the next ones, as many as make about UNIT_BYTES (at
+ * least one).  The worker opens them. */
+static int next_text_inputs(batch *b, unit *u)
+{
+    if (b->next_input >= b->count)
+        return 0;
+    u->job = &b->jobs[b->next_input];
+    u->inputs = 0;
+    long long size = 0;
+    do {
+        struct stat st;
+        if (b->jobs[b->next_input].path && stat(b->jobs[b->next_input].path, &st) == 0)
+            size += (long long)st.st_size;
+        u->inputs++;
+        b->next_input++;
+    } while (b->next_input < b->count && u->inputs < 64 && size < UNIT_BYTES);
+    u->last = 1;
+    return 1;
+}
+
+/* Corpora: start the next one that opens, to be read by read_lines().
+ * Returns 0 when there is none left. */
+static int start_next_corpus(batch *b, unit *u)
 {
     while (b->next_input < b->count && !atomic_load(&b->cancel)) {
         job *j = &b->jobs[b->next_input++];
-        int fd = start_input(b, j);
+        int fd = start_input(b, j, &b->stdout_out);
         if (fd < 0)
             continue;
-        if (!b->set->jsonl_input) {
-            u->job = j;
-            u->fd = fd;
-            u->last = 1;
-            return 1;
-        }
         int own = dup(fd);
         b->reader = own < 0 ? NULL : fdopen(own, "r");
         b->reader_fd = fd;
@@ -652,16 +684,18 @@ static int start_next_input(batch *b, unit *u)
  * cut. */
 static int produce(batch *b, unit *u)
 {
-    u->fd = -1;
+    u->inputs = 0;
     u->len = 0;
     u->last = 0;
     u->incomplete = 0;
     u->status = EXIT_RECORDS;
+    if (!b->set->jsonl_input)
+        return next_text_inputs(b, u);
     if (b->reading) {
         read_lines(b, u);
         return 1;
     }
-    return start_next_input(b, u);
+    return start_next_corpus(b, u);
 }
 
 /* A worker's part: extract one unit into its fragment. */
@@ -674,9 +708,9 @@ static void run_unit(batch *b, unit *u)
         u->status = EXIT_TROUBLE;
         goto done;
     }
-    if (u->fd >= 0)
-        u->status = input_extract(b->set, u->fd, u->job->path, &u->out, &b->cancel);
-    else if (u->len)
+    for (int i = 0; i < u->inputs && !atomic_load(&b->cancel); i++)
+        run_input(b, &u->job[i], &u->out);
+    if (u->len)
         u->status = input_extract_lines(b->set, u->job->path, u->data, u->len, u->first_line,
                                         u->first_offset, &u->out, &b->cancel);
     if (!u->out.error && u->out.fp && fflush(u->out.fp) != 0)
@@ -687,12 +721,7 @@ static void run_unit(batch *b, unit *u)
     }
     u->incomplete |= u->out.incomplete || u->out.error;
 done:
-    if (u->fd >= 0) {
-        progress_file_done(input_size(b->set, u->fd));
-        if (u->fd != STDIN_FILENO)
-            close(u->fd);
-        u->fd = -1;
-    }
+    return;
 }
 
 static void *worker(void *arg)
@@ -701,7 +730,7 @@ static void *worker(void *arg)
     pthread_mutex_lock(&b->lock);
     for (;;) {
         while (b->next_run == b->next_fill && !b->produced_all)
-            pthread_cond_wait(&b->changed, &b->lock);
+            pthread_cond_wait(&b->work, &b->lock);
         if (b->next_run == b->next_fill)
             break;
         unit *u = &b->ring[b->next_run++ % b->window];
@@ -710,38 +739,50 @@ static void *worker(void *arg)
         run_unit(b, u);
         pthread_mutex_lock(&b->lock);
         u->state = UNIT_DONE;
-        pthread_cond_broadcast(&b->changed);
+        pthread_cond_signal(&b->done);
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
 }
 
-/* The main thread's part for a finished unit: append its records to its
- * input's output, and finish that output after the input's last unit. */
+/* Append u's fragment to out, the output of input j (its first). */
+static void append_unit(batch *b, unit *u, job *j, output *out)
+{
+    if (out == &b->stdout_out)
+        b->fragment_records += u->out.records;
+    if (!u->out.fp || atomic_load(&b->cancel) || fragment_append(out, &u->out, b->set) == 0)
+        return;
+    if (u->out.error) {  /* the fragment, not the output */
+        diag_error("%s: temporary file: %s", j->path, strerror(u->out.error));
+        j->status = EXIT_TROUBLE;
+        u->incomplete = 1;
+    } else if (out == &b->stdout_out) {
+        atomic_store(&b->cancel, 1);
+    }
+}
+
+/* The main thread's part for a finished unit: append its records in
+ * order.  Text inputs have finished their own outputs already (with
+ * --output-dir they write them directly); a corpus's output is finished
+ * after its last unit. */
 static void collect(batch *b, unit *u)
 {
     job *j = u->job;
+    if (u->inputs) {
+        if (!b->set->output_dir)
+            append_unit(b, u, j, &b->stdout_out);
+        fragment_close(&u->out);
+        return;
+    }
     if (u->status > j->status)
         j->status = u->status;
-    if (j->out == &b->stdout_out)
-        b->fragment_records += u->out.records;
-    if (u->out.fp && !atomic_load(&b->cancel) &&
-        fragment_append(j->out, &u->out, b->set) != 0) {
-        if (u->out.error) {  /* the fragment, not the output */
-            diag_error("%s: temporary file: %s", j->path, strerror(u->out.error));
-            j->status = EXIT_TROUBLE;
-            u->incomplete = 1;
-        } else if (j->out == &b->stdout_out) {
-            atomic_store(&b->cancel, 1);
-        }
-    }
+    append_unit(b, u, j, j->out);
     fragment_close(&u->out);
-    if (u->incomplete && j->out)
+    if (u->incomplete)
         j->out->incomplete = 1;
     if (u->last) {
         finish_output(b, j);
-        if (b->set->jsonl_input)
-            progress_file_done(0);
+        progress_file_done(0);
     }
 }
 
@@ -759,7 +800,7 @@ static step next_step(batch *b)
             return STEP_PRODUCE;
         if (b->produced_all && b->next_collect == b->next_fill)
             return STEP_END;
-        pthread_cond_wait(&b->changed, &b->lock);
+        pthread_cond_wait(&b->done, &b->lock);
     }
 }
 
@@ -781,10 +822,11 @@ static void run_units(batch *b)
         } else if (made) {
             u->state = UNIT_READY;
             b->next_fill++;
+            pthread_cond_signal(&b->work);
         } else {
             b->produced_all = 1;
+            pthread_cond_broadcast(&b->work);
         }
-        pthread_cond_broadcast(&b->changed);
     }
     pthread_mutex_unlock(&b->lock);
 }
@@ -931,6 +973,7 @@ static void run_all(batch *b, char *const *paths)
     else
         run_sequential(b);
     progress_finish();
+    b->summary->skipped = atomic_load(&b->skipped);
     if (b->summary->skipped)
         diag_note("%d of %d input%s skipped: %s (--skip-existing)", b->summary->skipped,
                   b->count, b->count == 1 ? "" : "s",
@@ -952,7 +995,8 @@ int batch_run(const settings *set, char *const *paths, int count, batch_summary 
     b.summary->inputs = count;
     atomic_init(&b.cancel, 0);
     pthread_mutex_init(&b.lock, NULL);
-    pthread_cond_init(&b.changed, NULL);
+    pthread_cond_init(&b.work, NULL);
+    pthread_cond_init(&b.done, NULL);
     int status = EXIT_TROUBLE;
     if (set->output_dir && setup_output_dir(&b) != 0) {
         /* said why */
@@ -968,7 +1012,8 @@ int batch_run(const settings *set, char *const *paths, int count, batch_summary 
     free_jobs(&b);
     if (b.out_dirfd >= 0)
         close(b.out_dirfd);
-    pthread_cond_destroy(&b.changed);
+    pthread_cond_destroy(&b.work);
+    pthread_cond_destroy(&b.done);
     pthread_mutex_destroy(&b.lock);
     return status;
 }
