@@ -87,6 +87,8 @@ static pcre2_code *compile(const char *pattern, uint32_t options)
     PCRE2_SIZE where;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_NO_UTF_CHECK | options, &err, &where, NULL);
+    if (!re && err == PCRE2_ERROR_HEAP_FAILED)
+        patterns_status = LG_ERR_NOMEM; /* not the pattern's fault */
     if (re)
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
     return re;
@@ -104,7 +106,7 @@ static void patterns_build(void)
     year_jit = year_re && pcre2_pattern_info(year_re, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size;
     match_ctx = pcre2_match_context_create(NULL);
     if (!value_re || !year_re || !match_ctx) {
-        patterns_status = LG_ERR_REGEX;
+        patterns_status = patterns_status != LG_OK ? patterns_status : match_ctx ? LG_ERR_REGEX : LG_ERR_NOMEM;
         return;
     }
     const uint8_t *place_bits = lg_place_start_bits(), *second_bits = lg_place_second_bits();
