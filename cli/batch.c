@@ -930,13 +930,14 @@ static int report_stdout(batch *b)
 }
 
 /* The total size of the inputs for the progress line, or -1 when one of
- * them is no regular file (standard input, a pipe). */
+ * them is no regular file (a pipe, a terminal). */
 static long long total_size(char *const *paths, int count)
 {
     long long total = 0;
     for (int i = 0; i < count; i++) {
         struct stat st;
-        if (strcmp(paths[i], "-") == 0 || stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+        int known = strcmp(paths[i], "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(paths[i], &st);
+        if (known != 0 || !S_ISREG(st.st_mode))
             return -1;
         total += (long long)st.st_size;
     }
