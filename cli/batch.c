@@ -847,6 +847,11 @@ static void run_threads(batch *b, int threads)
         b->threaded = 1;
         run_units(b);
     }
+    if (b->reading) {  /* stopped mid-corpus (standard output failed) */
+        job *j = b->reading;
+        stop_reading(b);
+        finish_output(b, j);
+    }
     for (int t = 0; t < started; t++)
         pthread_join(ids[t], NULL);
     free(ids);

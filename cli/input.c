@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,11 +84,19 @@ static int on_record(const lg_record *record, void *user)
 static void on_warning(const char *file, long long offset, const char *message, void *user)
 {
     extraction *x = user;
-    (void)offset;  /* the message already says where */
-    if (x->line)
-        diag_warning("%s:%lld: warning: %s", file, x->line, message);
+    if (!x->line) {
+        diag_warning("%s: warning: %s", file, message);  /* it says where */
+        return;
+    }
+    /* a corpus: "at byte N" of the document is said as the corpus's byte */
+    char at[48];
+    snprintf(at, sizeof at, "at byte %lld", offset);
+    const char *where = offset >= 0 && x->map ? strstr(message, at) : NULL;
+    if (where)
+        diag_warning("%s:%lld: warning: %.*sat byte %lld%s", file, x->line, (int)(where - message),
+                     message, map_offset(x->map, offset), where + strlen(at));
     else
-        diag_warning("%s: warning: %s", file, message);
+        diag_warning("%s:%lld: warning: %s", file, x->line, message);
 }
 
 /* Turn a library status into an exit status, with a message when it is an
@@ -237,19 +246,27 @@ static cJSON *parse_line(const char *line, size_t len)
 
 /* ---- the text's escaped string ------------------------------------------ */
 
+/* Hex digit values, -1 for anything else. */
+static signed char hex_value[256];
+
+static void hex_table_init(void)
+{
+    memset(hex_value, -1, sizeof hex_value);
+    for (int d = 0; d < 10; d++)
+        hex_value['0' + d] = (signed char)d;
+    for (int d = 0; d < 6; d++)
+        hex_value['a' + d] = hex_value['A' + d] = (signed char)(10 + d);
+}
+
 static int hex4(const char *p, const char *end, unsigned *v)
 {
     if (end - p < 4)
         return -1;
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return -1;
-        *v = *v << 4 | (unsigned)d;
-    }
+    int a = hex_value[(unsigned char)p[0]], b = hex_value[(unsigned char)p[1]],
+        c = hex_value[(unsigned char)p[2]], d = hex_value[(unsigned char)p[3]];
+    if ((a | b | c | d) < 0)
+        return -1;
+    *v = (unsigned)(a << 12 | b << 8 | c << 4 | d);
     return 0;
 }
 
@@ -405,6 +422,19 @@ static char *decode_text(const char *raw, const char *end, size_t *len, long lon
     return text;
 }
 
+/* Whether the escaped string at raw holds a \u0000 (a backslash before
+ * it that is not itself escaped). */
+static int has_nul_escape(const char *raw, const char *end)
+{
+    for (const char *p = raw; (p = memchr(p, '\\', (size_t)(end - p))) != NULL; p += 2) {
+        if (p + 1 >= end || p[1] == '"')
+            break;
+        if (end - p >= 6 && memcmp(p, "\\u0000", 6) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static long long map_offset(text_map *m, long long decoded)
 {
     if (decoded < m->decoded) {
@@ -413,6 +443,17 @@ static long long map_offset(text_map *m, long long decoded)
     }
     char c[4];
     for (;;) {
+        /* plain bytes up to the next escape stand as they are decoded */
+        const char *escape = memchr(m->at, '\\', (size_t)(m->raw_end - m->at));
+        long long plain = (escape ? escape : m->raw_end) - m->at;
+        if (m->decoded + plain > decoded || !escape) {
+            long long step = decoded - m->decoded < plain ? decoded - m->decoded : plain;
+            m->at += step;
+            m->decoded += step;
+            break;
+        }
+        m->at = escape;
+        m->decoded += plain;
         const char *p = m->at;
         size_t n = string_step(&p, m->raw_end, c);
         if (n == 0 || m->decoded + (long long)n > decoded)
@@ -437,10 +478,15 @@ static int extract_text_of(extraction *x, lg_config *cfg, const char *line, size
     char *decoded = NULL;
     if (raw) {
         map.raw_offset = x->line_offset + (raw - line);
-        if (!(decoded = decode_text(raw, line + len, &text_len, &nuls, &first_nul)))
-            return report_status(x, LG_ERR_NOMEM, 0);
-        text = decoded;
         x->map = &map;
+    }
+    /* cJSON's copy ends at a NUL: decode the text again only then */
+    if (raw && has_nul_escape(raw, line + len)) {
+        if (!(decoded = decode_text(raw, line + len, &text_len, &nuls, &first_nul))) {
+            x->map = NULL;
+            return report_status(x, LG_ERR_NOMEM, 0);
+        }
+        text = decoded;
     }
     if (nuls)
         diag_warning("%s:%lld: warning: %lld NUL character%s (\\u0000) in the text, the first at "
@@ -511,9 +557,12 @@ static int extract_jsonl(extraction *x, lg_config *cfg, int fd)
     return status;
 }
 
+static pthread_once_t hex_once = PTHREAD_ONCE_INIT;
+
 static void extraction_init(extraction *x, lg_config *cfg, const settings *set,
                             const char *path, output *out, atomic_int *cancel)
 {
+    pthread_once(&hex_once, hex_table_init);
     memset(x, 0, sizeof *x);
     x->set = set;
     x->out = out;

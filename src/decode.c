@@ -195,8 +195,8 @@ static void gb18030_counts(const unsigned char *p, size_t n, size_t *invalid, si
 static int utf16_without_bom(const unsigned char *p, size_t n)
 {
     size_t units = n / 2, zeros[2] = {0, 0}, textlike[2] = {0, 0};
-    if (units < 4)
-        return 0;
+    if (units < 4 || !memchr(p, 0, n))
+        return 0;  /* nearly every input: no NUL at all */
     for (size_t i = 0; i < 2 * units; i++) {
         unsigned b = p[i];
         zeros[i & 1] += b == 0;
@@ -222,8 +222,9 @@ typedef struct reading {
  * GB18030 the unusual codes too. */
 static reading choose_reading(const unsigned char *p, size_t n, int *multibyte)
 {
-    reading r;
-    r.utf8_bad = utf8_invalid_bytes(p, n, multibyte);
+    reading r = {1, utf8_invalid_bytes(p, n, multibyte), 0, 0};
+    if (r.utf8_bad == 0)
+        return r;  /* the common case: no second scan */
     gb18030_counts(p, n, &r.gb_bad, &r.gb_unusual);
     r.utf8 = r.utf8_bad == 0 || (r.gb_bad > 0 && r.utf8_bad <= r.gb_bad + r.gb_unusual);
     return r;
@@ -703,10 +704,10 @@ static lg_status choose_utf8_or_gb18030(lg_decoder *d, const unsigned char *p, s
     }
     if (st == LG_OK && r.utf8_bad && r.gb_bad)
         snprintf(d->note, sizeof d->note,
-                 "neither UTF-8 nor GB18030 reads cleanly: %zu invalid bytes as UTF-8, %zu as "
+                 "neither UTF-8 nor GB18030 reads cleanly: %zu invalid byte%s as UTF-8, %zu as "
                  "GB18030 (and %zu in rare codes) in the %zu bytes from %lld; read as %s "
-                 "(use --encoding to choose)", r.utf8_bad, r.gb_bad, r.gb_unusual, n,
-                 d->sniff_base, r.utf8 ? "UTF-8" : "GB18030");
+                 "(use --encoding to choose)", r.utf8_bad, r.utf8_bad == 1 ? "" : "s", r.gb_bad,
+                 r.gb_unusual, n, d->sniff_base, r.utf8 ? "UTF-8" : "GB18030");
     return st;
 }
 
