@@ -702,11 +702,14 @@ static int produce(batch *b, unit *u)
 static void run_unit(batch *b, unit *u)
 {
     if (atomic_load(&b->cancel) || u->status != EXIT_RECORDS)
-        goto done;
+        return;
     if (fragment_open(&u->out) != 0) {
         diag_error("%s: %s", u->job->path, strerror(errno));
         u->status = EXIT_TROUBLE;
-        goto done;
+        u->incomplete = 1;
+        for (int i = 0; i < u->inputs; i++)
+            u->job[i].status = EXIT_TROUBLE;
+        return;
     }
     for (int i = 0; i < u->inputs && !atomic_load(&b->cancel); i++)
         run_input(b, &u->job[i], &u->out);
@@ -718,10 +721,10 @@ static void run_unit(batch *b, unit *u)
     if (u->out.error) {
         diag_error("%s: temporary file: %s", u->job->path, strerror(u->out.error));
         u->status = EXIT_TROUBLE;
+        for (int i = 0; i < u->inputs; i++)
+            u->job[i].status = EXIT_TROUBLE;
     }
     u->incomplete |= u->out.incomplete || u->out.error;
-done:
-    return;
 }
 
 static void *worker(void *arg)
