@@ -80,3 +80,27 @@ for jobs in (1, 2):
                    for n in files("whole")) and files(out) == files("whole")
         print("   resumed: exit %d, %s, outputs as uninterrupted: %s" % (status, note, same))
 PY
+# and a JSON Lines corpus cut between threads (-j 2), killed mid-corpus
+python3 - "$LGX" "$WORK" <<'PY'
+import json, os, signal, subprocess, sys, time
+lgx, work = sys.argv[1], sys.argv[2]
+os.chdir(work)
+text = open("in/2023/a.txt", encoding="utf-8").read()   # made by the script above
+lines = "".join(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n" for i in range(6000)).encode()
+os.mkfifo("corpus.jsonl")
+p = subprocess.Popen([lgx, "-j", "2", "--input-format", "jsonl", "--output-dir", "cj", "corpus.jsonl"],
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+with open("corpus.jsonl", "wb") as fifo:
+    fifo.write(lines[:len(lines) // 2])
+    fifo.flush()
+    for _ in range(1000):
+        if os.path.isdir("cj") and any(n.startswith(".") for n in os.listdir("cj")):
+            break
+        time.sleep(0.01)
+    seen = any(n.startswith(".") for n in os.listdir("cj"))
+    p.send_signal(signal.SIGTERM)
+    status = p.wait()
+print("corpus, -j 2: temporary file seen: %s; %s; left in the directory: %s"
+      % (seen, "killed by SIGTERM" if status == -signal.SIGTERM else "exit %d" % status, os.listdir("cj")))
+PY
