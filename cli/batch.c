@@ -567,7 +567,7 @@ static void run_input(batch *b, job *j, output *shared)
     if (b->stdout_out.error)
         atomic_store(&b->cancel, 1);
     finish_output(b, j);
-    progress_file_done(input_size(b->set, fd));
+    progress_file_done(0);  /* its bytes are counted as read */
     if (fd != STDIN_FILENO)
         close(fd);
 }

@@ -123,7 +123,8 @@ void progress_start(int total_files, long long total_bytes);
 /* An input skipped by --skip-existing, of that many bytes. */
 void progress_skipped(long long bytes);
 void progress_add_bytes(long long bytes);
-/* One more input done, bytes more read (those not added already). */
+/* One more input done, bytes more read (those not added already: inputs
+ * count their bytes as they are read). */
 void progress_file_done(long long bytes);
 void progress_finish(void);
 
@@ -152,10 +153,6 @@ int input_extract_lines(const settings *set, const char *path, const char *data,
  * paths are appended to *paths (*count of them, allocated with malloc).
  * Returns 0, or -1 after a message. */
 int input_list_read(const char *file, int sep, char ***paths, int *count);
-/* For the progress line: the bytes of an input not yet counted: the size
- * of a regular file; 0 for a pipe, or for a JSON Lines corpus, whose
- * documents are counted as they are read. */
-long long input_size(const settings *set, int fd);
 
 /* ---- batch.c --------------------------------------------------------- */
 

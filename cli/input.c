@@ -38,6 +38,7 @@ typedef struct extraction {
     long long line;          /* jsonl: the line of the current document */
     long long line_offset;   /* jsonl: its byte offset in the corpus */
     text_map *map;           /* jsonl: where its text stands, or NULL */
+    long long progressed;    /* text: bytes told to the progress line */
     atomic_int *cancel;
 } extraction;
 
@@ -69,6 +70,11 @@ static int on_record(const lg_record *record, void *user)
     if (atomic_load(x->cancel))
         return 1;
     lg_record in_corpus;
+    if (!x->line && record->offset > x->progressed) {
+        /* a large report shows its progress as its records come */
+        progress_add_bytes(record->offset - x->progressed);
+        x->progressed = record->offset;
+    }
     if (x->line) {
         in_corpus = *record;
         in_corpus.line = x->line;
@@ -116,12 +122,14 @@ static int report_status(const extraction *x, lg_status st, int saved_errno)
     return EXIT_TROUBLE;
 }
 
-long long input_size(const settings *set, int fd)
+/* The bytes of a report the progress line has not been told of yet, once
+ * it is read: the rest of a regular file. */
+static long long bytes_left(const extraction *x, int fd)
 {
     struct stat st;
-    if (set->jsonl_input || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < x->progressed)
         return 0;
-    return (long long)st.st_size;
+    return (long long)st.st_size - x->progressed;
 }
 
 /* A copy of s with each byte that is not part of valid UTF-8 replaced by
@@ -173,6 +181,7 @@ static int extract_text(extraction *x, lg_config *cfg, int fd)
     char *shown = utf8_sanitized(x->path);
     lg_status st = lg_extract_fd(cfg, fd, shown ? shown : x->path, NULL);
     int saved = errno;
+    progress_add_bytes(bytes_left(x, fd));
     free(shown);
     return report_status(x, st, saved);
 }
