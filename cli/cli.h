@@ -4,7 +4,8 @@
  *   src/main.c   the option table, parsing, --help, main()
  *   cli/emit.c   record formats (jsonl, json, csv, tsv) and field lists
  *   cli/input.c  opening one input and extracting it (text or jsonl corpus)
- *   cli/batch.c  many inputs: --output-dir, -j threads, output in order
+ *   cli/batch.c  many inputs: --output-dir (temporary files, renames,
+ *                signals), -j threads, output in order
  *   cli/diag.c   every message on stderr, and the progress line
  * Nothing here is part of liblawgov. */
 #ifndef LGX_CLI_H
