@@ -247,13 +247,11 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
 
 /* 从2020年的21.8%、8.4%上升至…: a year with 的 governs the run of values
  * right after it that only separators divide, and no value after that. */
+#define PAIR_RUN_MAX 16 /* values one 的 governs at most: a list, not a flood */
 static int pair_governs(const lg_extractor *ex, const found *f, const year_mention *m, size_t k)
 {
-    size_t p = 0;
-    while (p < k && f->values[p].start < m->end)
-        p++;
-    for (; p < k; p++)
-        if (!only_separators(ex, f->values[p].end, f->values[p + 1].start))
+    for (size_t p = k, steps = 0; p > 0 && f->values[p - 1].start >= m->end; p--, steps++)
+        if (steps == PAIR_RUN_MAX || !only_separators(ex, f->values[p - 1].end, f->values[p].start))
             return 0;
     return 1;
 }
