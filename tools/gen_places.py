@@ -32,7 +32,8 @@ Names
     内蒙古自治区 -> 内蒙古, 河北省 -> 河北).
   - prefecture units: 市 stripped (包头市 -> 包头); 盟 kept and stripped
     (锡林郭勒盟, 锡林郭勒); 地区 stripped (阿里地区 -> 阿里); 自治州: ethnic
-    part and 自治州 stripped, and that + 州 (延边朝鲜族自治州 -> 延边, 延边州).
+    part and 自治州 stripped, and that + 州 (延边朝鲜族自治州 -> 延边, 延边州),
+    and for a base of 4+ characters its first + 州 (博尔塔拉 -> 博州).
     Bare forms that are also common words or start idioms are LOOKUP only
     (CITY_STOP below).
   - county units: no bare short form is ever matched in text (青山, 朝阳,
@@ -395,6 +396,11 @@ def build(root):
                 cand.append((s, i, K_CITY, F_LOOKUP if s in CITY_STOP else 0))
                 if name.endswith("自治州"):
                     cand.append((s + "州", i, K_CITY, 0))
+                    # a long transliterated base goes by its first character:
+                    # 博尔塔拉 -> 博州, 巴音郭楞 -> 巴州, 克孜勒苏 -> 克州 (a
+                    # direction alone names no place: 西双版纳 is no 西州)
+                    if len(s) >= 4 and s[0] not in DIRECTIONS:
+                        cand.append((s[0] + "州", i, K_CITY, 0))
         elif code[4] == "7":  # development zone / management area
             cc = code[:4]
             forms, kind, core = zone_forms(name, city_short_of.get(cc, ""),
