@@ -52,9 +52,15 @@ liblawgov.a: $(LIB_OBJS)
 # the library).
 CLI_SRCS := src/main.c $(wildcard cli/*.c)
 CLI_DEPS := $(CLI_SRCS) $(wildcard cli/*.h) include/lawgov.h
+# The review page's style and script (--format html), embedded as C.
+CLI_GEN  := build/gen/html_assets.c
 
-lawgov-extract: $(CLI_DEPS) liblawgov.a
-	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) liblawgov.a $(LIBS) -lm
+lawgov-extract: $(CLI_DEPS) $(CLI_GEN) liblawgov.a
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) liblawgov.a $(LIBS) -lm
+
+build/gen/html_assets.c: tools/embed_html.py $(wildcard cli/html/*)
+	@mkdir -p $(@D)
+	$(PYTHON) tools/embed_html.py cli/html $@
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
@@ -77,8 +83,8 @@ build/san/tests/%: tests/unit/%.c tests/unit/test.h build/san/liblawgov.a
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $< build/san/liblawgov.a $(LIBS)
 
-build/san/lawgov-extract: $(CLI_DEPS) build/san/liblawgov.a
-	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) build/san/liblawgov.a $(LIBS) -lm
+build/san/lawgov-extract: $(CLI_DEPS) $(CLI_GEN) build/san/liblawgov.a
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) build/san/liblawgov.a $(LIBS) -lm
 
 run: lawgov-extract
 	./lawgov-extract $(SEED)

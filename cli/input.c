@@ -53,10 +53,20 @@ static int on_record(const lg_record *record, void *user)
     return output_record(x->out, x->set, record) != 0;
 }
 
+/* Only --format html asks for the sentences: the review page's text. */
+static int on_sentence(const lg_sentence *sentence, void *user)
+{
+    extraction *x = user;
+    if (atomic_load(x->cancel))
+        return 1;
+    return output_sentence(x->out, x->set, sentence) != 0;
+}
+
 static void on_warning(const char *file, long long offset, const char *message, void *user)
 {
     extraction *x = user;
     (void)offset;  /* the message already says where */
+    output_warning(x->out, x->set, message);
     if (x->line)
         diag_warning("%s:%lld: warning: %s", file, x->line, message);
     else
@@ -132,8 +142,11 @@ char *utf8_sanitized(const char *str)
 static int extract_text(extraction *x, lg_config *cfg, int fd)
 {
     char *shown = utf8_sanitized(x->path);
-    lg_status st = lg_extract_fd(cfg, fd, shown ? shown : x->path, NULL);
+    lg_status st = LG_ERR_STOPPED;  /* the output has failed already */
+    if (output_document_begin(x->out, x->set, shown ? shown : x->path, NULL) == 0)
+        st = lg_extract_fd(cfg, fd, shown ? shown : x->path, NULL);
     int saved = errno;
+    output_document_end(x->out, x->set, st);
     free(shown);
     return report_status(x, st, saved);
 }
@@ -220,9 +233,13 @@ static int extract_document(extraction *x, lg_config *cfg, const char *line, siz
         diag_error("%s:%lld: %s, line skipped", x->path, x->line, why);
     } else {
         char *shown = utf8_sanitized(x->path), *shown_id = utf8_sanitized(id);
-        lg_status st = lg_extract_buffer(cfg, text, strlen(text), shown ? shown : x->path,
-                                         shown_id ? shown_id : id);
+        lg_status st = LG_ERR_STOPPED;
+        if (output_document_begin(x->out, x->set, shown ? shown : x->path,
+                                  shown_id ? shown_id : id) == 0)
+            st = lg_extract_buffer(cfg, text, strlen(text), shown ? shown : x->path,
+                                   shown_id ? shown_id : id);
         int saved = errno;
+        output_document_end(x->out, x->set, st);
         free(shown);
         free(shown_id);
         status = report_status(x, st, saved);
@@ -270,6 +287,7 @@ int input_extract(const settings *set, int fd, const char *path, output *out,
     lg_config cfg = set->extract;
     cfg.on_record = on_record;
     cfg.on_warning = on_warning;
+    cfg.on_sentence = set->format == FORMAT_HTML ? on_sentence : NULL;
     cfg.user = &x;
     return set->jsonl_input ? extract_jsonl(&x, &cfg, fd) : extract_text(&x, &cfg, fd);
 }
