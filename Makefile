@@ -40,7 +40,7 @@ SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
 
-.PHONY: all run check unit e2e rules cli sanitize bench fuzz install uninstall clean
+.PHONY: all run check unit e2e rules cli html sanitize bench fuzz install uninstall clean
 
 all: lawgov-extract
 
@@ -101,6 +101,10 @@ rules: lawgov-extract
 cli: lawgov-extract
 	@if [ -x tests/cli/run.sh ]; then tests/cli/run.sh ./lawgov-extract; fi
 
+# The review page (--format html), in headless Chromium when installed.
+html: lawgov-extract
+	@tests/html/run.sh ./lawgov-extract
+
 sanitize: $(SAN_UNITS) build/san/lawgov-extract
 	@for t in $(SAN_UNITS); do $$t >/dev/null || { echo "sanitizer run failed: $$t"; exit 1; }; done
 	@ASAN_OPTIONS=detect_leaks=1 tests/e2e/run.sh build/san/lawgov-extract --quick
@@ -115,6 +119,7 @@ check:
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory rules
 	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory html
 	@$(MAKE) --no-print-directory sanitize
 	@echo "make check: all tests passed"
 
@@ -124,6 +129,7 @@ build/bench/stages: tests/bench/stages.c liblawgov.a
 
 bench: lawgov-extract build/bench/stages
 	@BENCH_STAGES=build/bench/stages tests/bench/run.sh ./lawgov-extract
+	@tests/html/run.sh ./lawgov-extract --big
 
 fuzz:
 	@tests/fuzz/run.sh

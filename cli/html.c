@@ -255,7 +255,7 @@ static void write_sentence(FILE *fp, html_doc *h, const pending *p)
     for (size_t i = 0; i < p->n_marks; i++) {
         const mark *m = &p->marks[i];
         write_escaped(fp, p->text + at, m->from - at);
-        fprintf(fp, "<mark class=\"%s%s\" data-r=\"%lld\" tabindex=\"0\">", m->kind,
+        fprintf(fp, "<mark class=\"%s%s\" data-r=%lld tabindex=0>", m->kind,
                 m->missing ? " miss" : "", m->record);
         write_escaped(fp, p->text + m->from, m->to - m->from);
         fputs("</mark>", fp);
@@ -378,11 +378,12 @@ static int place_mark(output *out, html_doc *h, const lg_record *r, int missing)
 }
 
 /* The fields the table shows: all of --fields but those the page shows
- * otherwise (file and doc in the header, context is the text itself) and
- * the offset, which means nothing to a reader. */
+ * otherwise (file and doc in the header, context is the text itself), and
+ * the offset and adcode, which mean nothing to a reader checking names. */
 static int table_field(field_id f)
 {
-    return f != FIELD_FILE && f != FIELD_DOC && f != FIELD_CONTEXT && f != FIELD_OFFSET;
+    return f != FIELD_FILE && f != FIELD_DOC && f != FIELD_CONTEXT && f != FIELD_OFFSET &&
+           f != FIELD_ADCODE;
 }
 
 /* The table's columns: the name first, as an analyst reads a row, then
@@ -392,7 +393,7 @@ static int table_columns(const settings *set, field_id *cols)
 {
     static const char *const order[] = {
         "metric", "indicator", "role", "value", "unit", "kind", "year", "period",
-        "city", "district", "qualifier", "text", "line", "adcode",
+        "city", "district", "qualifier", "text", "line",
     };
     int n = 0, used[FIELD_COUNT] = {0};
     for (size_t k = 0; k < sizeof order / sizeof *order; k++)
@@ -407,26 +408,38 @@ static int table_columns(const settings *set, field_id *cols)
     return n;
 }
 
+/* The class of a column's cells, for the style: the name wraps, the
+ * value aligns right, a missing city or year shows. */
+static const char *cell_class(field_id f)
+{
+    switch (f) {
+    case FIELD_METRIC: return "<td class=m>";
+    case FIELD_VALUE: return "<td class=v>";
+    case FIELD_YEAR: return "<td class=y>";
+    case FIELD_CITY: return "<td class=c>";
+    default: return "<td>";
+    }
+}
+
+/* A row of the table.  A 10 MB report has some 40,000 of them: each is
+ * written as small as HTML allows (end tags of cells are implied; the page's script makes the number cell a control), since the
+ * browser's time to open the page grows with its elements and bytes. */
 static void write_row(FILE *fp, const settings *set, const lg_record *r, long long n,
                       int placed)
 {
     char kind[KIND_CLASS_MAX], buf[32];
     kind_class(r->kind, kind, sizeof kind);
-    fprintf(fp, "<tr class=\"%s%s%s%s\" data-r=\"%lld\"><td class=\"n\">"
-            "<button type=\"button\" class=\"go\" title=\"Show in the text\">%lld</button></td>",
-            kind, r->city ? "" : " no-city", r->year ? "" : " no-year",
-            placed ? "" : " unplaced", n, n);
+    fprintf(fp, "<tr class=\"%s%s%s%s\" data-r=%lld><td class=n>%lld", kind,
+            r->city ? "" : " no-city", r->year ? "" : " no-year", placed ? "" : " unplaced", n, n);
     field_id cols[FIELD_COUNT];
     int ncols = table_columns(set, cols);
     for (int i = 0; i < ncols; i++) {
-        field_id f = cols[i];
-        const char *v = record_field_text(r, f, buf, sizeof buf);
-        fprintf(fp, "<td data-f=\"%s\"%s>", field_name(f), v ? "" : " class=\"none\"");
+        const char *v = record_field_text(r, cols[i], buf, sizeof buf);
+        fputs(cell_class(cols[i]), fp);
         if (v)
             write_escaped_str(fp, v);
-        fputs("</td>", fp);
     }
-    fputs("</tr>\n", fp);
+    fputs("</tr>\n", fp);  /* the line break must not fall in the last cell */
 }
 
 int html_record(output *out, const settings *set, const lg_record *r)
@@ -546,7 +559,7 @@ static void write_most(FILE *fp, const char *label, const tally *t, long long re
     long top = tally_top(t);
     fprintf(fp, "<div><dt>%s</dt><dd>", label);
     if (top < 0) {
-        fputs("<span class=\"none-val\">none found</span>", fp);
+        fputs("<span class=\"none-val\">none: no record has one</span>", fp);
     } else {
         write_escaped_str(fp, t->names[top]);
         fprintf(fp, " <span class=\"how\">%lld of %lld records</span>", t->counts[top], records);
@@ -588,7 +601,9 @@ static void write_summary(FILE *fp, const html_doc *h, lg_status status)
     if (h->no_city || h->no_year)
         fprintf(fp, " <span class=\"how miss-note\">%lld without city, %lld without year</span>",
                 h->no_city, h->no_year);
-    fputs("</dd></div></dl>\n<ul class=\"kinds\" aria-label=\"Records by kind\">", fp);
+    fputs("</dd></div></dl>\n", fp);
+    if (h->kinds.n)
+        fputs("<ul class=\"kinds\" aria-label=\"Records by kind\">", fp);
     for (size_t i = 0; i < h->kinds.n; i++) {
         char kind[KIND_CLASS_MAX];
         kind_class(h->kinds.names[i], kind, sizeof kind);
@@ -596,7 +611,8 @@ static void write_summary(FILE *fp, const html_doc *h, lg_status status)
         write_escaped_str(fp, h->kinds.names[i]);
         fprintf(fp, " <b>%lld</b></li>", h->kinds.counts[i]);
     }
-    fputs("</ul>\n", fp);
+    if (h->kinds.n)
+        fputs("</ul>\n", fp);
     write_warnings(fp, h, status);
     fputs("\n</section>\n", fp);
 }

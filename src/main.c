@@ -37,10 +37,10 @@ static const option_spec option_table[] = {
     {OPT_ID_FIELD, "id-field", "NAME", "jsonl: the document id's field (default id)"},
     {OPT_TEXT_FIELD, "text-field", "NAME", "jsonl: the document text's field (default text)"},
     {0, NULL, NULL, "Output:"},
-    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv or tsv"},
+    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv, tsv or html (review page)"},
     {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
     {OPT_BOM, "bom", NULL, "start CSV and TSV with a UTF-8 BOM (for Excel)"},
-    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/NAME.jsonl (.json, .csv, .tsv) per FILE"},
+    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/NAME.jsonl (.json .csv .tsv .html) per FILE"},
     {'j', "jobs", "N", "extract N files at once (0: one per CPU), same output"},
     {0, NULL, NULL, "Messages:"},
     {'q', "quiet", NULL, "no warnings and no progress line"},
@@ -77,8 +77,8 @@ static void print_help(void)
         }
     printf("Usage: " PROG " [OPTION]... [FILE]...\n"
            "Extract the indicators of Chinese reports on law-based government as\n"
-           "JSON Lines, JSON, CSV or TSV.  With no FILE, or when FILE is -, read\n"
-           "standard input.\n");
+           "JSON Lines, JSON, CSV or TSV, or show them marked in the text on an HTML\n"
+           "review page.  With no FILE, or when FILE is -, read standard input.\n");
     for (size_t i = 0; i < OPTION_COUNT; i++) {
         const option_spec *o = &option_table[i];
         if (!o->code) {
@@ -180,7 +180,7 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
     case OPT_TEXT_FIELD: set->text_field = arg; break;
     case OPT_FORMAT:
         if (format_parse(arg, &set->format) != 0)
-            return diag_usage_error("unknown format '%s' (jsonl, json, csv or tsv)", arg);
+            return diag_usage_error("unknown format '%s' (jsonl, json, csv, tsv or html)", arg);
         break;
     case OPT_FIELDS: *fields = arg; break;
     case OPT_BOM: set->bom = 1; break;

@@ -44,6 +44,10 @@
     all.forEach(function (tr) {
       rows[tr.dataset.r] = tr;
       tr.id = 'd' + d + '-r' + tr.dataset.r;
+      var n = tr.cells[0];
+      n.tabIndex = 0;
+      n.setAttribute('role', 'button');
+      n.title = 'Show record ' + tr.dataset.r + ' in the text';
     });
     var fields = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.dataset.f; });
     var selected = null;
@@ -123,18 +127,23 @@
     doc.addEventListener('click', function (e) {
       var m = e.target.closest('mark[data-r]');
       if (m) { select(m.dataset.r, true); return; }
-      var go = e.target.closest('button.go');
-      if (go) { showMark(go.closest('tr').dataset.r); return; }
+      var go = e.target.closest('td.n');
+      if (go && tbody.contains(go)) { showMark(go.parentNode.dataset.r); return; }
       var tr = e.target.closest('tbody tr');
       if (tr && tbody.contains(tr)) select(tr.dataset.r, false);
     });
     doc.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') { hideTip(); return; }
+      if ((e.key === 'Enter' || e.key === ' ') && e.target.matches && e.target.matches('td.n')) {
+        e.preventDefault();
+        showMark(e.target.parentNode.dataset.r);
+        return;
+      }
       var m = e.target.matches && e.target.matches('mark[data-r]') ? e.target : null;
       if (!m || (e.key !== 'Enter' && e.key !== ' ')) return;
       e.preventDefault();
       select(m.dataset.r, true);
-      var b = rows[m.dataset.r] && rows[m.dataset.r].querySelector('button.go');
+      var b = rows[m.dataset.r] && rows[m.dataset.r].cells[0];
       if (b) b.focus({preventScroll: true});
     });
 

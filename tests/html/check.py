@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Checks of the review page (--format html) on the DOM headless Chromium
+dumps after the page's script has run (see tests/html/run.sh).
+
+usage:
+  check.py marks DOM.html RECORDS.jsonl   every record marked, in order, with its text
+  check.py hostile DOM.html               no element or attribute came from the input
+  check.py csp PAGE.html                  the policy allows the page's own style and script alone
+  check.py static PAGE.html RECORDS.jsonl the page as written (no browser): marks and rows
+
+Exits 1 with a message on the first failure."""
+import base64
+import hashlib
+import json
+import re
+import sys
+from html.parser import HTMLParser
+
+VOID = {"meta", "link", "br", "hr", "img", "input", "col", "area", "base", "embed",
+        "source", "track", "wbr", "param"}
+
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
+        self.children = []
+
+    def text(self):
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node):
+                yield from c.walk()
+
+    def classes(self):
+        return (self.attrs.get("class") or "").split()
+
+    def find_all(self, tag=None, cls=None):
+        return [n for n in self.walk()
+                if (tag is None or n.tag == tag) and (cls is None or cls in n.classes())]
+
+    def inside(self, tag):
+        p = self.parent
+        while p is not None and p.tag != tag:
+            p = p.parent
+        return p
+
+
+class Tree(HTMLParser):
+    """A DOM from HTML that closes its elements (Chromium's serialization
+    does), with implied end tags of cells and rows handled for pages as
+    written."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", [], None)
+        self.cur = self.root
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th", "tr"):
+            closes = {"td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr")}[tag]
+            while self.cur.tag in closes:
+                self.cur = self.cur.parent
+        node = Node(tag, attrs, self.cur)
+        self.cur.children.append(node)
+        if tag not in VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, attrs, self.cur))
+
+    def handle_endtag(self, tag):
+        n = self.cur
+        while n is not None and n.tag != tag:
+            n = n.parent
+        if n is not None:
+            self.cur = n.parent
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+
+def parse(path):
+    t = Tree()
+    with open(path, encoding="utf-8") as f:
+        t.feed(f.read())
+    t.close()
+    return t.root
+
+
+def fail(msg):
+    sys.exit("FAIL: " + msg)
+
+
+def records_by_file(path):
+    by = {}
+    order = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            key = (r["file"], r.get("doc"))
+            if key not in by:
+                by[key] = []
+                order.append(key)
+            by[key].append(r)
+    return by
+
+
+def article_key(art):
+    h1 = art.find_all("h1", "file")
+    docid = art.find_all("p", "docid")
+    doc = docid[0].find_all("span")[0].text() if docid else None
+    return (h1[0].text() if h1 else None, doc)
+
+
+def check_marks(root, recs_path, browser):
+    by = records_by_file(recs_path)
+    arts = root.find_all("article", "doc")
+    if not arts:
+        fail("no article.doc in the page")
+    seen = set()
+    total = 0
+    for art in arts:
+        key = article_key(art)
+        seen.add(key)
+        recs = by.get(key, [])
+        marks = [m for m in art.find_all("mark") if "data-r" in m.attrs]
+        rows = [tr for tr in art.find_all("tr") if "data-r" in tr.attrs]
+        if len(marks) != len(recs):
+            fail(f"{key}: {len(marks)} marks for {len(recs)} records")
+        if len(rows) != len(recs):
+            fail(f"{key}: {len(rows)} table rows for {len(recs)} records")
+        for i, (m, r) in enumerate(zip(marks, recs), 1):
+            if m.attrs["data-r"] != str(i):
+                fail(f"{key}: mark {i} is numbered {m.attrs['data-r']}")
+            if m.text() != r["text"]:
+                fail(f"{key}: mark {i} reads {m.text()!r}, its record's text is {r['text']!r}")
+            if m.inside("section") is None or "text" not in m.inside("section").classes():
+                fail(f"{key}: mark {i} is not in the text section")
+        if browser:
+            # the script ran: ids to link marks and rows, the filter bar,
+            # the summary in the header
+            if recs and not all(m.attrs.get("id") for m in marks):
+                fail(f"{key}: marks have no ids (did the page's script run?)")
+            if recs and not all(tr.attrs.get("id") for tr in rows):
+                fail(f"{key}: rows have no ids (did the page's script run?)")
+            if not art.find_all("div", "filters"):
+                fail(f"{key}: no filter bar (did the page's script run?)")
+            head = art.find_all("header", "doc-head")
+            if not head or not head[0].find_all("section", "summary"):
+                fail(f"{key}: the summary is not in the document's header")
+        total += len(recs)
+    missing = [k for k in by if k not in seen]
+    if missing:
+        fail(f"records of {missing[0]} but no article for it")
+    print(f"marks: {len(arts)} documents, {total} records, each marked with its text")
+
+
+# What the page writes itself: anything else came from the input.
+PAGE_TAGS = {"#root", "html", "head", "meta", "title", "style", "body", "main", "article",
+             "header", "h1", "p", "div", "section", "mark", "table", "caption", "thead",
+             "tbody", "tr", "th", "td", "button", "span", "dl", "dt", "dd", "ul", "li", "b",
+             "footer", "script", "label", "select", "option", "input"}
+PAGE_ATTRS = {"class", "data-r", "data-line", "data-f", "tabindex", "id", "lang", "charset",
+              "http-equiv", "content", "name", "aria-label", "aria-describedby", "aria-sort",
+              "aria-live", "role", "title", "type", "value", "hidden", "selected", "scope"}
+
+
+def check_hostile(root, needles):
+    for n in root.walk():
+        if n.tag not in PAGE_TAGS:
+            fail(f"element <{n.tag}> in the page: it came from the input")
+        for a, v in n.attrs.items():
+            own_style = a == "style" and n.tag == "table" and re.fullmatch(r"--filters-h: \d+px;", v or "")
+            if (a not in PAGE_ATTRS and not own_style) or a.startswith("on"):
+                fail(f"attribute {a}={v!r} on <{n.tag}>: it came from the input")
+            if v and "javascript:" in v.lower() and a != "content":
+                fail(f"attribute {a}={v!r} on <{n.tag}> holds javascript:")
+    for tag, count in (("script", 1), ("style", 1), ("b", None)):
+        found = root.find_all(tag)
+        if tag == "b":
+            # the page's <b> are the counts by kind, inside ul.kinds
+            stray = [b for b in found if b.inside("ul") is None
+                     or "kinds" not in b.inside("ul").classes()]
+            if stray:
+                fail(f"<b> outside the counts by kind: {stray[0].text()!r}")
+        elif len(found) != count:
+            fail(f"{len(found)} <{tag}> elements, the page has {count} of its own")
+    body = root.find_all("body")[0]
+    if any(k.startswith("data-pwned") for k in body.attrs):
+        fail("a script from the input ran")
+    text = root.text()
+    for s in needles:
+        if s not in text:
+            fail(f"the input's {s!r} is not shown as text")
+    print(f"hostile: no element or attribute from the input; {len(needles)} hostile strings shown as text")
+
+
+def check_csp(path):
+    page = open(path, encoding="utf-8").read()
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    if not m:
+        fail("no Content-Security-Policy meta element")
+    csp = m.group(1)
+    if page.index(m.group(0)) > page.index("<style>"):
+        fail("the policy comes after the style")
+    if "unsafe-inline" in csp or "unsafe-eval" in csp or "default-src 'none'" not in csp:
+        fail(f"policy too wide: {csp}")
+    for tag, directive in (("style", "style-src"), ("script", "script-src")):
+        bodies = re.findall(rf"<{tag}>(.*?)</{tag}>", page, re.S)
+        if len(bodies) != 1:
+            fail(f"{len(bodies)} <{tag}> elements in the page as written")
+        digest = base64.b64encode(hashlib.sha256(bodies[0].encode()).digest()).decode()
+        if f"{directive} 'sha256-{digest}'" not in csp:
+            fail(f"the policy's {directive} does not allow the page's own {tag}")
+    if re.search(r"\s(src|href)=", page):
+        fail("the page loads or links something")
+    print("csp: the policy allows exactly the page's own style and script")
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    what = sys.argv[1]
+    if what == "marks":
+        check_marks(parse(sys.argv[2]), sys.argv[3], True)
+    elif what == "static":
+        check_marks(parse(sys.argv[2]), sys.argv[3], False)
+    elif what == "hostile":
+        check_hostile(parse(sys.argv[2]), sys.argv[3:])
+    elif what == "csp":
+        check_csp(sys.argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+main()
