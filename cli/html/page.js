@@ -52,6 +52,19 @@
     var fields = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.dataset.f; });
     var selected = null;
 
+    /* a column no record fills (period, district... in many reports) is
+       hidden, and named under the table */
+    var empty = fields.map(function (f, i) {
+      return i > 0 && all.every(function (tr) { return !tr.cells[i] || tr.cells[i].textContent === ''; });
+    });
+    if (all.length && empty.indexOf(true) >= 0) {
+      [table.tHead.rows[0]].concat(all).forEach(function (tr) {
+        empty.forEach(function (e, i) { if (e && tr.cells[i]) tr.cells[i].hidden = true; });
+      });
+      var none = fields.filter(function (f, i) { return empty[i]; });
+      table.parentNode.appendChild(el('p', 'empty-cols', 'No record has a ' + none.join(', ') + ': not shown.'));
+    }
+
     var column = {};
     fields.forEach(function (f, i) { column[f] = i; });
     function val(tr, f) { var c = tr.cells[column[f]]; return f in column && c ? c.textContent : null; }
@@ -88,8 +101,11 @@
       tip.textContent = '';
       var metric = val(tr, 'metric');
       if (metric) tip.appendChild(el('div', 't-metric', metric));
-      var v = val(tr, 'value'), u = val(tr, 'unit');
-      if (v) tip.appendChild(el('div', 't-value', v + (u ? ' ' + u : '')));
+      /* the value as the report writes it, then in base units when that differs */
+      var v = val(tr, 'value'), u = val(tr, 'unit'), text = m.textContent;
+      var base = v ? v + (u ? ' ' + u : '') : '';
+      tip.appendChild(el('div', 't-value', text));
+      if (base && base.replace(' ', '') !== text) tip.appendChild(el('div', 't-base', '= ' + base));
       var dl = el('dl');
       var order = first.concat(fields.filter(function (f) { return first.indexOf(f) < 0; }));
       order.forEach(function (f) {

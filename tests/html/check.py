@@ -7,6 +7,8 @@ usage:
   check.py hostile DOM.html               no element or attribute came from the input
   check.py csp PAGE.html                  the policy allows the page's own style and script alone
   check.py static PAGE.html RECORDS.jsonl the page as written (no browser): marks and rows
+  check.py instrument PAGE.html TEST.js OUT.html  a copy of the page that runs TEST.js too
+  check.py interact DOM.html              what TEST.js found (body[data-test])
 
 Exits 1 with a message on the first failure."""
 import base64
@@ -220,6 +222,25 @@ def check_csp(path):
     print("csp: the policy allows exactly the page's own style and script")
 
 
+def instrument(page_path, test_path, out_path):
+    page = open(page_path, encoding="utf-8").read()
+    test = open(test_path, encoding="utf-8").read()
+    digest = base64.b64encode(hashlib.sha256(test.encode()).digest()).decode()
+    page = page.replace("script-src ", f"script-src 'sha256-{digest}' ", 1)
+    page = page.replace("</body>", f"<script>{test}</script>\n</body>", 1)
+    open(out_path, "w", encoding="utf-8").write(page)
+
+
+def check_interact(root):
+    body = root.find_all("body")[0]
+    verdict = body.attrs.get("data-test")
+    if verdict is None:
+        fail("the interaction test did not run")
+    if verdict != "ok":
+        fail("in the browser: " + verdict)
+    print("interact: hover, focus, keyboard, selection, sorting and filters work")
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -230,6 +251,10 @@ def main():
         check_marks(parse(sys.argv[2]), sys.argv[3], False)
     elif what == "hostile":
         check_hostile(parse(sys.argv[2]), sys.argv[3:])
+    elif what == "instrument":
+        instrument(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif what == "interact":
+        check_interact(parse(sys.argv[2]))
     elif what == "csp":
         check_csp(sys.argv[2])
     else:

@@ -109,6 +109,10 @@ else
     if dump "$tmp/seeds.html" "$tmp/seeds.dom"; then
         check marks "$tmp/seeds.dom" "$tmp/seeds.jsonl"
     fi
+    python3 "$here/check.py" instrument "$tmp/dir/003_e7f5bf58e6b205eb.html" "$here/interact.js" "$tmp/interact.html"
+    if dump "$tmp/interact.html" "$tmp/interact.dom"; then
+        check interact "$tmp/interact.dom"
+    fi
     if dump "$tmp/hostile.html" "$tmp/hostile.dom"; then
         check marks "$tmp/hostile.dom" "$tmp/hostile.jsonl"
         check hostile "$tmp/hostile.dom" '<script>document.body' '</textarea><img' \
