@@ -110,6 +110,7 @@ sanitize: $(SAN_UNITS) build/san/lawgov-extract
 	@ASAN_OPTIONS=detect_leaks=1 tests/e2e/run.sh build/san/lawgov-extract --quick
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build/san/lawgov-extract
 	@if [ -x tests/hostile/run.sh ]; then ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build/san/lawgov-extract; fi
+	@ASAN_OPTIONS=detect_leaks=1 tests/html/run.sh build/san/lawgov-extract --quick
 	@echo "sanitizers: clean"
 
 check:

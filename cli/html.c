@@ -9,8 +9,10 @@
  * field list of the settings, record_field_text() of emit.c.
  *
  * Streaming: the text is written as it is read.  A sentence waits only
- * until no record can still fall in it: records come in input order, and
- * at most LG_HOLD_CHARS characters of sentences after their own.  Table
+ * until no record can still fall in it: records come in input order (one
+ * in a later sentence completes the sentences before it), and before the
+ * sentence that follows LG_HOLD_CHARS characters of sentences from their
+ * own.  Table
  * rows go to a temporary file (disk, not memory) and are copied after the
  * text; the summary (counts, city, year, warnings) comes last and the
  * page's style and script show it in the document's header.
@@ -29,9 +31,6 @@
 /* build/gen/html_assets.c, from cli/html/ */
 extern const char html_page_css[], html_page_js[], html_page_csp[];
 
-/* Sentences held past this many characters have had every record they
- * can get: LG_HOLD_CHARS, plus room for the longest sentence. */
-#define PENDING_MAX_CHARS (LG_HOLD_CHARS + 8192)
 #define WARNINGS_KEPT 20
 #define KIND_CLASS_MAX 16
 
@@ -66,7 +65,6 @@ struct html_doc {
     FILE *rows;               /* the table's rows, until the text is written */
     pending *q;               /* sentences waiting, oldest first */
     size_t q_len, q_cap, q_chars;
-    long long chars_before;   /* characters of every sentence before the newest */
     int para_open;
     long long records, unplaced, no_city, no_year;
     tally kinds, cities, years;
@@ -244,6 +242,12 @@ static int pending_push(html_doc *h, const lg_sentence *s)
  * starts one. */
 static void write_sentence(FILE *fp, html_doc *h, const pending *p)
 {
+    if (p->n == 0) {  /* an empty sentence can only end a paragraph */
+        if ((p->flags & LG_SENTENCE_PARA_START) && h->para_open)
+            fputs("</p>\n", fp);
+        h->para_open &= !(p->flags & LG_SENTENCE_PARA_START);
+        return;
+    }
     if ((p->flags & LG_SENTENCE_PARA_START) || !h->para_open) {
         if (h->para_open)
             fputs("</p>\n", fp);
@@ -267,6 +271,8 @@ static void write_sentence(FILE *fp, html_doc *h, const pending *p)
 /* Write the first count sentences waiting and forget them. */
 static void flush_pending(FILE *fp, html_doc *h, size_t count)
 {
+    if (count == 0)
+        return;
     for (size_t i = 0; i < count; i++) {
         write_sentence(fp, h, &h->q[i]);
         h->q_chars -= h->q[i].n;
@@ -283,19 +289,15 @@ int html_sentence(output *out, const lg_sentence *s)
         return out->error = ENOMEM, -1;
     if (!h->encoding && s->encoding)
         h->encoding = strdup(s->encoding);
-    /* the extractor has settled the report's city and year, and passed on
-     * every record of the sentences before this one */
-    if (h->chars_before >= LG_HOLD_CHARS)
-        flush_pending(out->fp, h, h->q_len);
-    /* never reached while the library keeps its promise; bounds memory if
-     * it does not (a late record is then listed, unmarked) */
-    size_t oldest = 0, chars = h->q_chars;
-    while (oldest < h->q_len && chars > PENDING_MAX_CHARS)
-        chars -= h->q[oldest++].n;
-    flush_pending(out->fp, h, oldest);
+    /* a sentence followed by LG_HOLD_CHARS characters of sentences, its
+     * own first, has had all its records (lawgov.h): this bounds what
+     * waits, whether or not records come */
+    size_t complete = 0, chars = h->q_chars;
+    while (complete < h->q_len && chars >= LG_HOLD_CHARS)
+        chars -= h->q[complete++].n;
+    flush_pending(out->fp, h, complete);
     if (pending_push(h, s) != 0)
         return out->error = ENOMEM, -1;
-    h->chars_before += (long long)s->n_chars;
     return 0;
 }
 

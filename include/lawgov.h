@@ -94,8 +94,8 @@ typedef struct lg_sentence {
 } lg_sentence;
 
 /* Records are held back until the report's city and year are settled:
- * a record comes at most this many characters of sentences after its own
- * sentence was passed to on_sentence. */
+ * once sentences of this many characters in all, its own first, have been
+ * passed to on_sentence, a record comes before the next sentence does. */
 #define LG_HOLD_CHARS 65536
 
 /* Called once per sentence, in input order, before any record found in
