@@ -12,10 +12,9 @@
  * until no record can still fall in it: records come in input order (one
  * in a later sentence completes the sentences before it), and before the
  * sentence that follows LG_HOLD_CHARS characters of sentences from their
- * own.  Table
- * rows go to a temporary file (disk, not memory) and are copied after the
- * text; the summary (counts, city, year, warnings) comes last and the
- * page's style and script show it in the document's header.
+ * own.  Table rows go to a temporary file (disk, not memory) and are
+ * copied after the text; the summary (counts, city, year, warnings) comes
+ * last, and the page's style and script show it in the document's header.
  *
  * Safety: every byte of input (text, file names, fields) goes through
  * write_escaped(); nothing from the input ever lands in an attribute
@@ -32,7 +31,13 @@
 extern const char html_page_css[], html_page_js[], html_page_csp[];
 
 #define WARNINGS_KEPT 20
+/* Rows shown at first: a browser takes tens of seconds to lay out the
+ * 40,000 rows of a 10 MB report; the page's script shows the rest on
+ * demand. */
+#define ROWS_SHOWN 2000
 #define KIND_CLASS_MAX 16
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
 typedef struct mark {
     size_t from, to;      /* bytes of the sentence's text */
@@ -431,8 +436,9 @@ static void write_row(FILE *fp, const settings *set, const lg_record *r, long lo
 {
     char kind[KIND_CLASS_MAX], buf[32];
     kind_class(r->kind, kind, sizeof kind);
-    fprintf(fp, "<tr class=\"%s%s%s%s\" data-r=%lld><td class=n>%lld", kind,
-            r->city ? "" : " no-city", r->year ? "" : " no-year", placed ? "" : " unplaced", n, n);
+    fprintf(fp, "<tr class=\"%s%s%s%s\" data-r=%lld%s><td class=n>%lld", kind,
+            r->city ? "" : " no-city", r->year ? "" : " no-year", placed ? "" : " unplaced", n,
+            n > ROWS_SHOWN ? " hidden" : "", n);
     field_id cols[FIELD_COUNT];
     int ncols = table_columns(set, cols);
     for (int i = 0; i < ncols; i++) {
@@ -532,8 +538,10 @@ int html_document_begin(output *out, const settings *set, const char *file, cons
 
 static void write_table_head(FILE *fp, const settings *set, long long records)
 {
-    fprintf(fp, "<table class=\"rec\"><caption>%lld record%s</caption>\n<thead><tr><th scope=\"col\" data-f=\"n\">#</th>",
-            records, records == 1 ? "" : "s");
+    fprintf(fp, "<table class=\"rec\" data-show=%d><caption>%lld record%s%s</caption>\n"
+            "<thead><tr><th scope=\"col\" data-f=\"n\">#</th>",
+            ROWS_SHOWN, records, records == 1 ? "" : "s",
+            records > ROWS_SHOWN ? " (the first " XSTR(ROWS_SHOWN) " shown; printing shows all)" : "");
     field_id cols[FIELD_COUNT];
     int ncols = table_columns(set, cols);
     for (int i = 0; i < ncols; i++)

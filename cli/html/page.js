@@ -76,6 +76,7 @@
       }
       selected = rows[r] || null;
       if (!selected) return;
+      selected.hidden = false;  /* past the rows shown, or filtered out */
       selected.classList.add('sel');
       if (marks[r]) marks[r].classList.add('sel');
       if (scroll) selected.scrollIntoView({block: 'nearest'});
@@ -188,8 +189,9 @@
         return c ? c * dir : a[2] - b[2];
       });
       var frag = document.createDocumentFragment();
-      sorted.forEach(function (s) { frag.appendChild(s[0]); });
+      all = sorted.map(function (s) { frag.appendChild(s[0]); return s[0]; });
       tbody.appendChild(frag);
+      apply();  /* the rows shown are the first in the new order */
     }
 
     /* filters: kind, year, city; only records missing a city or year */
@@ -226,19 +228,32 @@
     var shown = el('span', 'shown');
     shown.setAttribute('aria-live', 'polite');
     bar.appendChild(shown);
+    /* a long report: the table shows its first rows (data-show of them,
+       as the page is written), the rest on demand, since every row shown
+       costs the browser layout time */
+    var limit = Number(table.dataset.show) || Infinity, showAll = false;
+    var more = el('button', 'more');
+    more.type = 'button';
+    more.hidden = true;
+    more.addEventListener('click', function () { showAll = true; apply(); });
+    bar.appendChild(more);
     table.parentNode.insertBefore(bar, table);
     table.style.setProperty('--filters-h', bar.offsetHeight + 'px');
 
     function apply() {
-      var n = 0;
+      var n = 0, visible = 0;
       all.forEach(function (tr) {
         var ok = selects.every(function (s) { return s.selectedIndex <= 0 || val(tr, s.dataset.f) === s.value; });
         if (ok && only.checked) ok = tr.classList.contains('no-city') || tr.classList.contains('no-year');
-        tr.hidden = !ok;
+        var show = ok && (showAll || visible < limit);
+        if (tr.hidden === show) tr.hidden = !show;
         if (marks[tr.dataset.r]) marks[tr.dataset.r].classList.toggle('dim', !ok);
         n += ok;
+        visible += show;
       });
-      shown.textContent = n + ' of ' + all.length + ' shown';
+      shown.textContent = (visible < n ? 'first ' + visible + ' of ' + n : n + ' of ' + all.length) + ' shown';
+      more.hidden = visible >= n;
+      more.textContent = 'show all ' + n;
     }
     apply();
   }

@@ -9,6 +9,7 @@ usage:
   check.py static PAGE.html RECORDS.jsonl the page as written (no browser): marks and rows
   check.py instrument PAGE.html TEST.js OUT.html  a copy of the page that runs TEST.js too
   check.py interact DOM.html              what TEST.js found (body[data-test])
+  check.py limit DOM.html N               a long table shows its first N rows, and a button for the rest
 
 Exits 1 with a message on the first failure."""
 import base64
@@ -167,7 +168,8 @@ PAGE_TAGS = {"#root", "html", "head", "meta", "title", "style", "body", "main", 
              "footer", "script", "label", "select", "option", "input"}
 PAGE_ATTRS = {"class", "data-r", "data-line", "data-f", "tabindex", "id", "lang", "charset",
               "http-equiv", "content", "name", "aria-label", "aria-describedby", "aria-sort",
-              "aria-live", "role", "title", "type", "value", "hidden", "selected", "scope"}
+              "aria-live", "role", "title", "type", "value", "hidden", "selected", "scope",
+              "data-show"}
 
 
 def check_hostile(root, needles):
@@ -241,6 +243,19 @@ def check_interact(root):
     print("interact: hover, focus, keyboard, selection, sorting and filters work")
 
 
+def check_limit(root, n):
+    rows = [tr for tr in root.find_all("tr") if "data-r" in tr.attrs]
+    shown = [tr for tr in rows if "hidden" not in tr.attrs]
+    if len(rows) <= n:
+        fail(f"only {len(rows)} rows: no limit to test")
+    if len(shown) != n or [tr.attrs["data-r"] for tr in shown] != [str(i) for i in range(1, n + 1)]:
+        fail(f"{len(shown)} rows shown of {len(rows)}, not the first {n}")
+    more = [b for b in root.find_all("button", "more") if "hidden" not in b.attrs]
+    if not more or str(len(rows)) not in more[0].text():
+        fail("no button to show all the rows")
+    print(f"limit: the first {n} of {len(rows)} rows shown, a button for all")
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -253,6 +268,8 @@ def main():
         check_hostile(parse(sys.argv[2]), sys.argv[3:])
     elif what == "instrument":
         instrument(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif what == "limit":
+        check_limit(parse(sys.argv[2]), int(sys.argv[3]))
     elif what == "interact":
         check_interact(parse(sys.argv[2]))
     elif what == "csp":

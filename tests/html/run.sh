@@ -85,6 +85,21 @@ printf '%s\n' '{"id":"<script>document.body.setAttribute(\"data-pwned\",6)</scri
 "$bin" --format html --input-format jsonl "$tmp/corpus.jsonl" > "$tmp/corpus.html"
 "$bin" --input-format jsonl "$tmp/corpus.jsonl" > "$tmp/corpus-records.jsonl"
 
+# inputs that break readers: random bytes, NULs and controls, one huge line
+head -c 300000 /dev/urandom > "$tmp/random.txt"
+{ printf '2023年杭州市\000受理\001案件12件\033[31m。\r\n'; head -c 2000 /dev/zero; printf '调解5件。\n'; } > "$tmp/controls.txt"
+awk 'BEGIN { for (i = 0; i < 4000; i++) printf "全年受理案件%d件，", i; print "" }' > "$tmp/oneline.txt"
+for f in random controls oneline; do
+    "$bin" -q --format html "$tmp/$f.txt" > "$tmp/$f.html"
+    st=$?
+    if [ $st -gt 1 ] || [ "$(tail -c 8 "$tmp/$f.html")" != "</html>" ]; then
+        bad "$f input: exit $st, or the page is not whole"
+    else
+        "$bin" -q "$tmp/$f.txt" > "$tmp/$f.jsonl"
+        check static "$tmp/$f.html" "$tmp/$f.jsonl"
+    fi
+done
+
 check csp "$tmp/seeds.html"
 check static "$tmp/seeds.html" "$tmp/seeds.jsonl"
 check static "$tmp/hostile.html" "$tmp/hostile.jsonl"
@@ -112,12 +127,19 @@ if [ $quick = 1 ]; then
 elif [ -z "$browser" ]; then
     echo "html: SKIPPED the browser tests: no chromium (Debian: apt-get install chromium fonts-wqy-microhei, or tools/ensure-deps.sh check)"
 else
-    if dump "$tmp/seeds.html" "$tmp/seeds.dom"; then
-        check marks "$tmp/seeds.dom" "$tmp/seeds.jsonl"
-    fi
-    python3 "$here/check.py" instrument "$tmp/dir/003_e7f5bf58e6b205eb.html" "$here/interact.js" "$tmp/interact.html"
+    # the seeds' page, worked by interact.js (in its first document) too
+    python3 "$here/check.py" instrument "$tmp/seeds.html" "$here/interact.js" "$tmp/interact.html"
     if dump "$tmp/interact.html" "$tmp/interact.dom"; then
+        check marks "$tmp/interact.dom" "$tmp/seeds.jsonl"
         check interact "$tmp/interact.dom"
+    fi
+    # a long table shows its first 2000 rows at first
+    awk 'BEGIN { print "杭州市2023年法治政府建设情况报告"; for (i = 1; i <= 2100; i++) printf "受理案件%d件。\n\n", i }' > "$tmp/long.txt"
+    "$bin" --format html "$tmp/long.txt" > "$tmp/long.html"
+    "$bin" "$tmp/long.txt" > "$tmp/long.jsonl"
+    if dump "$tmp/long.html" "$tmp/long.dom"; then
+        check marks "$tmp/long.dom" "$tmp/long.jsonl"
+        check limit "$tmp/long.dom" 2000
     fi
     if dump "$tmp/hostile.html" "$tmp/hostile.dom"; then
         check marks "$tmp/hostile.dom" "$tmp/hostile.jsonl"
