@@ -20,10 +20,12 @@ if [ "${1:-}" = check ]; then
     have_cmd parallel || need="$need parallel"
 fi
 # Wanted, not needed: the review page's browser tests (tests/html) run in
-# headless Chromium with a CJK font, and are skipped, saying so, without.
+# headless Chromium and Firefox with a CJK font, and are skipped, saying
+# so, without.
 want=""
 if [ "${1:-}" = check ]; then
     have_cmd chromium || have_cmd chromium-browser || want="$want chromium"
+    have_cmd firefox-esr || have_cmd firefox || want="$want firefox-esr"
     { have_cmd fc-list && fc-list | grep -qi 'WenQuanYi Micro Hei'; } ||
         [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || want="$want fonts-wqy-microhei"
 fi

@@ -10,6 +10,7 @@ usage:
   check.py instrument PAGE.html TEST.js OUT.html  a copy of the page that runs TEST.js too
   check.py interact DOM.html              what TEST.js found (body[data-test])
   check.py limit DOM.html N               a long table shows its first N rows, and a button for the rest
+  check.py green SHOT.png                 verdict.js painted the window green (all passed)
 
 Exits 1 with a message on the first failure."""
 import base64
@@ -256,6 +257,61 @@ def check_limit(root, n):
     print(f"limit: the first {n} of {len(rows)} rows shown, a button for all")
 
 
+def png_pixel(path, x=None, y=None):
+    """The RGB of one pixel (by default the centre's) of an 8-bit RGB or
+    RGBA PNG, read without a library."""
+    import struct
+    import zlib
+    data = open(path, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail(f"{path}: not a PNG")
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + size]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", body[:10])
+            if depth != 8 or color not in (2, 6):
+                fail(f"{path}: PNG of depth {depth}, colour type {color}")
+            bpp = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + size
+    raw = zlib.decompress(idat)
+    x = width // 2 if x is None else x
+    y = height // 2 if y is None else y
+    stride = width * bpp
+    prev = bytearray(stride)
+    for row in range(y + 1):
+        f = raw[row * (stride + 1)]
+        line = bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        prev = line
+    return tuple(prev[x * bpp:x * bpp + 3])
+
+
+def check_green(path):
+    rgb = png_pixel(path)
+    if rgb == (255, 0, 0):
+        fail("in the browser, interact.js found a fault (the window is red; "
+             "open the instrumented page to read it)")
+    if rgb != (0, 255, 0):
+        fail(f"the window is neither green nor red but {rgb}: the page's script did not run")
+    print("interact: all checks passed (the window is green)")
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -268,6 +324,8 @@ def main():
         check_hostile(parse(sys.argv[2]), sys.argv[3:])
     elif what == "instrument":
         instrument(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif what == "green":
+        check_green(sys.argv[2])
     elif what == "limit":
         check_limit(parse(sys.argv[2]), int(sys.argv[3]))
     elif what == "interact":

@@ -5,7 +5,8 @@
 # reads: a mark per record with the record's text, nothing from a hostile
 # report or file name turned into an element, the policy exact.  Without
 # a browser the page is still checked as written, and the browser part is
-# skipped with a message saying how to install one.
+# skipped with a message saying how to install one.  Firefox, when there
+# is one, runs the interaction test too (verdict.js shows its result).
 # usage: tests/html/run.sh BINARY [--big|--quick]
 #   --big    also open the page of a 10 MB report in Chromium (slow: run by
 #            make bench, not make check)
@@ -150,6 +151,25 @@ else
     if dump "$tmp/corpus.html" "$tmp/corpus.dom"; then
         check marks "$tmp/corpus.dom" "$tmp/corpus-records.jsonl"
         check hostile "$tmp/corpus.dom" '<script>document.body' '</p></section><script>alert(7)</script>'
+    fi
+    # Firefox, when there is one: it dumps no DOM, so verdict.js paints the
+    # window green when interact.js found no fault, and a screenshot tells
+    firefox=""
+    for b in firefox-esr firefox; do
+        if command -v "$b" >/dev/null 2>&1; then firefox=$b; break; fi
+    done
+    if [ -n "$firefox" ]; then
+        python3 "$here/check.py" instrument "$tmp/interact.html" "$here/verdict.js" "$tmp/verdict.html"
+        mkdir -p "$tmp/ffhome"
+        if HOME="$tmp/ffhome" timeout "${HTML_TIMEOUT:-60}" "$firefox" --headless --window-size=400,300 \
+                --screenshot "$tmp/firefox.png" "file://$tmp/verdict.html" > "$tmp/firefox.log" 2>&1 &&
+                [ -s "$tmp/firefox.png" ]; then
+            check green "$tmp/firefox.png"
+        else
+            bad "$firefox made no screenshot: $(tail -3 "$tmp/firefox.log")"
+        fi
+    else
+        echo "html: SKIPPED the Firefox test: no firefox (Debian: apt-get install firefox-esr)"
     fi
     if [ "$big" = --big ]; then
         "$bin" --format html "$tmp/big.txt" > "$tmp/big.html"
