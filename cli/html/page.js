@@ -40,6 +40,16 @@
     var table = doc.querySelector('table.rec');
     if (!table) return;
     var tbody = table.tBodies[0];
+    /* the keyboard's way past every mark of the text to the table */
+    if (head && table.tBodies[0].rows.length) {
+      var skip = el('button', 'skip', 'Go to the table of records');
+      skip.type = 'button';
+      skip.addEventListener('click', function () {
+        var first = Array.prototype.filter.call(tbody.rows, function (tr) { return !tr.hidden; })[0];
+        if (first) { first.scrollIntoView({block: 'nearest'}); first.cells[0].focus({preventScroll: true}); }
+      });
+      head.insertBefore(skip, head.firstChild);
+    }
     var all = Array.prototype.slice.call(tbody.rows);
     all.forEach(function (tr) {
       rows[tr.dataset.r] = tr;

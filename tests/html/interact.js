@@ -60,6 +60,13 @@
   expect(doc.querySelectorAll('table.rec tbody tr[hidden]').length === 0, 'all kinds again');
   expect(doc.querySelector('.filters select[data-f="year"]') && doc.querySelector('.filters select[data-f="city"]'),
          'year and city filters');
+  var skip = doc.querySelector('button.skip');
+  expect(skip, 'a button to skip to the table');
+  if (skip) {
+    skip.click();
+    expect(document.activeElement === doc.querySelector('table.rec tbody tr:not([hidden]) td.n'),
+           'the skip button focuses the first row');
+  }
   document.body.setAttribute('data-test', errors.length ? errors.join('; ') : 'ok');
   if (!focusEvents) document.body.setAttribute('data-test-note', 'no window focus: focus events not checked');
 })();
