@@ -6,6 +6,7 @@
  *   cli/input.c  opening one input and extracting it (text or jsonl corpus)
  *   cli/batch.c  many inputs: --output-dir, -j threads, output in order
  *   cli/diag.c   every message on stderr, and the progress line
+ *   cli/rules.c  the lexicon: LAWGOV_RULES, --rules, --dump-rules
  * Nothing here is part of liblawgov. */
 #ifndef LGX_CLI_H
 #define LGX_CLI_H
@@ -44,6 +45,10 @@ typedef struct settings {
     const char *id_field;     /* --id-field, "id" by default */
     const char *text_field;   /* --text-field, "text" by default */
     int quiet;                /* -q */
+    const char **rules;       /* --rules FILE, in order (rules_count of them) */
+    int rules_count;
+    int dump_rules;           /* --dump-rules */
+    lg_lexicon *lexicon;      /* built by rules_load(), or NULL for the defaults */
 } settings;
 
 /* ---- emit.c ---------------------------------------------------------- */
@@ -136,5 +141,14 @@ long long input_size(const settings *set, int fd);
 /* Extract every path in order (count >= 1) to standard output or
  * --output-dir and return the exit status. */
 int batch_run(const settings *set, char *const *paths, int count);
+
+/* ---- rules.c --------------------------------------------------------- */
+
+/* Build the lexicon of LAWGOV_RULES and --rules into set (nothing when
+ * neither names a file).  Returns 0, or -1 after an error message. */
+int rules_load(settings *set);
+/* --dump-rules: the lists in effect on standard output.  0, or -1. */
+int rules_dump(const settings *set);
+void rules_release(settings *set);
 
 #endif

@@ -106,6 +106,9 @@ enum {
 enum { G_PNUM, G_ANUM, G_CNUM, G_POST1, G_MAG, G_POST2, G_UNIT, G_POST3,
        G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_COUNT };
 
+/* Rules files are read whole; none is this big. */
+#define LX_FILE_MAX_BYTES (64L << 20)
+
 struct lg_lexicon {
     lx_list_t list[LX_LIST_COUNT];
     /* built from the lists by lx_compile */
@@ -119,21 +122,14 @@ struct lg_lexicon {
 };
 typedef struct lg_lexicon lg_lexicon;
 
-/* Where a rules text was bad: its name, the 1-based line, the reason. */
-typedef struct lx_error {
-    char file[256];
-    long line;
-    char reason[160];
-} lx_error;
-
 /* A lexicon of the compiled-in defaults, built (LG_OK) or NULL. */
-lg_status lx_new(lg_lexicon **out, lx_error *err);
+lg_status lx_new(lg_lexicon **out, lg_rules_error *err);
 /* Parse rules text (n bytes) named name into lx, and rebuild what is
  * built from the lists.  user: lines are "+entry" or "-entry" as well as
  * "entry".  LG_ERR_ARG with *err filled on a bad line; lx is then
  * unchanged as far as what extraction reads. */
 lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
-                      lx_error *err);
+                      lg_rules_error *err);
 void lx_free(lg_lexicon *lx);
 
 /* The lexicon of the defaults, shared and built once (after lx_release_defaults,

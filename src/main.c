@@ -17,7 +17,8 @@
 /* Codes of the options that have no short form: above any character. */
 enum {
     OPT_CITY = 256, OPT_YEAR, OPT_FORMAT, OPT_FIELDS, OPT_BOM, OPT_OUTPUT_DIR,
-    OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD
+    OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD,
+    OPT_RULES, OPT_DUMP_RULES
 };
 
 typedef struct option_spec {
@@ -36,6 +37,8 @@ static const option_spec option_table[] = {
     {OPT_INPUT_FORMAT, "input-format", "FMT", "text (default), or jsonl: a JSON document per line"},
     {OPT_ID_FIELD, "id-field", "NAME", "jsonl: the document id's field (default id)"},
     {OPT_TEXT_FIELD, "text-field", "NAME", "jsonl: the document text's field (default text)"},
+    {OPT_RULES, "rules", "FILE", "add or remove units, words, labels, place aliases (repeatable)"},
+    {OPT_DUMP_RULES, "dump-rules", NULL, "print the rules in effect, in the --rules format, and exit"},
     {0, NULL, NULL, "Output:"},
     {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv or tsv"},
     {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
@@ -189,6 +192,8 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
             return diag_usage_error("--output-dir needs a directory name");
         set->output_dir = arg;
         break;
+    case OPT_RULES: set->rules[set->rules_count++] = arg; break;
+    case OPT_DUMP_RULES: set->dump_rules = 1; break;
     case 'j': return parse_jobs(set, arg);
     case 'q': set->quiet = 1; break;
     case 'h': print_help(); return finish_stdout();
@@ -253,6 +258,11 @@ static int parse_options(settings *set, int argc, char **argv)
     argv[0] = (char *)PROG;
     const char *fields = NULL;
     int id_or_text_field = 0;
+    set->rules = calloc((size_t)argc, sizeof *set->rules); /* room for every --rules */
+    if (!set->rules) {
+        diag_error("%s", lg_status_str(LG_ERR_NOMEM));
+        return EXIT_TROUBLE;
+    }
     int code;
     while ((code = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         int status = apply_option(set, code, optarg, &fields);
@@ -300,15 +310,22 @@ int main(int argc, char **argv)
     settings set;
     settings_init(&set);
     int status = parse_options(&set, argc, argv);
-    if (status != GO_ON)
+    if (status != GO_ON) {
+        free(set.rules);
         return status;
+    }
     diag_setup(set.quiet);
     lg_status st = lg_init();
     if (st != LG_OK) {
         diag_error("%s", lg_status_str(st));
         return EXIT_TROUBLE;
     }
-    status = check_encoding(&set);
+    if (rules_load(&set) != 0)
+        status = EXIT_TROUBLE;
+    else if (set.dump_rules)
+        status = rules_dump(&set) == 0 ? finish_stdout() : EXIT_TROUBLE;
+    else
+        status = check_encoding(&set);
     if (status == GO_ON) {
         char *standard_input[] = {"-"};
         if (optind < argc)
@@ -316,6 +333,7 @@ int main(int argc, char **argv)
         else
             status = batch_run(&set, standard_input, 1);
     }
+    rules_release(&set);
     lg_cleanup();
     return status;
 }
