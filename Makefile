@@ -13,10 +13,14 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 PYTHON   ?= python3
 
-# Dependencies are checked (and installed on Debian) before anything builds.
+# Dependencies are checked (and installed on Debian) before anything builds;
+# targets that build nothing (clean, uninstall) do without.
+NO_BUILD_GOALS := clean uninstall
+ifneq ($(filter-out $(NO_BUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
 DEPS_OK := $(shell tools/ensure-deps.sh >&2 && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(error missing build dependencies, see the message above)
+endif
 endif
 
 PKGS      := libpcre2-8 libcjson

@@ -37,10 +37,9 @@ enum lx_list {
     LX_ADVERBS, LX_RANK_TOPICS, LX_REVIEW_WORDS, LX_ANNOUNCE_WHEN, LX_ANNOUNCE_VERBS,
     LX_NATION_WORDS, LX_GENERIC_MEASURES,
     LX_SECTION_COUNT,
-    /* derived: every qualifier before a value, longest first (a name
-     * leaves them out), and those of each meaning */
-    LX_QUAL_WORDS = LX_SECTION_COUNT, LX_OVER_BEFORE, LX_APPROX_BEFORE,
-    LX_NEARLY_BEFORE, LX_UNDER_BEFORE,
+    /* derived: every qualifier before a value, longest first (the first
+     * that ends a text is the longest: 不超过, not 超过) */
+    LX_QUAL_WORDS = LX_SECTION_COUNT,
     LX_LIST_COUNT
 };
 
