@@ -7,9 +7,10 @@
  *
  * The library never prints, never exits and never calls setlocale.  Errors
  * are returned as lg_status values; warnings (invalid bytes...) are passed
- * to a callback.  Compiled regexes are shared and read-only after
- * lg_init(), so several extractions may run at once in different threads,
- * each with its own lg_config. */
+ * to a callback.  The default lexicon and its compiled patterns are shared
+ * and read-only after lg_init(), as is any lg_lexicon once built, so
+ * several extractions may run at once in different threads, each with its
+ * own lg_config. */
 #ifndef LAWGOV_H
 #define LAWGOV_H
 

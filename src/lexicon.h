@@ -86,7 +86,6 @@ typedef struct lx_list_t {
     const lx_entry **exact;
     unsigned exact_mask;
     size_t max_chars;
-    int derived; /* its entries belong to another list */
 } lx_list_t;
 
 /* Classes of characters tested at every character of a sentence. */

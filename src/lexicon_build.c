@@ -97,12 +97,9 @@ static int index_list(lx_list_t *l)
 {
     index_free(l);
     l->max_chars = 0;
-    size_t live = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (entry_cps(&l->e[i]))
             return -1;
-        if (l->e[i].chars)
-            live++;
         if (l->e[i].chars > l->max_chars)
             l->max_chars = l->e[i].chars;
     }
@@ -129,7 +126,6 @@ static int index_list(lx_list_t *l)
             h = (h + 1) & mask;
         l->exact[h] = e;
     }
-    (void)live;
     return 0;
 }
 
@@ -157,7 +153,6 @@ static void derived_clear(lx_list_t *l)
 static int derive(lx_list_t *dst, const lx_list_t *src)
 {
     derived_clear(dst);
-    dst->derived = 1;
     for (size_t i = 0; i < src->n; i++)
         if (lx_list_push(dst, &src->e[i]))
             return -1;
