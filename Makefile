@@ -24,13 +24,19 @@ endif
 endif
 
 PKGS      := libpcre2-8 libcjson
+# OpenCC converts reports in traditional script (src/script.c); without it
+# such text passes through unconverted, with a warning.
+ifeq ($(shell pkg-config --exists opencc && echo yes),yes)
+PKGS      += opencc
+OPENCC_CFLAGS := -DLG_HAVE_OPENCC
+endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS))
 # iconv is in glibc; elsewhere it may live in GNU libiconv.
 ICONV_LIBS := $(shell printf '#include <iconv.h>\nint main(void){return iconv_open("a","b")==0;}\n' | \
                 $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 
-LG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS)
+LG_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Iinclude -Isrc $(PKG_CFLAGS) $(OPENCC_CFLAGS)
 LIBS      := $(PKG_LIBS) $(ICONV_LIBS) -lpthread
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -149,7 +155,7 @@ install: lawgov-extract liblawgov.a
 	install -m 755 lawgov-extract $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 liblawgov.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/lawgov.h $(DESTDIR)$(PREFIX)/include/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|'"$$(sed -n 's/^#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)"'|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(PKGS)|g' -e 's|@VERSION@|'"$$(sed -n 's/^#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)"'|g' \
 	    lawgov.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	install -m 644 doc/lawgov-extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/

@@ -1,5 +1,6 @@
 /* lawgov.c - the pipeline driver behind the public API: reads input in
  * chunks and passes it through decoder -> normalizer -> extractor.
+ * decoder -> normalizer -> script (traditional to simplified) -> extractor.
  * Owns: reading from file descriptors and buffers, wiring the stages,
  * the per-file invalid-bytes warning, and status strings. */
 #include "lawgov.h"
@@ -12,6 +13,7 @@
 #include "decode.h"
 #include "extract.h"
 #include "normalize.h"
+#include "script.h"
 #include "text.h"
 
 #define DEFAULT_BUFFER (64 * 1024)
@@ -38,19 +40,31 @@ lg_status lg_init(void)
 void lg_cleanup(void)
 {
     lg_patterns_free();
+    lg_script_cleanup();
 }
 
 typedef struct pipeline {
     lg_decoder *decoder;
     lg_normalizer *normalizer;
+    lg_script *script;
     lg_extractor *extractor;
+    const lg_config *cfg;
+    const char *file;
 } pipeline;
 
 static void pipeline_free(pipeline *p)
 {
     lg_decoder_free(p->decoder);
     lg_normalizer_free(p->normalizer);
+    lg_script_free(p->script);
     lg_extractor_free(p->extractor);
+}
+
+static void script_warning(void *user, long long offset, const char *message)
+{
+    const pipeline *p = user;
+    if (p->cfg->on_warning)
+        p->cfg->on_warning(p->file, offset, message, p->cfg->user);
 }
 
 static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *file,
@@ -58,14 +72,19 @@ static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *fi
 {
     p->decoder = NULL;
     p->normalizer = NULL;
+    p->script = NULL;
     p->extractor = NULL;
+    p->cfg = cfg;
+    p->file = file;
     /* every string in a record is UTF-8: so must be the ones we are given */
     if (!cfg || !cfg->on_record || (cfg->default_city && !utf8_valid(cfg->default_city)) ||
         (doc && !utf8_valid(doc)))
         return LG_ERR_ARG;
     lg_status st = lg_extractor_new(&p->extractor, cfg, file, doc);
     if (st == LG_OK)
-        st = lg_normalizer_new(&p->normalizer, lg_extractor_sentence, p->extractor);
+        st = lg_script_new(&p->script, lg_extractor_sentence, p->extractor, script_warning, p);
+    if (st == LG_OK)
+        st = lg_normalizer_new(&p->normalizer, lg_script_sentence, p->script);
     if (st == LG_OK)
         st = lg_decoder_new(&p->decoder, cfg->encoding, lg_normalizer_push, p->normalizer);
     if (st != LG_OK)
@@ -76,6 +95,8 @@ static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *fi
 /* The decoder reports LG_ERR_STOPPED when a later stage stopped: say why. */
 static lg_status stage_status(const pipeline *p, lg_status st)
 {
+    if (st == LG_ERR_STOPPED && lg_script_failed(p->script))
+        return LG_ERR_NOMEM;
     if (st == LG_ERR_STOPPED && lg_extractor_status(p->extractor) != LG_OK)
         return lg_extractor_status(p->extractor);
     return st;
@@ -87,7 +108,7 @@ static lg_status pipeline_close(pipeline *p, const lg_config *cfg, const char *f
     if (st == LG_OK) {
         st = stage_status(p, lg_decoder_finish(p->decoder));
         if (st == LG_OK && lg_normalizer_finish(p->normalizer))
-            st = lg_extractor_status(p->extractor);
+            st = lg_script_failed(p->script) ? LG_ERR_NOMEM : lg_extractor_status(p->extractor);
         if (st == LG_OK)
             st = lg_extractor_finish(p->extractor);
     }

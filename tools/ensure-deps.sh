@@ -11,13 +11,15 @@ have_cmd pkg-config || need="$need pkg-config"
 if have_cmd pkg-config; then
     pkg-config --exists libpcre2-8 || need="$need libpcre2-dev"
     pkg-config --exists libcjson || need="$need libcjson-dev"
+    pkg-config --exists opencc || need="$need libopencc-dev"
 else
-    need="$need libpcre2-dev libcjson-dev"
+    need="$need libpcre2-dev libcjson-dev libopencc-dev"
 fi
 have_cmd python3 || need="$need python3"
 if [ "${1:-}" = check ]; then
     have_cmd iconv || need="$need libc-bin"
     have_cmd parallel || need="$need parallel"
+    have_cmd opencc || need="$need opencc"
 fi
 [ -z "$need" ] && exit 0
 
