@@ -59,6 +59,8 @@ static const struct section {
     [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},
     [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
+    [LX_CHANGE_HEADERS] = {"change-headers", SH_WORD},
+    [LX_GOVERNMENT_WORDS] = {"government-words", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

@@ -5,7 +5,7 @@
  * places with N values, and whether a value is the nation's, a province's,
  * a county's or its city's figure.
  * Reads: the sentence and its values; the gazetteer (place.h); the
- * lexicon's [places] and [nation-words]. */
+ * lexicon's [places], [nation-words] and [government-words]. */
 #include "extract_int.h"
 #include "place.h"
 
@@ -23,8 +23,7 @@ static int county_opening_sentence(const lg_extractor *ex)
 {
     if (ex->n <= 2 || ex->cp[1] != 0x53BF /* 县 */ || !is_cjk(ex->cp[0]))
         return -1;
-    if (!is_digit_cp(ex->cp[2]) && !starts(ex, 2, "人民政府") && !starts(ex, 2, "政府") &&
-        !starts(ex, 2, "县委"))
+    if (!is_digit_cp(ex->cp[2]) && !starts_any(ex, 2, LX_GOVERNMENT_WORDS))
         return -1;
     char name[8];
     size_t len = utf8_encode(ex->cp[0], name);
