@@ -18,7 +18,7 @@
 enum {
     OPT_CITY = 256, OPT_YEAR, OPT_FORMAT, OPT_FIELDS, OPT_BOM, OPT_OUTPUT_DIR,
     OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD,
-    OPT_RULES, OPT_DUMP_RULES
+    OPT_DEDUPE, OPT_FILES_WITHOUT_RECORDS, OPT_RULES, OPT_DUMP_RULES
 };
 
 typedef struct option_spec {
@@ -37,14 +37,17 @@ static const option_spec option_table[] = {
     {OPT_INPUT_FORMAT, "input-format", "FMT", "text (default), or jsonl: a JSON document per line"},
     {OPT_ID_FIELD, "id-field", "NAME", "jsonl: the document id's field (default id)"},
     {OPT_TEXT_FIELD, "text-field", "NAME", "jsonl: the document text's field (default text)"},
-    {OPT_RULES, "rules", "FILE", "add or remove units, words, labels, place aliases (repeatable)"},
-    {OPT_DUMP_RULES, "dump-rules", NULL, "print the rules in effect, in the --rules format, and exit"},
+    {OPT_RULES, "rules", "FILE", "add or remove units, words, places, labels (repeatable)"},
+    {OPT_DUMP_RULES, "dump-rules", NULL, "print the rules in effect (in --rules format) and exit"},
     {0, NULL, NULL, "Output:"},
     {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv or tsv"},
     {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
     {OPT_BOM, "bom", NULL, "start CSV and TSV with a UTF-8 BOM (for Excel)"},
     {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/NAME.jsonl (.json, .csv, .tsv) per FILE"},
     {'j', "jobs", "N", "extract N files at once (0: one per CPU), same output"},
+    {OPT_DEDUPE, "dedupe", NULL, "drop a record repeating an earlier one of its document"},
+    {'c', "count", NULL, "print FILE:N, the records of each FILE, instead of records"},
+    {OPT_FILES_WITHOUT_RECORDS, "files-without-records", NULL, "print the name of each FILE that gave no record"},
     {0, NULL, NULL, "Messages:"},
     {'q', "quiet", NULL, "no warnings and no progress line"},
     {'h', "help", NULL, "show this help and exit"},
@@ -195,6 +198,9 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
     case OPT_RULES: set->rules[set->rules_count++] = arg; break;
     case OPT_DUMP_RULES: set->dump_rules = 1; break;
     case 'j': return parse_jobs(set, arg);
+    case OPT_DEDUPE: set->dedupe = 1; break;
+    case 'c': set->list_mode = LIST_COUNT; break;
+    case OPT_FILES_WITHOUT_RECORDS: set->list_mode = LIST_WITHOUT_RECORDS; break;
     case 'q': set->quiet = 1; break;
     case 'h': print_help(); return finish_stdout();
     case 'V': printf(PROG " %s\n", LG_VERSION); return finish_stdout();
@@ -211,6 +217,8 @@ static int check_settings(settings *set, const char *fields, int id_or_text_fiel
         return diag_usage_error("--bom needs --format csv or tsv");
     if (id_or_text_field && !set->jsonl_input)
         return diag_usage_error("--id-field and --text-field need --input-format jsonl");
+    if (set->list_mode && set->output_dir)
+        return diag_usage_error("--count and --files-without-records write no records: not with --output-dir");
     if (!fields) {
         fields_default(set);
         return GO_ON;
