@@ -83,7 +83,8 @@ static void test_target(void)
 {
     TEST_STREQ("力争", role("力争全年办结率达到98%。", NULL, "98%", NULL), "target");
     TEST_STREQ("力争 across a comma", role("力争到2026年，全市公共法律服务中心达到120个。", NULL, "120个", NULL), "target");
-    TEST_STREQ("年度目标", role("完成年度目标1000件的任务。", NULL, "1000件", NULL), "target");
+    TEST_STREQ("年度目标", role("下达法律援助年度目标1000件。", NULL, "1000件", NULL), "target");
+    TEST_STREQ("完成年度目标 is reached", role("完成年度目标1000件。", NULL, "1000件", NULL), "actual");
     TEST_STREQ("确保…不低于", role("确保行政复议纠错率不低于10%。", NULL, "10%", NULL), "target");
     TEST_STREQ("计划", role("全年计划培训执法人员800人次。", NULL, "800人次", NULL), "target");
     TEST_STREQ("完成年度目标 is achieved", role("超额完成年度目标，办理案件1200件。", NULL, "1200件", NULL), "actual");
