@@ -368,6 +368,7 @@ int main(int argc, char **argv)
     lg_status st = lg_init();
     if (st != LG_OK) {
         diag_error("%s", lg_status_str(st));
+        rules_release(&set);
         return EXIT_TROUBLE;
     }
     if (rules_load(&set) != 0)
