@@ -199,6 +199,19 @@ static int settle_city(const lg_extractor *ex)
     return city;
 }
 
+/* lg_config.on_report: the report's city (and county) and year. */
+static void tell_report(const lg_extractor *ex)
+{
+    if (!ex->cfg->on_report)
+        return;
+    int city = ex->report_city, county = ex->report_county;
+    lg_report r = {ex->file, ex->doc, city >= 0 ? lg_place_get(city)->name : NULL,
+                   county >= 0 && city >= 0 && lg_place_city_of(county) == city
+                       ? lg_place_get(county)->name : NULL,
+                   ex->report_year};
+    ex->cfg->on_report(&r, ex->cfg->user);
+}
+
 void settle(lg_extractor *ex)
 {
     if (ex->settled)
@@ -210,6 +223,7 @@ void settle(lg_extractor *ex)
     if (!ex->report_year)
         ex->report_year = ex->cfg->default_year;
     ex->report_city = settle_city(ex);
+    tell_report(ex);
     for (size_t i = 0; i < ex->held_len; i++) {
         rec *r = &ex->held[i];
         if (ex->status == LG_OK)
