@@ -222,6 +222,8 @@ size_t ends(const lg_extractor *ex, size_t i, const char *w);
 /* The same for the first word of lexicon list l that matches; 0 when none. */
 size_t starts_any(const lg_extractor *ex, size_t i, int l);
 size_t ends_any(const lg_extractor *ex, size_t i, int l);
+/* The entry ends_any found, or NULL. */
+const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l);
 
 /* A unit is a NUL-padded char[UNIT_BYTES] (value.unit, rec.unit): comparing
  * it with a literal, NUL included, is a fixed-size memcmp, behind a test

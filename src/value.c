@@ -36,15 +36,12 @@ const char *unit_kind(const lg_extractor *ex, const char *unit)
     return e ? kinds[e->kind] : KIND_COUNT;
 }
 
-/* 超过300件, 约5%: over, approx, under, nearly, tried in that order. */
+/* 超过300件, 约5%, 不超过5天: the longest qualifier word before the
+ * numeral says (超过 ends 不超过, which is under). */
 static const char *qualifier_before(const lg_extractor *ex, size_t i)
 {
-    if (ends_any(ex, i, LX_OVER_BEFORE)) return MEANINGS[LX_OVER];
-    if (ends_any(ex, i, LX_APPROX_BEFORE)) return MEANINGS[LX_APPROX];
-    if (ends_any(ex, i, LX_UNDER_BEFORE)) return MEANINGS[LX_UNDER];
-    /* 近年来, 近期 are times, not qualifiers; a numeral follows here */
-    if (ends_any(ex, i, LX_NEARLY_BEFORE)) return MEANINGS[LX_NEARLY];
-    return NULL;
+    const lx_entry *e = ends_entry(ex, i, LX_QUAL_WORDS);
+    return e ? MEANINGS[e->kind] : NULL;
 }
 
 /* Change words: a percentage after them is a change, unless a level word
