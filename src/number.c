@@ -723,6 +723,10 @@ static int finish(reader *r, dnum *out)
             int places = r->segs[r->nseg - 1].places;
             if (!r->cur_integer || r->cur_int_digits != places)
                 return -1;
+        } else if (r->cur_arabic && r->last == T_ARABIC && r->have_section) {
+            /* 1百23 is 123; 3千2 (3200 or 3002?) says nothing certain */
+            if (!r->cur_integer || r->cur_int_digits != r->last_small)
+                return -1;
         }
         if (dn_add(v, cur, &v) != 0)
             return -1;

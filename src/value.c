@@ -259,6 +259,23 @@ static int after_range(const lg_extractor *ex, size_t i)
 
 static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next);
 
+/* 百分之五十到六十: the second end of a range whose first is a 百分之 share
+ * takes its %.  Looks back over the separator and the first numeral. */
+static int range_second_share(const lg_extractor *ex, const value *v)
+{
+    if (!v->in_range)
+        return 0;
+    size_t k = v->start;
+    while (k > 0 && v->start - k < 3 && !class_at(ex, k - 1, CL_NUMERAL) && !is_digit_cp(ex->cp[k - 1]))
+        k--; /* the separator */
+    while (k > 0 && v->start - k < 16 &&
+           (class_at(ex, k - 1, CL_NUMERAL) || is_digit_cp(ex->cp[k - 1]) || ex->cp[k - 1] == '.' ||
+            ex->cp[k - 1] == 0x70B9 /* 点 */))
+        k--;
+    return k >= 3 && ex->cp[k - 1] == 0x4E4B /* 之 */ && ex->cp[k - 2] == 0x5206 /* 分 */ &&
+           ex->cp[k - 3] == 0x767E; /* 百 */
+}
+
 /* 20至30件, 三到五年, 两到三百人: a number with no unit before a range
  * separator takes the unit of the number after it, its magnitude (2至3万
  * is 20000) and, for a lone digit, its power of ten (两到三百 is 200).
@@ -344,6 +361,10 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         range_first(ex, v, &n))
         ulen = (long)strlen(v->unit);
     v->in_range |= after_range(ex, v->start);
+    if (!ulen && !(n.flags & LG_NUM_PERCENT) && range_second_share(ex, v)) {
+        strcpy(v->unit, "%");
+        ulen = 1;
+    }
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;
@@ -390,7 +411,8 @@ static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
     }
     if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
         return 1;
-    return magnitude || class_at(ex, k, CL_FOLLOWER); /* 0 past the end */
+    return magnitude || class_at(ex, k, CL_FOLLOWER) /* 0 past the end */ ||
+           after_range(ex, i); /* 百分之五十到六十之间 */
 }
 
 /* A lone 万 or 亿 is a number after a qualifier or a rough prefix (近万件,
