@@ -24,6 +24,7 @@
 #include "extract.h"
 #include "lexicon.h"
 #include "number.h"
+#include "role.h"
 #include "text.h"
 
 /* The report's own city and year are settled once this many characters of
@@ -60,6 +61,7 @@ typedef struct rec {
     char value_str[LG_DECIMAL_MAX];
     char unit[UNIT_BYTES];
     const char *qualifier, *kind;
+    lg_role_reading role; /* src/role.c's reading of the value */
     char *metric, *text;
     size_t context; /* index into held sentences, or (size_t)-1 */
     size_t ctx_from, ctx_len; /* the context: bytes of the sentence */
@@ -168,6 +170,8 @@ struct lg_extractor {
     text_buf table_header[MAX_CELLS];
     int table_year[MAX_CELLS];
     size_t table_cols;
+
+    lg_role_state role_state; /* plan sections (下一步工作打算), the sentence's cues */
 };
 
 /* ---- sentence.c: the sentence and matching in it ---------------------- */

@@ -37,6 +37,11 @@ enum lx_list {
     LX_COMPARISONS, LX_COUNT_VERBS, LX_RIGHT_STOPS, LX_RIGHT_LEAD, LX_SCOPE_WORDS,
     LX_ADVERBS, LX_RANK_TOPICS, LX_REVIEW_WORDS, LX_ANNOUNCE_WHEN, LX_ANNOUNCE_VERBS,
     LX_NATION_WORDS, LX_GENERIC_MEASURES,
+    /* rules/indicators.rules (src/indicator.c) and rules/roles.rules (src/role.c) */
+    LX_INDICATORS, LX_ROLE_FROM, LX_ROLE_FROM_NOT, LX_ROLE_TO, LX_ROLE_COMPARE,
+    LX_ROLE_COMPARE_NOT, LX_ROLE_LAST_YEAR, LX_ROLE_TARGET, LX_ROLE_TARGET_LEAD,
+    LX_ROLE_TARGET_NOT_BEFORE, LX_ROLE_TARGET_NOT_AFTER, LX_ROLE_TARGET_NOT_BETWEEN,
+    LX_ROLE_BY_YEAR, LX_ROLE_BY_YEAR_NOT, LX_ROLE_PLAN_HEADING,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */
@@ -119,8 +124,15 @@ struct lg_lexicon {
     uint8_t cls[0x10000];
     lg_numerals numerals; /* [numerals], as number.c reads them */
     size_t place_alias_max; /* longest alias, in characters */
+    struct lg_indicators *indicators; /* the [indicators] rules, compiled (indicator.h) */
 };
 typedef struct lg_lexicon lg_lexicon;
+
+/* The Bloom bit of a character in a list's first_bits and last_bits. */
+static inline unsigned lx_bloom_bit(uint32_t cp)
+{
+    return cp * 2654435761u >> 24;
+}
 
 /* Where a rules text was bad: its name, the 1-based line, the reason. */
 typedef struct lx_error {

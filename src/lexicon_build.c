@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "lexicon.h"
 #include "place.h"
 #include "text.h"
@@ -20,7 +21,7 @@ static unsigned cp_hash(uint32_t cp, unsigned mask)
 
 static unsigned bloom_bit(uint32_t cp)
 {
-    return cp * 2654435761u >> 24;
+    return lx_bloom_bit(cp);
 }
 
 static unsigned str_hash(const char *s, size_t n)
@@ -385,6 +386,10 @@ lg_status lx_compile(lg_lexicon *lx)
         if (index_list(&lx->list[l]))
             return LG_ERR_NOMEM;
     build_classes(lx);
+    lg_indicators_free(lx->indicators);  /* built again after a user's rules */
+    lx->indicators = lg_indicators_build(lx->list[LX_INDICATORS].e, lx->list[LX_INDICATORS].n);
+    if (!lx->indicators)
+        return LG_ERR_NOMEM;
     lg_status st = build_patterns(lx);
     if (st == LG_OK)
         lx->compiled = 1;
@@ -399,5 +404,7 @@ void lx_uncompile(lg_lexicon *lx)
             derived_clear(&lx->list[l]);
     }
     patterns_free(lx);
+    lg_indicators_free(lx->indicators);
+    lx->indicators = NULL;
     lx->compiled = 0;
 }
