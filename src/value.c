@@ -365,6 +365,10 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         strcpy(v->unit, "%");
         ulen = 1;
     }
+    uint32_t after_number = cp_at(ex, v->end);
+    if (!ulen && !post_len && v->chinese && !(n.flags & LG_NUM_PERCENT) && is_cjk(after_number) &&
+        after_number != 0x7684 /* 的 */)
+        return 0; /* 投资达三千万。 is a figure; 十万火急, 十万八千里 are idioms */
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;
