@@ -490,7 +490,8 @@ void output_begin(output *out, const settings *set)
         return;
     if (set->bom)
         fputs("\xEF\xBB\xBF", out->fp);
-    table_header(out->fp, set);
+    if (!set->no_header)
+        table_header(out->fp, set);
     check_stream(out);
 }
 
