@@ -257,7 +257,9 @@ static int after_range(const lg_extractor *ex, size_t i)
     return 0;
 }
 
-static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next);
+/* ranges: may the value be the first end of a range (not when it is the
+ * second end being read, which keeps a chain 1万至1万至… linear) */
+static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ranges);
 
 /* 百分之五十到六十: the second end of a range whose first is a 百分之 share
  * takes its %.  Looks back over the separator and the first numeral. */
@@ -290,10 +292,18 @@ static int range_first(lg_extractor *ex, value *v, const lg_number *a)
     int b_arabic = is_digit_cp(ex->cp[j]);
     if ((!b_arabic && !class_at(ex, j, CL_NUMERAL)) || b_arabic != ((a->flags & LG_NUM_ARABIC) != 0))
         return 0;
+    /* the second end carries its unit or magnitude itself (no range
+     * within a range): check that before reading it whole */
+    lg_number bn;
+    size_t bb = ex->cb[j], from;
+    if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0 ||
+        (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
+         (match_value_at(ex, bb + bn.used) < 0 || !group(ex, G_UNIT, &from))))
+        return 0;
     value b;
     size_t nx;
-    if (!read_value(ex, j, &b, &nx) || !b.unit[0] || b.kind == KIND_RANK)
-        return 0;
+    if (!read_value(ex, j, &b, &nx, 0) || (!b.unit[0] && !b.places) || b.kind == KIND_RANK)
+        return 0; /* 2至3万人, 2至3万: the second end is a value */
     int places = b.places;
     if ((a->flags & LG_NUM_SINGLE) && !b.places) {
         /* 两到三百: the lone digit counts what 三百's digit counts */
@@ -329,52 +339,64 @@ static void read_qualifier(const lg_extractor *ex, value *v, const lg_number *n,
         v->qualifier = q;
 }
 
+/* The unit of a value as it is shown: 六成 and 百分之三十 in %, 3‰ as
+ * 0.3 %, ￥500 in 元, a range's first end with its second's unit (and
+ * 百分之五十到六十's second end with %).  Returns the unit's bytes, 0 when
+ * none, -1 when the value is no figure (几十年, 十万火急). */
+static long settle_unit(lg_extractor *ex, value *v, const lg_number *n, long ulen, size_t post_len,
+                        int ranges)
+{
+    int share = (n->flags & LG_NUM_PERCENT) != 0;
+    if (share)
+        strcpy(v->unit, "%");
+    if (UNIT_IS(v->unit, "‰")) { /* a column holds one scale, as 千分之三 does */
+        if (lg_decimal_shift(v->dec, sizeof v->dec, -1) != 0)
+            return -1;
+        strcpy(v->unit, "%");
+    }
+    uint32_t before = v->start > 0 ? ex->cp[v->start - 1] : 0;
+    if (!ulen && (before == 0xFFE5 || before == 0xA5)) { /* ￥500, ¥3.5亿 */
+        strcpy(v->unit, "元");
+        ulen = (long)strlen(v->unit);
+    }
+    uint32_t first = ex->cp[v->start];
+    if ((first == 0x6570 || first == 0x51E0 || first == 0x6578 || first == 0x5E7E) &&
+        unit_kind(ex, v->unit) == KIND_DURATION)
+        return -1; /* 几十年, 数十天: a long time, no figure */
+    if (!ulen && !share && !post_len && ranges && before != 0x7B2C /* 第 */ &&
+        range_first(ex, v, n))
+        ulen = (long)strlen(v->unit);
+    v->in_range |= after_range(ex, v->start);
+    if (!ulen && !share && range_second_share(ex, v)) {
+        strcpy(v->unit, "%");
+        ulen = 1;
+    }
+    uint32_t after = cp_at(ex, v->end);
+    if (!ulen && !post_len && v->chinese && !share && !v->in_range && is_cjk(after) &&
+        after != 0x7684 /* 的 */)
+        return -1; /* 投资达三千万。 is a figure; 十万火急, 十万八千里 are idioms */
+    return ulen;
+}
+
 /* Read the value whose numeral starts at char i.  Returns 1 and fills *v
  * when it is a value; *next is where scanning goes on. */
-static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
+static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ranges)
 {
     lg_number n;
     if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, v->start, v->end))
         return 0;
     size_t post_from = 0, post_len = 0;
     long ulen = read_unit(ex, v, &n, &post_from, &post_len);
-    if (ulen < 0)
+    if (ulen < 0 || (ulen = settle_unit(ex, v, &n, ulen, post_len, ranges)) < 0)
         return 0;
-    if (n.flags & LG_NUM_PERCENT)
-        strcpy(v->unit, "%");
-    if (UNIT_IS(v->unit, "‰")) { /* 3‰ is 0.3 %, as 千分之三: a column holds one scale */
-        if (lg_decimal_shift(v->dec, sizeof v->dec, -1) != 0)
-            return 0;
-        strcpy(v->unit, "%");
-    }
-    uint32_t sign_before = v->start > 0 ? ex->cp[v->start - 1] : 0;
-    if (!ulen && (sign_before == 0xFFE5 || sign_before == 0xA5)) { /* ￥500, ¥3.5亿 */
-        strcpy(v->unit, "元");
-        ulen = (long)strlen(v->unit);
-    }
-    if ((ex->cp[v->start] == 0x6570 || ex->cp[v->start] == 0x51E0 || ex->cp[v->start] == 0x6578 ||
-         ex->cp[v->start] == 0x5E7E) && unit_kind(ex, v->unit) == KIND_DURATION)
-        return 0; /* 几十年, 数十天: a long time, no figure */
     candidate c = {0};
     c.before = v->start > 0 ? ex->cp[v->start - 1] : 0;
-    if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
-        range_first(ex, v, &n))
-        ulen = (long)strlen(v->unit);
-    v->in_range |= after_range(ex, v->start);
-    if (!ulen && !(n.flags & LG_NUM_PERCENT) && range_second_share(ex, v)) {
-        strcpy(v->unit, "%");
-        ulen = 1;
-    }
-    uint32_t after_number = cp_at(ex, v->end);
-    if (!ulen && !post_len && v->chinese && !(n.flags & LG_NUM_PERCENT) && is_cjk(after_number) &&
-        after_number != 0x7684 /* 的 */)
-        return 0; /* 投资达三千万。 is a figure; 十万火急, 十万八千里 are idioms */
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;
     c.after = cp_at(ex, v->end);
-    int rank = 0;
     c.half = half_after(ex, v);
+    int rank = 0;
     if (rejected(ex, v, &c, &rank))
         return 0;
     if (rank)
@@ -475,7 +497,7 @@ int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap)
         }
         value v;
         size_t next;
-        if (read_value(ex, i, &v, &next)) {
+        if (read_value(ex, i, &v, &next, 1)) {
             if (push_value(f, &cap, stack, &v))
                 return -1;
             next = v.end;
