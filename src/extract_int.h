@@ -165,6 +165,7 @@ struct lg_extractor {
     int have_clause_year, after_semicolon;
     year_mention clause_year;
     unsigned flags;    /* of the current sentence */
+    int long_run_warned; /* a numeral run too long to be a quantity was reported */
 
     /* a table flattened into | rows: the header row's cells */
     text_buf table_header[MAX_CELLS];

@@ -152,18 +152,21 @@ static size_t number_start(const lg_extractor *ex, size_t i)
  * account or document number, skipped in silence. */
 #define LONG_RUN_DIGITS 30
 
-static void warn_long_run(const lg_extractor *ex, size_t start, size_t end)
+static void warn_long_run(lg_extractor *ex, size_t start, size_t end)
 {
-    if (!ex->cfg || !ex->cfg->on_warning || end - start <= LONG_RUN_DIGITS)
+    if (!ex->cfg || !ex->cfg->on_warning || end - start <= LONG_RUN_DIGITS || ex->long_run_warned)
         return;
     size_t digits = 0;
     for (size_t k = start; k < end; k++)
         digits += is_digit_cp(ex->cp[k]) || class_at(ex, k, CL_NUMERAL);
     if (digits <= LONG_RUN_DIGITS)
         return;
-    char msg[96];
-    snprintf(msg, sizeof msg, "a numeral of %zu digits is no quantity: no record", digits);
+    char msg[128];
+    snprintf(msg, sizeof msg,
+             "a numeral of %zu digits is no quantity: no record (the first such; others not told)",
+             digits);
     ex->cfg->on_warning(ex->file ? ex->file : "-", ex->c[start].offset, msg, ex->cfg->user);
+    ex->long_run_warned = 1; /* one per input, as for invalid bytes */
 }
 
 /* The number at char i into v: its value, span and what it holds.
