@@ -264,21 +264,38 @@ static int after_range(const lg_extractor *ex, size_t i)
  * second end being read, which keeps a chain 1万至1万至… linear) */
 static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ranges);
 
+/* Where the first end of the range whose second starts at char i starts:
+ * back over the separator and the first numeral. */
+static size_t range_first_start(const lg_extractor *ex, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 3 && !class_at(ex, k - 1, CL_NUMERAL) && !is_digit_cp(ex->cp[k - 1]))
+        k--; /* the separator */
+    while (k > 0 && i - k < 16 &&
+           (class_at(ex, k - 1, CL_NUMERAL) || is_digit_cp(ex->cp[k - 1]) || ex->cp[k - 1] == '.' ||
+            ex->cp[k - 1] == 0x70B9 /* 点 */))
+        k--;
+    return k;
+}
+
 /* 百分之五十到六十: the second end of a range whose first is a 百分之 share
- * takes its %.  Looks back over the separator and the first numeral. */
+ * takes its %. */
 static int range_second_share(const lg_extractor *ex, const value *v)
 {
     if (!v->in_range)
         return 0;
-    size_t k = v->start;
-    while (k > 0 && v->start - k < 3 && !class_at(ex, k - 1, CL_NUMERAL) && !is_digit_cp(ex->cp[k - 1]))
-        k--; /* the separator */
-    while (k > 0 && v->start - k < 16 &&
-           (class_at(ex, k - 1, CL_NUMERAL) || is_digit_cp(ex->cp[k - 1]) || ex->cp[k - 1] == '.' ||
-            ex->cp[k - 1] == 0x70B9 /* 点 */))
-        k--;
+    size_t k = range_first_start(ex, v->start);
     return k >= 3 && ex->cp[k - 1] == 0x4E4B /* 之 */ && ex->cp[k - 2] == 0x5206 /* 分 */ &&
            ex->cp[k - 3] == 0x767E; /* 百 */
+}
+
+/* 第1至3名: the second end of a range of ranks is a rank. */
+static int range_second_rank(const lg_extractor *ex, const value *v)
+{
+    if (!v->in_range || !(UNIT_IS(v->unit, "名") || UNIT_IS(v->unit, "位")))
+        return 0;
+    size_t k = range_first_start(ex, v->start);
+    return k > 0 && ex->cp[k - 1] == 0x7B2C; /* 第 */
 }
 
 /* 20至30件, 三到五年, 两到三百人: a number with no unit before a range
@@ -305,8 +322,11 @@ static int range_first(lg_extractor *ex, value *v, const lg_number *a)
         return 0;
     value b;
     size_t nx;
-    if (!read_value(ex, j, &b, &nx, 0) || (!b.unit[0] && !b.places) || b.kind == KIND_RANK)
+    if (!read_value(ex, j, &b, &nx, 0) || (!b.unit[0] && !b.places))
         return 0; /* 2至3万人, 2至3万: the second end is a value */
+    int ordinal = v->start > 0 && ex->cp[v->start - 1] == 0x7B2C; /* 第1至3名 */
+    if (ordinal != (b.kind == KIND_RANK))
+        return 0;
     int places = b.places;
     if ((a->flags & LG_NUM_SINGLE) && !b.places) {
         /* 两到三百: the lone digit counts what 三百's digit counts */
@@ -366,8 +386,7 @@ static long settle_unit(lg_extractor *ex, value *v, const lg_number *n, long ule
     if ((first == 0x6570 || first == 0x51E0 || first == 0x6578 || first == 0x5E7E) &&
         unit_kind(ex, v->unit) == KIND_DURATION)
         return -1; /* 几十年, 数十天: a long time, no figure */
-    if (!ulen && !share && !post_len && ranges && before != 0x7B2C /* 第 */ &&
-        range_first(ex, v, n))
+    if (!ulen && !share && !post_len && ranges && range_first(ex, v, n))
         ulen = (long)strlen(v->unit);
     v->in_range |= after_range(ex, v->start);
     if (!ulen && !share && range_second_share(ex, v)) {
@@ -404,6 +423,11 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
         return 0;
     if (rank)
         return 1;
+    if (range_second_rank(ex, v)) {
+        strcpy(v->unit, "名");
+        v->kind = KIND_RANK;
+        return 1;
+    }
     if (UNIT_IS(v->unit, "元")) { /* 5元3角 */
         size_t at = ex->cb[v->end];
         at += lg_money_jiao_fen(&ex->lx->numerals, ex->s.data + at, ex->s.len - at, v->dec,
