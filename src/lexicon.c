@@ -58,6 +58,9 @@ static const struct section {
     [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},
     [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
+    [LX_BARE_VERBS] = {"bare-verbs", SH_WORD},
+    [LX_LEVEL_VERBS] = {"level-verbs", SH_WORD},
+    [LX_TRAIL_KEEP] = {"trail-keep", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

@@ -36,6 +36,7 @@ enum lx_list {
     LX_COMPARISONS, LX_COUNT_VERBS, LX_RIGHT_STOPS, LX_RIGHT_LEAD, LX_SCOPE_WORDS,
     LX_ADVERBS, LX_RANK_TOPICS, LX_REVIEW_WORDS, LX_ANNOUNCE_WHEN, LX_ANNOUNCE_VERBS,
     LX_NATION_WORDS, LX_GENERIC_MEASURES,
+    LX_BARE_VERBS, LX_LEVEL_VERBS, LX_TRAIL_KEEP,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */

@@ -53,7 +53,8 @@ static span trim_trail(const lg_extractor *ex, span s, const found *f)
         if (!ends_any(ex, s.b, LX_WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, LX_WEAK_ENDINGS)) &&
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
-        if ((k = ends_any(ex, s.b, LX_TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
+        if (!ends_any(ex, s.b, LX_TRAIL_KEEP) && (k = ends_any(ex, s.b, LX_TRAIL_FILLERS)) &&
+            s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
         if ((k = ends_any(ex, s.b, LX_QUAL_WORDS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
         if ((k = ends_any(ex, s.b, LX_ADVERBS)) && s.b - k > s.a) { s.b -= k; changed = 1; continue; }
     }
@@ -64,6 +65,7 @@ static span trim_words(const lg_extractor *ex, span s, const found *f)
 {
     return trim_trail(ex, trim_lead(ex, s, f), f);
 }
+
 
 /* 被 starts a passive verb (被拉入黑名单, 被评为) unless it starts a
  * party's name: 被告, 被执行人, 被申请人, 被处罚人, 被害人 */
@@ -137,6 +139,28 @@ static int only_change_words(const lg_extractor *ex, span s)
     return b == s.a;
 }
 
+/* A bracket opened at i that lists or explains more than four characters
+ * (调解队伍(金牌调解员、行业专家…); 村(社区) names a kind): where it closes,
+ * else 0; i itself when it does not close before b (法务1篇 in (法务1篇)
+ * is named without it). */
+static size_t long_bracket_end(const lg_extractor *ex, size_t i, size_t b)
+{
+    size_t k = i + 1, inner = 0;
+    int depth = 1;
+    for (; k < b; k++) {
+        uint32_t cp = ex->cp[k];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && --depth == 0)
+            break;
+        else
+            inner++;
+    }
+    if (k == b)
+        return i;
+    return inner > 4 ? k : 0;
+}
+
 static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_tail)
 {
     size_t total = visible_chars(ex, s), skip = 0, taken = 0;
@@ -148,6 +172,11 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_
         uint32_t cp = ex->cp[i];
         if (class_at(ex, i, CL_QUOTE) || cp == 0xFFFD)
             continue;
+        size_t close;
+        if ((cp == '(' || cp == 0xFF08) && (close = long_bracket_end(ex, i, s.b))) {
+            i = close; /* the members or notes in brackets are no part of the name */
+            continue;
+        }
         if (skip) { skip--; continue; }
         if (taken++ == METRIC_MAX_CHARS)
             break;
@@ -183,6 +212,23 @@ typedef struct naming {
     size_t last;       /* the last value of its run of adjacent values */
 } naming;
 
+/* Past the last 、 in [a, b) outside brackets, or a. */
+static size_t after_last_list_mark(const lg_extractor *ex, size_t a, size_t b)
+{
+    size_t at = a;
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (cp == 0x3001 /* 、 */ && !depth)
+            at = i + 1;
+    }
+    return at;
+}
+
 /* The words before the value, from its clause start or the value before. */
 static void left_words(const lg_extractor *ex, const found *f, size_t k, naming *nm)
 {
@@ -195,8 +241,13 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
     if (nm->after_prev) {
         /* 编发周报8期、提醒函22件: after a separator the words name the next
          * value; 16家服务中心提供法律咨询44万人次: after a verb too */
-        size_t stop;
+        size_t stop, item = after_last_list_mark(ex, cs, v->start);
         if (starts_separator(ex, cs)) {
+            nm->after_prev = 0;
+        } else if (item > cs) {
+            /* 案前化解1757件全省最高、涉企服务点476个: the words after the
+             * list mark begin the next item */
+            nm->left.a = item;
             nm->after_prev = 0;
         } else if ((stop = right_stop_in(ex, cs + 1, v->start)) < v->start &&
                    ex->cp[stop] != 0x3001 /* 、 */) {
@@ -259,6 +310,11 @@ static void settle_left(const lg_extractor *ex, const found *f, size_t k, const 
         nm->change_only = 1;
     if (!nm->change_only && (v->kind == KIND_CHANGE || v->kind == KIND_MULTIPLE))
         *left = strip_change(ex, *left, f);
+    /* 地区生产总值完成356亿元: the level is the indicator's, not a deed */
+    size_t lv;
+    if (v->kind != KIND_COUNT && (lv = ends_any(ex, left->b, LX_LEVEL_VERBS)) &&
+        left->b - lv >= left->a + 2)
+        left->b -= lv;
     if (!nm->change_only && left->b > left->a && ends_any(ex, left->b, LX_COUNT_VERBS))
         left->weak = 1;
     nm->left_chars = visible_chars(ex, *left);
@@ -293,9 +349,179 @@ static void right_words(const lg_extractor *ex, const found *f, size_t k, naming
     nm->right = trim_words(ex, right, f);
 }
 
+/* Verbs opening s, with 、 和 并 了 between them (新建、改建), in chars. */
+static size_t leading_verbs(const lg_extractor *ex, span s)
+{
+    size_t i = s.a, end = s.a, k;
+    while (i < s.b) {
+        if ((k = starts_any(ex, i, LX_COUNT_VERBS)) >= 2 || (k = starts_any(ex, i, LX_BARE_VERBS))) {
+            i += k;
+            end = i;
+        } else if (i > s.a && (ex->cp[i] == 0x3001 /* 、 */ || ex->cp[i] == 0x548C /* 和 */ ||
+                               ex->cp[i] == 0x5E76 /* 并 */ || ex->cp[i] == 0x4E86 /* 了 */)) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return end - s.a;
+}
+
+/* Marks of a list in s outside brackets: 、 (not a heading's 五、), 》
+ * closing titles, and where the last 等 after them ends. */
+typedef struct list_marks {
+    size_t marks, titles, etc;
+    size_t title_end; /* past the last 》 */
+} list_marks;
+
+static list_marks find_list_marks(const lg_extractor *ex, span s)
+{
+    list_marks m = {0, 0, 0, 0};
+    int depth = 0;
+    for (size_t i = s.a; i < s.b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (depth)
+            continue;
+        else if (cp == 0x3001 /* 、 */ && i > s.a && !class_at(ex, i - 1, CL_NUMERAL) &&
+                 !is_digit_cp(ex->cp[i - 1]))
+            m.marks++;
+        else if (cp == 0x300B /* 》 */)
+            m.titles++, m.title_end = i + 1;
+        else if (cp == 0x7B49 /* 等 */ && (m.marks || m.titles))
+            m.etc = i + 1;
+    }
+    return m;
+}
+
+/* 制定实施甲、乙、丙3部地方性法规, 修订《…》等3部条例, 出台《甲》《乙》等
+ * 规范性文件30件: the members listed before a value are not its name; the
+ * kind they are (after the classifier, or after 等 ending a list of
+ * titles) is, with the verbs before the list.  Returns 1 when out got a
+ * name. */
+static int list_name(const lg_extractor *ex, span left, size_t end, span right, text_buf *out)
+{
+    list_marks m = find_list_marks(ex, (span){left.a, end, 0});
+    /* titles are members only where nothing but 等 follows them:
+     * 《法治浙江》司法要情录用1篇 is named by its words */
+    size_t t = m.title_end;
+    while (t < end && class_at(ex, t, CL_QUOTE))
+        t++;
+    if (!m.marks && m.titles && t < end && !(ex->cp[t] == 0x7B49 /* 等 */ && m.etc == t + 1))
+        return 0;
+    if (right.a < right.b && (ex->cp[right.a] == '(' || ex->cp[right.a] == 0xFF08))
+        right.b = right.a; /* (法务1篇): an aside, not a kind */
+    span kind;
+    if ((m.marks || m.titles) && visible_chars(ex, right) >= 2)
+        kind = right;
+    else if (m.titles && !m.marks && m.etc && left.b - m.etc >= 2)
+        kind = (span){m.etc, left.b, 0};
+    else
+        return 0;
+    text_buf rest = {0};
+    append_span(ex, &rest, kind, 0);
+    if (rest.failed || utf8_chars_n(rest.data ? rest.data : "", rest.len) < 2) {
+        text_free(&rest);
+        return 0;
+    }
+    size_t verbs = leading_verbs(ex, left);
+    if (verbs)
+        append_span(ex, out, (span){left.a, left.a + verbs, 0}, 0);
+    text_append(out, rest.data, rest.len);
+    text_free(&rest);
+    return 1;
+}
+
+/* Is [a, b) only list separators (、 和 及 与), and not empty? */
+static int list_gap(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (ex->cp[i] != 0x3001 && ex->cp[i] != 0x548C && ex->cp[i] != 0x53CA && ex->cp[i] != 0x4E0E)
+            return 0;
+    return b > a;
+}
+
+/* The items of s at 和 、 及 与 outside brackets: their bounds in cut[],
+ * their count returned (0 when more than max). */
+static size_t split_items(const lg_extractor *ex, span s, span *item, size_t max)
+{
+    size_t n = 0, from = s.a;
+    int depth = 0;
+    for (size_t i = s.a; i <= s.b; i++) {
+        uint32_t cp = i < s.b ? ex->cp[i] : 0;
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        if (i < s.b && (depth || !(cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E)))
+            continue;
+        if (n == max || i == from)
+            return 0;
+        item[n++] = (span){from, i, 0};
+        from = i + 1;
+    }
+    return n;
+}
+
+/* 育肥和屠宰规模分别增长85%、46.5%: as many things named before 分别 as
+ * values after it pair in order, two of them sharing the head one leaves
+ * out (育肥规模, 屠宰规模; 京访批次和人次 -> 京访人次).  Returns 1 when
+ * out got the name of f->values[k]. */
+static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out)
+{
+    const value *values = f->values;
+    size_t k0 = k, k1 = k;
+    while (k0 > 0 && list_gap(ex, values[k0 - 1].end, values[k0].start))
+        k0--;
+    while (k1 + 1 < f->nv && list_gap(ex, values[k1].end, values[k1 + 1].start))
+        k1++;
+    size_t m = k1 - k0 + 1, a = clause_start(ex, values[k0].start), b = values[k0].start, q;
+    if (m < 2 || m > 8)
+        return 0;
+    while (b > a && !ends(ex, b, "分别"))
+        b--;
+    /* only a change or level between 分别 and the values: 甲区、乙区分别
+     *受理… names the places' counts by the verb after 分别 */
+    size_t e = values[k0].start;
+    if ((q = ends_any(ex, e, LX_TRAIL_FILLERS)) && e - q + 2 == b)
+        e = b; /* 分别为 */
+    while (e > b && ((q = ends_any(ex, e, LX_CHANGE_WORDS)) || (q = ends_any(ex, e, LX_TRAIL_FILLERS)) ||
+                     (q = ends_any(ex, e, LX_QUAL_WORDS))) && e - q >= b)
+        e -= q;
+    if (b == a || e != b)
+        return 0;
+    naming nm;
+    left_words(ex, f, k0, &nm);
+    span left = {nm.left.a, b - 2, 0};
+    while ((q = ends_any(ex, left.b, LX_ADVERBS)) && left.b - q > left.a)
+        left.b -= q;
+    span item[8];
+    if (left.a >= left.b || split_items(ex, left, item, 8) != m)
+        return 0;
+    mentions places = PLACES_OF(f);
+    for (size_t i = 0; i < m; i++)
+        if (skip_mention_at(places, item[i].a) == item[i].b)
+            return 0; /* places are where, not what (resolve_place pairs them) */
+    span mine = item[k - k0];
+    size_t la = item[0].b - item[0].a, lb = item[m - 1].b - item[m - 1].a;
+    if (m == 2 && k == k0 && la < lb) {
+        append_span(ex, out, mine, 0); /* 育肥 + 规模 */
+        mine = (span){item[1].a + la, item[1].b, 0};
+    } else if (m == 2 && k == k1 && lb < la) {
+        append_span(ex, out, (span){item[0].a, item[0].b - lb, 0}, 0); /* 京访 + 人次 */
+    }
+    append_span(ex, out, mine, 0);
+    return 1;
+}
+
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out)
 {
+    if (paired_name(ex, f, k, out))
+        return;
     const value *values = f->values, *v = &values[k];
     naming nm;
     left_words(ex, f, k, &nm);
@@ -313,6 +539,10 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         append_span(ex, out, trim_words(ex, left, f), 1);
     } else if (nm.change_only && *prev) {
         text_append(out, prev, strlen(prev));
+    } else if (!nm.after_prev &&
+               list_name(ex, left, v->start, starts_separator(ex, values[j].end) ? (span){0, 0, 0} :
+                                   name_before_verb(ex, nm.right, f), out)) {
+        /* named by the kind of the members listed */
     } else if ((left.weak || left_chars <= 2) && visible_chars(ex, nm.right) >= 2 &&
                !ends_any(ex, nm.right.b, LX_CHANGE_WORDS) &&
                !(left_chars >= 2 && starts_separator(ex, values[j].end))) {
