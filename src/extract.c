@@ -61,6 +61,13 @@ static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *c
     resolve_place(ex, f, k, r);
     text_reset(metric);
     name_metric(ex, f, k, ex->prev.len ? ex->prev.data : "", metric);
+    if (k < NAMED_MAX && metric->data && !metric->failed) {
+        named *d = &ex->done[k];
+        complete_name(ex, f, k, ex->done, metric, d->subject, sizeof d->subject);
+        snprintf(d->name, sizeof d->name, "%s", metric->data ? metric->data : "");
+        memcpy(d->unit, v->unit, sizeof d->unit);
+        d->kind = v->kind;
+    }
     if (ex->flags & LG_SENT_TABLE_ROW)
         table_metric(ex, cells, ncells, v, metric, r);
     text_reset(txt);
@@ -141,6 +148,7 @@ static int extract_sentence(lg_extractor *ex)
         if (!ex->settled)
             note_latest_year(ex, &f);
         rc = records(ex, &f, cells, ncells);
+        remember_kinds(ex, &f);
     }
     if (f.values != stack)
         free(f.values);
@@ -152,8 +160,10 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     lg_extractor *ex = extractor;
     ex->flags = flags;
     int numeral = has_numeral(ex, chars, n);
-    if (flags & LG_SENT_PARA_START)
+    if (flags & LG_SENT_PARA_START) {
         ex->have_para_year = ex->after_semicolon = 0;
+        ex->nkinds = 0; /* the kinds a paragraph named are its own */
+    }
     if (!ex->after_semicolon)
         ex->have_clause_year = 0;
     ex->after_semicolon = n && (chars[n - 1].cp == 0xFF1B /* ； */ || chars[n - 1].cp == ';');

@@ -111,6 +111,16 @@ typedef struct found {
     size_t npm;
 } found;
 
+/* A value's metric name as metric_context.c completes the next ones
+ * from it: the name, what it is about (劳动争议案件 of 劳动争议案件占比),
+ * its unit and kind. */
+#define NAMED_MAX 32
+typedef struct named {
+    char name[256], subject[256];
+    char unit[UNIT_BYTES];
+    const char *kind;
+} named;
+
 /* A view of either kind of mention, for the helpers they share. */
 typedef struct mentions {
     const unsigned char *at;
@@ -166,6 +176,12 @@ struct lg_extractor {
     text_buf table_header[MAX_CELLS];
     int table_year[MAX_CELLS];
     size_t table_cols;
+
+    /* the names of the sentence's values so far (metric_context.c) */
+    named done[NAMED_MAX];
+    /* the kinds the paragraph named in full: 行政复议案件 for 案件 */
+    struct { char head[16], full[96]; } kinds[8];
+    size_t nkinds;
 };
 
 /* ---- sentence.c: the sentence and matching in it ---------------------- */
@@ -263,6 +279,14 @@ void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r);
  * value before it in the sentence ("" when none). */
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out);
+/* metric.c: trim fillers, places, years and quotes off both ends of s. */
+span metric_trim(const lg_extractor *ex, span s, const found *f);
+/* metric_context.c: complete the name in out of f->values[k] from the
+ * names before it (done[0..k)); subject gets what it is about.  Then,
+ * after the sentence, remember the kinds it named in full. */
+void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                   text_buf *out, char *subject, size_t subject_cap);
+void remember_kinds(lg_extractor *ex, const found *f);
 int is_change(const lg_extractor *ex, const value *v);
 
 /* table.c */

@@ -59,6 +59,13 @@ static const struct section {
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},
     [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
     [LX_BARE_VERBS] = {"bare-verbs", SH_WORD},
+    [LX_VERB_GLUE] = {"verb-glue", SH_WORD},
+    [LX_VAGUE_MODIFIERS] = {"vague-modifiers", SH_WORD},
+    [LX_GENERIC_HEADS] = {"generic-heads", SH_WORD},
+    [LX_OBJECT_RELATIONS] = {"object-relations", SH_WORD},
+    [LX_AGENT_RELATIONS] = {"agent-relations", SH_WORD},
+    [LX_RATE_SUFFIXES] = {"rate-suffixes", SH_WORD},
+    [LX_INTAKE_VERBS] = {"intake-verbs", SH_WORD},
     [LX_LEVEL_VERBS] = {"level-verbs", SH_WORD},
     [LX_TRAIL_KEEP] = {"trail-keep", SH_WORD},
 };

@@ -66,6 +66,10 @@ static span trim_words(const lg_extractor *ex, span s, const found *f)
     return trim_trail(ex, trim_lead(ex, s, f), f);
 }
 
+span metric_trim(const lg_extractor *ex, span s, const found *f)
+{
+    return trim_words(ex, s, f);
+}
 
 /* 被 starts a passive verb (被拉入黑名单, 被评为) unless it starts a
  * party's name: 被告, 被执行人, 被申请人, 被处罚人, 被害人 */

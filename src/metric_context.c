@@ -1,0 +1,504 @@
+/* metric_context.c - a metric name completed from what its sentence and
+ * paragraph named before.  A name that says only how a value relates to
+ * another (占比, 年均增长, 办结率, 涉及金额, 收费) or what was done to a
+ * thing the clause leaves out (审结17件, 办结案件) gets that thing:
+ * 劳动争议案件占比, 城镇居民人均可支配收入年均增长, 反馈问题办结率,
+ * 审结行政诉讼案件, 办结行政复议案件.
+ * Owns: those completions, and the paragraph's memory of the kinds it
+ * named in full (行政复议案件 for 案件).
+ * Reads: the name metric.c chose, the names of the values before in the
+ * sentence, the sentence's text and places; the lexicon's [bare-verbs],
+ * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
+ * [agent-relations], [rate-suffixes], [intake-verbs] (rules/names.rules)
+ * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
+ * [change-words], [qualifiers]. */
+#include "extract_int.h"
+
+#include <stdio.h>
+
+#define NAME_BYTES 256
+
+/* ---- words of a name (UTF-8) ---------------------------------------- */
+
+/* The longest word of list l that s[0..n) starts with, in bytes; 0 if none. */
+static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
+{
+    const lx_list_t *list = &ex->lx->list[l];
+    size_t best = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        const lx_entry *e = &list->e[i];
+        if (e->len <= n && e->len > best && memcmp(s, e->word, e->len) == 0)
+            best = e->len;
+    }
+    return best;
+}
+
+static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
+{
+    const lx_list_t *list = &ex->lx->list[l];
+    size_t best = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        const lx_entry *e = &list->e[i];
+        if (e->len <= n && e->len > best && memcmp(s + n - e->len, e->word, e->len) == 0)
+            best = e->len;
+    }
+    return best;
+}
+
+/* Is s one word of list l? */
+static int str_is(const lg_extractor *ex, const char *s, int l)
+{
+    size_t n = strlen(s);
+    return n && lx_find(ex->lx, l, s, n) != NULL;
+}
+
+/* One word of verbs, glue, adverbs or fillers at s, in bytes.  Verbs and
+ * fillers of one character (有, 了, 共) start nouns too: only longer
+ * ones count. */
+static size_t verb_word(const lg_extractor *ex, const char *s, size_t n)
+{
+    static const int LISTS[] = {LX_BARE_VERBS, LX_VERB_GLUE, LX_ADVERBS};
+    size_t k = str_prefix(ex, s, n, LX_COUNT_VERBS), b;
+    if (k < 6)
+        k = 0;
+    if ((b = str_prefix(ex, s, n, LX_LEAD_FILLERS)) >= 6 && b > k)
+        k = b;
+    for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++)
+        if ((b = str_prefix(ex, s, n, LISTS[i])) > k)
+            k = b;
+    return k;
+}
+
+/* Bytes of s taken by verbs at its start (受理并全部办结 of
+ * 受理并全部办结反映问题); vague modifiers count too when skip_vague. */
+static size_t verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_vague)
+{
+    size_t i = 0, k;
+    while (i < n) {
+        if ((k = verb_word(ex, s + i, n - i)) ||
+            (skip_vague && (k = str_prefix(ex, s + i, n - i, LX_VAGUE_MODIFIERS))))
+            i += k;
+        else
+            break;
+    }
+    return i;
+}
+
+/* The thing a name counts: after its last verb (各级调解组织共调解纠纷 ->
+ * 纠纷) and after a relative clause's 的 (代理区政府作为当事人的行政诉讼
+ * 案件 -> 行政诉讼案件); the name itself when no noun is left. */
+static const char *object_of(const lg_extractor *ex, const char *name)
+{
+    size_t n = strlen(name), v = verbs_len(ex, name, n, 0);
+    const char *o = name + (v < n ? v : n), *de;
+    for (size_t i = v; i + 6 < n; i += 3) {
+        size_t k = str_prefix(ex, name + i, n - i, LX_BARE_VERBS);
+        if (k < 6 && (k = str_prefix(ex, name + i, n - i, LX_COUNT_VERBS)) < 6)
+            continue;
+        size_t rest = i + k + verbs_len(ex, name + i + k, n - i - k, 0);
+        if (n - rest >= 6)
+            o = name + rest;
+    }
+    while ((de = strstr(o, "的")) && strlen(de + 3) >= 6)
+        o = de + 3;
+    return o;
+}
+
+/* ---- kinds named in full -------------------------------------------- */
+
+/* Where the modifier of a head starting at char i begins: back over
+ * ideographs to a verb, a filler, a scope, a place, a mark or 的. */
+static size_t modifier_start(const lg_extractor *ex, size_t i, const found *f)
+{
+    mentions places = PLACES_OF(f);
+    size_t j = i;
+    while (j > 0 && i - j < 10) {
+        uint32_t cp = ex->cp[j - 1];
+        if (!is_cjk(cp) || cp == 0x7684 /* 的 */ || cp == 0x4E4B /* 之 */ || cp == 0x4E86 /* 了 */ ||
+            cp == 0x548C /* 和 */ || cp == 0x4E0E /* 与 */ || cp == 0x53CA /* 及 */ ||
+            cp == 0x6216 /* 或 */ || cp == 0x7B49 /* 等 */ || cp == 0x5171 /* 共 */)
+            break;
+        if (ends_any(ex, j, LX_COUNT_VERBS) >= 2 || ends_any(ex, j, LX_BARE_VERBS) ||
+            ends_any(ex, j, LX_VAGUE_MODIFIERS) || ends_any(ex, j, LX_CHANGE_WORDS) >= 2 ||
+            ends_any(ex, j, LX_ADVERBS) || ends_any(ex, j, LX_SCOPE_WORDS) ||
+            ends_any(ex, j, LX_LEAD_FILLERS) >= 2 || mention_ending_at(places, j) != j)
+            break;
+        j--;
+    }
+    return j;
+}
+
+static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out, size_t cap)
+{
+    size_t len = 0;
+    for (size_t q = a; q < b && len + 5 < cap; q++)
+        len += utf8_encode(ex->cp[q], out + len);
+    out[len] = '\0';
+    return len;
+}
+
+/* The nearest full name of head (行政复议案件 for 案件) in the sentence
+ * before char limit, into out; 0 when none. */
+static int compound_before(const lg_extractor *ex, const found *f, const char *head,
+                           size_t limit, char *out, size_t cap)
+{
+    uint32_t h[8];
+    size_t hn = 0;
+    for (const char *p = head; *p && hn < 8;)
+        p += utf8_decode_one(p, &h[hn++]);
+    for (size_t i = limit; i >= hn + 2; i--) {
+        size_t at = i - hn;
+        if (memcmp(ex->cp + at, h, hn * sizeof *h) != 0)
+            continue;
+        size_t j = modifier_start(ex, at, f);
+        char mod[64];
+        size_t len = at - j >= 2 ? encode_chars(ex, j, at, mod, sizeof mod) : 0;
+        /* 调解和解案件 says what was done, not a kind; 法规、规章、规范性文件
+         * lists several kinds */
+        if (!len || verbs_len(ex, mod, len, 1) == len || verb_word(ex, mod, len) ||
+            (j > 0 && ex->cp[j - 1] == 0x3001 /* 、 */))
+            continue;
+        return snprintf(out, cap, "%s%s", mod, head) < (int)cap;
+    }
+    return 0;
+}
+
+static void remember_kind(lg_extractor *ex, const char *head, const char *full)
+{
+    size_t i = 0;
+    while (i < ex->nkinds && strcmp(ex->kinds[i].head, head) != 0)
+        i++;
+    if (i == ex->nkinds) {
+        if (ex->nkinds == sizeof ex->kinds / sizeof *ex->kinds)
+            return;
+        ex->nkinds++;
+    }
+    snprintf(ex->kinds[i].head, sizeof ex->kinds[i].head, "%s", head);
+    snprintf(ex->kinds[i].full, sizeof ex->kinds[i].full, "%s", full);
+}
+
+void remember_kinds(lg_extractor *ex, const found *f)
+{
+    const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
+    char full[sizeof ex->kinds[0].full];
+    for (size_t i = 0; i < heads->n; i++)
+        if (strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
+            compound_before(ex, f, heads->e[i].word, ex->n, full, sizeof full))
+            remember_kind(ex, heads->e[i].word, full);
+}
+
+/* The kind head stands for: named in full before char limit in the
+ * sentence, or earlier in the paragraph. */
+static int kind_of_head(const lg_extractor *ex, const found *f, const char *head, size_t limit,
+                        char *out, size_t cap)
+{
+    if (compound_before(ex, f, head, limit, out, cap))
+        return 1;
+    for (size_t i = 0; i < ex->nkinds; i++)
+        if (strcmp(ex->kinds[i].head, head) == 0) {
+            snprintf(out, cap, "%s", ex->kinds[i].full);
+            return 1;
+        }
+    return 0;
+}
+
+/* 办结案件 -> 办结行政复议案件, 梳理排查相关文件 -> 梳理排查行政规范性文件:
+ * a generic head after nothing but verbs is the kind named in full. */
+static int complete_head(const lg_extractor *ex, const found *f, const char *name, size_t limit,
+                         char *out, size_t cap)
+{
+    size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS), p = n - h;
+    char full[96];
+    if (!h || verbs_len(ex, name, p, 1) != p || !kind_of_head(ex, f, name + p, limit, full, sizeof full))
+        return 0;
+    size_t o = 0, i = 0, k;
+    while (i < p && o + 16 < cap) {
+        if ((k = str_prefix(ex, name + i, p - i, LX_VAGUE_MODIFIERS))) {
+            i += k; /* 相关 is the kind found */
+            continue;
+        }
+        k = verb_word(ex, name + i, p - i);
+        memcpy(out + o, name + i, k);
+        o += k;
+        i += k;
+    }
+    snprintf(out + o, cap - o, "%s", full);
+    return 1;
+}
+
+/* ---- what an earlier value was about -------------------------------- */
+
+/* The words before value k in its clause, after the value before it
+ * (separators, quotes and a qualifier off). */
+static void raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap)
+{
+    const value *v = &f->values[k];
+    size_t a = clause_start(ex, v->start), len = 0;
+    if (k > 0 && f->values[k - 1].end > a && f->values[k - 1].end <= v->start)
+        a = f->values[k - 1].end;
+    while (a < v->start && (starts_separator(ex, a) || class_at(ex, a, CL_QUOTE)))
+        a++;
+    for (size_t i = a; i < v->start && len + 5 < cap; i++)
+        if (!class_at(ex, i, CL_QUOTE))
+            len += utf8_encode(ex->cp[i], out + len);
+    out[len] = '\0';
+    size_t q = str_suffix(ex, out, len, LX_QUAL_WORDS);
+    out[len - q] = '\0';
+}
+
+/* What a share of an earlier value is of: its subject without verbs of
+ * taking in (受理劳动争议案件 -> 劳动争议案件). */
+static void share_subject(const lg_extractor *ex, const named *d, char *out, size_t cap)
+{
+    const char *s = d->subject;
+    size_t n = strlen(s), i = 0, k;
+    while (i < n && (k = str_prefix(ex, s + i, n - i, LX_INTAKE_VERBS)))
+        i += k;
+    snprintf(out, cap, "%s", i < n ? s + i : s);
+}
+
+/* The nearest value before k that counts things or money. */
+static const named *nearest_count(const named *done, size_t k)
+{
+    for (size_t i = k; i-- > 0;)
+        if (done[i].kind == KIND_COUNT || done[i].kind == KIND_MONEY)
+            return &done[i];
+    return NULL;
+}
+
+/* ---- completions ---------------------------------------------------- */
+
+/* The rate's verb in an earlier value's name: 行政村污水治理任务 ->
+ * 行政村污水治理率; 解决群众反映问题 -> 群众反映问题解决率. */
+static int rate_from_names(const lg_extractor *ex, const found *f, const named *done, size_t k,
+                           const char *name, size_t verb_len, char *out, size_t cap)
+{
+    char verb[8];
+    memcpy(verb, name, verb_len);
+    verb[verb_len] = '\0';
+    for (size_t i = k; i-- > 0;) {
+        const char *d = done[i].name, *at = strstr(d, verb);
+        if (!at || (size_t)(at - d) % 3 || strstr(d, name))
+            continue; /* (another rate of the same verb is no subject) */
+        size_t a = (size_t)(at - d);
+        if (a >= 6 && verbs_len(ex, d, a, 1) != a) {
+            snprintf(out, cap, "%.*s%s", (int)(a + verb_len), d, name + verb_len);
+            return 1;
+        }
+        const char *b = at + verb_len;
+        char full[96];
+        b += verbs_len(ex, b, strlen(b), 1);
+        if (str_is(ex, b, LX_GENERIC_HEADS)) {
+            if (!kind_of_head(ex, f, b, f->values[k].start, full, sizeof full))
+                return -1;
+            b = full;
+        }
+        if (strlen(b) < 6)
+            return -1;
+        snprintf(out, cap, "%s%s", b, name);
+        return 1;
+    }
+    return 0;
+}
+
+/* The rate's verb in the text before its clause: 纳入“一窗式综合受理”，
+ * 受理率 -> 一窗式综合受理率. */
+static int rate_from_text(const lg_extractor *ex, const found *f, const value *v,
+                          const char *name, size_t verb_len, char *out, size_t cap)
+{
+    uint32_t vc[2];
+    size_t vn = 0;
+    for (const char *p = name; p < name + verb_len && vn < 2;)
+        p += utf8_decode_one(p, &vc[vn++]);
+    for (size_t i = clause_start(ex, v->start); i > vn; i--) {
+        size_t at = i - vn;
+        if (memcmp(ex->cp + at, vc, vn * sizeof *vc) != 0 || starts_any(ex, at + vn, LX_RATE_SUFFIXES))
+            continue;
+        size_t j = modifier_start(ex, at, f);
+        size_t len = at - j >= 2 ? encode_chars(ex, j, at, out, cap) : 0;
+        if (!len || verbs_len(ex, out, len, 1) == len)
+            return -1; /* 主动公开，公开率: an adverb names nothing */
+        snprintf(out + len, cap - len, "%s", name);
+        return 1;
+    }
+    return 0;
+}
+
+/* 办结率, 纠错率, 精简比例: the rate of what its verb was done to, else
+ * of the thing counted last. */
+static int complete_rate(const lg_extractor *ex, const found *f, const named *done, size_t k,
+                         const char *name, char *out, size_t cap)
+{
+    size_t n = strlen(name), r = str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
+    if (!r || vl == 0 || vl > 6)
+        return 0;
+    int got = rate_from_names(ex, f, done, k, name, vl, out, cap);
+    if (got == 0)
+        got = rate_from_text(ex, f, &f->values[k], name, vl, out, cap);
+    if (got)
+        return got > 0;
+    const named *d = nearest_count(done, k);
+    char s[NAME_BYTES];
+    if (!d)
+        return 0;
+    share_subject(ex, d, s, sizeof s);
+    const char *obj = object_of(ex, s);
+    if (strlen(obj) < 6 || str_is(ex, obj, LX_GENERIC_HEADS))
+        return 0;
+    snprintf(out, cap, "%s%s", obj, name);
+    return 1;
+}
+
+/* 行政诉讼案件14件，审结17件: a verb alone counts the thing counted
+ * before in the same unit; or the kind the clause names (在已审结的案件
+ * 中，胜诉24宗). */
+static int complete_bare_verb(const lg_extractor *ex, const found *f, const named *done, size_t k,
+                              const char *name, char *out, size_t cap)
+{
+    const value *v = &f->values[k];
+    size_t n = strlen(name);
+    if (!n || verbs_len(ex, name, n, 0) != n)
+        return 0;
+    for (size_t i = k; i-- > 0;) {
+        if (strcmp(done[i].unit, v->unit) != 0 || done[i].kind != KIND_COUNT)
+            continue;
+        const char *obj = object_of(ex, done[i].subject);
+        if (strlen(obj) < 6)
+            continue;
+        char joined[NAME_BYTES];
+        if (snprintf(joined, sizeof joined, "%s%s", name, obj) >= (int)sizeof joined)
+            return 0;
+        if (!complete_head(ex, f, joined, v->start, out, cap))
+            snprintf(out, cap, "%s", joined);
+        return 1;
+    }
+    const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
+    for (size_t i = v->start; i > 0; i--)
+        for (size_t h = 0; h < heads->n; h++) {
+            size_t hl = heads->e[h].chars;
+            if (i >= hl + 1 && ends(ex, i, heads->e[h].word) && ex->cp[i - hl - 1] == 0x7684 /* 的 */) {
+                snprintf(out, cap, "%s%s", name, heads->e[h].word);
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* The one who acted in the sentence's first clause, before its first
+ * verb: 全市公证机构办理公证… -> 公证机构. */
+static int sentence_agent(const lg_extractor *ex, const found *f, char *out, size_t cap)
+{
+    size_t first = f->values[0].start, a = clause_start(ex, first), b = a;
+    while (b < first && starts_any(ex, b, LX_COUNT_VERBS) < 2)
+        b++;
+    if (b == first)
+        return 0;
+    span s = metric_trim(ex, (span){a, b, 0}, f);
+    size_t len = 0;
+    for (size_t q = s.a; q < s.b && len + 5 < cap; q++)
+        if (!class_at(ex, q, CL_QUOTE))
+            len += utf8_encode(ex->cp[q], out + len);
+    out[len] = '\0';
+    size_t chars = utf8_chars_n(out, len);
+    return chars >= 2 && chars <= 12;
+}
+
+/* Relations the words before the value state: 占比 (占全部案件的), 年均
+ * 增长, 完成全年任务量的61.2%. */
+static int complete_stated(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                           text_buf *out, char *subject, size_t subject_cap)
+{
+    const value *v = &f->values[k];
+    char raw[NAME_BYTES], s[NAME_BYTES];
+    raw_left(ex, f, k, raw, sizeof raw);
+    size_t rl = strlen(raw);
+    const named *base = nearest_count(done, k);
+    if (v->kind == KIND_PERCENT && base && strncmp(raw, "占", 3) == 0) {
+        share_subject(ex, base, s, sizeof s); /* 受理劳动争议案件120件，占比18% */
+        text_reset(out);
+        text_append(out, s, strlen(s));
+        text_append(out, "占比", strlen("占比"));
+    } else if (v->kind == KIND_CHANGE && k > 0 && strncmp(raw, "年均", 6) == 0 && rl > 6) {
+        snprintf(s, sizeof s, "%s", done[k - 1].subject); /* 收入43694元，年均增长6.4% */
+        text_reset(out);
+        text_append(out, s, strlen(s));
+        text_append(out, raw, rl);
+    } else if (v->kind == KIND_PERCENT && strncmp(raw, "完成", 6) == 0 && rl > 9 &&
+               strcmp(raw + rl - 3, "的") == 0) {
+        snprintf(s, sizeof s, "%.*s", (int)(rl - 9), raw + 6); /* 完成全年任务量的61.2% */
+        text_reset(out);
+        text_append(out, s, strlen(s));
+        text_append(out, "完成率", strlen("完成率"));
+    } else {
+        return 0;
+    }
+    snprintf(subject, subject_cap, "%s", s);
+    return 1;
+}
+
+/* A name that is a relation alone: of the thing counted before
+ * (涉及金额, 覆盖), of the sentence's agent (收费), or a scope a rank is
+ * in (全区旗县市区第26位). */
+static int complete_relation(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                             const char *name, text_buf *out, char *subject, size_t subject_cap)
+{
+    const value *v = &f->values[k];
+    const named *base = nearest_count(done, k);
+    char s[NAME_BYTES], full[96];
+    const char *obj = NULL, *suffix = "";
+    if (base && str_is(ex, name, LX_OBJECT_RELATIONS)) {
+        share_subject(ex, base, s, sizeof s);
+        obj = object_of(ex, s);
+        if (str_is(ex, obj, LX_GENERIC_HEADS))
+            obj = kind_of_head(ex, f, obj, v->start, full, sizeof full) ? full : "";
+        /* 涉及3.06亿元: the money involved */
+        if (v->kind == KIND_MONEY && !strstr(name, "金额") && !strstr(name, "资金"))
+            suffix = "金额";
+    } else if (k > 0 && str_is(ex, name, LX_AGENT_RELATIONS) && sentence_agent(ex, f, s, sizeof s)) {
+        obj = s;
+    } else if (v->kind == KIND_RANK && k > 0 && strlen(name) <= 27 && !strstr(name, "排名")) {
+        /* 地区生产总值…，由全区旗县市区第26位上升至第24位 */
+        const char *scope = name;
+        while (!strncmp(scope, "的", 3) || !strncmp(scope, "由", 3) || !strncmp(scope, "从", 3))
+            scope += 3; /* 由2005年的全区… */
+        for (size_t i = k; i-- > 0 && !obj && strncmp(scope, "全", 3) == 0;)
+            if (done[i].kind != KIND_RANK)
+                obj = done[i].subject;
+        name = scope;
+        suffix = "排名";
+    }
+    if (!obj || strlen(obj) < 6)
+        return 0;
+    char joined[NAME_BYTES * 2];
+    snprintf(joined, sizeof joined, "%s%s%s", obj, name, suffix);
+    snprintf(subject, subject_cap, "%s", obj);
+    text_reset(out);
+    text_append(out, joined, strlen(joined));
+    return 1;
+}
+
+/* A name that says only how its value relates to another (占比, 年均增长,
+ * 办结率, 涉及金额) or what was done to a thing left out (审结, 办结案件)
+ * gets that thing.  done holds the names of the sentence's values before
+ * k; subject gets what this value is about, for the values after it. */
+void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                   text_buf *out, char *subject, size_t subject_cap)
+{
+    char name[NAME_BYTES], buf[NAME_BYTES];
+    snprintf(name, sizeof name, "%s", out->data ? out->data : "");
+    snprintf(subject, subject_cap, "%s", name);
+    if (complete_stated(ex, f, k, done, out, subject, subject_cap) ||
+        complete_relation(ex, f, k, done, name, out, subject, subject_cap))
+        return;
+    if (complete_rate(ex, f, done, k, name, buf, sizeof buf)) {
+        text_reset(out);
+        text_append(out, buf, strlen(buf));
+        return;
+    }
+    if (complete_bare_verb(ex, f, done, k, name, buf, sizeof buf) ||
+        complete_head(ex, f, name, f->values[k].start, buf, sizeof buf)) {
+        text_reset(out);
+        text_append(out, buf, strlen(buf));
+        snprintf(subject, subject_cap, "%s", buf);
+    }
+}
