@@ -165,12 +165,46 @@ static size_t long_bracket_end(const lg_extractor *ex, size_t i, size_t b)
     return inner > 4 ? k : 0;
 }
 
+/* A name may run past METRIC_MAX_CHARS to start at a word, up to this. */
+#define METRIC_LONG_CHARS 36
+
+/* The first place in s from which at most max visible chars are left and
+ * a phrase starts (after 的 等 》 or a bracket, or at a verb), or s.a.
+ * (A list mark is no such place: the list's first items would go.) */
+static size_t tail_phrase_start(const lg_extractor *ex, span s, size_t max)
+{
+    size_t left = visible_chars(ex, s);
+    for (size_t p = s.a; p < s.b; p++) {
+        if (p > s.a && left <= max) {
+            uint32_t c = ex->cp[p - 1];
+            if (c == 0x7684 /* 的 */ || c == 0x7B49 /* 等 */ || c == 0x300B /* 》 */ || c == ')' ||
+                c == 0xFF09 || starts_any(ex, p, LX_COUNT_VERBS) >= 2)
+                return p;
+        }
+        left -= !class_at(ex, p, CL_QUOTE);
+    }
+    return s.a;
+}
+
 static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_tail)
 {
     size_t total = visible_chars(ex, s), skip = 0, taken = 0;
-    if (total > METRIC_MAX_CHARS && keep_tail)
-        skip = total - METRIC_MAX_CHARS;
-    if (text_reserve(out, 4 * METRIC_MAX_CHARS))
+    size_t max = METRIC_MAX_CHARS;
+    if (total > METRIC_MAX_CHARS && keep_tail) {
+        /* cut where a phrase starts, never in the middle of a word */
+        size_t from = tail_phrase_start(ex, s, METRIC_MAX_CHARS);
+        if (from == s.a)
+            from = tail_phrase_start(ex, s, METRIC_LONG_CHARS);
+        if (from > s.a)
+            s.a = from;
+        else if (total <= METRIC_LONG_CHARS)
+            max = total;
+        else
+            skip = total - METRIC_MAX_CHARS;
+        if (visible_chars(ex, s) > max)
+            max = visible_chars(ex, s);
+    }
+    if (text_reserve(out, 4 * max))
         return; /* out->failed tells */
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->cp[i];
@@ -182,7 +216,7 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_
             continue;
         }
         if (skip) { skip--; continue; }
-        if (taken++ == METRIC_MAX_CHARS)
+        if (taken++ == max)
             break;
         out->len += utf8_encode(cp, out->data + out->len);
     }
@@ -241,6 +275,9 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
     if (k > 0 && values[k - 1].end > cs && values[k - 1].end <= v->start)
         cs = values[k - 1].end;
     nm->after_prev = cs > nm->clause;
+    /* 审结案件977件中直接纠错236件: the 中 is the first value's */
+    if (nm->after_prev && cs + 1 < v->start && ex->cp[cs] == 0x4E2D /* 中 */)
+        cs++;
     nm->left = (span){cs, v->start, 0};
     if (nm->after_prev) {
         /* 编发周报8期、提醒函22件: after a separator the words name the next
@@ -310,7 +347,8 @@ static void settle_left(const lg_extractor *ex, const found *f, size_t k, const 
     /* 时限压缩至3.5个工作日，较法定时限缩短80%: a clause that opens with
      * its comparison has dropped its subject, the indicator named before */
     if (v->kind == KIND_CHANGE && *prev && left->a < left->b &&
-        (ex->cp[left->a] == 0x8F83 /* 较 */ || ex->cp[left->a] == 0x6BD4 /* 比 */))
+        (ex->cp[left->a] == 0x8F83 /* 较 */ || ex->cp[left->a] == 0x6BD4 /* 比 */ ||
+         starts_any(ex, left->a, LX_COMPARE_WORDS) >= 2 /* 低于全区平均水平4个百分点 */))
         nm->change_only = 1;
     if (!nm->change_only && (v->kind == KIND_CHANGE || v->kind == KIND_MULTIPLE))
         *left = strip_change(ex, *left, f);
@@ -375,12 +413,13 @@ static size_t leading_verbs(const lg_extractor *ex, span s)
  * closing titles, and where the last 等 after them ends. */
 typedef struct list_marks {
     size_t marks, titles, etc;
-    size_t title_end; /* past the last 》 */
+    size_t title_end;    /* past the last 》 */
+    size_t marks_at_etc; /* the 、 before that 等 */
 } list_marks;
 
 static list_marks find_list_marks(const lg_extractor *ex, span s)
 {
-    list_marks m = {0, 0, 0, 0};
+    list_marks m = {0, 0, 0, 0, 0};
     int depth = 0;
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->cp[i];
@@ -396,7 +435,7 @@ static list_marks find_list_marks(const lg_extractor *ex, span s)
         else if (cp == 0x300B /* 》 */)
             m.titles++, m.title_end = i + 1;
         else if (cp == 0x7B49 /* 等 */ && (m.marks || m.titles))
-            m.etc = i + 1;
+            m.etc = i + 1, m.marks_at_etc = m.marks;
     }
     return m;
 }
@@ -414,14 +453,17 @@ static int list_name(const lg_extractor *ex, span left, size_t end, span right, 
     size_t t = m.title_end;
     while (t < end && class_at(ex, t, CL_QUOTE))
         t++;
-    if (!m.marks && m.titles && t < end && !(ex->cp[t] == 0x7B49 /* 等 */ && m.etc == t + 1))
+    int titles_only = m.titles && (m.etc ? m.marks_at_etc : m.marks) == 0;
+    if (titles_only && t < end && !(ex->cp[t] == 0x7B49 /* 等 */ && m.etc == t + 1))
         return 0;
+    if (!titles_only && m.etc && m.marks_at_etc == 0)
+        m.marks = 0; /* 、 only after 等 are the kind's own: 等规范性文件、重大决策 */
     if (right.a < right.b && (ex->cp[right.a] == '(' || ex->cp[right.a] == 0xFF08))
         right.b = right.a; /* (法务1篇): an aside, not a kind */
     span kind;
     if ((m.marks || m.titles) && visible_chars(ex, right) >= 2)
         kind = right;
-    else if (m.titles && !m.marks && m.etc && left.b - m.etc >= 2)
+    else if (titles_only && m.etc && left.b - m.etc >= 2)
         kind = (span){m.etc, left.b, 0};
     else
         return 0;
