@@ -182,6 +182,8 @@ struct lg_extractor {
     /* the kinds the paragraph named in full: 行政复议案件 for 案件 */
     struct { char head[16], full[96]; } kinds[8];
     size_t nkinds;
+    /* the last of them, kept across paragraphs: 行政强制类 is a category of it */
+    char last_kind[96];
 };
 
 /* ---- sentence.c: the sentence and matching in it ---------------------- */

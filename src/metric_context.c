@@ -116,7 +116,10 @@ static size_t modifier_start(const lg_extractor *ex, size_t i, const found *f)
         uint32_t cp = ex->cp[j - 1];
         if (!is_cjk(cp) || cp == 0x7684 /* 的 */ || cp == 0x4E4B /* 之 */ || cp == 0x4E86 /* 了 */ ||
             cp == 0x548C /* 和 */ || cp == 0x4E0E /* 与 */ || cp == 0x53CA /* 及 */ ||
-            cp == 0x6216 /* 或 */ || cp == 0x7B49 /* 等 */ || cp == 0x5171 /* 共 */)
+            cp == 0x6216 /* 或 */ || cp == 0x7B49 /* 等 */ || cp == 0x5171 /* 共 */ ||
+            cp == 0x4ECE /* 从 */ || cp == 0x5BF9 /* 对 */ || cp == 0x5411 /* 向 */ ||
+            cp == 0x628A /* 把 */ || cp == 0x5C06 /* 将 */ || cp == 0x7531 /* 由 */ ||
+            cp == 0x5728 /* 在 */)
             break;
         if (ends_any(ex, j, LX_COUNT_VERBS) >= 2 || ends_any(ex, j, LX_BARE_VERBS) ||
             ends_any(ex, j, LX_VAGUE_MODIFIERS) || ends_any(ex, j, LX_CHANGE_WORDS) >= 2 ||
@@ -140,7 +143,7 @@ static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out
 /* The nearest full name of head (行政复议案件 for 案件) in the sentence
  * before char limit, into out; 0 when none. */
 static int compound_before(const lg_extractor *ex, const found *f, const char *head,
-                           size_t limit, char *out, size_t cap)
+                           size_t limit, char *out, size_t cap, size_t *pos)
 {
     uint32_t h[8];
     size_t hn = 0;
@@ -158,6 +161,11 @@ static int compound_before(const lg_extractor *ex, const found *f, const char *h
         if (!len || verbs_len(ex, mod, len, 1) == len || verb_word(ex, mod, len) ||
             (j > 0 && ex->cp[j - 1] == 0x3001 /* 、 */))
             continue;
+        /* 信息公开类案件 is a category, 行政复议申请事项 a head's own part */
+        if (ex->cp[at - 1] == 0x7C7B /* 类 */ || str_suffix(ex, mod, len, LX_GENERIC_HEADS))
+            continue;
+        if (pos)
+            *pos = at;
         return snprintf(out, cap, "%s%s", mod, head) < (int)cap;
     }
     return 0;
@@ -181,10 +189,16 @@ void remember_kinds(lg_extractor *ex, const found *f)
 {
     const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
     char full[sizeof ex->kinds[0].full];
+    size_t at, latest = 0;
     for (size_t i = 0; i < heads->n; i++)
         if (strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
-            compound_before(ex, f, heads->e[i].word, ex->n, full, sizeof full))
+            compound_before(ex, f, heads->e[i].word, ex->n, full, sizeof full, &at)) {
             remember_kind(ex, heads->e[i].word, full);
+            if (at >= latest) {
+                latest = at; /* the report's topic: its last kind named in full */
+                snprintf(ex->last_kind, sizeof ex->last_kind, "%s", full);
+            }
+        }
 }
 
 /* The kind head stands for: named in full before char limit in the
@@ -192,7 +206,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
 static int kind_of_head(const lg_extractor *ex, const found *f, const char *head, size_t limit,
                         char *out, size_t cap)
 {
-    if (compound_before(ex, f, head, limit, out, cap))
+    if (compound_before(ex, f, head, limit, out, cap, NULL))
         return 1;
     for (size_t i = 0; i < ex->nkinds; i++)
         if (strcmp(ex->kinds[i].head, head) == 0) {
@@ -324,6 +338,43 @@ static int rate_from_text(const lg_extractor *ex, const found *f, const value *v
     return 0;
 }
 
+/* 办理人大代表建议119件、政协提案105件，办复率均为100%，满意率99%: a
+ * rate with 均 is of every item of the list before it, joined by 和; a
+ * rate right after such a rate is of the same items. */
+static int shared_subject(const lg_extractor *ex, const found *f, const named *done, size_t k,
+                          char *out, size_t cap)
+{
+    const value *v = &f->values[k];
+    if (k > 0 && done[k - 1].kind == KIND_PERCENT && strcmp(done[k - 1].subject, done[k - 1].name) &&
+        str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
+        snprintf(out, cap, "%s", done[k - 1].subject);
+        return 1;
+    }
+    size_t b = v->start;
+    while (b > 0 && !class_at(ex, b - 1, CL_BREAK) && !ends(ex, b, "均"))
+        b--;
+    if (b == 0 || class_at(ex, b - 1, CL_BREAK) || k == 0)
+        return 0;
+    /* the run of counts before: each after a 、 or 和 but the first */
+    size_t last = k - 1, first = last;
+    while (first > 0 && done[first].kind == KIND_COUNT &&
+           (starts_separator(ex, f->values[first - 1].end) || ex->cp[f->values[first - 1].end] == 0x3001))
+        first--;
+    if (first == last || done[last].kind != KIND_COUNT)
+        return 0;
+    size_t len = 0;
+    for (size_t i = first; i <= last; i++) {
+        char s[NAME_BYTES];
+        share_subject(ex, &done[i], s, sizeof s);
+        const char *obj = object_of(ex, s);
+        int w = snprintf(out + len, cap - len, "%s%s", i > first ? "和" : "", obj);
+        if (w < 0 || (size_t)w >= cap - len)
+            return 0;
+        len += (size_t)w;
+    }
+    return 1;
+}
+
 /* 办结率, 纠错率, 精简比例: the rate of what its verb was done to, else
  * of the thing counted last. */
 static int complete_rate(const lg_extractor *ex, const found *f, const named *done, size_t k,
@@ -337,8 +388,10 @@ static int complete_rate(const lg_extractor *ex, const found *f, const named *do
         got = rate_from_text(ex, f, &f->values[k], name, vl, out, cap);
     if (got)
         return got > 0;
-    const named *d = nearest_count(done, k);
     char s[NAME_BYTES];
+    if (shared_subject(ex, f, done, k, s, sizeof s))
+        return snprintf(out, cap, "%s%s", s, name) < (int)cap;
+    const named *d = nearest_count(done, k);
     if (!d)
         return 0;
     share_subject(ex, d, s, sizeof s);
@@ -423,6 +476,11 @@ static int complete_stated(const lg_extractor *ex, const found *f, size_t k, con
         text_reset(out);
         text_append(out, s, strlen(s));
         text_append(out, raw, rl);
+    } else if (v->kind == KIND_MULTIPLE && k > 0 && strncmp(raw, "是", 3) == 0 && rl > 6 &&
+               strcmp(raw + rl - 3, "的") == 0) {
+        snprintf(s, sizeof s, "%s", done[k - 1].subject); /* 新收案件1293件，是去年的3倍 */
+        text_reset(out);
+        text_append(out, s, strlen(s));
     } else if (v->kind == KIND_PERCENT && strncmp(raw, "完成", 6) == 0 && rl > 9 &&
                strcmp(raw + rl - 3, "的") == 0) {
         snprintf(s, sizeof s, "%.*s", (int)(rl - 9), raw + 6); /* 完成全年任务量的61.2% */
@@ -481,6 +539,33 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
  * 办结率, 涉及金额) or what was done to a thing left out (审结, 办结案件)
  * gets that thing.  done holds the names of the sentence's values before
  * k; subject gets what this value is about, for the values after it. */
+/* 其中民事案件336件 after 办理法律援助案件1291件: a part named by a short
+ * word and the generic head is of the kind the sentence counted in full
+ * before its 其中 (民事法律援助案件); 行政强制类223件: a category is of the
+ * kind the report was last about (行政强制类行政复议申请). */
+static int complete_part(const lg_extractor *ex, const found *f, size_t k, const char *name,
+                         char *out, size_t cap)
+{
+    const value *v = &f->values[k];
+    size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS);
+    size_t g = h ? verbs_len(ex, name, n - h, 1) : 0;
+    if (h && n - h - g <= 12) {
+        size_t which = 0;
+        for (size_t i = v->start; i >= 2 && !which; i--)
+            if (ends(ex, i, "其中"))
+                which = i - 2;
+        char full[96];
+        const char *mod = name + g;
+        if (which && g < n - h && compound_before(ex, f, name + n - h, which, full, sizeof full, NULL) &&
+            !strstr(full, mod) && !strstr(name, full))
+            return snprintf(out, cap, "%.*s%s", (int)(n - h - g), mod, full) < (int)cap;
+        return 0;
+    }
+    if (n >= 6 && strcmp(name + n - 3, "类") == 0 && ex->last_kind[0] && !strstr(name, ex->last_kind))
+        return snprintf(out, cap, "%s%s", name, ex->last_kind) < (int)cap;
+    return 0;
+}
+
 void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
                    text_buf *out, char *subject, size_t subject_cap)
 {
@@ -493,10 +578,13 @@ void complete_name(const lg_extractor *ex, const found *f, size_t k, const named
     if (complete_rate(ex, f, done, k, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
+        /* every completed rate ends with the rate: the rest is its subject */
+        snprintf(subject, subject_cap, "%.*s", (int)(strlen(buf) - strlen(name)), buf);
         return;
     }
     if (complete_bare_verb(ex, f, done, k, name, buf, sizeof buf) ||
-        complete_head(ex, f, name, f->values[k].start, buf, sizeof buf)) {
+        complete_head(ex, f, name, f->values[k].start, buf, sizeof buf) ||
+        complete_part(ex, f, k, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         snprintf(subject, subject_cap, "%s", buf);
