@@ -218,6 +218,8 @@ int starts(const lg_extractor *ex, size_t i, const char *w);
 size_t ends(const lg_extractor *ex, size_t i, const char *w);
 /* The same for the first word of lexicon list l that matches; 0 when none. */
 size_t starts_any(const lg_extractor *ex, size_t i, int l);
+/* The words of list l that begin (last: end) with cp, or NULL. */
+const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last);
 size_t ends_any(const lg_extractor *ex, size_t i, int l);
 
 /* A unit is a NUL-padded char[UNIT_BYTES] (value.unit, rec.unit): comparing

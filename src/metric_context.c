@@ -20,13 +20,19 @@
 
 /* ---- words of a name (UTF-8) ---------------------------------------- */
 
-/* The longest word of list l that s[0..n) starts with, in bytes; 0 if none. */
+/* The longest word of list l that s[0..n) starts with, in bytes; 0 if
+ * none.  Only the words of the list's index beginning with s's first
+ * character are compared. */
 static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
-    const lx_list_t *list = &ex->lx->list[l];
+    uint32_t cp;
+    if (n == 0)
+        return 0;
+    utf8_decode_one(s, &cp);
+    const lx_group *g = list_group(ex, l, cp, 0);
     size_t best = 0;
-    for (size_t i = 0; i < list->n; i++) {
-        const lx_entry *e = &list->e[i];
+    for (uint32_t k = 0; g && k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
         if (e->len <= n && e->len > best && memcmp(s, e->word, e->len) == 0)
             best = e->len;
     }
@@ -35,14 +41,30 @@ static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
 
 static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
-    const lx_list_t *list = &ex->lx->list[l];
+    if (n == 0)
+        return 0;
+    size_t at = n - 1;
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    uint32_t cp;
+    utf8_decode_one(s + at, &cp);
+    const lx_group *g = list_group(ex, l, cp, 1);
     size_t best = 0;
-    for (size_t i = 0; i < list->n; i++) {
-        const lx_entry *e = &list->e[i];
+    for (uint32_t k = 0; g && k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
         if (e->len <= n && e->len > best && memcmp(s + n - e->len, e->word, e->len) == 0)
             best = e->len;
     }
     return best;
+}
+
+/* Does the sentence hold the code points h[0..hn) at char at? */
+static int cps_at(const lg_extractor *ex, size_t at, const uint32_t *h, size_t hn)
+{
+    for (size_t q = 0; q < hn; q++)
+        if (ex->cp[at + q] != h[q])
+            return 0;
+    return 1;
 }
 
 /* Is s one word of list l? */
@@ -151,7 +173,7 @@ static int compound_before(const lg_extractor *ex, const found *f, const char *h
         p += utf8_decode_one(p, &h[hn++]);
     for (size_t i = limit; i >= hn + 2; i--) {
         size_t at = i - hn;
-        if (memcmp(ex->cp + at, h, hn * sizeof *h) != 0)
+        if (!cps_at(ex, at, h, hn))
             continue;
         size_t j = modifier_start(ex, at, f);
         char mod[64];
@@ -190,8 +212,22 @@ void remember_kinds(lg_extractor *ex, const found *f)
     const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
     char full[sizeof ex->kinds[0].full];
     size_t at, latest = 0;
+    /* one pass for which heads' first characters occur at all */
+    unsigned present = 0, all = heads->n >= 32 ? ~0u : (1u << heads->n) - 1;
+    uint64_t firsts = 0; /* a one-word Bloom filter of those characters */
+    for (size_t h = 0; h < heads->n; h++)
+        if (heads->e[h].chars)
+            firsts |= 1ull << (heads->e[h].cps[0] & 63);
+    for (size_t i = 0; i < ex->n && present != all; i++) {
+        uint32_t cp = ex->cp[i];
+        if (!(firsts >> (cp & 63) & 1))
+            continue;
+        for (size_t h = 0; h < heads->n && h < 32; h++)
+            if (heads->e[h].chars && cp == heads->e[h].cps[0])
+                present |= 1u << h;
+    }
     for (size_t i = 0; i < heads->n; i++)
-        if (strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
+        if ((i >= 32 || present >> i & 1) && strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
             compound_before(ex, f, heads->e[i].word, ex->n, full, sizeof full, &at)) {
             remember_kind(ex, heads->e[i].word, full);
             if (at >= latest) {
@@ -326,7 +362,7 @@ static int rate_from_text(const lg_extractor *ex, const found *f, const value *v
         p += utf8_decode_one(p, &vc[vn++]);
     for (size_t i = clause_start(ex, v->start); i > vn; i--) {
         size_t at = i - vn;
-        if (memcmp(ex->cp + at, vc, vn * sizeof *vc) != 0 || starts_any(ex, at + vn, LX_RATE_SUFFIXES))
+        if (!cps_at(ex, at, vc, vn) || starts_any(ex, at + vn, LX_RATE_SUFFIXES))
             continue;
         size_t j = modifier_start(ex, at, f);
         size_t len = at - j >= 2 ? encode_chars(ex, j, at, out, cap) : 0;
@@ -426,14 +462,17 @@ static int complete_bare_verb(const lg_extractor *ex, const found *f, const name
         return 1;
     }
     const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
-    for (size_t i = v->start; i > 0; i--)
+    for (size_t i = v->start; i > 1; i--) {
+        if (ex->cp[i - 1] == 0x7684 /* 的 */)
+            continue;
         for (size_t h = 0; h < heads->n; h++) {
             size_t hl = heads->e[h].chars;
-            if (i >= hl + 1 && ends(ex, i, heads->e[h].word) && ex->cp[i - hl - 1] == 0x7684 /* 的 */) {
+            if (i >= hl + 1 && ex->cp[i - hl - 1] == 0x7684 /* 的 */ && cps_at(ex, i - hl, heads->e[h].cps, hl)) {
                 snprintf(out, cap, "%s%s", name, heads->e[h].word);
                 return 1;
             }
         }
+    }
     return 0;
 }
 
