@@ -246,6 +246,7 @@ typedef struct naming {
     int after_prev;    /* they follow another value of the clause */
     int after_title;   /* they end in a title: 推出《思法人生》15部 */
     int change_only;   /* they only say it changed: 同比增长 */
+    int list_item;     /* they open an item after a 、 past the value before */
     span right;        /* the words after its classifier */
     size_t last;       /* the last value of its run of adjacent values */
 } naming;
@@ -275,6 +276,7 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
     if (k > 0 && values[k - 1].end > cs && values[k - 1].end <= v->start)
         cs = values[k - 1].end;
     nm->after_prev = cs > nm->clause;
+    nm->list_item = 0;
     /* 审结案件977件中直接纠错236件: the 中 is the first value's */
     if (nm->after_prev && cs + 1 < v->start && ex->cp[cs] == 0x4E2D /* 中 */)
         cs++;
@@ -290,6 +292,8 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
              * list mark begin the next item */
             nm->left.a = item;
             nm->after_prev = 0;
+            /* (甲、乙等600家企业: members before 等, the kind after the value) */
+            nm->list_item = ex->cp[v->start - 1] != 0x7B49 /* 等 */;
         } else if ((stop = right_stop_in(ex, cs + 1, v->start)) < v->start &&
                    ex->cp[stop] != 0x3001 /* 、 */) {
             nm->left.a = stop + starts_any(ex, stop, LX_RIGHT_STOPS);
@@ -591,9 +595,10 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         /* named by the kind of the members listed */
     } else if ((left.weak || left_chars <= 2) && visible_chars(ex, nm.right) >= 2 &&
                !ends_any(ex, nm.right.b, LX_CHANGE_WORDS) &&
-               !(left_chars >= 2 && starts_separator(ex, values[j].end))) {
+               !(left_chars >= 2 && (starts_separator(ex, values[j].end) || nm.list_item))) {
         /* (专题培训86场次、专题宣讲146场次: words after a separator are the
-         * next item's, so a name before the value stays) */
+         * next item's, so a name before the value stays; so does the name
+         * of an item of such a list: 案前化解1757件全省最高、涉企服务点476个) */
         append_span(ex, out, name_before_verb(ex, nm.right, f), 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, left, 1);

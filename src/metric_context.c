@@ -338,6 +338,8 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
         const char *b = at + verb_len;
         char full[96];
         b += verbs_len(ex, b, strlen(b), 1);
+        if ((unsigned char)*b < 0xE4 || (unsigned char)*b > 0xE9)
+            return -1; /* 以调解、和解等方式结案: no thing after the verb */
         if (str_is(ex, b, LX_GENERIC_HEADS)) {
             if (!kind_of_head(ex, f, b, f->values[k].start, full, sizeof full))
                 return -1;
