@@ -20,13 +20,32 @@
 
 /* ---- words of a name (UTF-8) ---------------------------------------- */
 
+/* The bytes of the UTF-8 sequence a lead byte opens. */
+static size_t seq_len(unsigned char b)
+{
+    return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* Cut s[0..n) before a last sequence it holds only part of (a name
+ * truncated to its buffer); returns the new length. */
+static size_t utf8_clip(char *s, size_t n)
+{
+    size_t p = n;
+    while (p > 0 && ((unsigned char)s[p - 1] & 0xC0) == 0x80)
+        p--;
+    if (p > 0 && p - 1 + seq_len((unsigned char)s[p - 1]) > n)
+        n = p - 1;
+    s[n] = '\0';
+    return n;
+}
+
 /* The longest word of list l that s[0..n) starts with, in bytes; 0 if
  * none.  Only the words of the list's index beginning with s's first
  * character are compared. */
 static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
     uint32_t cp;
-    if (n == 0)
+    if (n == 0 || seq_len((unsigned char)s[0]) > n)
         return 0;
     utf8_decode_one(s, &cp);
     const lx_group *g = list_group(ex, l, cp, 0);
@@ -47,6 +66,8 @@ static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
     while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
         at--;
     uint32_t cp;
+    if (at + seq_len((unsigned char)s[at]) != n)
+        return 0; /* a cut sequence ends s */
     utf8_decode_one(s + at, &cp);
     const lx_group *g = list_group(ex, l, cp, 1);
     size_t best = 0;
@@ -347,8 +368,7 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
         }
         if (strlen(b) < 6)
             return -1;
-        snprintf(out, cap, "%s%s", b, name);
-        return 1;
+        return snprintf(out, cap, "%s%s", b, name) < (int)cap ? 1 : -1;
     }
     return 0;
 }
@@ -569,7 +589,8 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
     if (!obj || strlen(obj) < 6)
         return 0;
     char joined[NAME_BYTES * 2];
-    snprintf(joined, sizeof joined, "%s%s%s", obj, name, suffix);
+    if (snprintf(joined, sizeof joined, "%s%s%s", obj, name, suffix) >= (int)sizeof joined)
+        return 0;
     snprintf(subject, subject_cap, "%s", obj);
     text_reset(out);
     text_append(out, joined, strlen(joined));
@@ -607,11 +628,12 @@ static int complete_part(const lg_extractor *ex, const found *f, size_t k, const
     return 0;
 }
 
-void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                   text_buf *out, char *subject, size_t subject_cap)
+static void complete(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                     text_buf *out, char *subject, size_t subject_cap)
 {
     char name[NAME_BYTES], buf[NAME_BYTES];
     snprintf(name, sizeof name, "%s", out->data ? out->data : "");
+    utf8_clip(name, strlen(name));
     snprintf(subject, subject_cap, "%s", name);
     if (complete_stated(ex, f, k, done, out, subject, subject_cap) ||
         complete_relation(ex, f, k, done, name, out, subject, subject_cap))
@@ -630,4 +652,14 @@ void complete_name(const lg_extractor *ex, const found *f, size_t k, const named
         text_append(out, buf, strlen(buf));
         snprintf(subject, subject_cap, "%s", buf);
     }
+}
+
+void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                   text_buf *out, char *subject, size_t subject_cap)
+{
+    complete(ex, f, k, done, out, subject, subject_cap);
+    /* the buffers above hold a name whole, but never a cut character */
+    if (out->data)
+        out->len = utf8_clip(out->data, out->len);
+    utf8_clip(subject, strlen(subject));
 }
