@@ -130,6 +130,33 @@ static span name_before_verb(const lg_extractor *ex, span right, const found *f)
     return visible_chars(ex, named) >= 2 ? named : right;
 }
 
+/* What the things counted after a classifier did, when the clause says it
+ * in a few words after them: 2061家药品零售企业全部上线 -> 上线,
+ * 13篇信息被省级媒体转载 -> 被省级媒体转载.  Returns 1 with the words in
+ * *pred (adverbs off its start). */
+static int short_predicate(const lg_extractor *ex, span right, span named, const found *f,
+                           span *pred)
+{
+    if (named.b >= right.b || ex->cp[named.b] == 0x3001 /* 、 */)
+        return 0;
+    span p = {right_stop_in(ex, named.b, right.b), right.b, 0};
+    size_t k;
+    /* adverbs, a passive 被 and the empty 进行(了) say nothing of the deed */
+    while (p.a < p.b && ((k = starts_any(ex, p.a, LX_ADVERBS)) || (k = starts_any(ex, p.a, LX_LEAD_FILLERS)) ||
+                         (k = starts_any(ex, p.a, LX_VERB_GLUE)) || (k = passive_at(ex, p.a)) ||
+                         (k = starts(ex, p.a, "进行了") ? 3 : starts(ex, p.a, "进行") ? 2 : 0)))
+        p.a += k;
+    p = trim_words(ex, p, f);
+    size_t chars = visible_chars(ex, p);
+    for (size_t i = p.a; i < p.b; i++)
+        if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL) || ex->cp[i] == 0x3001)
+            return 0;
+    if (chars < 2 || chars > 10)
+        return 0;
+    *pred = p;
+    return 1;
+}
+
 static int only_change_words(const lg_extractor *ex, span s)
 {
     /* 比2022年增加, 同比增长: the change of the indicator named before */
@@ -599,7 +626,13 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         /* (专题培训86场次、专题宣讲146场次: words after a separator are the
          * next item's, so a name before the value stays; so does the name
          * of an item of such a list: 案前化解1757件全省最高、涉企服务点476个) */
-        append_span(ex, out, name_before_verb(ex, nm.right, f), 0);
+        span named = name_before_verb(ex, nm.right, f), pred;
+        /* (words running into the next value are its name: 16家中心提供法律
+         * 咨询44万人次) */
+        int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
+        if (!into_next && short_predicate(ex, nm.right, named, f, &pred))
+            append_span(ex, out, pred, 0);
+        append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, left, 1);
     } else if (*prev) {

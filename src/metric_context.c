@@ -351,9 +351,11 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
         const char *d = done[i].name, *at = strstr(d, verb);
         if (!at || (size_t)(at - d) % 3 || strstr(d, name))
             continue; /* (another rate of the same verb is no subject) */
-        size_t a = (size_t)(at - d);
-        if (a >= 6 && verbs_len(ex, d, a, 1) != a) {
-            snprintf(out, cap, "%.*s%s", (int)(a + verb_len), d, name + verb_len);
+        size_t a = (size_t)(at - d), v0 = 0, q;
+        while (v0 < a && ((q = verb_word(ex, d + v0, a - v0)) || (q = str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
+            v0 += q; /* 纳入综合窗口受理…: the verb before is not the rate's */
+        if (a - v0 >= 6) {
+            snprintf(out, cap, "%.*s%s", (int)(a - v0 + verb_len), d + v0, name + verb_len);
             return 1;
         }
         const char *b = at + verb_len;
