@@ -121,6 +121,8 @@ static lg_status pipeline_close(pipeline *p, const lg_config *cfg, const char *f
                  lg_decoder_first_invalid(p->decoder));
         cfg->on_warning(file, lg_decoder_first_invalid(p->decoder), msg, cfg->user);
     }
+    if (lg_decoder_note(p->decoder) && cfg->on_warning)
+        cfg->on_warning(file, -1, lg_decoder_note(p->decoder), cfg->user);
     pipeline_free(p);
     return st;
 }
