@@ -603,6 +603,39 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
  * 办结率, 涉及金额) or what was done to a thing left out (审结, 办结案件)
  * gets that thing.  done holds the names of the sentence's values before
  * k; subject gets what this value is about, for the values after it. */
+/* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
+ * before its cue, in the scope after it (改善幅度全国排名). */
+static int complete_rank_cue(const lg_extractor *ex, const found *f, size_t k, const char *name,
+                             char *out, size_t cap)
+{
+    if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
+        return 0;
+    size_t n = strlen(name), at = 0, cue = 0;
+    for (size_t i = 6; i < n && !cue; i += seq_len((unsigned char)name[i])) {
+        size_t c = str_prefix(ex, name + i, n - i, LX_RANK_CUES);
+        /* a cue ends the name or comes before its scope */
+        if (c && (i + c == n || str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
+                  !strncmp(name + i + c, "全", 3) || !strncmp(name + i + c, "自治区", 9)))
+            cue = c, at = i;
+    }
+    if (!cue)
+        return 0;
+    char raw[NAME_BYTES];
+    raw_left(ex, f, k, raw, sizeof raw);
+    const char *sc = "";
+    size_t rn = strlen(raw), sl = 0;
+    for (size_t i = 0; i < rn && !sl; i += seq_len((unsigned char)raw[i])) {
+        size_t c = str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
+        if (c && i + c < rn) {
+            sc = raw + i + c;
+            sl = strlen(sc);
+        }
+    }
+    if (sl >= 3 && !strcmp(sc + sl - 3, "第"))
+        sl -= 3;
+    return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
+}
+
 /* 其中民事案件336件 after 办理法律援助案件1291件: a part named by a short
  * word and the generic head is of the kind the sentence counted in full
  * before its 其中 (民事法律援助案件); 行政强制类223件: a category is of the
@@ -640,6 +673,11 @@ static void complete(const lg_extractor *ex, const found *f, size_t k, const nam
     if (complete_stated(ex, f, k, done, out, subject, subject_cap) ||
         complete_relation(ex, f, k, done, name, out, subject, subject_cap))
         return;
+    if (complete_rank_cue(ex, f, k, name, buf, sizeof buf)) {
+        text_reset(out);
+        text_append(out, buf, strlen(buf));
+        return;
+    }
     if (complete_rate(ex, f, done, k, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
