@@ -422,6 +422,29 @@ static void right_words(const lg_extractor *ex, const found *f, size_t k, naming
     nm->right = trim_words(ex, right, f);
 }
 
+/* 行政不作为类案件明显增加，同比增长50%: a change with no name of its own
+ * is of what the clause before says rose or fell, the words before its
+ * adverb or change word.  Returns 1 with them in *out. */
+static int changed_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
+{
+    if (clause < 2)
+        return 0;
+    span s = {clause_start(ex, clause - 1), clause - 1, 0};
+    size_t i = s.a + 2;
+    while (i < s.b && !ends_any(ex, i, LX_ADVERBS) && !starts_any(ex, i, LX_CHANGE_WORDS))
+        i++;
+    if (i >= s.b)
+        return 0;
+    size_t k;
+    while (i > s.a && ((k = ends_any(ex, i, LX_ADVERBS)) || (k = ends_any(ex, i, LX_LEAD_FILLERS)) >= 2))
+        i -= k; /* 明显, 持续 */
+    for (size_t q = s.a; q < i; q++)
+        if (is_digit_cp(ex->cp[q]))
+            return 0; /* a clause with a value names that value */
+    *out = trim_words(ex, (span){s.a, i, 0}, f);
+    return visible_chars(ex, *out) >= 2;
+}
+
 /* Verbs opening s, with 、 和 并 了 between them (新建、改建), in chars. */
 static size_t leading_verbs(const lg_extractor *ex, span s)
 {
@@ -616,6 +639,8 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         append_span(ex, out, trim_words(ex, left, f), 1);
     } else if (nm.change_only && *prev) {
         text_append(out, prev, strlen(prev));
+    } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
+        append_span(ex, out, left, 1);
     } else if (!nm.after_prev &&
                list_name(ex, left, v->start, starts_separator(ex, values[j].end) ? (span){0, 0, 0} :
                                    name_before_verb(ex, nm.right, f), out)) {
