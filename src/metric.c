@@ -581,8 +581,10 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
     size_t m = k1 - k0 + 1, a = clause_start(ex, values[k0].start), b = values[k0].start, q;
     if (m < 2 || m > 8)
         return 0;
-    while (b > a && !ends(ex, b, "分别"))
+    while (b > a + 1 && !(ex->cp[b - 1] == 0x522B /* 别 */ && ex->cp[b - 2] == 0x5206 /* 分 */))
         b--;
+    if (b <= a + 1)
+        return 0; /* no 分别 */
     /* only a change or level between 分别 and the values: 甲区、乙区分别
      *受理… names the places' counts by the verb after 分别 */
     size_t e = values[k0].start;

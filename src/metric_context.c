@@ -39,6 +39,16 @@ static size_t utf8_clip(char *s, size_t n)
     return n;
 }
 
+/* s into dst (cap bytes), cut before a character that does not fit. */
+static void copy_str(char *dst, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    utf8_clip(dst, n);
+}
+
 /* The longest word of list l that s[0..n) starts with, in bytes; 0 if
  * none.  Only the words of the list's index beginning with s's first
  * character are compared. */
@@ -224,8 +234,8 @@ static void remember_kind(lg_extractor *ex, const char *head, const char *full)
             return;
         ex->nkinds++;
     }
-    snprintf(ex->kinds[i].head, sizeof ex->kinds[i].head, "%s", head);
-    snprintf(ex->kinds[i].full, sizeof ex->kinds[i].full, "%s", full);
+    copy_str(ex->kinds[i].head, sizeof ex->kinds[i].head, head);
+    copy_str(ex->kinds[i].full, sizeof ex->kinds[i].full, full);
 }
 
 void remember_kinds(lg_extractor *ex, const found *f)
@@ -253,7 +263,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
             remember_kind(ex, heads->e[i].word, full);
             if (at >= latest) {
                 latest = at; /* the report's topic: its last kind named in full */
-                snprintf(ex->last_kind, sizeof ex->last_kind, "%s", full);
+                copy_str(ex->last_kind, sizeof ex->last_kind, full);
             }
         }
 }
@@ -267,7 +277,7 @@ static int kind_of_head(const lg_extractor *ex, const found *f, const char *head
         return 1;
     for (size_t i = 0; i < ex->nkinds; i++)
         if (strcmp(ex->kinds[i].head, head) == 0) {
-            snprintf(out, cap, "%s", ex->kinds[i].full);
+            copy_str(out, cap, ex->kinds[i].full);
             return 1;
         }
     return 0;
@@ -293,7 +303,7 @@ static int complete_head(const lg_extractor *ex, const found *f, const char *nam
         o += k;
         i += k;
     }
-    snprintf(out + o, cap - o, "%s", full);
+    copy_str(out + o, cap - o, full);
     return 1;
 }
 
@@ -301,14 +311,21 @@ static int complete_head(const lg_extractor *ex, const found *f, const char *nam
 
 /* The words before value k in its clause, after the value before it
  * (separators, quotes and a qualifier off). */
-static void raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap)
+static size_t raw_left_start(const lg_extractor *ex, const found *f, size_t k)
 {
     const value *v = &f->values[k];
-    size_t a = clause_start(ex, v->start), len = 0;
+    size_t a = clause_start(ex, v->start);
     if (k > 0 && f->values[k - 1].end > a && f->values[k - 1].end <= v->start)
         a = f->values[k - 1].end;
     while (a < v->start && (starts_separator(ex, a) || class_at(ex, a, CL_QUOTE)))
         a++;
+    return a;
+}
+
+static void raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap)
+{
+    const value *v = &f->values[k];
+    size_t a = raw_left_start(ex, f, k), len = 0;
     for (size_t i = a; i < v->start && len + 5 < cap; i++)
         if (!class_at(ex, i, CL_QUOTE))
             len += utf8_encode(ex->cp[i], out + len);
@@ -325,7 +342,7 @@ static void share_subject(const lg_extractor *ex, const named *d, char *out, siz
     size_t n = strlen(s), i = 0, k;
     while (i < n && (k = str_prefix(ex, s + i, n - i, LX_INTAKE_VERBS)))
         i += k;
-    snprintf(out, cap, "%s", i < n ? s + i : s);
+    copy_str(out, cap, i < n ? s + i : s);
 }
 
 /* The nearest value before k that counts things or money. */
@@ -392,7 +409,7 @@ static int rate_from_text(const lg_extractor *ex, const found *f, const value *v
         size_t len = at - j >= 2 ? encode_chars(ex, j, at, out, cap) : 0;
         if (!len || verbs_len(ex, out, len, 1) == len)
             return -1; /* 主动公开，公开率: an adverb names nothing */
-        snprintf(out + len, cap - len, "%s", name);
+        copy_str(out + len, cap - len, name);
         return 1;
     }
     return 0;
@@ -407,11 +424,11 @@ static int shared_subject(const lg_extractor *ex, const found *f, const named *d
     const value *v = &f->values[k];
     if (k > 0 && done[k - 1].kind == KIND_PERCENT && strcmp(done[k - 1].subject, done[k - 1].name) &&
         str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
-        snprintf(out, cap, "%s", done[k - 1].subject);
+        copy_str(out, cap, done[k - 1].subject);
         return 1;
     }
     size_t b = v->start;
-    while (b > 0 && !class_at(ex, b - 1, CL_BREAK) && !ends(ex, b, "均"))
+    while (b > 0 && !class_at(ex, b - 1, CL_BREAK) && ex->cp[b - 1] != 0x5747 /* 均 */)
         b--;
     if (b == 0 || class_at(ex, b - 1, CL_BREAK) || k == 0)
         return 0;
@@ -482,7 +499,7 @@ static int complete_bare_verb(const lg_extractor *ex, const found *f, const name
         if (snprintf(joined, sizeof joined, "%s%s", name, obj) >= (int)sizeof joined)
             return 0;
         if (!complete_head(ex, f, joined, v->start, out, cap))
-            snprintf(out, cap, "%s", joined);
+            copy_str(out, cap, joined);
         return 1;
     }
     const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
@@ -526,6 +543,10 @@ static int complete_stated(const lg_extractor *ex, const found *f, size_t k, con
 {
     const value *v = &f->values[k];
     char raw[NAME_BYTES], s[NAME_BYTES];
+    uint32_t first = cp_at(ex, raw_left_start(ex, f, k));
+    if (first != 0x5360 /* 占 */ && first != 0x5E74 /* 年 */ && first != 0x662F /* 是 */ &&
+        first != 0x5B8C /* 完 */)
+        return 0;
     raw_left(ex, f, k, raw, sizeof raw);
     size_t rl = strlen(raw);
     const named *base = nearest_count(done, k);
@@ -535,13 +556,13 @@ static int complete_stated(const lg_extractor *ex, const found *f, size_t k, con
         text_append(out, s, strlen(s));
         text_append(out, "占比", strlen("占比"));
     } else if (v->kind == KIND_CHANGE && k > 0 && strncmp(raw, "年均", 6) == 0 && rl > 6) {
-        snprintf(s, sizeof s, "%s", done[k - 1].subject); /* 收入43694元，年均增长6.4% */
+        copy_str(s, sizeof s, done[k - 1].subject); /* 收入43694元，年均增长6.4% */
         text_reset(out);
         text_append(out, s, strlen(s));
         text_append(out, raw, rl);
     } else if (v->kind == KIND_MULTIPLE && k > 0 && strncmp(raw, "是", 3) == 0 && rl > 6 &&
                strcmp(raw + rl - 3, "的") == 0) {
-        snprintf(s, sizeof s, "%s", done[k - 1].subject); /* 新收案件1293件，是去年的3倍 */
+        copy_str(s, sizeof s, done[k - 1].subject); /* 新收案件1293件，是去年的3倍 */
         text_reset(out);
         text_append(out, s, strlen(s));
     } else if (v->kind == KIND_PERCENT && strncmp(raw, "完成", 6) == 0 && rl > 9 &&
@@ -553,7 +574,7 @@ static int complete_stated(const lg_extractor *ex, const found *f, size_t k, con
     } else {
         return 0;
     }
-    snprintf(subject, subject_cap, "%s", s);
+    copy_str(subject, subject_cap, s);
     return 1;
 }
 
@@ -593,7 +614,7 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
     char joined[NAME_BYTES * 2];
     if (snprintf(joined, sizeof joined, "%s%s%s", obj, name, suffix) >= (int)sizeof joined)
         return 0;
-    snprintf(subject, subject_cap, "%s", obj);
+    copy_str(subject, subject_cap, obj);
     text_reset(out);
     text_append(out, joined, strlen(joined));
     return 1;
@@ -649,7 +670,7 @@ static int complete_part(const lg_extractor *ex, const found *f, size_t k, const
     if (h && n - h - g <= 12) {
         size_t which = 0;
         for (size_t i = v->start; i >= 2 && !which; i--)
-            if (ends(ex, i, "其中"))
+            if (ex->cp[i - 1] == 0x4E2D /* 中 */ && ex->cp[i - 2] == 0x5176 /* 其 */)
                 which = i - 2;
         char full[96];
         const char *mod = name + g;
@@ -667,9 +688,9 @@ static void complete(const lg_extractor *ex, const found *f, size_t k, const nam
                      text_buf *out, char *subject, size_t subject_cap)
 {
     char name[NAME_BYTES], buf[NAME_BYTES];
-    snprintf(name, sizeof name, "%s", out->data ? out->data : "");
+    copy_str(name, sizeof name, out->data ? out->data : "");
     utf8_clip(name, strlen(name));
-    snprintf(subject, subject_cap, "%s", name);
+    copy_str(subject, subject_cap, name);
     if (complete_stated(ex, f, k, done, out, subject, subject_cap) ||
         complete_relation(ex, f, k, done, name, out, subject, subject_cap))
         return;
@@ -690,7 +711,7 @@ static void complete(const lg_extractor *ex, const found *f, size_t k, const nam
         complete_part(ex, f, k, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
-        snprintf(subject, subject_cap, "%s", buf);
+        copy_str(subject, subject_cap, buf);
     }
 }
 
