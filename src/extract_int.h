@@ -166,6 +166,9 @@ struct lg_extractor {
     text_buf table_header[MAX_CELLS];
     int table_year[MAX_CELLS];
     size_t table_cols;
+
+    /* the table reader (table.c), fed the input's lines as they are */
+    struct table_reader *tables;
 };
 
 /* ---- sentence.c: the sentence and matching in it ---------------------- */
@@ -265,7 +268,19 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
                  text_buf *out);
 int is_change(const lg_extractor *ex, const value *v);
 
-/* table.c */
+/* table.c: the table reader, which reads the input's lines before the
+ * normalizer joins them (lg_extractor_chars), takes the lines of the
+ * tables it finds, and hands their records on in line order. */
+int table_reader_new(lg_extractor *ex);
+void table_reader_free(lg_extractor *ex);
+int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n);
+int table_end_input(lg_extractor *ex);
+/* Is this input line a table's (its values are the table reader's)? */
+int table_line_taken(lg_extractor *ex, long long line);
+/* Pass on the table records of lines before this one (all: LLONG_MAX). */
+int table_release(lg_extractor *ex, long long before_line);
+
+/* table.c, for | rows the table reader leaves to prose */
 size_t split_cells(const lg_extractor *ex, cell *cells);
 void table_header(lg_extractor *ex, const cell *cells, size_t n, const found *f);
 void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,
@@ -277,6 +292,8 @@ void note_latest_year(lg_extractor *ex, const found *f);
 void context_window(const lg_extractor *ex, const value *v, rec *r);
 int emit_record(lg_extractor *ex, const rec *r, const char *sentence);
 int hold_record(lg_extractor *ex, rec *r);
+/* Hold a record whose context is its own (a table row), not the sentence's. */
+int hold_record_context(lg_extractor *ex, rec *r, const char *context);
 void settle(lg_extractor *ex);
 void free_held(lg_extractor *ex);
 

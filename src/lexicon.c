@@ -58,6 +58,12 @@ static const struct section {
     [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},
     [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
+    [LX_TABLE_UNITS] = {"table-units", SH_UNIT},
+    [LX_TABLE_GROUPS] = {"table-groups", SH_WORD},
+    [LX_TABLE_HEADERS] = {"table-headers", SH_WORD},
+    [LX_TABLE_NOTES] = {"table-notes", SH_WORD},
+    [LX_TABLE_BODY] = {"table-body-columns", SH_WORD},
+    [LX_TABLE_ROW_NUMBERS] = {"table-row-numbers", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

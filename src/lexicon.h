@@ -36,6 +36,8 @@ enum lx_list {
     LX_COMPARISONS, LX_COUNT_VERBS, LX_RIGHT_STOPS, LX_RIGHT_LEAD, LX_SCOPE_WORDS,
     LX_ADVERBS, LX_RANK_TOPICS, LX_REVIEW_WORDS, LX_ANNOUNCE_WHEN, LX_ANNOUNCE_VERBS,
     LX_NATION_WORDS, LX_GENERIC_MEASURES,
+    LX_TABLE_UNITS, LX_TABLE_GROUPS, LX_TABLE_HEADERS, LX_TABLE_NOTES, LX_TABLE_BODY,
+    LX_TABLE_ROW_NUMBERS,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */

@@ -1,0 +1,88 @@
+/* table.h - what the table reader's two files share (private).
+ *
+ * table.c reads the input's lines into cells, keeps the table being read
+ * (header rows, or a run of one-cell lines) and turns placed cells into
+ * records; table_layout.c works out the columns: which header cells span
+ * which, split headers joined, label columns, and whether the counts of
+ * headers and cells line up at all (when they do not, nothing is placed). */
+#ifndef LG_TABLE_H
+#define LG_TABLE_H
+
+#include "extract_int.h"
+
+/* A line longer than this is prose, never a table's. */
+#define TABLE_LINE_MAX_CHARS 1024
+/* Cells of a | row read; a wider row is not read (warned), never cut. */
+#define TABLE_COLS_MAX 64
+/* Header rows over one table; more start over from the newest. */
+#define TABLE_HEAD_ROWS_MAX 4
+/* One-cell-per-line cells held for one table; more: the table is not read. */
+#define TABLE_STREAM_MAX 512
+/* A cell's text, in bytes (longer is cut: a cell that long is a note). */
+#define TCELL_BYTES 256
+/* A column's name (the header path), in bytes. */
+#define TNAME_BYTES 512
+
+typedef struct table_reader table_reader;
+
+enum tkind { T_EMPTY, T_DASH, T_NUM, T_TEXT };
+
+typedef struct tcell {
+    int kind;
+    long long line, offset;     /* of the cell's first visible character */
+    char text[TCELL_BYTES];     /* as written, whitespace left out */
+    char dec[LG_DECIMAL_MAX];   /* T_NUM: the number */
+    char unit[UNIT_BYTES];      /* T_NUM: the cell's own unit, or "" */
+} tcell;
+
+/* A leaf column, as the header rows name it. */
+typedef struct tcol {
+    char name[TNAME_BYTES]; /* outer header first, unit brackets and notes left out */
+    char unit[UNIT_BYTES];  /* from its header or a group above it, or "" */
+    int places;             /* the unit's magnitude: (万元) 4 */
+    const char *kind;
+    int year;               /* a header 2023年: the column's year */
+    int skip;               /* 序号: row numbers, no figures */
+    int body;               /* 单位名称: its cells name the body */
+    int label;              /* a label column (one cell per line tables) */
+} tcol;
+
+/* ---- table.c: cells -------------------------------------------------- */
+
+/* Fill c from the text s (UTF-8, whitespace removed): its kind, and for a
+ * number its value and own unit. */
+void classify_cell(const lg_extractor *ex, tcell *c);
+/* The unit bracket ending s (行政处罚实施数量(宗), 金额(单位:万元)): the
+ * unit shown, its magnitude and kind; 0 when none. */
+int unit_bracket(const lg_extractor *ex, const char *s, char *unit, int *places,
+                 const char **kind);
+/* s cleaned into out: row numbers, unit brackets, counting notes left out.
+ * *level: the row number's rank (一、 1, (一) 2, 1. 3, (1) 4), 0 when none. */
+void clean_name(const lg_extractor *ex, const char *s, char *out, size_t cap, int *level);
+int in_list(const lg_extractor *ex, int list, const char *s);
+/* Append src to the string dst[cap], cut at a character boundary. */
+void utf8_cat(char *dst, size_t cap, const char *src);
+
+/* ---- table_layout.c: columns ------------------------------------------ */
+
+/* The leaf columns of header rows rows[0..nrows) (nr[i] cells each) for a
+ * data row of nlabels label cells and nvalues value cells, into cols: 1
+ * when the corner header names the body (单位名称: the labels are no part
+ * of the names), 0 otherwise, -1 when the headers do not line up. */
+int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const size_t *nr,
+                 size_t nrows, size_t nlabels, size_t nvalues, tcol *cols);
+
+/* A one-cell-per-line table: header cells h[0..*nh), then body cells
+ * b[0..nb).  Works out the columns, joining split headers in h and taking
+ * a group header out (into *group; a group given, its text non-empty, is
+ * inherited when h has none): the number of columns C, 0 when the cells
+ * cannot be placed.  The body's rows are the last *nlabels cells of h
+ * (the first row's labels, read before its first number) and b, C cells
+ * a row. */
+size_t stream_columns(const lg_extractor *ex, tcell *h, size_t *nh, const tcell *b, size_t nb,
+                      tcell *group, tcol *cols, size_t *nlabels);
+
+/* Name, unit and kind of a column from its header path p[0..n). */
+void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *col);
+
+#endif
