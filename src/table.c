@@ -83,6 +83,9 @@ struct table_reader {
     pending *pend;
     size_t npend, pend_first, pend_cap;
     char metric[TABLE_METRIC_BYTES], context[TABLE_CONTEXT_BYTES];
+    /* short text lines as written, words apart: PDF headers */
+    char words[WORD_LINES_MAX][TCELL_BYTES];
+    size_t nwords;
 };
 
 /* ---- cells ------------------------------------------------------------ */
@@ -1034,11 +1037,81 @@ static int bar_line(lg_extractor *ex, const lg_char *c, size_t n, size_t bars)
     return pipe_data(ex, cells, nc);
 }
 
+/* The line's words, one space apart, into out[cap]. */
+static void line_words(const lg_char *c, size_t n, char *out, size_t cap)
+{
+    size_t len = 0;
+    int gap = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (is_blank_cp(c[i].cp)) {
+            gap = len > 0;
+            continue;
+        }
+        if (gap)
+            len = put_cp(out, cap, len, ' ');
+        gap = 0;
+        len = put_cp(out, cap, len, c[i].cp);
+    }
+}
+
+/* 0 0 1 0 1 under PDF header lines: a row of cells. */
+static int space_row(lg_extractor *ex, const tcell *tok, size_t ntok)
+{
+    table_reader *tr = ex->tables;
+    size_t nlines = tr->nwords;
+    tr->nwords = 0;
+    if (!nlines)
+        return 0;
+    claim_line(ex, tok[0].line);
+    tr->stream_n = tr->stream_texts = 0; /* the header lines were read as cells */
+    tr->mode = TM_NONE;
+    if (space_columns(ex, tr->words, nlines, ntok, tr->cols)) {
+        warn(ex, tok[0].line, tok[0].offset, "the header lines do not line up with the row");
+        tr->warned = 0;
+        return 0;
+    }
+    tr->cols_state = -2;
+    row_context(tok, ntok, tr->context, sizeof tr->context);
+    for (size_t k = 0; k < ntok; k++)
+        if (cell_record(ex, &tok[k], &tr->cols[k], tr->cols[k].name, tr->context, -1))
+            return -1;
+    return 0;
+}
+
+/* A line of two or more numbers apart: its cells (0 when it is not). */
+static size_t number_tokens(lg_extractor *ex, const lg_char *c, size_t n, tcell *tok)
+{
+    size_t nt = 0, i = 0;
+    while (i < n) {
+        while (i < n && is_blank_cp(c[i].cp))
+            i++;
+        size_t a = i;
+        while (i < n && !is_blank_cp(c[i].cp))
+            i++;
+        if (a == i)
+            break;
+        if (nt == TABLE_COLS_MAX)
+            return 0;
+        fill_cell(ex, c, a, i, &c[a], &tok[nt]);
+        if (tok[nt].kind != T_NUM)
+            return 0;
+        nt++;
+    }
+    return nt >= 2 ? nt : 0;
+}
+
 static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visible)
 {
     table_reader *tr = ex->tables;
+    size_t ntok = number_tokens(ex, c, n, tr->row);
+    if (ntok)
+        return space_row(ex, tr->row, ntok);
     tcell cell;
     fill_cell(ex, c, 0, n, &c[0], &cell);
+    int words = cell.kind == T_TEXT && visible <= CELL_LINE_MAX_CHARS * 3 && !terminated(c, n);
+    if (!words)
+        tr->nwords = 0;
     if (note_start(ex, cell.text)) {
         int rc = end_tables(ex);
         set_title(ex, "");
@@ -1046,8 +1119,17 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
     }
     if (cell.kind == T_NUM || cell.kind == T_DASH)
         return tr->mode == TM_STREAM ? stream_add(ex, &cell, 0) : 0;
+    if (words) {
+        if (tr->nwords == WORD_LINES_MAX) {
+            memmove(tr->words[0], tr->words[1], (WORD_LINES_MAX - 1) * sizeof tr->words[0]);
+            tr->nwords--;
+        }
+        line_words(c, n, tr->words[tr->nwords++], sizeof tr->words[0]);
+    }
     if (visible > CELL_LINE_MAX_CHARS || terminated(c, n) || is_heading(cell.text) ||
         cell.text[strlen(cell.text) - 1] == ':') {
+        if (is_heading(cell.text) || terminated(c, n))
+            tr->nwords = 0;
         int rc = end_tables(ex);
         set_title(ex, visible <= 2 * CELL_LINE_MAX_CHARS && !terminated(c, n) ? cell.text : "");
         return rc;
@@ -1079,6 +1161,8 @@ static int take_line(lg_extractor *ex)
         }
         return 0;
     }
+    if (bars)
+        tr->nwords = 0;
     return bars ? bar_line(ex, c, n, bars) : plain_line(ex, c, n, visible);
 }
 

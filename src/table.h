@@ -22,6 +22,8 @@
 #define TCELL_BYTES 256
 /* A column's name (the header path), in bytes. */
 #define TNAME_BYTES 512
+/* Header lines above a row of space-separated numbers (PDF text). */
+#define WORD_LINES_MAX 8
 
 typedef struct table_reader table_reader;
 
@@ -81,6 +83,14 @@ int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const siz
  * a row. */
 size_t stream_columns(const lg_extractor *ex, tcell *h, size_t *nh, const tcell *b, size_t nb,
                       tcell *group, tcol *cols, size_t *nlabels);
+
+/* Header lines of PDF text (结果 结果 其他 / 维持 纠正 结果: each header
+ * word printed over two lines, the k-th word of one line joining the k-th
+ * of the next; whole words above them group the columns): lines[0..n),
+ * words separated by one space, over a row of nvalues numbers.  0 and
+ * cols filled, or -1 when the words do not make nvalues columns. */
+int space_columns(const lg_extractor *ex, char lines[][TCELL_BYTES], size_t n, size_t nvalues,
+                  tcol *cols);
 
 /* Name, unit and kind of a column from its header path p[0..n). */
 void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *col);

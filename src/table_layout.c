@@ -463,3 +463,137 @@ size_t stream_columns(const lg_extractor *ex, tcell *h, size_t *nh, const tcell 
     }
     return 0;
 }
+
+/* ---- PDF text: header words split over lines --------------------------- */
+
+#define WORDS_MAX TABLE_COLS_MAX
+
+typedef struct word_line {
+    char w[WORDS_MAX][TCELL_BYTES / 4];
+    size_t n;
+    int halves; /* every word one or two characters: half of a header */
+} word_line;
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static int split_words(const char *s, word_line *out)
+{
+    out->n = 0;
+    out->halves = 1;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        if (e == s)
+            break;
+        if (out->n == WORDS_MAX || (size_t)(e - s) >= sizeof out->w[0])
+            return -1;
+        memcpy(out->w[out->n], s, (size_t)(e - s));
+        out->w[out->n][e - s] = '\0';
+        if (utf8_chars(out->w[out->n]) > 2)
+            out->halves = 0;
+        out->n++;
+        s = e;
+    }
+    return out->n ? 0 : -1;
+}
+
+/* Join half lines into leaf words: each line first closes the halves left
+ * open by the line above, in order, then opens its other words.  cluster:
+ * the line a leaf's first half stands on. */
+static size_t join_halves(const word_line *l, size_t n, char leaves[][TCELL_BYTES / 2],
+                          int *cluster)
+{
+    size_t open_from = 0, nopen = 0, nl = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (l[i].n < nopen)
+            return 0;
+        for (size_t k = 0; k < nopen; k++) {
+            size_t leaf = open_from + k;
+            size_t a = strlen(leaves[leaf]), b = strlen(l[i].w[k]);
+            if (a + b < TCELL_BYTES / 2)
+                memcpy(leaves[leaf] + a, l[i].w[k], b + 1);
+        }
+        open_from = nl;
+        for (size_t k = nopen; k < l[i].n; k++) {
+            if (nl == WORDS_MAX)
+                return 0;
+            memcpy(leaves[nl], l[i].w[k], strlen(l[i].w[k]) + 1);
+            cluster[nl++] = (int)i;
+        }
+        nopen = l[i].n - nopen;
+    }
+    return nopen ? 0 : nl;
+}
+
+int space_columns(const lg_extractor *ex, char lines[][TCELL_BYTES], size_t n, size_t nvalues,
+                  tcol *cols)
+{
+    static word_line l[WORD_LINES_MAX];
+    size_t first_half = n;
+    for (size_t i = 0; i < n; i++) {
+        if (split_words(lines[i], &l[i]))
+            return -1;
+        if (l[i].halves && first_half == n)
+            first_half = i;
+        else if (!l[i].halves && first_half < n)
+            return -1; /* whole words below the halves */
+    }
+    char leaves[WORDS_MAX][TCELL_BYTES / 2];
+    int cluster[WORDS_MAX];
+    size_t nl = first_half < n ? join_halves(l + first_half, n - first_half, leaves, cluster) : 0;
+    if (first_half == n && n && l[n - 1].n == nvalues) { /* one line of whole headers */
+        nl = nvalues;
+        first_half = n - 1;
+        for (size_t k = 0; k < nl; k++) {
+            memcpy(leaves[k], l[n - 1].w[k], strlen(l[n - 1].w[k]) + 1);
+            cluster[k] = 0;
+        }
+    }
+    if (!nl || nl != nvalues)
+        return -1;
+    /* groups: the first whole line has a word per cluster of leaves; a
+     * line below it splits the last cluster evenly */
+    size_t nclusters = 1;
+    for (size_t k = 1; k < nl; k++)
+        nclusters += cluster[k] != cluster[k - 1];
+    char group[WORDS_MAX][TCELL_BYTES / 2];
+    for (size_t k = 0; k < nl; k++)
+        group[k][0] = '\0';
+    if (first_half >= 1) {
+        if (l[0].n != nclusters)
+            return -1;
+        for (size_t k = 0, c = 0; k < nl; k++) {
+            c += k && cluster[k] != cluster[k - 1];
+            utf8_cat(group[k], sizeof group[k], l[0].w[c]);
+        }
+    }
+    if (first_half >= 2) {
+        size_t from = nl;
+        while (from > 0 && cluster[from - 1] == cluster[nl - 1])
+            from--;
+        size_t span = nl - from, parts = l[1].n;
+        if (first_half > 2 || span % parts)
+            return -1;
+        for (size_t k = from; k < nl; k++)
+            utf8_cat(group[k], sizeof group[k], l[1].w[(k - from) / (span / parts)]);
+    }
+    for (size_t k = 0; k < nl; k++) {
+        tcell g, leaf;
+        memset(&g, 0, sizeof g);
+        memset(&leaf, 0, sizeof leaf);
+        utf8_cat(g.text, sizeof g.text, group[k]);
+        utf8_cat(leaf.text, sizeof leaf.text, leaves[k]);
+        const tcell *path[2] = {&g, &leaf};
+        name_column(ex, path, 2, &cols[k]);
+    }
+    return 0;
+}
