@@ -810,6 +810,54 @@ static int place_block(lg_extractor *ex, const tcell *h, size_t nh, const tcell 
     return block_records(ex, tr->scratch + n - l, l, b, nb, c, tr->scratch, n - l);
 }
 
+/* One cell per line with padding lines (信息内容 | / 本年处理决定数量 | /
+ * || / 行政许可 | / 0 |): the padding ends the header rows, which then
+ * read as a | table's, and each data row is its labels and as many
+ * cells as the first data row has.  0 when the stream is not of this
+ * kind (nothing read). */
+static int padded_stream(lg_extractor *ex, int *rc)
+{
+    table_reader *tr = ex->tables;
+    const tcell *c = tr->stream;
+    size_t n = tr->stream_n, i = 0, pads = 0;
+    for (size_t k = 0; k < n; k++)
+        pads += c[k].kind == T_PAD;
+    if (!pads)
+        return 0;
+    end_pipe(tr);
+    while (i < n) { /* header rows: text, up to padding */
+        size_t j = i;
+        while (j < n && c[j].kind == T_TEXT)
+            j++;
+        if (j == n || c[j].kind != T_PAD || j == i || j - i > TABLE_COLS_MAX)
+            break;
+        pipe_header(tr, c + i, j - i);
+        i = j + 1;
+    }
+    if (!tr->head_rows)
+        return 0;
+    size_t values = 0;
+    *rc = 0;
+    while (i < n && *rc == 0) {
+        size_t nr = 0;
+        while (i < n && c[i].kind == T_PAD)
+            i++;
+        while (i < n && c[i].kind == T_TEXT && nr < TABLE_COLS_MAX)
+            tr->row[nr++] = c[i++];
+        size_t labels = nr;
+        while (i < n && c[i].kind != T_TEXT && c[i].kind != T_PAD && nr < TABLE_COLS_MAX &&
+               (!values || nr - labels < values))
+            tr->row[nr++] = c[i++];
+        if (nr == labels)
+            break;
+        if (!values)
+            values = nr - labels;
+        *rc = pipe_data(ex, tr->row, nr);
+    }
+    end_pipe(tr);
+    return 1;
+}
+
 static int flush_stream(lg_extractor *ex)
 {
     table_reader *tr = ex->tables;
@@ -821,6 +869,14 @@ static int flush_stream(lg_extractor *ex)
     if (tr->stream_full) {
         warn(ex, cells[0].line, cells[0].offset, "too many cells for one table");
         n = 0;
+    } else if (padded_stream(ex, &rc)) {
+        n = 0;
+    } else { /* padding says nothing here: leave it out */
+        size_t w = 0;
+        for (size_t k = 0; k < n; k++)
+            if (tr->stream[k].kind != T_PAD)
+                tr->stream[w++] = tr->stream[k];
+        n = w;
     }
     for (size_t k = 0; k < n; k++)
         barred |= cells[k].kind == T_EMPTY;
@@ -1002,12 +1058,38 @@ static int one_cell(lg_extractor *ex, const tcell *c, int barred)
     return stream_add(ex, c, barred);
 }
 
+/* A cell of running text with figures in it (全年办理案件100件，同比增长5%):
+ * its row is prose's to read.  Row numbers (3.), captions (第二十条) and
+ * header years are no figures. */
+static int prose_cell(const lg_extractor *ex, const tcell *c)
+{
+    char name[TCELL_BYTES];
+    int level;
+    if (c->kind != T_TEXT || is_caption(c->text))
+        return 0;
+    clean_name(ex, c->text, name, sizeof name, &level);
+    for (const char *s = name; *s; s++) {
+        if (*s < '0' || *s > '9')
+            continue;
+        size_t d = 0;
+        while (s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d != 4 || strncmp(s + 4, "年", 3))
+            return 1; /* a figure, not a year */
+        s += d - 1;
+    }
+    return 0;
+}
+
 static int bar_line(lg_extractor *ex, const lg_char *c, size_t n, size_t bars)
 {
     table_reader *tr = ex->tables;
     tcell *cells = tr->row;
     int wide;
     size_t nc = bar_cells(ex, c, n, cells, &wide);
+    for (size_t j = 0; j < nc && !wide; j++)
+        if (prose_cell(ex, &cells[j]))
+            return end_tables(ex); /* left to prose */
     if (wide) {
         warn(ex, c[0].line, c[0].offset, "a row wider than TABLE_COLS_MAX (64) cells");
         return end_tables(ex);
@@ -1018,7 +1100,13 @@ static int bar_line(lg_extractor *ex, const lg_char *c, size_t n, size_t bars)
             fill_cell(ex, c, 0, 0, &c[0], &empty);
             return stream_add(ex, &empty, 1);
         }
-        return 0; /* | ||||: padding */
+        if (tr->mode == TM_STREAM && tr->stream_n < TABLE_STREAM_MAX) {
+            tcell pad; /* ||||: padding, where a row of one cell per line ends */
+            fill_cell(ex, c, 0, 0, &c[0], &pad);
+            pad.kind = T_PAD;
+            tr->stream[tr->stream_n++] = pad;
+        }
+        return 0;
     }
     /* 行政处罚实施数量(宗) | ||||: a header over the row below */
     if (nc == 1 && (bars < 2 || cells[0].kind != T_TEXT || is_caption(cells[0].text)))
@@ -1228,7 +1316,15 @@ int table_end_input(lg_extractor *ex)
 
 size_t split_cells(const lg_extractor *ex, cell *cells)
 {
-    size_t n = 0, a = 0;
+    size_t n = 0, a = 0, last = ex->n;
+    /* a row wider than MAX_CELLS gets no header at all: never the wrong one */
+    while (last > 0 && (ex->cp[last - 1] == '|' || class_at(ex, last - 1, CL_QUOTE)))
+        last--;
+    size_t bars = 0;
+    for (size_t i = 0; i < last; i++)
+        bars += ex->cp[i] == '|';
+    if (bars + 1 > MAX_CELLS)
+        return 0;
     for (size_t i = 0; i <= ex->n && n < MAX_CELLS; i++) {
         if (i < ex->n && ex->cp[i] != '|')
             continue;

@@ -27,7 +27,8 @@
 
 typedef struct table_reader table_reader;
 
-enum tkind { T_EMPTY, T_DASH, T_NUM, T_TEXT };
+/* T_PAD: a line of padding bars (||||) in a one-cell-per-line table: a row ends. */
+enum tkind { T_EMPTY, T_DASH, T_NUM, T_TEXT, T_PAD };
 
 typedef struct tcell {
     int kind;
