@@ -24,6 +24,8 @@ typedef struct job {
     output out;           /* its own output; unused when writing to stdout directly */
     int status;           /* EXIT_RECORDS or EXIT_TROUBLE */
     int done;             /* guarded by batch.lock */
+    int opened;           /* its input could be opened */
+    long long found;      /* the records it gave, for -c and --files-without-records */
 } job;
 
 typedef struct batch {
@@ -37,6 +39,7 @@ typedef struct batch {
     int next_claim;       /* the next job a worker takes */
     int next_collect;     /* the next job the main thread appends */
     int window;           /* how far next_claim may run ahead of next_collect */
+    long long listed;     /* --files-without-records: the inputs named */
 } batch;
 
 /* ---- --output-dir ------------------------------------------------------- */
@@ -197,10 +200,14 @@ static void run_job(batch *b, job *j, int direct)
         progress_file_done(0);
         return;
     }
+    j->opened = 1;
     if (direct) {
+        long long before = b->stdout_out.records;
         j->status = input_extract(b->set, fd, j->path, &b->stdout_out, &b->cancel);
+        j->found = b->stdout_out.records - before;
     } else if (open_job_output(b, j, fd) == 0) {
         j->status = input_extract(b->set, fd, j->path, &j->out, &b->cancel);
+        j->found = j->out.records;
         close_job_output(b, j);
     } else {
         j->status = EXIT_TROUBLE;
@@ -208,6 +215,24 @@ static void run_job(batch *b, job *j, int direct)
     progress_file_done(input_size(b->set, fd));
     if (fd != STDIN_FILENO)
         close(fd);
+}
+
+/* -c prints FILE:N for each input it could open, --files-without-records
+ * the name of each that gave none, in input order as grep -c and grep -L
+ * do.  Called on the main thread only. */
+static void list_job(batch *b, const job *j)
+{
+    if (!b->set->list_mode || !j->opened)
+        return;
+    errno = 0;
+    if (b->set->list_mode == LIST_COUNT) {
+        printf("%s:%lld\n", j->path, j->found);
+    } else if (j->found == 0) {
+        printf("%s\n", j->path);
+        b->listed++;
+    }
+    if (ferror(stdout) && !b->stdout_out.error)
+        b->stdout_out.error = errno ? errno : EIO;
 }
 
 /* ---- threads ------------------------------------------------------------ */
@@ -267,6 +292,7 @@ static void collect_in_order(batch *b)
         if (wait_for_job(b, i) != 0)
             break;
         job *j = &b->jobs[i];
+        list_job(b, j);
         if (j->out.fp && j->out.fragment && !atomic_load(&b->cancel)) {
             if (output_append(&b->stdout_out, &j->out, b->set) != 0) {
                 if (j->out.error) {  /* the temporary file, not stdout */
@@ -314,6 +340,7 @@ static void run_sequential(batch *b)
     int direct = !b->set->output_dir;
     for (int i = 0; i < b->count && !atomic_load(&b->cancel); i++) {
         run_job(b, &b->jobs[i], direct);
+        list_job(b, &b->jobs[i]);
         if (b->stdout_out.error)
             atomic_store(&b->cancel, 1);
     }
@@ -366,6 +393,9 @@ static int batch_status(const batch *b)
             status = b->jobs[i].status;
         found += b->jobs[i].out.records;
     }
+    /* as grep -L: success when some input was named */
+    if (b->set->list_mode == LIST_WITHOUT_RECORDS)
+        found = b->listed;
     if (status == EXIT_RECORDS && found == 0)
         status = EXIT_NO_RECORDS;
     return status;

@@ -25,8 +25,8 @@ typedef enum out_format { FORMAT_JSONL, FORMAT_JSON, FORMAT_CSV, FORMAT_TSV } ou
 /* The record fields, in the order of docs/record-format.md. */
 typedef enum field_id {
     FIELD_FILE, FIELD_DOC, FIELD_LINE, FIELD_OFFSET, FIELD_CITY, FIELD_DISTRICT,
-    FIELD_ADCODE, FIELD_YEAR, FIELD_PERIOD, FIELD_METRIC, FIELD_VALUE, FIELD_UNIT,
-    FIELD_QUALIFIER, FIELD_KIND, FIELD_TEXT, FIELD_CONTEXT,
+    FIELD_ADCODE, FIELD_YEAR, FIELD_PERIOD, FIELD_METRIC, FIELD_INDICATOR, FIELD_VALUE,
+    FIELD_UNIT, FIELD_QUALIFIER, FIELD_KIND, FIELD_ROLE, FIELD_TEXT, FIELD_CONTEXT,
     FIELD_COUNT
 } field_id;
 
@@ -44,7 +44,12 @@ typedef struct settings {
     const char *id_field;     /* --id-field, "id" by default */
     const char *text_field;   /* --text-field, "text" by default */
     int quiet;                /* -q */
+    int dedupe;               /* --dedupe: drop a document's repeated records */
+    int list_mode;            /* -c or --files-without-records: no records written */
 } settings;
+
+/* What -c and --files-without-records print instead of records. */
+enum { LIST_NONE, LIST_COUNT, LIST_WITHOUT_RECORDS };
 
 /* ---- emit.c ---------------------------------------------------------- */
 
@@ -130,6 +135,18 @@ int input_extract(const settings *set, int fd, const char *path, output *out,
  * of a regular file; 0 for a pipe, or for a JSON Lines corpus, whose
  * documents are counted as they are read. */
 long long input_size(const settings *set, int fd);
+
+/* ---- dedupe.c -------------------------------------------------------- */
+
+/* The records of one document seen so far, for --dedupe. */
+typedef struct dedupe dedupe;
+dedupe *dedupe_new(void);
+/* 1 when r repeats a record seen since the last reset (drop it), 0 when
+ * it is new (it is remembered), -1 when memory ran out. */
+int dedupe_repeats(dedupe *d, const lg_record *r);
+/* Forget every record: the next document starts. */
+void dedupe_reset(dedupe *d);
+void dedupe_free(dedupe *d);
 
 /* ---- batch.c --------------------------------------------------------- */
 

@@ -16,7 +16,8 @@
 
 static const char *const field_names[FIELD_COUNT] = {
     "file", "doc", "line", "offset", "city", "district", "adcode", "year",
-    "period", "metric", "value", "unit", "qualifier", "kind", "text", "context",
+    "period", "metric", "indicator", "value", "unit", "qualifier", "kind", "role", "text",
+    "context",
 };
 
 static const char *const format_names[] = {"jsonl", "json", "csv", "tsv"};
@@ -136,6 +137,7 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
         return r->year ? number_cell(r->year, buf, size) : string_cell(NULL);
     case FIELD_PERIOD: return string_cell(r->period);
     case FIELD_METRIC: return string_cell(r->metric);
+    case FIELD_INDICATOR: return string_cell(r->indicator);
     case FIELD_VALUE: {
         cell c = {r->value_str ? CELL_NUMBER : CELL_NULL, r->value_str};
         return c;
@@ -143,6 +145,7 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
     case FIELD_UNIT: return string_cell(r->unit);
     case FIELD_QUALIFIER: return string_cell(r->qualifier);
     case FIELD_KIND: return string_cell(r->kind);
+    case FIELD_ROLE: return string_cell(r->role);
     case FIELD_TEXT: return string_cell(r->text);
     case FIELD_CONTEXT: return string_cell(r->context);
     case FIELD_COUNT: break;
@@ -483,7 +486,7 @@ static int check_stream(output *out)
 
 void output_begin(output *out, const settings *set)
 {
-    if (out->fragment || (set->format != FORMAT_CSV && set->format != FORMAT_TSV))
+    if (out->fragment || set->list_mode || (set->format != FORMAT_CSV && set->format != FORMAT_TSV))
         return;
     if (set->bom)
         fputs("\xEF\xBB\xBF", out->fp);
@@ -495,7 +498,7 @@ void output_begin(output *out, const settings *set)
  * readable as JSON Lines, and "[]\n" when there is none. */
 void output_end(output *out, const settings *set)
 {
-    if (out->fragment || set->format != FORMAT_JSON)
+    if (out->fragment || set->list_mode || set->format != FORMAT_JSON)
         return;
     fputs(out->records ? "\n]\n" : "[]\n", out->fp);
     check_stream(out);
@@ -512,6 +515,10 @@ static const char *json_separator(const output *out)
 
 int output_record(output *out, const settings *set, const lg_record *r)
 {
+    if (set->list_mode) {  /* -c, --files-without-records: only counted */
+        out->records++;
+        return 0;
+    }
     errno = 0;
     switch (set->format) {
     case FORMAT_JSONL:
@@ -539,6 +546,10 @@ int output_append(output *out, output *frag, const settings *set)
 {
     if (!frag->records)
         return 0;
+    if (set->list_mode) {
+        out->records += frag->records;
+        return 0;
+    }
     if (set->format == FORMAT_JSON)
         fputs(json_separator(out), out->fp);
     errno = 0;

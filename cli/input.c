@@ -23,6 +23,8 @@ typedef struct extraction {
     const char *path;
     long long line;          /* jsonl: the line of the current document */
     atomic_int *cancel;
+    dedupe *seen;            /* --dedupe: the document's records so far, else NULL */
+    int out_of_memory;       /* --dedupe could not remember a record */
 } extraction;
 
 int input_open(const char *path)
@@ -50,6 +52,13 @@ static int on_record(const lg_record *record, void *user)
     extraction *x = user;
     if (atomic_load(x->cancel))
         return 1;
+    if (x->seen) {
+        int repeats = dedupe_repeats(x->seen, record);
+        if (repeats < 0)
+            x->out_of_memory = 1;
+        if (repeats)
+            return repeats < 0;
+    }
     return output_record(x->out, x->set, record) != 0;
 }
 
@@ -68,6 +77,10 @@ static void on_warning(const char *file, long long offset, const char *message, 
  * the caller reports the write. */
 static int report_status(const extraction *x, lg_status st, int saved_errno)
 {
+    if (x->out_of_memory) {
+        diag_error("%s: --dedupe: %s", x->path, strerror(ENOMEM));
+        return EXIT_TROUBLE;
+    }
     if (st == LG_OK || st == LG_ERR_STOPPED)
         return EXIT_RECORDS;
     if (st == LG_ERR_IO)
@@ -220,6 +233,7 @@ static int extract_document(extraction *x, lg_config *cfg, const char *line, siz
         diag_error("%s:%lld: %s, line skipped", x->path, x->line, why);
     } else {
         char *shown = utf8_sanitized(x->path), *shown_id = utf8_sanitized(id);
+        dedupe_reset(x->seen);  /* repeats count within one document */
         lg_status st = lg_extract_buffer(cfg, text, strlen(text), shown ? shown : x->path,
                                          shown_id ? shown_id : id);
         int saved = errno;
@@ -266,10 +280,16 @@ static int extract_jsonl(extraction *x, lg_config *cfg, int fd)
 int input_extract(const settings *set, int fd, const char *path, output *out,
                   atomic_int *cancel)
 {
-    extraction x = {set, out, path, 0, cancel};
+    extraction x = {set, out, path, 0, cancel, NULL, 0};
+    if (set->dedupe && !(x.seen = dedupe_new())) {
+        diag_error("%s: --dedupe: %s", path, strerror(ENOMEM));
+        return EXIT_TROUBLE;
+    }
     lg_config cfg = set->extract;
     cfg.on_record = on_record;
     cfg.on_warning = on_warning;
     cfg.user = &x;
-    return set->jsonl_input ? extract_jsonl(&x, &cfg, fd) : extract_text(&x, &cfg, fd);
+    int status = set->jsonl_input ? extract_jsonl(&x, &cfg, fd) : extract_text(&x, &cfg, fd);
+    dedupe_free(x.seen);
+    return status;
 }

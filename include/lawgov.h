@@ -59,6 +59,11 @@ typedef struct lg_record {
     const char *kind;      /* count, money, percent, change, multiple, rank, duration, measure */
     const char *text;      /* the value and unit as normalized: 12.6万件 */
     const char *context;   /* the normalized sentence */
+    /* After the fields above so that code built against them still reads
+     * them where it did. */
+    const char *role;      /* actual, baseline or target (never NULL) */
+    const char *indicator; /* the standard indicator it measures (a name of
+                            * rules/indicators.rules: 行政复议案件收案数), or NULL */
 } lg_record;
 
 /* Called once per record, in input order.  Return 0 to go on, non-zero to

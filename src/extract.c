@@ -44,6 +44,29 @@ static int has_numeral(const lg_extractor *ex, const lg_char *c, size_t n)
     return 0;
 }
 
+/* The role of f->values[k] (src/role.c), and the year a role gives:
+ * 比2021年的310件 is 2021's, 较上年的 the year before the report's; a plan
+ * section's figures are for the year after the report's unless the text
+ * names one. */
+static void resolve_role(lg_extractor *ex, const found *f, size_t k, rec *r)
+{
+    const value *v = &f->values[k];
+    r->role = lg_role_read(ex->lx, &ex->role_state, ex->cp, ex->n, v->start, v->end,
+                           k ? f->values[k - 1].end : 0, k + 1 < f->nv ? f->values[k + 1].start : ex->n);
+    if (r->role.year) {
+        r->year_mode = YEAR_EXPLICIT;
+        r->year = r->role.year;
+        r->period_mode = PERIOD_NONE;
+    } else if (r->role.has_delta) {
+        r->year_mode = YEAR_REPORT;
+        r->year = r->role.delta;
+        r->from_now = 1;
+        r->period_mode = PERIOD_NONE;
+    } else if (r->role.plan_section && r->year_mode == YEAR_REPORT && r->year == 0) {
+        r->year = 1;
+    }
+}
+
 /* The record of f->values[k], with its year, place, metric and text. */
 static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *cells,
                        size_t ncells, rec *r)
@@ -59,6 +82,7 @@ static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *c
     r->qualifier = v->qualifier;
     r->kind = v->kind;
     resolve_year(ex, f, k, r);
+    resolve_role(ex, f, k, r);
     resolve_place(ex, f, k, r);
     text_reset(metric);
     name_metric(ex, f, k, ex->prev.len ? ex->prev.data : "", metric);
@@ -81,6 +105,8 @@ static int records(lg_extractor *ex, const found *f, const cell *cells, size_t n
     text_buf *prev = &ex->prev; /* the buffers are reused, not allocated per sentence */
     text_reset(prev);
     ex->sentence_held = 0;
+    if (f->nv)
+        lg_role_scan(ex->lx, &ex->role_state, ex->cp, ex->n);
     for (size_t k = 0; k < f->nv; k++) {
         rec r;
         if (table_line_taken(ex, ex->c[f->values[k].start].line))
@@ -152,13 +178,27 @@ static int extract_sentence(lg_extractor *ex)
     return rc;
 }
 
+/* A paragraph's opening may be a heading that opens or closes a plan
+ * section; its first characters are enough, and it is read whether or
+ * not the sentence holds a value. */
+static void note_paragraph_start(lg_extractor *ex, const lg_char *chars, size_t n)
+{
+    uint32_t head[48] = {0};
+    size_t len = n < 48 ? n : 48;
+    for (size_t i = 0; i < len; i++)
+        head[i] = chars[i].cp;
+    lg_role_sentence(ex->lx, &ex->role_state, head, len, 1);
+}
+
 int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsigned flags)
 {
     lg_extractor *ex = extractor;
     ex->flags = flags;
     int numeral = has_numeral(ex, chars, n);
-    if (flags & LG_SENT_PARA_START)
+    if (flags & LG_SENT_PARA_START) {
         ex->have_para_year = ex->after_semicolon = 0;
+        note_paragraph_start(ex, chars, n);
+    }
     if (!ex->after_semicolon)
         ex->have_clause_year = 0;
     ex->after_semicolon = n && (chars[n - 1].cp == 0xFF1B /* ； */ || chars[n - 1].cp == ';');

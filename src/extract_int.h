@@ -24,6 +24,7 @@
 #include "extract.h"
 #include "lexicon.h"
 #include "number.h"
+#include "role.h"
 #include "text.h"
 
 /* The report's own city and year are settled once this many characters of
@@ -60,6 +61,7 @@ typedef struct rec {
     char value_str[LG_DECIMAL_MAX];
     char unit[UNIT_BYTES];
     const char *qualifier, *kind;
+    lg_role_reading role; /* src/role.c's reading of the value */
     char *metric, *text;
     size_t context; /* index into held sentences, or (size_t)-1 */
     size_t ctx_from, ctx_len; /* the context: bytes of the sentence */
@@ -89,6 +91,8 @@ typedef struct value {
     char unit[UNIT_BYTES];
     const char *qualifier, *kind;
     int chinese, single_cjk;
+    int places;   /* the power of ten its magnitude words gave (万 4, 亿 8) */
+    int in_range; /* an end of a range (三到五年): the first takes the second's unit */
 } value;
 
 /* Chars [a, b) of the sentence. */
@@ -169,6 +173,7 @@ struct lg_extractor {
 
     /* the table reader (table.c), fed the input's lines as they are */
     struct table_reader *tables;
+    lg_role_state role_state; /* plan sections (下一步工作打算), the sentence's cues */
 };
 
 /* ---- sentence.c: the sentence and matching in it ---------------------- */
@@ -247,7 +252,8 @@ const char *unit_kind(const lg_extractor *ex, const char *unit);
 typedef struct candidate {
     size_t ulen;   /* the unit's bytes as matched */
     size_t mlen;   /* the magnitude's */
-    int places;    /* decimal places the magnitude shifts */
+    int places;    /* decimal places the magnitude shifted */
+    int half;      /* 一年半: the 半 after the unit added a half */
     uint32_t before, after; /* the chars around the value */
 } candidate;
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "place.h"
 #include "text.h"
 
@@ -20,9 +21,11 @@ enum shape {
     SH_WORD,     /* a word alone */
     SH_UNIT,     /* a unit, its kind, "= unit shown" optional */
     SH_CHARS,    /* a word and one field: characters */
-    SH_NUMERAL,  /* one character, its value, "integer" optional */
+    SH_NUMERAL,  /* one character, its value, "integer" and "financial" optional */
     SH_MEANING,  /* a word and its meaning */
-    SH_ALIAS     /* a word "= full name of a place" */
+    SH_ALIAS,    /* a word "= full name of a place" */
+    SH_RULE      /* a name and key=value fields; a name may have several
+                  * rules, "-name" removes them all (indicators) */
 };
 
 static const struct section {
@@ -64,6 +67,21 @@ static const struct section {
     [LX_TABLE_NOTES] = {"table-notes", SH_WORD},
     [LX_TABLE_BODY] = {"table-body-columns", SH_WORD},
     [LX_TABLE_ROW_NUMBERS] = {"table-row-numbers", SH_WORD},
+    [LX_INDICATORS] = {"indicators", SH_RULE},
+    [LX_ROLE_FROM] = {"role-from", SH_WORD},
+    [LX_ROLE_FROM_NOT] = {"role-from-not", SH_WORD},
+    [LX_ROLE_TO] = {"role-to", SH_WORD},
+    [LX_ROLE_COMPARE] = {"role-compare", SH_WORD},
+    [LX_ROLE_COMPARE_NOT] = {"role-compare-not", SH_WORD},
+    [LX_ROLE_LAST_YEAR] = {"role-last-year", SH_WORD},
+    [LX_ROLE_TARGET] = {"role-target", SH_WORD},
+    [LX_ROLE_TARGET_LEAD] = {"role-target-lead", SH_WORD},
+    [LX_ROLE_TARGET_NOT_BEFORE] = {"role-target-not-before", SH_WORD},
+    [LX_ROLE_TARGET_NOT_AFTER] = {"role-target-not-after", SH_WORD},
+    [LX_ROLE_TARGET_NOT_BETWEEN] = {"role-target-not-between", SH_WORD},
+    [LX_ROLE_BY_YEAR] = {"role-by-year", SH_WORD},
+    [LX_ROLE_BY_YEAR_NOT] = {"role-by-year-not", SH_WORD},
+    [LX_ROLE_PLAN_HEADING] = {"role-plan-heading", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",
@@ -185,21 +203,38 @@ static lg_status entry_check(parse *p, lx_entry *e)
         if (e->chars != 1)
             return fail(p, "numeral \"%s\" is not one character", e->word);
         e->num = strtoll(e->field, &end, 10);
-        e->integer = !strcmp(end, " integer");
-        if (end == e->field || (*end && !e->integer) || e->num < 0)
-            return fail(p, "bad numeral value \"%s\"", e->field);
+        if (end == e->field || !lg_numerals_value_ok(e->num))
+            return fail(p, "bad numeral value \"%s\" (0-9, 10, 100, 1000, 10000, 100000000)", e->field);
+        /* flags after the value: integer (not after 点), financial (壹 拾: alone a word) */
+        for (char *f = end; *f;) {
+            size_t k = strcspn(f + 1, " ");
+            if (*f != ' ' || !k)
+                return fail(p, "bad numeral flags \"%s\"", end);
+            if (k == 7 && !strncmp(f + 1, "integer", k))
+                e->integer = 1;
+            else if (k == 9 && !strncmp(f + 1, "financial", k))
+                e->financial = 1;
+            else
+                return fail(p, "unknown numeral flag in \"%s\" (integer, financial)", end);
+            f += 1 + k;
+        }
     } else if (shape == SH_ALIAS) {
         if ((e->place = lg_place_lookup(e->value, -1)) < 0)
             return fail(p, "unknown place \"%s\"", e->value);
+    } else if (shape == SH_RULE) {
+        const char *why = lg_indicator_check(e->field);
+        if (why)
+            return fail(p, "indicator %s", why);
     }
     return LG_OK;
 }
 
-/* Split "word fields = value" into e (allocated). */
+/* Split "word fields = value" into e (allocated); a rule's fields hold
+ * their own "=". */
 static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e)
 {
     memset(e, 0, sizeof *e);
-    const char *eq = memchr(a, '=', (size_t)(b - a));
+    const char *eq = SECTIONS[p->section].shape == SH_RULE ? NULL : memchr(a, '=', (size_t)(b - a));
     const char *w = a, *we = a;
     while (we < (eq ? eq : b) && !is_space(*we))
         we++;
@@ -240,7 +275,16 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
 
 static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
 {
-    lx_entry *old = list_find(l, e->word, e->len);
+    if (SECTIONS[p->section].shape == SH_RULE) {
+        /* rules add up, but the same rule twice (a dump fed back) is one */
+        for (size_t i = 0; i < l->n; i++)
+            if (l->e[i].len == e->len && !memcmp(l->e[i].word, e->word, e->len) &&
+                !strcmp(l->e[i].field, e->field)) {
+                entry_free(e);
+                return LG_OK;
+            }
+    }
+    lx_entry *old = SECTIONS[p->section].shape == SH_RULE ? NULL : list_find(l, e->word, e->len);
     if (old) {
         /* the same word again: its fields change, its place does not */
         free(old->field);
@@ -250,6 +294,7 @@ static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
         old->kind = e->kind;
         old->num = e->num;
         old->integer = e->integer;
+        old->financial = e->financial;
         old->place = e->place;
         free(e->word);
         return LG_OK;
@@ -267,10 +312,12 @@ static lg_status remove_entry(parse *p, lx_list_t *l, const lx_entry *e)
     lx_entry *old = list_find(l, e->word, e->len);
     if (!old)
         return fail(p, "\"%s\" is not in this section", e->word);
-    entry_free(old);
-    size_t k = (size_t)(old - l->e);
-    memmove(old, old + 1, (l->n - k - 1) * sizeof *old);
-    l->n--;
+    do {  /* a rules section may hold the name more than once */
+        entry_free(old);
+        size_t k = (size_t)(old - l->e);
+        memmove(old, old + 1, (l->n - k - 1) * sizeof *old);
+        l->n--;
+    } while (SECTIONS[p->section].shape == SH_RULE && (old = list_find(l, e->word, e->len)));
     return LG_OK;
 }
 

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "lawgov.h"
+#include "number.h"
 
 /* One rules file compiled in: its name (rules/units.rules) and text. */
 typedef struct lg_rules_text {
@@ -38,6 +39,11 @@ enum lx_list {
     LX_NATION_WORDS, LX_GENERIC_MEASURES,
     LX_TABLE_UNITS, LX_TABLE_GROUPS, LX_TABLE_HEADERS, LX_TABLE_NOTES, LX_TABLE_BODY,
     LX_TABLE_ROW_NUMBERS,
+    /* rules/indicators.rules (src/indicator.c) and rules/roles.rules (src/role.c) */
+    LX_INDICATORS, LX_ROLE_FROM, LX_ROLE_FROM_NOT, LX_ROLE_TO, LX_ROLE_COMPARE,
+    LX_ROLE_COMPARE_NOT, LX_ROLE_LAST_YEAR, LX_ROLE_TARGET, LX_ROLE_TARGET_LEAD,
+    LX_ROLE_TARGET_NOT_BEFORE, LX_ROLE_TARGET_NOT_AFTER, LX_ROLE_TARGET_NOT_BETWEEN,
+    LX_ROLE_BY_YEAR, LX_ROLE_BY_YEAR_NOT, LX_ROLE_PLAN_HEADING,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */
@@ -65,6 +71,7 @@ typedef struct lx_entry {
     int kind;       /* units: enum lx_kind; qualifiers: enum lx_meaning */
     long long num;  /* numerals: the value */
     int integer;    /* numerals: not a digit after 点 */
+    int financial;  /* numerals: a form of amounts (壹 拾), alone a word */
     int place;      /* places: the gazetteer id of the full name */
     uint32_t *cps;  /* the word's code points (chars of them) */
 } lx_entry;
@@ -94,7 +101,7 @@ typedef struct lx_list_t {
 
 /* Classes of characters tested at every character of a sentence. */
 enum {
-    CL_NUMERAL = 1,   /* starts a Chinese numeral */
+    CL_NUMERAL = 1,   /* a Chinese numeral (万 亿 start one only after a qualifier) */
     CL_YEAR = 2,      /* starts a year mention */
     CL_YEAR_HINT = 4, /* every year mention holds one: 年, 目, 五 */
     CL_PLACE = 8,     /* starts a place name */
@@ -117,9 +124,17 @@ struct lg_lexicon {
     pcre2_match_context *match_ctx;
     int group_numbers[G_COUNT];
     uint8_t cls[0x10000];
+    lg_numerals numerals; /* [numerals], as number.c reads them */
     size_t place_alias_max; /* longest alias, in characters */
+    struct lg_indicators *indicators; /* the [indicators] rules, compiled (indicator.h) */
 };
 typedef struct lg_lexicon lg_lexicon;
+
+/* The Bloom bit of a character in a list's first_bits and last_bits. */
+static inline unsigned lx_bloom_bit(uint32_t cp)
+{
+    return cp * 2654435761u >> 24;
+}
 
 /* Where a rules text was bad: its name, the 1-based line, the reason. */
 typedef struct lx_error {

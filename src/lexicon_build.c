@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator.h"
 #include "lexicon.h"
 #include "place.h"
 #include "text.h"
@@ -20,7 +21,7 @@ static unsigned cp_hash(uint32_t cp, unsigned mask)
 
 static unsigned bloom_bit(uint32_t cp)
 {
-    return cp * 2654435761u >> 24;
+    return lx_bloom_bit(cp);
 }
 
 static unsigned str_hash(const char *s, size_t n)
@@ -224,35 +225,12 @@ static void append_alternation(text_buf *t, const lx_list_t *l)
         text_append(t, "(?!)", 4);
 }
 
-/* The numerals of value up to max (digits only when digits_only) */
-static void append_numeral_class(text_buf *t, const lx_list_t *l, long long max, int digits_only,
-                                 const char *extra)
-{
-    text_append(t, "[", 1);
-    for (size_t i = 0; i < l->n; i++) {
-        const lx_entry *e = &l->e[i];
-        if (e->num <= max && !(digits_only && e->integer))
-            text_append(t, e->word, e->len);
-    }
-    text_append(t, extra, strlen(extra));
-    text_append(t, "]", 1);
-}
-
-/* A value, matched anchored where a numeral starts. */
+/* What follows a value's number (number.c reads the number, with its
+ * magnitudes and 余/多): its unit and a qualifier after it, matched
+ * anchored where the number ends. */
 static int value_pattern(const lg_lexicon *lx, text_buf *t)
 {
-    const lx_list_t *num = &lx->list[LX_NUMERALS];
-    text_append(t, "(?:(?<pct>百分之)(?<pnum>", strlen("(?:(?<pct>百分之)(?<pnum>"));
-    append_numeral_class(t, num, 100, 0, "点");
-    static const char arabic[] = "+)|(?<anum>[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?(?![0-9])"
-                                 "|[0-9]+(?:\\.[0-9]+)?(?![0-9.]))|(?<cnum>";
-    text_append(t, arabic, strlen(arabic));
-    append_numeral_class(t, num, (long long)1 << 62, 0, "");
-    text_append(t, "+(?:点", strlen("+(?:点"));
-    append_numeral_class(t, num, 9, 1, "");
-    static const char mag[] = "+)?))(?<post1>余|多)?(?<mag>万亿|千万|百万|万|亿|千(?![米克瓦]))?"
-                              "(?<post2>余|多)?(?<unit>";
-    text_append(t, mag, strlen(mag));
+    text_append(t, "(?<unit>", strlen("(?<unit>"));
     append_alternation(t, &lx->list[LX_UNITS]);
     text_append(t, ")?(?<post3>", strlen(")?(?<post3>"));
     append_alternation(t, &lx->list[LX_QUALIFIERS_AFTER]);
@@ -350,9 +328,6 @@ static int year_start_def(uint32_t cp)
     }
 }
 
-/* Numerals below this only scale a numeral (万, 亿): they start none. */
-#define NUMERAL_SCALE_MIN 10000
-
 static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
 {
     const lx_list_t *list = &lx->list[l];
@@ -378,9 +353,15 @@ static void build_classes(lg_lexicon *lx)
                                 (place2 ? CL_PLACE2 : 0));
     }
     const lx_list_t *num = &lx->list[LX_NUMERALS];
-    for (size_t i = 0; i < num->n; i++)
-        if (num->e[i].num < NUMERAL_SCALE_MIN && num->e[i].cps[0] < 0x10000)
+    lg_numerals_clear(&lx->numerals);
+    for (size_t i = 0; i < num->n; i++) {
+        /* 万 and 亿 too: value.c lets them start a number only after a
+         * qualifier (近万件), and the scans stop at every numeral */
+        if (num->e[i].cps[0] < 0x10000)
             lx->cls[num->e[i].cps[0]] |= CL_NUMERAL;
+        /* the parser let through only values number.c takes */
+        lg_numerals_add(&lx->numerals, num->e[i].cps[0], num->e[i].num, num->e[i].financial);
+    }
     /* what may follow a Chinese numeral in a value: the units and the
      * magnitudes and 余/多 */
     mark_first_chars(lx, LX_UNITS, CL_FOLLOWER, 0);
@@ -405,6 +386,10 @@ lg_status lx_compile(lg_lexicon *lx)
         if (index_list(&lx->list[l]))
             return LG_ERR_NOMEM;
     build_classes(lx);
+    lg_indicators_free(lx->indicators);  /* built again after a user's rules */
+    lx->indicators = lg_indicators_build(lx->list[LX_INDICATORS].e, lx->list[LX_INDICATORS].n);
+    if (!lx->indicators)
+        return LG_ERR_NOMEM;
     lg_status st = build_patterns(lx);
     if (st == LG_OK)
         lx->compiled = 1;
@@ -419,5 +404,7 @@ void lx_uncompile(lg_lexicon *lx)
             derived_clear(&lx->list[l]);
     }
     patterns_free(lx);
+    lg_indicators_free(lx->indicators);
+    lx->indicators = NULL;
     lx->compiled = 0;
 }

@@ -17,7 +17,8 @@
 /* Codes of the options that have no short form: above any character. */
 enum {
     OPT_CITY = 256, OPT_YEAR, OPT_FORMAT, OPT_FIELDS, OPT_BOM, OPT_OUTPUT_DIR,
-    OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD
+    OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD,
+    OPT_DEDUPE, OPT_FILES_WITHOUT_RECORDS
 };
 
 typedef struct option_spec {
@@ -42,6 +43,9 @@ static const option_spec option_table[] = {
     {OPT_BOM, "bom", NULL, "start CSV and TSV with a UTF-8 BOM (for Excel)"},
     {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/NAME.jsonl (.json, .csv, .tsv) per FILE"},
     {'j', "jobs", "N", "extract N files at once (0: one per CPU), same output"},
+    {OPT_DEDUPE, "dedupe", NULL, "drop a record repeating an earlier one of its document"},
+    {'c', "count", NULL, "print FILE:N, the records of each FILE, instead of records"},
+    {OPT_FILES_WITHOUT_RECORDS, "files-without-records", NULL, "print the name of each FILE that gave no record"},
     {0, NULL, NULL, "Messages:"},
     {'q', "quiet", NULL, "no warnings and no progress line"},
     {'h', "help", NULL, "show this help and exit"},
@@ -190,6 +194,9 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
         set->output_dir = arg;
         break;
     case 'j': return parse_jobs(set, arg);
+    case OPT_DEDUPE: set->dedupe = 1; break;
+    case 'c': set->list_mode = LIST_COUNT; break;
+    case OPT_FILES_WITHOUT_RECORDS: set->list_mode = LIST_WITHOUT_RECORDS; break;
     case 'q': set->quiet = 1; break;
     case 'h': print_help(); return finish_stdout();
     case 'V': printf(PROG " %s\n", LG_VERSION); return finish_stdout();
@@ -206,6 +213,8 @@ static int check_settings(settings *set, const char *fields, int id_or_text_fiel
         return diag_usage_error("--bom needs --format csv or tsv");
     if (id_or_text_field && !set->jsonl_input)
         return diag_usage_error("--id-field and --text-field need --input-format jsonl");
+    if (set->list_mode && set->output_dir)
+        return diag_usage_error("--count and --files-without-records write no records: not with --output-dir");
     if (!fields) {
         fields_default(set);
         return GO_ON;

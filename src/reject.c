@@ -81,7 +81,7 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
         for (size_t k = cs; k + 1 < i && !rank; k++)
             rank = starts_any(ex, k, LX_RANK_CUES) != 0;
     }
-    if (!rank || c->places)
+    if (!rank || c->places || v->dec[0] == '-')
         return 1;
     strcpy(v->unit, "名");
     v->kind = KIND_RANK;
@@ -90,14 +90,22 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
 }
 
 /* A lone Chinese numeral: 一 is the word "one"; 三项制度, 两件大事 are
- * names; it counts only right after a verb that counts. */
+ * names; it counts only right after a verb that counts, or with a unit
+ * no name takes (为期三个月, 两千米), or as an end of a range (三到五年). */
 static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
 {
     size_t i = v->start;
-    /* 增长了一倍, 提高一倍: a change by a lone numeral of times */
+    /* 增长了一倍, 提高一倍, 是上年的三倍: a change or a ratio of times */
     int times = UNIT_IS(v->unit, "倍") &&
-                (ends_any(ex, i, LX_CHANGE_WORDS) || ends(ex, i, "翻") || ends(ex, i, "了"));
-    return !times && (!strcmp(v->dec, "1") || !ends_any(ex, i, LX_COUNT_CUES));
+                (ends_any(ex, i, LX_CHANGE_WORDS) || ends(ex, i, "翻") || ends(ex, i, "了") ||
+                 ends(ex, i, "的") || ends(ex, i, "是"));
+    if (times || v->in_range)
+        return 0;
+    const char *kind = unit_kind(ex, v->unit);
+    int long_unit = (kind == KIND_DURATION || kind == KIND_MEASURE) &&
+                    utf8_chars_n(v->unit, strlen(v->unit)) > 1;
+    return !strcmp(v->dec, "1") ? !ends_any(ex, i, LX_COUNT_CUES) || !long_unit
+                                : !long_unit && !ends_any(ex, i, LX_COUNT_CUES);
 }
 
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
@@ -117,14 +125,17 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         return 1; /* dates, batches, versions, levels */
     if (c->ulen && unit_starts_word(ex, v->unit, c->after))
         return 1;
-    if (UNIT_IS(v->unit, "年") && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
+    if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
     if ((UNIT_IS(v->unit, "小时") || UNIT_IS(v->unit, "分钟")) && is_cjk(c->after) &&
         c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */)
         return 1; /* 24小时警局, 30分钟服务圈: names */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
-    if (v->chinese && v->single_cjk && lone_numeral_rejected(ex, v))
+    if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
+        return 1;
+    if (v->start >= 2 && ex->cp[v->start - 2] == 0x6210 /* 成千上万, 成百上千: no number */ &&
+        (ex->cp[v->start - 1] == 0x5343 || ex->cp[v->start - 1] == 0x767E))
         return 1;
     return 0;
 }

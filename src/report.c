@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "extract_int.h"
+#include "indicator.h"
 #include "place.h"
 
 /* A record's context is its sentence; a sentence longer than this (a
@@ -101,6 +102,8 @@ int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
     out.kind = r->kind;
     out.text = r->text;
     out.context = context;
+    out.role = lg_role_settle(&r->role, out.year, ex->report_year);
+    out.indicator = lg_indicator_match(ex->lx->indicators, r->metric, r->unit, r->kind, context);
     if (ex->cfg->on_record(&out, ex->cfg->user)) {
         ex->status = LG_ERR_STOPPED;
         return 1;

@@ -1,11 +1,14 @@
-/* value.c - candidate values: where a numeral starts, the value pattern
- * matched there, its number, magnitude, unit, qualifier and kind.
+/* value.c - candidate values: where a number starts, the number there
+ * (read by number.c), the unit and qualifier after it, and its kind.
  *
- * Owns: finding the values of a sentence (the pattern runs only where a
- * numeral starts), a unit's kind, qualifiers, and telling a change from a
- * level.  What only looks like a value is reject.c's to say.
- * Reads: the sentence (sentence.c); the lexicon's value pattern, [units],
- * [qualifiers-before], [qualifiers-after], [change-words], [level-words]. */
+ * Owns: finding the values of a sentence (a number is read only where a
+ * numeral, a sign or a rough prefix starts one), what is no number (text
+ * of a web address, a file name or a code), ranges (20至30件: both ends
+ * take the unit), 一年半 and 5元3角, a unit's kind, qualifiers, and telling
+ * a change from a level.  What only looks like a value is reject.c's to say.
+ * Reads: the sentence (sentence.c); the lexicon's numerals, value pattern
+ * (the unit and qualifier after a number), [units], [qualifiers-before],
+ * [qualifiers-after], [change-words], [level-words]. */
 #include <stdlib.h>
 
 #include "extract_int.h"
@@ -70,44 +73,241 @@ int is_change(const lg_extractor *ex, const value *v)
     return 0;
 }
 
-/* The numeral of the match into v->dec; *next is where it ends. */
-static int read_number(lg_extractor *ex, size_t i, value *v, size_t *next)
+/* ---- where a number starts and what it is --------------------------- */
+
+/* Can the sign at char k be the sign of the number after it?  Not in
+ * 2021-2023, 0472-5168123 or 1+4, where a digit stands before it. */
+static int sign_at(const lg_extractor *ex, size_t k)
 {
-    size_t from = 0, len;
-    int pct = 0;
-    if ((len = group(ex, G_ANUM, &from))) {
-    } else if ((len = group(ex, G_PNUM, &from))) {
-        pct = 1;
-        v->chinese = 1;
-    } else if ((len = group(ex, G_CNUM, &from))) {
-        v->chinese = 1;
-    } else {
-        return -1;
-    }
-    const char *numtxt = ex->s.data + from;
-    *next = char_at_byte(ex, i, from + len);
-    if (v->chinese) {
-        if (lg_chinese_to_decimal(numtxt, len, v->dec, sizeof v->dec) != 0)
-            return -1;
-        v->single_cjk = utf8_chars_n(numtxt, len) == 1;
-    } else if (lg_arabic_to_decimal(numtxt, len, v->dec, sizeof v->dec) != 0) {
-        return -1;
-    }
-    return pct;
+    uint32_t cp = ex->cp[k];
+    uint32_t before = k > 0 ? ex->cp[k - 1] : 0;
+    if (cp == 0x8D1F || cp == 0x8CA0) /* 负 負: not 正负, 胜负, 3胜2负1 */
+        return before != 0x6B63 && before != 0x80DC && !is_digit_cp(before);
+    if (cp != '-' && cp != '+' && cp != 0xFF0D /* － */ && cp != 0x2212 /* − */ &&
+        cp != 0xFF0B /* ＋ */)
+        return 0;
+    return k == 0 || (is_cjk(before) && !lg_numerals_has(&ex->lx->numerals, before)) ||
+           has_class(ex, before, CL_BREAK) || before == 0xFF08 || before == '(';
 }
 
-/* Qualifiers after the numeral (3万余件, 300件以上) or before it. */
-static void read_qualifier(lg_extractor *ex, size_t i, value *v)
+static int is_ascii_graphic(uint32_t cp) { return cp > 0x20 && cp < 0x7F; }
+static int is_ascii_letter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+static int is_hex(uint32_t cp) { return is_digit_cp(cp) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'f'); }
+
+/* Is the number at chars [i, end) inside a web or e-mail address, a file
+ * name or a code (?id=45%20, %E4%B8%AD, fzb2023@163.com, v3.pdf,
+ * MB1234567X, 5G)?  Its digits are no value.  Looks at the run of ASCII
+ * around it, when it touches one. */
+static int in_address(const lg_extractor *ex, size_t i, size_t end)
 {
-    size_t from;
-    if (group(ex, G_POST1, &from) || group(ex, G_POST2, &from))
-        v->qualifier = MEANINGS[LX_OVER];
-    size_t plen = group(ex, G_POST3, &from);
-    if (plen) {
-        const lx_entry *e = lx_find(ex->lx, LX_QUALIFIERS_AFTER, ex->s.data + from, plen);
-        v->qualifier = MEANINGS[e ? e->kind : LX_OVER];
+    uint32_t after = cp_at(ex, end);
+    if (after == '%')
+        after = cp_at(ex, end + 1);
+    if ((i == 0 || !is_ascii_graphic(ex->cp[i - 1])) && !is_ascii_graphic(after))
+        return 0; /* most numbers: CJK or punctuation on both sides */
+    size_t a = i, b = i;
+    while (a > 0 && i - a < 256 && is_ascii_graphic(ex->cp[a - 1]))
+        a--;
+    while (b < ex->n && b - i < 256 && is_ascii_graphic(ex->cp[b]))
+        b++;
+    for (size_t k = a; k < b; k++) {
+        uint32_t cp = ex->cp[k], next = cp_at(ex, k + 1);
+        if (cp == '@' || cp == '/' || cp == '\\' || cp == '?' || cp == '=' || cp == '&' ||
+            cp == '_' || cp == '#')
+            return 1;
+        if (cp == '%' && k + 2 < b && is_hex(next) && is_hex(ex->cp[k + 2]) &&
+            (is_ascii_letter(next) || is_ascii_letter(ex->cp[k + 2])))
+            return 1; /* %E4, %2F; not 8.5%20 of a title joined to 2019年 */
+        if (cp == '.' && is_ascii_letter(next))
+            return 1; /* www.x, .pdf, .com */
+        if (k > a && is_digit_cp(ex->cp[k - 1]) && is_ascii_letter(cp))
+            return 1; /* a letter after a digit: a code, 5G, 3A */
     }
-    const char *q = qualifier_before(ex, i);
+    return 0;
+}
+
+/* 数 數 几 幾 上: a rough prefix (数十万, 几百, 上万), but not the 几 of 十几万. */
+static int rough_prefix_before(const lg_extractor *ex, size_t i)
+{
+    if (i == 0)
+        return 0;
+    uint32_t before = ex->cp[i - 1];
+    return (before == 0x6570 || before == 0x6578 || before == 0x51E0 || before == 0x5E7E ||
+            before == 0x4E0A) &&
+           !(i >= 2 && lg_numerals_has(&ex->lx->numerals, ex->cp[i - 2]));
+}
+
+/* Where the number whose first digit is at char i starts: at a sign (负2.7,
+ * 增长-1.6) or a rough prefix before it, else at i. */
+static size_t number_start(const lg_extractor *ex, size_t i)
+{
+    if (i > 0 && (sign_at(ex, i - 1) || rough_prefix_before(ex, i)))
+        return i - 1;
+    return i;
+}
+
+/* A run of more digits than any quantity has (an identifier, a table
+ * flattened without separators, a numeral list) is no value: say so, with
+ * its offset, rather than let it vanish.  A run of up to 30 digits is an
+ * account or document number, skipped in silence. */
+#define LONG_RUN_DIGITS 30
+
+static void warn_long_run(const lg_extractor *ex, size_t start, size_t end)
+{
+    if (!ex->cfg || !ex->cfg->on_warning || end - start <= LONG_RUN_DIGITS)
+        return;
+    size_t digits = 0;
+    for (size_t k = start; k < end; k++)
+        digits += is_digit_cp(ex->cp[k]) || class_at(ex, k, CL_NUMERAL);
+    if (digits <= LONG_RUN_DIGITS)
+        return;
+    char msg[96];
+    snprintf(msg, sizeof msg, "a numeral of %zu digits is no quantity: no record", digits);
+    ex->cfg->on_warning(ex->file ? ex->file : "-", ex->c[start].offset, msg, ex->cfg->user);
+}
+
+/* The number at char i into v: its value, span and what it holds.
+ * Returns 0, or -1 with *next past the numerals that make none. */
+static int read_number(lg_extractor *ex, size_t i, value *v, lg_number *n, size_t *next)
+{
+    size_t start = number_start(ex, i);
+    /* 近万, 超百亿: a lone magnitude after a qualifier */
+    unsigned opts = !is_digit_cp(ex->cp[i]) && ends_any(ex, i, LX_QUAL_WORDS) ? LG_READ_BARE : 0;
+    size_t b = ex->cb[start];
+    int rc = lg_number_read(&ex->lx->numerals, ex->s.data + b, ex->s.len - b, opts, n);
+    if (rc != 0 && start != i) { /* the sign or the prefix was none */
+        start = i;
+        b = ex->cb[i];
+        rc = lg_number_read(&ex->lx->numerals, ex->s.data + b, ex->s.len - b, opts, n);
+    }
+    size_t end = char_at_byte(ex, start, b + n->used);
+    *next = end > i ? end : i + 1;
+    if (rc != 0) {
+        warn_long_run(ex, start, end);
+        return -1;
+    }
+    memset(v, 0, sizeof *v);
+    v->start = v->num_start = start;
+    v->end = end;
+    memcpy(v->dec, n->dec, sizeof v->dec);
+    v->chinese = !(n->flags & LG_NUM_ARABIC);
+    /* a lone 万 of 近万 is no lone numeral: the qualifier makes it a number */
+    v->single_cjk = v->chinese && !(n->flags & LG_NUM_BARE) &&
+                    utf8_chars_n(ex->s.data + b, n->used) == 1;
+    v->places = n->places;
+    return 0;
+}
+
+/* ---- what follows the number ---------------------------------------- */
+
+/* The unit and a qualifier after the number (the value pattern), into v;
+ * v->end moves past them.  Returns the unit's bytes, -1 when too long. */
+static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *post_from,
+                      size_t *post_len)
+{
+    *post_len = 0;
+    if (match_value_at(ex, ex->cb[v->end]) < 0)
+        return 0;
+    size_t from = 0, ulen = group(ex, G_UNIT, &from);
+    size_t plen = group(ex, G_POST3, post_from);
+    if ((n->flags & LG_NUM_PERCENT) && ulen)
+        return 0; /* 六成 is a share whatever follows */
+    if (ulen >= sizeof v->unit)
+        return -1;
+    memcpy(v->unit, ex->s.data + from, ulen);
+    v->unit[ulen] = '\0';
+    *post_len = plen;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
+    v->end = char_at_byte(ex, v->end, ov[1]);
+    return (long)ulen;
+}
+
+/* 一年半 is 1.5 年, 三个半月 3.5 个月, 两个半小时 2.5 小时: the 半 after the
+ * unit adds a half.  Returns 1 when it did. */
+static int half_after(const lg_extractor *ex, value *v)
+{
+    if (cp_at(ex, v->end) != 0x534A /* 半 */ || v->dec[0] == '-')
+        return 0;
+    size_t took = 0;
+    if (UNIT_IS(v->unit, "年") || UNIT_IS(v->unit, "个月") || UNIT_IS(v->unit, "小时")) {
+        took = 1;
+    } else if (UNIT_IS(v->unit, "个") && starts(ex, v->end + 1, "月")) {
+        strcpy(v->unit, "个月");
+        took = 2;
+    } else if (UNIT_IS(v->unit, "个") && starts(ex, v->end + 1, "小时")) {
+        strcpy(v->unit, "小时");
+        took = 3;
+    }
+    if (!took || lg_decimal_add(v->dec, sizeof v->dec, "0.5") != 0)
+        return 0;
+    v->end += took;
+    return 1;
+}
+
+/* Does a range separator before char i follow a number (the 五 of 三到五年)? */
+static int after_range(const lg_extractor *ex, size_t i)
+{
+    for (size_t k = i; k > 0 && i - k < 2; k--) {
+        uint32_t cp = ex->cp[k - 1];
+        if (is_digit_cp(cp) || lg_numerals_has(&ex->lx->numerals, cp)) {
+            size_t bytes = ex->cb[i] - ex->cb[k];
+            return k < i && lg_range_separator(ex->s.data + ex->cb[k], bytes) == bytes;
+        }
+    }
+    return 0;
+}
+
+static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next);
+
+/* 20至30件, 三到五年, 两到三百人: a number with no unit before a range
+ * separator takes the unit of the number after it, its magnitude (2至3万
+ * is 20000) and, for a lone digit, its power of ten (两到三百 is 200).
+ * Returns 1 when v is such a first number. */
+static int range_first(lg_extractor *ex, value *v, const lg_number *a)
+{
+    size_t at = ex->cb[v->end];
+    size_t sep = lg_range_separator(ex->s.data + at, ex->s.len - at);
+    size_t j = sep ? char_at_byte(ex, v->end, at + sep) : ex->n;
+    if (j >= ex->n)
+        return 0;
+    int b_arabic = is_digit_cp(ex->cp[j]);
+    if ((!b_arabic && !class_at(ex, j, CL_NUMERAL)) || b_arabic != ((a->flags & LG_NUM_ARABIC) != 0))
+        return 0;
+    value b;
+    size_t nx;
+    if (!read_value(ex, j, &b, &nx) || !b.unit[0] || b.kind == KIND_RANK)
+        return 0;
+    int places = b.places;
+    if ((a->flags & LG_NUM_SINGLE) && !b.places) {
+        /* 两到三百: the lone digit counts what 三百's digit counts */
+        size_t len = strlen(b.dec), zeros = 0;
+        while (zeros + 1 < len && b.dec[len - 1 - zeros] == '0')
+            zeros++;
+        if (zeros + 1 == len)
+            places = (int)zeros;
+    }
+    if (!a->places && places && lg_decimal_shift(v->dec, sizeof v->dec, places) != 0)
+        return 0;
+    memcpy(v->unit, b.unit, sizeof v->unit);
+    v->places = a->places ? a->places : places;
+    v->in_range = 1;
+    return 1;
+}
+
+/* The qualifier: after the value (以上, 左右), inside its number (三十多万,
+ * 数十万, 十来个), or before it (超过, 约, 近). */
+static void read_qualifier(const lg_extractor *ex, value *v, const lg_number *n, size_t post_from,
+                           size_t post_len)
+{
+    if (post_len) {
+        const lx_entry *e = lx_find(ex->lx, LX_QUALIFIERS_AFTER, ex->s.data + post_from, post_len);
+        v->qualifier = MEANINGS[e ? e->kind : LX_OVER];
+    } else if (n->flags & LG_NUM_OVER) {
+        v->qualifier = MEANINGS[LX_OVER];
+    } else if (n->flags & LG_NUM_APPROX) {
+        v->qualifier = MEANINGS[LX_APPROX];
+    }
+    const char *q = qualifier_before(ex, v->start);
     if (q && !v->qualifier)
         v->qualifier = q;
 }
@@ -116,41 +316,51 @@ static void read_qualifier(lg_extractor *ex, size_t i, value *v)
  * when it is a value; *next is where scanning goes on. */
 static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
 {
-    *next = i + 1;
-    if (match_value_at(ex, ex->cb[i]) < 0)
+    lg_number n;
+    if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, v->start, v->end))
         return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
-    memset(v, 0, sizeof *v);
-    v->start = v->num_start = i;
-    v->end = char_at_byte(ex, i, ov[1]);
-    int pct = read_number(ex, i, v, next);
-    if (pct < 0)
+    size_t post_from = 0, post_len = 0;
+    long ulen = read_unit(ex, v, &n, &post_from, &post_len);
+    if (ulen < 0)
         return 0;
-
-    candidate c = {0};
-    size_t from = 0;
-    c.ulen = group(ex, G_UNIT, &from);
-    if (c.ulen >= sizeof v->unit)
-        return 0;
-    if (c.ulen)
-        memcpy(v->unit, ex->s.data + from, c.ulen);
-    v->unit[c.ulen] = '\0';
-    size_t used;
-    c.mlen = group(ex, G_MAG, &from);
-    c.places = c.mlen ? lg_magnitude(ex->s.data + from, c.mlen, &used) : 0;
-    if (pct)
+    if (n.flags & LG_NUM_PERCENT)
         strcpy(v->unit, "%");
-    c.before = i > 0 ? ex->cp[i - 1] : 0;
+    if (UNIT_IS(v->unit, "‰")) { /* 3‰ is 0.3 %, as 千分之三: a column holds one scale */
+        if (lg_decimal_shift(v->dec, sizeof v->dec, -1) != 0)
+            return 0;
+        strcpy(v->unit, "%");
+    }
+    uint32_t sign_before = v->start > 0 ? ex->cp[v->start - 1] : 0;
+    if (!ulen && (sign_before == 0xFFE5 || sign_before == 0xA5)) { /* ￥500, ¥3.5亿 */
+        strcpy(v->unit, "元");
+        ulen = (long)strlen(v->unit);
+    }
+    if ((ex->cp[v->start] == 0x6570 || ex->cp[v->start] == 0x51E0 || ex->cp[v->start] == 0x6578 ||
+         ex->cp[v->start] == 0x5E7E) && unit_kind(ex, v->unit) == KIND_DURATION)
+        return 0; /* 几十年, 数十天: a long time, no figure */
+    candidate c = {0};
+    c.before = v->start > 0 ? ex->cp[v->start - 1] : 0;
+    if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
+        range_first(ex, v, &n))
+        ulen = (long)strlen(v->unit);
+    v->in_range |= after_range(ex, v->start);
+    c.ulen = (size_t)ulen;
+    c.places = v->places;
+    c.mlen = v->places ? 1 : 0;
     c.after = cp_at(ex, v->end);
     int rank = 0;
+    c.half = half_after(ex, v);
     if (rejected(ex, v, &c, &rank))
         return 0;
     if (rank)
         return 1;
-    if (c.places && lg_decimal_shift(v->dec, sizeof v->dec, c.places) != 0)
-        return 0;
-
-    read_qualifier(ex, i, v);
+    if (UNIT_IS(v->unit, "元")) { /* 5元3角 */
+        size_t at = ex->cb[v->end];
+        at += lg_money_jiao_fen(&ex->lx->numerals, ex->s.data + at, ex->s.len - at, v->dec,
+                                sizeof v->dec);
+        v->end = char_at_byte(ex, v->end, at);
+    }
+    read_qualifier(ex, v, &n, post_from, post_len);
     const lx_entry *u = lx_find(ex->lx, LX_UNITS, v->unit, strlen(v->unit));
     if (u && u->value) /* 个百分点 is shown as 百分点 */
         snprintf(v->unit, sizeof v->unit, "%s", u->value);
@@ -162,20 +372,37 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
     return 1;
 }
 
-/* Chinese numerals are everywhere in prose (进一步, 百姓, 千方百计): run the
- * value pattern only when the run is followed by something a value can
- * be followed by. */
+/* ---- the sentence's values ------------------------------------------ */
+
+/* Chinese numerals are everywhere in prose (进一步, 百姓, 千方百计): read a
+ * number only when the run is followed by something a value can be
+ * followed by, or holds a magnitude (投资达三千万). */
 static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
 {
     if (i > 0 && ex->cp[i - 1] == 0x7B2C /* 第: a rank may end the clause */)
         return 1;
     size_t k = i;
-    while (k < ex->n && (class_at(ex, k, CL_NUMERAL) || ex->cp[k] == 0x4E07 /* 万 */ ||
-                         ex->cp[k] == 0x4EBF /* 亿 */ || ex->cp[k] == 0x70B9 /* 点 */))
-        k++;
+    int magnitude = 0;
+    for (; k < ex->n; k++) {
+        if (!class_at(ex, k, CL_NUMERAL) && ex->cp[k] != 0x70B9 /* 点 */)
+            break;
+        magnitude |= lg_numerals_is_magnitude(&ex->lx->numerals, ex->cp[k]);
+    }
     if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
         return 1;
-    return class_at(ex, k, CL_FOLLOWER); /* 0 past the end */
+    return magnitude || class_at(ex, k, CL_FOLLOWER); /* 0 past the end */
+}
+
+/* A lone 万 or 亿 is a number after a qualifier or a rough prefix (近万件,
+ * 超亿元, 上万人, 数万), before 余 or 多 (万余人), or in 万分之五. */
+static int bare_magnitude_start(const lg_extractor *ex, size_t i)
+{
+    if (i == 0 || !lg_numerals_is_magnitude(&ex->lx->numerals, ex->cp[i]) ||
+        class_at(ex, i - 1, CL_NUMERAL))
+        return 0;
+    uint32_t next = cp_at(ex, i + 1);
+    return rough_prefix_before(ex, i) || ends_any(ex, i, LX_QUAL_WORDS) || next == 0x4F59 /* 余 */ ||
+           next == 0x591A /* 多 */ || (next == 0x5206 && cp_at(ex, i + 2) == 0x4E4B); /* 分之 */
 }
 
 static int push_value(found *f, size_t *cap, value *stack, const value *v)
@@ -194,6 +421,17 @@ static int push_value(found *f, size_t *cap, value *stack, const value *v)
     return 0;
 }
 
+/* Is char i where a number may start? */
+static int number_may_start(const lg_extractor *ex, size_t i)
+{
+    uint32_t cp = ex->cp[i];
+    if (is_digit_cp(cp))
+        return !(i > 0 && (is_digit_cp(ex->cp[i - 1]) || ex->cp[i - 1] == '.'));
+    if (lg_numerals_is_magnitude(&ex->lx->numerals, cp))
+        return bare_magnitude_start(ex, i) && cjk_numeral_may_count(ex, i);
+    return !(i > 0 && class_at(ex, i - 1, CL_NUMERAL)) && cjk_numeral_may_count(ex, i);
+}
+
 int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap)
 {
     size_t cap = stack_cap;
@@ -205,11 +443,7 @@ int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap)
             i++;
         if (i == ex->n)
             break;
-        uint32_t cp = ex->cp[i];
-        int digit_start = is_digit_cp(cp) && !(i > 0 && (is_digit_cp(ex->cp[i - 1]) || ex->cp[i - 1] == '.'));
-        int cjk_start = class_at(ex, i, CL_NUMERAL) && !(i > 0 && class_at(ex, i - 1, CL_NUMERAL)) &&
-                        cjk_numeral_may_count(ex, i);
-        if (!digit_start && !cjk_start) {
+        if (!number_may_start(ex, i)) {
             i++;
             continue;
         }

@@ -10,7 +10,11 @@
  *   - a Chinese numeral without 点 is an integer; both fail on empty input;
  *   - lg_decimal_shift of a canonical decimal is canonical and equal to the
  *     decimal point moved by hand; on arbitrary strings it stays in bounds;
- *   - lg_magnitude reports a length within the input and a known power.
+ *   - lg_magnitude reports a length within the input and a known power;
+ *   - lg_number_read reads within the input, always tells a failing caller
+ *     to skip at least one byte, and on success writes a canonical decimal
+ *     (a '-' first only when it read a minus); lg_money_jiao_fen keeps the
+ *     decimal canonical.
  *
  * Build and run: tests/fuzz/run.sh */
 #define _GNU_SOURCE /* memmem */
@@ -175,6 +179,54 @@ static void check_magnitude(const char *s, size_t len)
               len);
 }
 
+static lg_numerals numerals;
+static int numerals_ready;
+
+/* Every numeral of rules/numerals.rules, plain, traditional and financial. */
+static void numerals_build(void)
+{
+    static const uint32_t digits[][3] = {
+        {0x96F6, 0, 0}, {0x3007, 0, 0}, {0x4E00, 1, 0}, {0x4E8C, 2, 0}, {0x4E24, 2, 0},
+        {0x5169, 2, 0}, {0x4E09, 3, 0}, {0x56DB, 4, 0}, {0x4E94, 5, 0}, {0x516D, 6, 0},
+        {0x4E03, 7, 0}, {0x516B, 8, 0}, {0x4E5D, 9, 0}, {0x5341, 10, 0}, {0x767E, 100, 0},
+        {0x5343, 1000, 0}, {0x4E07, 10000, 0}, {0x842C, 10000, 0}, {0x4EBF, 100000000, 0},
+        {0x5104, 100000000, 0}, {0x58F9, 1, 1}, {0x8D30, 2, 1}, {0x53C1, 3, 1},
+        {0x8086, 4, 1}, {0x4F0D, 5, 1}, {0x9646, 6, 1}, {0x67D2, 7, 1}, {0x634C, 8, 1},
+        {0x7396, 9, 1}, {0x62FE, 10, 1}, {0x4F70, 100, 1}, {0x4EDF, 1000, 1}};
+    lg_numerals_clear(&numerals);
+    for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
+        CHECK(lg_numerals_add(&numerals, digits[i][0], digits[i][1], (int)digits[i][2]) == 0,
+              "numeral %zu", i);
+    numerals_ready = 1;
+}
+
+static void check_reader(const char *s, size_t len, unsigned options)
+{
+    lg_number n;
+    memset(&n, CANARY, sizeof n);
+    int rc = lg_number_read(&numerals, s, len, options, &n);
+    CHECK(rc == 0 || rc == -1, "rc %d", rc);
+    CHECK(n.used <= len, "used %zu of %zu", n.used, len);
+    if (rc != 0) {
+        CHECK(len == 0 || n.used > 0, "a failure that skips nothing");
+        return;
+    }
+    CHECK(n.used > 0, "a number of no bytes");
+    CHECK(memchr(n.dec, '\0', sizeof n.dec) != NULL, "no NUL in dec");
+    const char *d = n.dec;
+    if (*d == '-') {
+        CHECK(n.flags & LG_NUM_NEGATIVE, "'-' without a minus read");
+        d++;
+    }
+    CHECK(canonical_decimal(d), "read '%.*s' -> '%s' not canonical", (int)len, s, n.dec);
+    char dec[LG_DECIMAL_MAX];
+    memcpy(dec, n.dec, sizeof dec);
+    size_t used = lg_money_jiao_fen(&numerals, s + n.used, len - n.used, dec, sizeof dec);
+    CHECK(used <= len - n.used, "jiao/fen used %zu", used);
+    d = dec[0] == '-' ? dec + 1 : dec;
+    CHECK(canonical_decimal(d), "jiao/fen -> '%s' not canonical", dec);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
@@ -197,6 +249,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_shift(copy, len, cap, places);
     check_shift(copy, len, LG_DECIMAL_MAX, places);
     check_magnitude(copy, len);
+    if (!numerals_ready)
+        numerals_build();
+    check_reader(copy, len, 0);
+    check_reader(copy, len, LG_READ_BARE);
+    check_reader(copy, len, LG_READ_CHINESE_ONLY | LG_READ_NO_CHENG);
     free(copy);
     return 0;
 }

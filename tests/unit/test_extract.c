@@ -691,6 +691,16 @@ int main(void)
         TEST_COND("invalid byte: the message says how many", strstr(rs.warn_msg, "1 invalid") != NULL);
         TEST_COND("invalid byte: records on both sides", by_text(&rs, "120件") && by_text(&rs, "30件"));
         recs_free(&rs);
+
+        const char *long_run = "编号1234567890123456789012345678901234567890件，受理诉讼案件30件。";
+        extract(&rs, long_run);
+        TEST_COND("a 40-digit run: one warning at its offset, no record of it",
+                  rs.warnings == 1 && rs.warn_offset == (long long)strlen("编号") &&
+                      strstr(rs.warn_msg, "40 digits") && rs.n == 1 && by_text(&rs, "30件"));
+        recs_free(&rs);
+        extract(&rs, "账号62220212345678901234件，受理诉讼案件30件。");
+        TEST_COND("a 20-digit run: no warning", rs.warnings == 0);
+        recs_free(&rs);
         extract(&rs, doc);
         TEST_COND("clean input: no warning", rs.warnings == 0);
         recs_free(&rs);
