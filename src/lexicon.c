@@ -67,6 +67,7 @@ static const struct section {
     [LX_TABLE_NOTES] = {"table-notes", SH_WORD},
     [LX_TABLE_BODY] = {"table-body-columns", SH_WORD},
     [LX_TABLE_ROW_NUMBERS] = {"table-row-numbers", SH_WORD},
+    [LX_TABLE_REMARKS] = {"table-remarks", SH_WORD},
     [LX_INDICATORS] = {"indicators", SH_RULE},
     [LX_ROLE_FROM] = {"role-from", SH_WORD},
     [LX_ROLE_FROM_NOT] = {"role-from-not", SH_WORD},

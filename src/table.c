@@ -716,8 +716,15 @@ static int pipe_data(lg_extractor *ex, const tcell *cells, size_t n)
     char label[TCELL_BYTES * 2];
     row_label(ex, cells, nl, label, sizeof label);
     int place = nl ? label_place(cells[0].text, tr->cols_state == 1) : -1;
-    if (tr->cols_state == 1)
-        label[0] = '\0'; /* 单位名称: the label names the body */
+    int body = tr->cols_state == 1;
+    for (size_t j = 0; j < nv && tr->head_rows; j++)
+        if (tr->cols[j].body) { /* 序号 | 单位名称 | …: the body among the cells */
+            body = 1;
+            if (place < 0)
+                place = label_place(cells[nl + j].text, 1);
+        }
+    if (body)
+        label[0] = '\0'; /* 单位名称: the labels name the body */
     row_context(cells, n, tr->context, sizeof tr->context);
     for (size_t j = 0; j < nv; j++) {
         const tcell *c = &cells[nl + j];
@@ -825,14 +832,21 @@ static int padded_stream(lg_extractor *ex, int *rc)
     if (!pads)
         return 0;
     end_pipe(tr);
-    while (i < n) { /* header rows: text, up to padding */
+    while (i < n && c[i].kind == T_TEXT && is_title_cell(ex, &c[i]))
+        set_title(ex, c[i++].text);
+    while (i < n) { /* header rows: text, up to padding or the first cell that is not */
+        while (i < n && (c[i].kind == T_EMPTY || c[i].kind == T_PAD))
+            i++; /* an empty corner */
         size_t j = i;
         while (j < n && c[j].kind == T_TEXT)
             j++;
-        if (j == n || c[j].kind != T_PAD || j == i || j - i > TABLE_COLS_MAX)
+        if (j == n || j == i || j - i > TABLE_COLS_MAX)
+            break;
+        int ends = c[j].kind == T_PAD || (c[j].kind == T_EMPTY && j + 1 < n && c[j + 1].kind == T_NUM);
+        if (!ends && !(c[j].kind == T_EMPTY && j + 1 < n && c[j + 1].kind == T_TEXT))
             break;
         pipe_header(tr, c + i, j - i);
-        i = j + 1;
+        i = j + (c[j].kind == T_PAD);
     }
     if (!tr->head_rows)
         return 0;
@@ -842,6 +856,9 @@ static int padded_stream(lg_extractor *ex, int *rc)
         size_t nr = 0;
         while (i < n && c[i].kind == T_PAD)
             i++;
+        if (!values)
+            while (i < n && c[i].kind == T_EMPTY)
+                i++; /* an empty label cell before the first row's figures */
         while (i < n && c[i].kind == T_TEXT && nr < TABLE_COLS_MAX)
             tr->row[nr++] = c[i++];
         size_t labels = nr;
@@ -1118,6 +1135,13 @@ static int bar_line(lg_extractor *ex, const lg_char *c, size_t n, size_t bars)
     int any_num = 0; /* a / is a cell of figures, without one */
     for (size_t j = 0; j < nc; j++)
         any_num |= cells[j].kind == T_NUM || cells[j].kind == T_DASH;
+    int level;
+    if (!any_num && nc == 1 && tr->head_rows && row_number(cells[0].text, &level)) {
+        /* (一)本单位实施的 | ||||: a section of the rows, under the headers */
+        char label[TCELL_BYTES * 2];
+        row_label(ex, cells, 1, label, sizeof label);
+        return 0;
+    }
     if (!any_num) {
         pipe_header(tr, cells, nc);
         return 0;

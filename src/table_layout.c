@@ -253,7 +253,13 @@ int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const siz
             lv[i].c = rows[i] + (i == 0 ? corner : 0);
             lv[i].n = nr[i] - (i == 0 ? corner : 0);
         }
-        if (solve_levels(ex, lv, nrows, nvalues))
+        /* a last 备注 column is empty, and often not written at all */
+        char last[TCELL_BYTES];
+        int level;
+        clean_name(ex, lv[0].c[lv[0].n - 1].text, last, sizeof last, &level);
+        int remark = lv[0].n > 1 && in_list(ex, LX_TABLE_REMARKS, last);
+        if (solve_levels(ex, lv, nrows, nvalues) &&
+            (!remark || (lv[0].n--, solve_levels(ex, lv, nrows, nvalues))))
             continue;
         /* a group over every column of a labelled table names the table
          * (申请人情况), not the figures: the row label does */
