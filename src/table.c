@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "normalize.h"
 #include "place.h"
 
 /* A record's name, in bytes: table names are longer than prose ones
@@ -92,30 +91,31 @@ struct table_reader {
 
 static int is_blank_cp(uint32_t cp)
 {
-    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp < 0x20 || cp == 0xFEFF ||
+    if (cp > 0x3000) /* most characters: ideographs */
+        return cp == 0xFEFF;
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp < 0x20 ||
            (cp >= 0x7F && cp < 0xA0) || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
            cp == 0x205F;
 }
 
 static size_t put_cp(char *out, size_t cap, size_t len, uint32_t cp)
 {
-    char b[4];
-    size_t k;
-    if (cp < 0x80) {
-        b[0] = (char)cp, k = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F)), k = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F)), k = 3;
-    } else {
-        b[0] = (char)(0xF0 | cp >> 18), b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), k = 4;
-    }
+    size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (len + k >= cap)
         return len;
-    memcpy(out + len, b, k);
-    out[len + k] = '\0';
+    unsigned char *b = (unsigned char *)out + len;
+    if (k == 1) {
+        b[0] = (unsigned char)cp;
+    } else if (k == 2) {
+        b[0] = (unsigned char)(0xC0 | cp >> 6), b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    } else if (k == 3) {
+        b[0] = (unsigned char)(0xE0 | cp >> 12), b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    } else {
+        b[0] = (unsigned char)(0xF0 | cp >> 18), b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    }
+    b[k] = '\0';
     return len + k;
 }
 
@@ -595,17 +595,24 @@ static int digits_before_year_word(const char *s)
 /* A line above a table naming it: 2023年度…统计表, 表二, …情况(件). */
 static int is_title_cell(const lg_extractor *ex, const tcell *c)
 {
+    size_t raw = strlen(c->text);
+    if (is_caption(c->text) || (digits_before_year_word(c->text) && raw > 12) ||
+        !strncmp(c->text, "表", 3))
+        return 1;
+    if (raw < 3 || (strcmp(c->text + raw - 3, "表") && c->text[raw - 1] != ')'))
+        return 0;
     char name[TCELL_BYTES];
     int level;
     clean_name(ex, c->text, name, sizeof name, &level);
     size_t n = strlen(name);
-    return is_caption(c->text) || (digits_before_year_word(c->text) && n > 12) ||
-           (n >= 3 && !strcmp(name + n - 3, "表")) || !strncmp(c->text, "表", 3);
+    return n >= 3 && !strcmp(name + n - 3, "表");
 }
 
 static void set_title(lg_extractor *ex, const char *s)
 {
     table_reader *tr = ex->tables;
+    if (!*s && !tr->title_year && !tr->title_unit[0])
+        return; /* no title, and none before */
     tr->title_year = year_in(s);
     tr->title_unit[0] = '\0';
     tr->title_places = 0;
@@ -914,10 +921,12 @@ static int flush_stream(lg_extractor *ex)
                 break; /* a new header run: the table goes on in another block */
             i = j;
         }
-        if (i == b0) { /* text alone: a title, perhaps */
-            for (size_t k = h0; k < b0; k++)
-                if (is_title_cell(ex, &cells[k]))
-                    set_title(ex, cells[k].text);
+        if (i == b0) { /* text alone: a title, perhaps (the last one) */
+            for (size_t k = b0; k > h0; k--)
+                if (is_title_cell(ex, &cells[k - 1])) {
+                    set_title(ex, cells[k - 1].text);
+                    break;
+                }
             continue;
         }
         rc = place_block(ex, cells + h0, b0 - h0, cells + b0, i - b0, &group,
@@ -991,17 +1000,6 @@ static int is_heading(const char *s)
         return cjk_numeral(cp) || (cp >= '0' && cp <= '9');
     }
     return !strncmp(s, "第", 3) && strstr(s, "部分") != NULL;
-}
-
-static int terminated(const lg_char *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
-            cp == '!' || cp == '?')
-            return 1;
-    }
-    return 0;
 }
 
 /* The text of c[a..b), whitespace left out, into cell (its position: the
@@ -1216,12 +1214,17 @@ static size_t number_tokens(lg_extractor *ex, const lg_char *c, size_t n, tcell 
 static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visible)
 {
     table_reader *tr = ex->tables;
-    size_t ntok = number_tokens(ex, c, n, tr->row);
+    size_t first = 0;
+    while (first < n && is_blank_cp(c[first].cp))
+        first++;
+    size_t ntok = first < n && c[first].cp >= '0' && c[first].cp <= '9' && tr->nwords
+                      ? number_tokens(ex, c, n, tr->row) : 0;
     if (ntok)
         return space_row(ex, tr->row, ntok);
     tcell cell;
     fill_cell(ex, c, 0, n, &c[0], &cell);
-    int words = cell.kind == T_TEXT && visible <= CELL_LINE_MAX_CHARS * 3 && !terminated(c, n);
+    /* (lines with a 。 went the prose way in take_line) */
+    int words = cell.kind == T_TEXT && visible <= CELL_LINE_MAX_CHARS * 3;
     if (!words)
         tr->nwords = 0;
     if (note_start(ex, cell.text)) {
@@ -1238,12 +1241,12 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
         }
         line_words(c, n, tr->words[tr->nwords++], sizeof tr->words[0]);
     }
-    if (visible > CELL_LINE_MAX_CHARS || terminated(c, n) || is_heading(cell.text) ||
+    if (visible > CELL_LINE_MAX_CHARS || is_heading(cell.text) ||
         cell.text[strlen(cell.text) - 1] == ':') {
-        if (is_heading(cell.text) || terminated(c, n))
+        if (is_heading(cell.text))
             tr->nwords = 0;
         int rc = end_tables(ex);
-        set_title(ex, visible <= 2 * CELL_LINE_MAX_CHARS && !terminated(c, n) ? cell.text : "");
+        set_title(ex, visible <= 2 * CELL_LINE_MAX_CHARS ? cell.text : "");
         return rc;
     }
     return stream_add(ex, &cell, 0);
@@ -1261,9 +1264,17 @@ static int take_line(lg_extractor *ex)
         set_title(ex, "");
         return rc;
     }
+    int term = 0;
     for (size_t i = 0; i < n; i++) {
-        visible += !is_blank_cp(c[i].cp);
-        bars += c[i].cp == '|';
+        uint32_t cp = c[i].cp;
+        if (cp >= 0x3400 && cp < 0xA000) { /* ideographs: most characters */
+            visible++;
+            continue;
+        }
+        visible += !is_blank_cp(cp);
+        bars += cp == '|';
+        term |= cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
+                cp == '!' || cp == '?';
     }
     if (!visible) {
         if (n && tr->mode == TM_STREAM) { /* a line of one space: an empty cell */
@@ -1275,6 +1286,13 @@ static int take_line(lg_extractor *ex)
     }
     if (bars)
         tr->nwords = 0;
+    if (!bars && (visible > 3 * CELL_LINE_MAX_CHARS || term)) {
+        /* prose: most lines, read at once */
+        tr->nwords = 0;
+        int rc = tr->mode != TM_NONE ? end_tables(ex) : 0;
+        set_title(ex, "");
+        return rc;
+    }
     return bars ? bar_line(ex, c, n, bars) : plain_line(ex, c, n, visible);
 }
 
@@ -1320,7 +1338,11 @@ int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
             continue;
         }
         tr->line[tr->line_len] = c[i];
-        tr->line[tr->line_len].cp = lg_fold_width(cp);
+        /* full-width forms to ASCII: （宗） ｜ ： ，, digits, letters */
+        if (cp - 0xFF01 <= 0xFF5E - 0xFF01)
+            tr->line[tr->line_len].cp = cp - 0xFEE0;
+        else if (cp == 0x2236)
+            tr->line[tr->line_len].cp = ':';
         tr->line_len++;
     }
     return ex->status != LG_OK;
