@@ -9,7 +9,9 @@
  *   year.c      year and period mentions, and the year of each value
  *   where.c     place mentions, and the city or district of each value
  *   metric.c    the metric name of each value
- *   table.c     values in table rows: names from row label and header
+ *   table.c     the table reader (with table_cells.c, table_layout.c):
+ *               statistical tables cell by cell, from the input's lines
+ *   table_prose.c  values in | rows left to prose: label + header names
  *   report.c    the report's own city and year, held records, emission
  *   extract.c   runs them in order for each sentence
  * Every word list comes from the lexicon the extractor holds (lexicon.h). */
@@ -286,7 +288,7 @@ int table_line_taken(lg_extractor *ex, long long line);
 /* Pass on the table records of lines before this one (all: LLONG_MAX). */
 int table_release(lg_extractor *ex, long long before_line);
 
-/* table.c, for | rows the table reader leaves to prose */
+/* table_prose.c: | rows the table reader leaves to prose */
 size_t split_cells(const lg_extractor *ex, cell *cells);
 void table_header(lg_extractor *ex, const cell *cells, size_t n, const found *f);
 void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,

@@ -50,7 +50,18 @@ typedef struct tcol {
     int label;              /* a label column (one cell per line tables) */
 } tcol;
 
-/* ---- table.c: cells -------------------------------------------------- */
+/* ---- table_cells.c: cells ---------------------------------------------- */
+
+int is_blank_cp(uint32_t cp);
+/* Append cp as UTF-8 to out[cap] holding len bytes; the new length. */
+size_t put_cp(char *out, size_t cap, size_t len, uint32_t cp);
+int cjk_numeral(uint32_t cp);
+/* The code point at s, its length in *k (0 at the end). */
+uint32_t next_cp(const char *s, size_t *k);
+/* The row number opening s: its length in bytes, its rank in *level. */
+size_t row_number(const char *s, int *level);
+/* 第二十条第(一)项: a caption. */
+int is_caption(const char *s);
 
 /* Fill c from the text s (UTF-8, whitespace removed): its kind, and for a
  * number its value and own unit. */
