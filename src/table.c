@@ -926,7 +926,20 @@ static int space_row(lg_extractor *ex, const tcell *tok, size_t ntok)
     claim_line(ex, tok[0].line);
     tr->stream_n = tr->stream_texts = 0; /* the header lines were read as cells */
     tr->mode = TM_NONE;
-    if (space_columns(ex, tr->words, nlines, ntok, tr->cols)) {
+    size_t first = 0; /* a title line above the headers: the title */
+    while (first + 1 < nlines) {
+        tcell t;
+        memset(&t, 0, sizeof t);
+        size_t len = 0;
+        for (const char *w = tr->words[first]; *w; w++)
+            if (*w != ' ' && len + 1 < sizeof t.text)
+                t.text[len++] = *w;
+        if (!is_title_cell(ex, &t))
+            break;
+        set_title(ex, t.text);
+        first++;
+    }
+    if (space_columns(ex, tr->words + first, nlines - first, ntok, tr->cols)) {
         warn(ex, tok[0].line, tok[0].offset, "the header lines do not line up with the row");
         tr->warned = 0;
         return 0;

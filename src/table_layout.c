@@ -83,6 +83,23 @@ void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *
     }
 }
 
+/* 合计(宗) states the unit of the counts it totals (警告 | 罚款 | 合计(宗)). */
+static void total_unit(tcol *cols, size_t c)
+{
+    for (size_t k = 0; k < c; k++) {
+        const char *n = cols[k].name;
+        size_t len = strlen(n);
+        int total = len >= 6 && (!strcmp(n + len - 6, "合计") || !strcmp(n + len - 6, "总计"));
+        if (!cols[k].unit[0] || !total || cols[k].kind != KIND_COUNT)
+            continue;
+        for (size_t j = 0; j < c; j++)
+            if (!cols[j].unit[0] && !cols[j].label && !cols[j].skip && !cols[j].body &&
+                cols[j].kind == KIND_COUNT)
+                memcpy(cols[j].unit, cols[k].unit, sizeof cols[j].unit);
+        return;
+    }
+}
+
 /* ---- | tables: header rows over leaf columns --------------------------- */
 
 typedef struct level_row {
@@ -280,6 +297,7 @@ int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const siz
                 if (!strncmp(cols[j].name, top, k))
                     memmove(cols[j].name, cols[j].name + k, strlen(cols[j].name + k) + 1);
             }
+        total_unit(cols, nc);
         return corner && in_list(ex, LX_TABLE_BODY, rows[0][0].text) ? 1 : 0;
     }
     return -1;
@@ -410,15 +428,8 @@ static void stream_names(const lg_extractor *ex, const tcell *hh, size_t c, cons
         name_column(ex, path, n, &cols[k]);
         cols[k].label = label[k];
     }
-    /* 合计(宗) states the unit of the figures it totals */
-    for (size_t k = 0; k < c && !g; k++) {
-        if (!cols[k].unit[0] || (strncmp(cols[k].name, "合计", 6) && strncmp(cols[k].name, "总计", 6)))
-            continue;
-        for (size_t j = 0; j < c; j++)
-            if (!cols[j].unit[0] && !cols[j].label && cols[j].kind == KIND_COUNT)
-                memcpy(cols[j].unit, cols[k].unit, sizeof cols[j].unit);
-        break;
-    }
+    if (!g)
+        total_unit(cols, c);
 }
 
 /* Try the header cells h[0..*nh) with group choice g_mode: 0 none, 1 its
@@ -601,5 +612,6 @@ int space_columns(const lg_extractor *ex, char lines[][TCELL_BYTES], size_t n, s
         const tcell *path[2] = {&g, &leaf};
         name_column(ex, path, 2, &cols[k]);
     }
+    total_unit(cols, nl);
     return 0;
 }
