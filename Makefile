@@ -6,6 +6,7 @@
 #   make bench      throughput and memory figures
 #   make fuzz       run the libFuzzer harnesses for FUZZ_SECONDS each
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make static     build/static/lawgov-extract, PCRE2 and cJSON linked in
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -48,7 +49,7 @@ SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
 
-.PHONY: all run check unit e2e rules cli sanitize bench fuzz install uninstall clean
+.PHONY: all run check unit e2e rules cli html sanitize bench fuzz install uninstall clean static
 
 all: lawgov-extract
 
@@ -60,9 +61,15 @@ liblawgov.a: $(LIB_OBJS)
 # the library).
 CLI_SRCS := src/main.c $(wildcard cli/*.c)
 CLI_DEPS := $(CLI_SRCS) $(wildcard cli/*.h) include/lawgov.h
+# The review page's style and script (--format html), embedded as C.
+CLI_GEN  := build/gen/html_assets.c
 
-lawgov-extract: $(CLI_DEPS) liblawgov.a
-	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) liblawgov.a $(LIBS) -lm
+lawgov-extract: $(CLI_DEPS) $(CLI_GEN) liblawgov.a
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) liblawgov.a $(LIBS) -lm
+
+build/gen/html_assets.c: tools/embed_html.py $(wildcard cli/html/*)
+	@mkdir -p $(@D)
+	$(PYTHON) tools/embed_html.py cli/html $@
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
@@ -97,8 +104,8 @@ build/san/tests/%: tests/unit/%.c tests/unit/test.h build/san/liblawgov.a
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $< build/san/liblawgov.a $(LIBS)
 
-build/san/lawgov-extract: $(CLI_DEPS) build/san/liblawgov.a
-	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) build/san/liblawgov.a $(LIBS) -lm
+build/san/lawgov-extract: $(CLI_DEPS) $(CLI_GEN) build/san/liblawgov.a
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) build/san/liblawgov.a $(LIBS) -lm
 
 run: lawgov-extract
 	./lawgov-extract $(SEED)
@@ -115,11 +122,16 @@ rules: lawgov-extract
 cli: lawgov-extract
 	@if [ -x tests/cli/run.sh ]; then tests/cli/run.sh ./lawgov-extract; fi
 
+# The review page (--format html), in headless Chromium when installed.
+html: lawgov-extract
+	@tests/html/run.sh ./lawgov-extract
+
 sanitize: $(SAN_UNITS) build/san/lawgov-extract
 	@for t in $(SAN_UNITS); do $$t >/dev/null || { echo "sanitizer run failed: $$t"; exit 1; }; done
 	@ASAN_OPTIONS=detect_leaks=1 tests/e2e/run.sh build/san/lawgov-extract --quick
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build/san/lawgov-extract
 	@if [ -x tests/hostile/run.sh ]; then ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build/san/lawgov-extract; fi
+	@ASAN_OPTIONS=detect_leaks=1 tests/html/run.sh build/san/lawgov-extract --quick
 	@echo "sanitizers: clean"
 
 check:
@@ -129,6 +141,7 @@ check:
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory rules
 	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory html
 	@$(MAKE) --no-print-directory sanitize
 	@echo "make check: all tests passed"
 
@@ -138,31 +151,94 @@ build/bench/stages: tests/bench/stages.c liblawgov.a
 
 bench: lawgov-extract build/bench/stages
 	@BENCH_STAGES=build/bench/stages tests/bench/run.sh ./lawgov-extract
+	@tests/html/run.sh ./lawgov-extract --big
 
 fuzz:
 	@tests/fuzz/run.sh
 
+# For clusters whose nodes lack the libraries: a binary with PCRE2 and
+# cJSON (and whatever else PKGS names) linked in statically, the C library
+# still shared.  tools/static-deps.sh finds or builds the archives.
+# OpenCC is linked in only where a static libopencc.a exists (Debian ships
+# none, and it is C++ with its dictionaries in files): else the script
+# stage is built without it, and traditional text passes through with a
+# warning.
+STATIC_OPENCC := $(if $(and $(OPENCC_CFLAGS),$(wildcard $(shell pkg-config --variable=libdir opencc 2>/dev/null)/libopencc.a)),yes)
+STATIC_PKGS   := $(if $(STATIC_OPENCC),$(PKGS),$(filter-out opencc,$(PKGS)))
+
+build/static/liblawgov.a: liblawgov.a src/script.c src/script.h
+	@mkdir -p build/static
+	cp liblawgov.a $@
+	$(if $(STATIC_OPENCC),,$(CC) $(filter-out -DLG_HAVE_OPENCC,$(LG_CFLAGS)) $(CFLAGS) -c -o build/static/script.o src/script.c && ar rcs $@ build/static/script.o)
+
+build/static/lawgov-extract: $(CLI_DEPS) $(CLI_GEN) build/static/liblawgov.a tools/static-deps.sh
+	@mkdir -p build/static
+	tools/static-deps.sh build/static/lib $(STATIC_PKGS) > build/static/archives
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) build/static/liblawgov.a $$(cat build/static/archives) \
+	    $(ICONV_LIBS) -lpthread -lm $(if $(STATIC_OPENCC),-lstdc++)
+
+static: build/static/lawgov-extract
+
+# The shared library, with a soname, so that `pkg-config --libs lawgov`
+# links a program as it is (the static library needs --static).
+VERSION   := $(shell sed -n 's/^\#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)
+SONAME    := liblawgov.so.$(firstword $(subst ., ,$(VERSION)))
+SHARED    := build/shared/liblawgov.so.$(VERSION)
+PIC_OBJS  := $(LIB_SRCS:src/%.c=build/pic/obj/%.o) build/pic/obj/gen/rules_data.o
+
+build/pic/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+
+build/pic/obj/gen/rules_data.o: build/gen/rules_data.c src/lexicon.h include/lawgov.h
+	@mkdir -p $(@D)
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(SHARED): $(PIC_OBJS)
+	@mkdir -p $(@D)
+	$(CC) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS)
+
+# The directories install makes; those it made (missing before) are listed
+# in share/lawgov-extract/made-dirs, for uninstall to remove when empty.
+INSTALL_DIRS := bin lib lib/pkgconfig include share share/man share/man/man1 \
+                share/bash-completion share/bash-completion/completions share/lawgov-extract
+MADE_DIRS    := $(DESTDIR)$(PREFIX)/share/lawgov-extract/made-dirs
+
 # lawgov.pc is generated at install time so that it names the PREFIX the
 # files really go to (DESTDIR is only a staging root, never in the file).
-install: lawgov-extract liblawgov.a
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	           $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1 \
-	           $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+install: lawgov-extract liblawgov.a $(SHARED)
+	@made=""; [ -d "$(DESTDIR)$(PREFIX)" ] || made=.; \
+	for d in $(INSTALL_DIRS); do [ -d "$(DESTDIR)$(PREFIX)/$$d" ] || made="$$made $$d"; done; \
+	install -d $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALL_DIRS)); \
+	[ -f "$(MADE_DIRS)" ] || printf '%s\n' $$made > "$(MADE_DIRS)"
 	install -m 755 lawgov-extract $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 liblawgov.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf liblawgov.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/liblawgov.so
 	install -m 644 include/lawgov.h $(DESTDIR)$(PREFIX)/include/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(PKGS)|g' -e 's|@VERSION@|'"$$(sed -n 's/^#define LG_VERSION "\(.*\)"/\1/p' include/lawgov.h)"'|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(PKGS)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    lawgov.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	install -m 644 doc/lawgov-extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 completions/lawgov-extract.bash \
 	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lawgov-extract
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/lawgov-extract $(DESTDIR)$(PREFIX)/lib/liblawgov.a \
+	      $(DESTDIR)$(PREFIX)/lib/liblawgov.so $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
+	      $(DESTDIR)$(PREFIX)/lib/liblawgov.so.$(VERSION) \
 	      $(DESTDIR)$(PREFIX)/include/lawgov.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc \
 	      $(DESTDIR)$(PREFIX)/share/man/man1/lawgov-extract.1 \
 	      $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lawgov-extract
+	@if [ -f "$(MADE_DIRS)" ]; then \
+	    dirs=$$(sort -r "$(MADE_DIRS)"); rm -f "$(MADE_DIRS)"; \
+	    for d in $$dirs; do \
+	        if [ "$$d" = . ]; then p="$(DESTDIR)$(PREFIX)"; else p="$(DESTDIR)$(PREFIX)/$$d"; fi; \
+	        rmdir "$$p" 2>/dev/null || true; \
+	    done; \
+	fi
 
 clean:
 	rm -rf build lawgov-extract liblawgov.a

@@ -3,8 +3,10 @@
  * The command line is four small modules over the public lawgov.h:
  *   src/main.c   the option table, parsing, --help, main()
  *   cli/emit.c   record formats (jsonl, json, csv, tsv) and field lists
+ *   cli/html.c   --format html: the review page
  *   cli/input.c  opening one input and extracting it (text or jsonl corpus)
- *   cli/batch.c  many inputs: --output-dir, -j threads, output in order
+ *   cli/batch.c  many inputs: --output-dir (temporary files, renames,
+ *                signals), -j threads, output in order
  *   cli/diag.c   every message on stderr, and the progress line
  * Nothing here is part of liblawgov. */
 #ifndef LGX_CLI_H
@@ -20,7 +22,7 @@
 /* Exit statuses, as grep: an error wins over "no records". */
 enum { EXIT_RECORDS = 0, EXIT_NO_RECORDS = 1, EXIT_TROUBLE = 2 };
 
-typedef enum out_format { FORMAT_JSONL, FORMAT_JSON, FORMAT_CSV, FORMAT_TSV } out_format;
+typedef enum out_format { FORMAT_JSONL, FORMAT_JSON, FORMAT_CSV, FORMAT_TSV, FORMAT_HTML } out_format;
 
 /* The record fields, in the order of docs/record-format.md. */
 typedef enum field_id {
@@ -39,6 +41,10 @@ typedef struct settings {
     int field_count;
     int bom;                  /* --bom: UTF-8 BOM before CSV/TSV */
     const char *output_dir;   /* --output-dir, or NULL for standard output */
+    int skip_existing;        /* --skip-existing: inputs whose output exists are not read */
+    int no_header;            /* --no-header: CSV/TSV without the header line */
+    const char *files_from;   /* --files-from FILE, or NULL */
+    int files_null;           /* -0: its paths are NUL-separated */
     int jobs;                 /* -j: files extracted at once */
     int jsonl_input;          /* --input-format jsonl */
     const char *id_field;     /* --id-field, "id" by default */
@@ -54,6 +60,7 @@ enum { LIST_NONE, LIST_COUNT, LIST_WITHOUT_RECORDS };
 /* ---- emit.c ---------------------------------------------------------- */
 
 typedef struct json_record json_record;
+typedef struct html_doc html_doc;
 
 /* Where records go: standard output, a file of --output-dir, or a
  * fragment (a temporary file holding one input's records under -j, later
@@ -64,7 +71,11 @@ typedef struct output {
     long long records;        /* records written to fp */
     int fragment;
     int error;                /* errno of the first failed write, or 0 */
+    int incomplete;           /* the input was not read to its end (read error, no memory) */
+    char *mem;                /* a fragment in memory: open_memstream()'s buffer */
+    size_t mem_size;
     json_record *json;        /* emit.c's, kept from record to record */
+    html_doc *html;           /* html.c's: the document being written */
 } output;
 
 /* Parse a --format name; 0 on success, -1 if unknown. */
@@ -92,6 +103,36 @@ void output_release(output *out);
 /* Append a fragment's records to out and count them there.  Returns 0, or
  * -1: out->error when writing out failed, else frag->error for reading. */
 int output_append(output *out, output *frag, const settings *set);
+/* One input document (a file, or a document of a jsonl corpus) starts or
+ * ends, a sentence of it is read, a warning about it: only the html
+ * format writes anything for these.  begin and sentence return 0, or -1
+ * when the write failed (out->error); end takes the extraction's status. */
+int output_document_begin(output *out, const settings *set, const char *file,
+                          const char *doc);
+int output_sentence(output *out, const settings *set, const lg_sentence *s);
+void output_warning(output *out, const settings *set, const char *message);
+void output_report(output *out, const settings *set, const lg_report *report);
+void output_document_end(output *out, const settings *set, lg_status status);
+/* A field of a record as text: a string, or the number written into buf
+ * (32 bytes); NULL for null. */
+const char *record_field_text(const lg_record *r, field_id field, char *buf, size_t size);
+
+/* ---- html.c ---------------------------------------------------------- */
+
+/* The page around the documents: head (style, script, security policy)
+ * and tail. */
+void html_page_begin(FILE *fp);
+void html_page_end(FILE *fp);
+/* A document's parts, as output_document_begin() etc. describe them.
+ * Each returns 0, or -1 with out->error set. */
+int html_document_begin(output *out, const settings *set, const char *file, const char *doc);
+int html_sentence(output *out, const lg_sentence *s);
+int html_record(output *out, const settings *set, const lg_record *r);
+void html_warning(output *out, const char *message);
+void html_report(output *out, const lg_report *report);
+int html_document_end(output *out, const settings *set, lg_status status);
+/* Free a document left open (after an error). */
+void html_release(output *out);
 
 /* ---- diag.c ---------------------------------------------------------- */
 
@@ -108,11 +149,21 @@ void diag_warning(const char *format, ...) __attribute__((format(printf, 1, 2)))
 int diag_usage_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 int diag_try_help(void);
 
-/* The progress line: only when stderr is a terminal, not -q, and the
- * batch has run for a while.  progress_finish() clears it. */
-void progress_start(int total_files);
+/* A note on how the batch went ("3 of 10 inputs skipped"): silenced by -q. */
+void diag_note(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* The progress line: only when stderr is a terminal that standard output
+ * is not, not -q, and the batch has run for a while; progress_wanted()
+ * says whether it may show.  total_bytes is the inputs' total size, or
+ * -1 when unknown (a pipe): with it the line shows the share done and the
+ * time left.  progress_finish() clears it. */
+int progress_wanted(void);
+void progress_start(int total_files, long long total_bytes);
+/* An input skipped by --skip-existing, of that many bytes. */
+void progress_skipped(long long bytes);
 void progress_add_bytes(long long bytes);
-/* One more input done, bytes more read (those not added already). */
+/* One more input done, bytes more read (those not added already: inputs
+ * count their bytes as they are read). */
 void progress_file_done(long long bytes);
 void progress_finish(void);
 
@@ -131,10 +182,16 @@ char *utf8_sanitized(const char *s);
  * write is left in out->error for the caller to report. */
 int input_extract(const settings *set, int fd, const char *path, output *out,
                   atomic_int *cancel);
-/* For the progress line: the bytes of an input not yet counted: the size
- * of a regular file; 0 for a pipe, or for a JSON Lines corpus, whose
- * documents are counted as they are read. */
-long long input_size(const settings *set, int fd);
+/* Extract the whole lines data[0..len) of a JSON Lines corpus, the first
+ * of them being line first_line at byte first_offset of the corpus file. */
+int input_extract_lines(const settings *set, const char *path, const char *data, size_t len,
+                        long long first_line, long long first_offset, output *out,
+                        atomic_int *cancel);
+/* Read the list of --files-from FILE ("-": standard input), one path a
+ * line, or NUL-separated (sep '\0'); empty entries are skipped.  The
+ * paths are appended to *paths (*count of them, allocated with malloc).
+ * Returns 0, or -1 after a message. */
+int input_list_read(const char *file, int sep, char ***paths, int *count);
 
 /* ---- dedupe.c -------------------------------------------------------- */
 
@@ -150,8 +207,20 @@ void dedupe_free(dedupe *d);
 
 /* ---- batch.c --------------------------------------------------------- */
 
+/* How a batch went, for the closing summary and counts. */
+typedef struct batch_summary {
+    int inputs;               /* paths given */
+    int skipped;              /* --skip-existing: outputs already there */
+    int failed;               /* inputs with an error */
+    long long records;        /* records written */
+} batch_summary;
+
 /* Extract every path in order (count >= 1) to standard output or
- * --output-dir and return the exit status. */
-int batch_run(const settings *set, char *const *paths, int count);
+ * --output-dir and return the exit status; summary (may be NULL) says
+ * how it went. */
+int batch_run(const settings *set, char *const *paths, int count, batch_summary *summary);
+/* A fragment held in memory moves to a temporary file once it is large;
+ * called after each record written to it (does nothing for others). */
+void fragment_check(output *frag);
 
 #endif

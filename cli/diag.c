@@ -3,10 +3,13 @@
  * Worker threads report errors while the main thread may be drawing the
  * progress line, so one mutex guards stderr: a message first clears the
  * progress line, the next update redraws it.  Standard output never sees
- * any of this. */
+ * any of this, and the line is not drawn on the terminal records go to.
+ * Skipped inputs (--skip-existing) count as done; with the total size
+ * known the line says the share of bytes read and the time left. */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,8 +25,9 @@ static int diag_quiet;
 
 static struct {
     int enabled;
-    int total, done;
-    long long bytes;
+    int total, done, skipped;
+    long long bytes, total_bytes;
+    long long skipped_bytes;  /* of bytes: inputs skipped, not read */
     double start, last_draw;
     int shown;            /* characters of the line on screen, 0 if none */
 } progress;
@@ -69,6 +73,16 @@ void diag_warning(const char *format, ...)
     va_end(ap);
 }
 
+void diag_note(const char *format, ...)
+{
+    if (diag_quiet)
+        return;
+    va_list ap;
+    va_start(ap, format);
+    vmessage(format, ap);
+    va_end(ap);
+}
+
 int diag_try_help(void)
 {
     fputs("Try '" PROG " --help' for more information.\n", stderr);
@@ -93,11 +107,35 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void progress_start(int total_files)
+/* Records going to the terminal the line would be drawn on would get
+ * glued to it: then there is no progress line. */
+int progress_wanted(void)
 {
-    progress.enabled = !diag_quiet && isatty(STDERR_FILENO);
+    if (diag_quiet || !isatty(STDERR_FILENO))
+        return 0;
+    struct stat out, err;
+    if (!isatty(STDOUT_FILENO) || fstat(STDOUT_FILENO, &out) != 0 ||
+        fstat(STDERR_FILENO, &err) != 0)
+        return 1;
+    return out.st_rdev != err.st_rdev;
+}
+
+void progress_start(int total_files, long long total_bytes)
+{
+    progress.enabled = progress_wanted();
     progress.total = total_files;
+    progress.total_bytes = total_bytes;
     progress.start = now();
+}
+
+/* "1:05:09", "4:12" */
+static void format_duration(char *buf, size_t size, double seconds)
+{
+    long s = (long)(seconds + 0.5);
+    if (s >= 3600)
+        snprintf(buf, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    else
+        snprintf(buf, size, "%ld:%02ld", s / 60, s % 60);
 }
 
 /* Called with diag_lock held. */
@@ -108,9 +146,19 @@ static void progress_draw(void)
     if (elapsed < PROGRESS_DELAY || t - progress.last_draw < PROGRESS_INTERVAL)
         return;
     progress.last_draw = t;
-    double mb = (double)progress.bytes / 1e6;
-    int n = fprintf(stderr, "\r" PROG ": %d/%d files, %.1f MB, %.1f MB/s",
-                    progress.done, progress.total, mb, mb / elapsed);
+    double mb = (double)(progress.bytes - progress.skipped_bytes) / 1e6;
+    char share[64] = "", skipped[32] = "";
+    if (progress.total_bytes > 0 && mb > 0) {
+        double done = (double)progress.bytes / (double)progress.total_bytes;
+        double rest = (double)(progress.total_bytes - progress.bytes) / 1e6;
+        char left[32];
+        format_duration(left, sizeof left, rest > 0 ? rest / (mb / elapsed) : 0);
+        snprintf(share, sizeof share, " (%.0f%%), %s left", 100 * (done > 1 ? 1 : done), left);
+    }
+    if (progress.skipped)
+        snprintf(skipped, sizeof skipped, ", %d skipped", progress.skipped);
+    int n = fprintf(stderr, "\r" PROG ": %d/%d files%s, %.1f MB, %.1f MB/s%s",
+                    progress.done, progress.total, skipped, mb, mb / elapsed, share);
     /* a shorter line than the last one leaves its tail: blank it out */
     int len = n > 0 ? n - 1 : 0;
     if (len < progress.shown)
@@ -137,6 +185,19 @@ void progress_file_done(long long bytes)
     pthread_mutex_lock(&diag_lock);
     progress.done++;
     progress.bytes += bytes;
+    progress_draw();
+    pthread_mutex_unlock(&diag_lock);
+}
+
+void progress_skipped(long long bytes)
+{
+    if (!progress.enabled)
+        return;
+    pthread_mutex_lock(&diag_lock);
+    progress.skipped++;
+    progress.bytes += bytes;
+    progress.skipped_bytes += bytes;
+    progress.done++;
     progress_draw();
     pthread_mutex_unlock(&diag_lock);
 }

@@ -69,6 +69,7 @@ struct lg_decoder {
 
     size_t invalid;
     long long first_invalid;
+    char note[320];        /* a warning about the detection, or "" */
 
     lg_char_sink sink;
     void *user;
@@ -129,14 +130,13 @@ static void emit_invalid(lg_decoder *d, long long offset)
 }
 
 
-/* Does the sniffed input p[0..n) read as UTF-8?  Yes when it is valid, and
- * also when a few damaged bytes sit in otherwise valid UTF-8 text: GB18030
- * Chinese reads as about one valid multibyte sequence per five invalid
- * bytes, so four valid sequences per invalid byte is UTF-8 with errors (the
- * bad bytes then become U+FFFD and the text after them still decodes). */
-static int utf8_plausible(const unsigned char *p, size_t n, int *multibyte)
+/* ---- detection: which reading fits the first 64 KiB --------------------- */
+
+/* Bytes of p[0..n) that are not UTF-8.  A sequence cut at the end of the
+ * window is not counted: the next bytes may complete it. */
+static size_t utf8_invalid_bytes(const unsigned char *p, size_t n, int *multibyte)
 {
-    size_t i = 0, good = 0, bad = 0;
+    size_t i = 0, bad = 0;
     uint32_t cp;
     while (i < n) {
         if (p[i] < 0x80) {
@@ -145,18 +145,89 @@ static int utf8_plausible(const unsigned char *p, size_t n, int *multibyte)
         }
         int k = utf8_decode_strict(p + i, n - i, &cp);
         if (k == 0)
-            break; /* cut at the sniff boundary: still plausible */
+            break;
         if (k < 0) {
             bad++;
             i++;
             continue;
         }
-        good++;
+        *multibyte = 1;
         i += (size_t)k;
     }
-    if (good)
-        *multibyte = 1;
-    return bad == 0 || good >= 4 * bad;
+    return bad;
+}
+
+/* GB18030 read into p[0..n): *invalid bytes fit none of its forms, and
+ * *unusual bytes are two-byte codes outside GB2312 (lead and trail A1-FE,
+ * lead up to F7): rare characters and private-use codes.  Chinese text in
+ * GB18030 has few of them; UTF-8 read as GB18030 is nearly all of them,
+ * and only about 3% invalid - GB18030 takes almost any byte pair - so the
+ * invalid bytes alone would take damaged UTF-8 for GB18030. */
+static void gb18030_counts(const unsigned char *p, size_t n, size_t *invalid, size_t *unusual)
+{
+    size_t i = 0;
+    *invalid = *unusual = 0;
+    while (i < n) {
+        unsigned b = p[i];
+        if (b < 0x80) {
+            i++;
+        } else if (b >= 0x81 && b <= 0xFE && i + 1 < n && p[i + 1] >= 0x40 && p[i + 1] != 0x7F &&
+                   p[i + 1] != 0xFF) {
+            if (!(b >= 0xA1 && b <= 0xF7 && p[i + 1] >= 0xA1))
+                *unusual += 2;
+            i += 2;
+        } else if (b >= 0x81 && b <= 0xFE && i + 3 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 &&
+                   p[i + 2] >= 0x81 && p[i + 2] <= 0xFE && p[i + 3] >= 0x30 && p[i + 3] <= 0x39) {
+            i += 4;
+        } else if (i + 4 > n && b >= 0x81) {
+            break;  /* may be completed by the next bytes */
+        } else {
+            ++*invalid;
+            i++;
+        }
+    }
+}
+
+/* UTF-16 without a BOM: many NULs in one byte of each pair and hardly any
+ * in the other (ASCII characters: digits, line breaks), the rest of that
+ * byte what Chinese text has there.  Returns 16 for UTF-16LE, -16 for
+ * UTF-16BE, 0 for neither.  Text in UTF-8 or GB18030 holds no NULs. */
+static int utf16_without_bom(const unsigned char *p, size_t n)
+{
+    size_t units = n / 2, zeros[2] = {0, 0}, textlike[2] = {0, 0};
+    if (units < 4 || !memchr(p, 0, n))
+        return 0;  /* nearly every input: no NUL at all */
+    for (size_t i = 0; i < 2 * units; i++) {
+        unsigned b = p[i];
+        zeros[i & 1] += b == 0;
+        /* a high byte of text: ASCII, punctuation, CJK, full-width */
+        textlike[i & 1] += b == 0 || b == 0x20 || b == 0x30 || (b >= 0x4E && b <= 0x9F) || b == 0xFF;
+    }
+    for (int hi = 0; hi < 2; hi++) {
+        size_t z = zeros[hi], other = zeros[!hi];
+        if (z >= 2 && z * 20 >= units && other * 10 <= z && textlike[hi] * 10 >= units * 9)
+            return hi ? 16 : -16;  /* high byte second: little-endian */
+    }
+    return 0;
+}
+
+/* The decision between UTF-8 and GB18030 and why, for the warning. */
+typedef struct reading {
+    int utf8;                   /* read as UTF-8 */
+    size_t utf8_bad, gb_bad, gb_unusual;
+} reading;
+
+/* Valid UTF-8 is UTF-8; else valid GB18030 (ASCII is both) is GB18030;
+ * else the reading with fewer doubtful bytes wins: invalid ones, and for
+ * GB18030 the unusual codes too. */
+static reading choose_reading(const unsigned char *p, size_t n, int *multibyte)
+{
+    reading r = {1, utf8_invalid_bytes(p, n, multibyte), 0, 0};
+    if (r.utf8_bad == 0)
+        return r;  /* the common case: no second scan */
+    gb18030_counts(p, n, &r.gb_bad, &r.gb_unusual);
+    r.utf8 = r.utf8_bad == 0 || (r.gb_bad > 0 && r.utf8_bad <= r.gb_bad + r.gb_unusual);
+    return r;
 }
 
 /* ---- GB18030's two-byte codes --------------------------------------- */
@@ -617,6 +688,43 @@ static lg_status feed_decided(lg_decoder *d, const unsigned char *p, size_t n,
 /* ---- detection and the public entry points -------------------------- */
 
 
+/* Decide between UTF-8 and GB18030 on the window p[0..n); when neither
+ * reads cleanly, note both counts for the warning. */
+static lg_status choose_utf8_or_gb18030(lg_decoder *d, const unsigned char *p, size_t n,
+                                        int name_it)
+{
+    reading r = choose_reading(p, n, &d->utf8_multibyte);
+    lg_status st = LG_OK;
+    if (r.utf8) {
+        d->mode = MODE_UTF8;
+        if (name_it)
+            strcpy(d->encoding, "UTF-8");
+    } else {
+        st = open_iconv(d, "GB18030");
+    }
+    if (st == LG_OK && r.utf8_bad && r.gb_bad)
+        snprintf(d->note, sizeof d->note,
+                 "neither UTF-8 nor GB18030 reads cleanly: %zu invalid byte%s as UTF-8, %zu as "
+                 "GB18030 (and %zu in rare codes) in the %zu bytes from %lld; read as %s "
+                 "(use --encoding to choose)", r.utf8_bad, r.utf8_bad == 1 ? "" : "s", r.gb_bad,
+                 r.gb_unusual, n, d->sniff_base, r.utf8 ? "UTF-8" : "GB18030");
+    return st;
+}
+
+/* A UTF-8 BOM says UTF-8, and UTF-8 it is; but when the text after it
+ * reads as GB18030 (an editor put the BOM before converting, or a tool
+ * prepended it) say so. */
+static void note_bom_mismatch(lg_decoder *d, const unsigned char *p, size_t n)
+{
+    int multibyte = 0;
+    reading r = choose_reading(p, n, &multibyte);
+    if (!r.utf8)
+        snprintf(d->note, sizeof d->note,
+                 "a UTF-8 byte order mark, but the text after it reads as GB18030 (%zu invalid "
+                 "bytes as UTF-8, %zu as GB18030): read as UTF-8; try --encoding GB18030",
+                 r.utf8_bad, r.gb_bad);
+}
+
 static lg_status decide(lg_decoder *d, int final)
 {
     const unsigned char *p = d->sniff;
@@ -635,16 +743,13 @@ static lg_status decide(lg_decoder *d, int final)
                                                : (le ? "UTF-32LE" : "UTF-32BE"));
         skip = le || be ? (size_t)d->bom_family / 8 : 0;
     } else if (!at_start) {
-        if (utf8_plausible(p, n, &d->utf8_multibyte)) {
-            d->mode = MODE_UTF8;
-        } else {
-            st = open_iconv(d, "GB18030");
-        }
+        st = choose_utf8_or_gb18030(d, p, n, 0);
     } else if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         d->mode = MODE_UTF8;
         d->forced = 1;
         strcpy(d->encoding, "UTF-8");
         skip = 3;
+        note_bom_mismatch(d, p + 3, n - 3);
     } else if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) {
         /* before UTF-16LE's BOM, which it starts with: no text opens with U+0000 */
         st = open_iconv(d, "UTF-32LE");
@@ -658,11 +763,13 @@ static lg_status decide(lg_decoder *d, int final)
     } else if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
         st = open_iconv(d, "UTF-16BE");
         skip = 2;
-    } else if (utf8_plausible(p, n, &d->utf8_multibyte)) {
-        d->mode = MODE_UTF8;
-        strcpy(d->encoding, "UTF-8");
+    } else if (utf16_without_bom(p, n)) {
+        st = open_iconv(d, utf16_without_bom(p, n) > 0 ? "UTF-16LE" : "UTF-16BE");
+        if (st == LG_OK)
+            snprintf(d->note, sizeof d->note, "no byte order mark, but NULs in every other byte: "
+                     "read as %s (use --encoding to choose)", d->encoding);
     } else {
-        st = open_iconv(d, "GB18030");
+        st = choose_utf8_or_gb18030(d, p, n, 1);
     }
     if (st != LG_OK)
         return st;
@@ -716,6 +823,11 @@ lg_status lg_decoder_finish(lg_decoder *d)
 
 size_t lg_decoder_invalid_count(const lg_decoder *d) { return d->invalid; }
 long long lg_decoder_first_invalid(const lg_decoder *d) { return d->first_invalid; }
+
+const char *lg_decoder_note(const lg_decoder *d)
+{
+    return d->note[0] ? d->note : NULL;
+}
 
 const char *lg_decoder_encoding(const lg_decoder *d)
 {

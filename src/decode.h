@@ -2,7 +2,8 @@
  * to Unicode code points, each with the input line and byte offset of its
  * first byte.
  *
- * Owns: encoding detection (BOM > valid UTF-8 > GB18030), conversion with
+ * Owns: encoding detection (BOM > UTF-16 by its NULs > valid UTF-8 > valid
+ * GB18030 > whichever reads with fewer doubtful bytes), conversion with
  * iconv (GB18030's two-byte codes through a table that iconv fills once per
  * process, thread-safely), carrying incomplete sequences across chunk ends,
  * replacing invalid bytes with U+FFFD (counted, first offset kept), and line
@@ -44,6 +45,11 @@ lg_status lg_decoder_finish(lg_decoder *d);
 /* Invalid byte sequences replaced so far, and the offset of the first. */
 size_t lg_decoder_invalid_count(const lg_decoder *d);
 long long lg_decoder_first_invalid(const lg_decoder *d);
+
+/* A warning about how the encoding was chosen (neither UTF-8 nor GB18030
+ * read cleanly, UTF-16 without a BOM, a UTF-8 BOM before GB18030 text),
+ * or NULL. */
+const char *lg_decoder_note(const lg_decoder *d);
 
 /* The encoding in use ("UTF-8", "GB18030", "UTF-16LE"...), or NULL before
  * it is known. */

@@ -83,6 +83,12 @@ static const struct section {
     [LX_ROLE_BY_YEAR] = {"role-by-year", SH_WORD},
     [LX_ROLE_BY_YEAR_NOT] = {"role-by-year-not", SH_WORD},
     [LX_ROLE_PLAN_HEADING] = {"role-plan-heading", SH_WORD},
+    [LX_PLAN_COMING_WORDS] = {"plan-coming-words", SH_WORD},
+    [LX_PLAN_COMING_ROLES] = {"plan-coming-roles", SH_WORD},
+    [LX_DOCUMENT_VERBS] = {"document-verbs", SH_WORD},
+    [LX_AVERAGE_WORDS] = {"average-words", SH_WORD},
+    [LX_TOP_PLACE_WORDS] = {"top-place-words", SH_WORD},
+    [LX_THRESHOLD_FOLLOWERS] = {"threshold-followers", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

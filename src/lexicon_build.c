@@ -249,7 +249,8 @@ static const char YEAR_PATTERN[] =
 static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
                                                  "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb"};
 
-static pcre2_code *compile(const char *pattern, int *jit)
+/* *nomem is set when PCRE2 ran out of memory (not the pattern's fault). */
+static pcre2_code *compile(const char *pattern, int *jit, int *nomem)
 {
     int err;
     PCRE2_SIZE where;
@@ -258,6 +259,8 @@ static pcre2_code *compile(const char *pattern, int *jit)
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED, &err, &where, NULL);
     size_t jit_size = 0;
+    if (!re && err == PCRE2_ERROR_HEAP_FAILED)
+        *nomem = 1;
     if (re)
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
     *jit = re && pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size;
@@ -281,12 +284,15 @@ static lg_status build_patterns(lg_lexicon *lx)
         text_free(&t);
         return LG_ERR_NOMEM;
     }
-    lx->value_re = compile(t.data, &lx->value_jit);
+    int nomem = 0;
+    lx->value_re = compile(t.data, &lx->value_jit, &nomem);
     text_free(&t);
-    lx->year_re = compile(YEAR_PATTERN, &lx->year_jit);
+    lx->year_re = compile(YEAR_PATTERN, &lx->year_jit, &nomem);
     lx->match_ctx = pcre2_match_context_create(NULL);
+    if (!lx->match_ctx)
+        nomem = 1;
     if (!lx->value_re || !lx->year_re || !lx->match_ctx)
-        return LG_ERR_REGEX;
+        return nomem ? LG_ERR_NOMEM : LG_ERR_REGEX;
     for (int g = 0; g < G_COUNT; g++) {
         pcre2_code *re = g < G_Y ? lx->value_re : lx->year_re;
         lx->group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);

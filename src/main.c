@@ -18,7 +18,8 @@
 enum {
     OPT_CITY = 256, OPT_YEAR, OPT_FORMAT, OPT_FIELDS, OPT_BOM, OPT_OUTPUT_DIR,
     OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD,
-    OPT_DEDUPE, OPT_FILES_WITHOUT_RECORDS
+    OPT_DEDUPE, OPT_FILES_WITHOUT_RECORDS,
+    OPT_SKIP_EXISTING, OPT_NO_HEADER, OPT_FILES_FROM
 };
 
 typedef struct option_spec {
@@ -37,11 +38,15 @@ static const option_spec option_table[] = {
     {OPT_INPUT_FORMAT, "input-format", "FMT", "text (default), or jsonl: a JSON document per line"},
     {OPT_ID_FIELD, "id-field", "NAME", "jsonl: the document id's field (default id)"},
     {OPT_TEXT_FIELD, "text-field", "NAME", "jsonl: the document text's field (default text)"},
+    {OPT_FILES_FROM, "files-from", "FILE", "read input paths from FILE, one a line (- for stdin)"},
+    {'0', "null", NULL, "--files-from: the paths end with NUL (find -print0)"},
     {0, NULL, NULL, "Output:"},
-    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv or tsv"},
+    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv, tsv or html (review page)"},
     {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
     {OPT_BOM, "bom", NULL, "start CSV and TSV with a UTF-8 BOM (for Excel)"},
-    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/NAME.jsonl (.json, .csv, .tsv) per FILE"},
+    {OPT_NO_HEADER, "no-header", NULL, "CSV and TSV without the header line (to append)"},
+    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/PATH/NAME.jsonl (.json .csv .tsv .html) per FILE"},
+    {OPT_SKIP_EXISTING, "skip-existing", NULL, "--output-dir: skip inputs with an output (to resume)"},
     {'j', "jobs", "N", "extract N files at once (0: one per CPU), same output"},
     {OPT_DEDUPE, "dedupe", NULL, "drop a record repeating an earlier one of its document"},
     {'c', "count", NULL, "print FILE:N, the records of each FILE, instead of records"},
@@ -81,8 +86,8 @@ static void print_help(void)
         }
     printf("Usage: " PROG " [OPTION]... [FILE]...\n"
            "Extract the indicators of Chinese reports on law-based government as\n"
-           "JSON Lines, JSON, CSV or TSV.  With no FILE, or when FILE is -, read\n"
-           "standard input.\n");
+           "JSON Lines, JSON, CSV or TSV, or show them marked in the text on an HTML\n"
+           "review page.  With no FILE, or when FILE is -, read standard input.\n");
     for (size_t i = 0; i < OPTION_COUNT; i++) {
         const option_spec *o = &option_table[i];
         if (!o->code) {
@@ -184,7 +189,7 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
     case OPT_TEXT_FIELD: set->text_field = arg; break;
     case OPT_FORMAT:
         if (format_parse(arg, &set->format) != 0)
-            return diag_usage_error("unknown format '%s' (jsonl, json, csv or tsv)", arg);
+            return diag_usage_error("unknown format '%s' (jsonl, json, csv, tsv or html)", arg);
         break;
     case OPT_FIELDS: *fields = arg; break;
     case OPT_BOM: set->bom = 1; break;
@@ -193,6 +198,10 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
             return diag_usage_error("--output-dir needs a directory name");
         set->output_dir = arg;
         break;
+    case OPT_SKIP_EXISTING: set->skip_existing = 1; break;
+    case OPT_NO_HEADER: set->no_header = 1; break;
+    case OPT_FILES_FROM: set->files_from = arg; break;
+    case '0': set->files_null = 1; break;
     case 'j': return parse_jobs(set, arg);
     case OPT_DEDUPE: set->dedupe = 1; break;
     case 'c': set->list_mode = LIST_COUNT; break;
@@ -215,6 +224,12 @@ static int check_settings(settings *set, const char *fields, int id_or_text_fiel
         return diag_usage_error("--id-field and --text-field need --input-format jsonl");
     if (set->list_mode && set->output_dir)
         return diag_usage_error("--count and --files-without-records write no records: not with --output-dir");
+    if (set->skip_existing && !set->output_dir)
+        return diag_usage_error("--skip-existing needs --output-dir");
+    if (set->no_header && set->format != FORMAT_CSV && set->format != FORMAT_TSV)
+        return diag_usage_error("--no-header needs --format csv or tsv");
+    if (set->files_null && !set->files_from)
+        return diag_usage_error("-0 (--null) needs --files-from");
     if (!fields) {
         fields_default(set);
         return GO_ON;
@@ -302,6 +317,33 @@ static int check_encoding(const settings *set)
     return GO_ON;
 }
 
+/* The inputs: the command line's FILEs, then --files-from's; standard
+ * input when there are none. */
+static int run_inputs(const settings *set, int count, char **files)
+{
+    char *standard_input[] = {"-"};
+    if (!set->files_from)
+        return count ? batch_run(set, files, count, NULL) : batch_run(set, standard_input, 1, NULL);
+    char **paths = malloc(((size_t)count + 1) * sizeof *paths);
+    if (!paths) {
+        diag_error("%s", strerror(ENOMEM));
+        return EXIT_TROUBLE;
+    }
+    memcpy(paths, files, (size_t)count * sizeof *paths);
+    int listed = count;
+    int status = EXIT_TROUBLE;
+    if (input_list_read(set->files_from, set->files_null ? '\0' : '\n', &paths, &listed) == 0) {
+        if (listed > 0)
+            status = batch_run(set, paths, listed, NULL);
+        else
+            diag_error("%s: no input paths", set->files_from);
+    }
+    for (int i = count; i < listed; i++)
+        free(paths[i]);
+    free(paths);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     /* a closed pipe must show up as EPIPE from write(), not kill us */
@@ -318,13 +360,8 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     status = check_encoding(&set);
-    if (status == GO_ON) {
-        char *standard_input[] = {"-"};
-        if (optind < argc)
-            status = batch_run(&set, argv + optind, argc - optind);
-        else
-            status = batch_run(&set, standard_input, 1);
-    }
+    if (status == GO_ON)
+        status = run_inputs(&set, argc - optind, argv + optind);
     lg_cleanup();
     return status;
 }

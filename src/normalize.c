@@ -69,6 +69,16 @@ static inline int is_space(uint32_t cp)
            (cp >= 0x80 && cp < 0xA0);
 }
 
+/* One rule for control characters (NUL, ESC, DEL, C1...) wherever they
+ * stand: they are debris of conversion, neither text nor a space, so they
+ * are dropped - 3, NUL, 5件 reads 35件, as 3., NUL, 5 reads 3.5.  Tab,
+ * line feed, vertical tab, form feed and CR are layout and stay spaces
+ * or breaks. */
+static inline int is_control(uint32_t cp)
+{
+    return (cp < 0x20 && (cp < '\t' || cp > '\r')) || (cp >= 0x7F && cp < 0xA0);
+}
+
 /* CJK ideographs (U+3400..U+9FFF), most of the text, are visible, never
  * folded and no mark, bar or terminator: the appending loop tests for them
  * first and skips the rest. */
@@ -709,6 +719,8 @@ int lg_normalizer_push(void *normalizer, const lg_char *chars, size_t n)
             nz->pending_space = 0;
         } else if (cp == '\r') {
             continue; /* CRLF is one line break; the LF counts it */
+        } else if (is_control(cp)) {
+            continue; /* see is_control */
         } else if (is_space(cp)) {
             if (nz->newlines)
                 nz->indent += (cp == 0x3000 || cp == '\t') ? 2 : 1;

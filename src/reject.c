@@ -5,11 +5,14 @@
  * numbers, units of kind reject (dates, batches, versions), a unit that
  * starts another word (条例), years and names that read as durations
  * (2023年, 24小时警局), short quoted labels (“八五”), a lone Chinese
- * numeral that is the word "one", and the labels of [not-records].
+ * numeral that is the word "one", the labels of [not-records], numbers
+ * inside a 《title》, thresholds naming a class (500万元以上企业) and a
+ * place's named length (科尔沁500公里风景大道).
  * Reads: the value as value.c read it; the lexicon's [units],
  * [unit-word-starts], [rank-cues], [count-cues], [change-words],
- * [not-records]. */
+ * [not-records], [threshold-followers]; the gazetteer's exact lookup. */
 #include "extract_int.h"
+#include "place.h"
 
 /* chars of a unit that, followed by these, form another word (条例, 部署) */
 static int unit_starts_word(const lg_extractor *ex, const char *unit, uint32_t next)
@@ -108,6 +111,53 @@ static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
                                 : !long_unit && !ends_any(ex, i, LX_COUNT_CUES);
 }
 
+/* 《…全面提质23条措施》: a number inside a title names the document. */
+static int inside_closed_title(const lg_extractor *ex, const value *v)
+{
+    if (!inside_title(ex, v->start))
+        return 0;
+    for (size_t i = v->end; i < ex->n && i - v->end < TITLE_MAX_CHARS; i++)
+        if (ex->cp[i] == 0x300B /* 》 */ || ex->cp[i] == 0x3009 /* 〉 */)
+            return 1;
+    return 0; /* a 《 never closed: damage, not a title */
+}
+
+/* 500万元以上企业, 3000平方米以上建筑: a threshold that names a class of
+ * things (followed by a noun), not a figure.  Shares (90%以上的村) stay
+ * figures, and so does a value whose 以上 a verb or a conjunction of
+ * [threshold-followers] follows (100人以上参加). */
+static int threshold_rejected(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (!ends(ex, v->end, "以上") && !ends(ex, v->end, "以下"))
+        return 0;
+    if (UNIT_IS(v->unit, "%") || UNIT_IS(v->unit, "‰") || strstr(v->unit, "百分点"))
+        return 0;
+    return is_cjk(c->after) && !starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS);
+}
+
+/* 科尔沁500公里风景大道: a place, a length and a noun, where a clause
+ * starts, are the name of a route or a project, not a figure. */
+static int named_measure(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (!c->ulen || unit_kind(ex, v->unit) != KIND_MEASURE || !is_cjk(c->after) ||
+        starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS))
+        return 0;
+    for (size_t len = 2; len <= 4 && len <= v->start; len++) {
+        size_t a = v->start - len;
+        if (a > 0 && !class_at(ex, a - 1, CL_BREAK) && !class_at(ex, a - 1, CL_QUOTE))
+            continue;
+        char name[16];
+        size_t bytes = ex->cb[v->start] - ex->cb[a];
+        if (bytes >= sizeof name)
+            continue;
+        memcpy(name, ex->s.data + ex->cb[a], bytes);
+        name[bytes] = '\0';
+        if (lg_place_lookup(name, -1) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
 {
     if (inside_label(ex, v))
@@ -131,6 +181,8 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */)
         return 1; /* 24小时警局, 30分钟服务圈: names */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
+        return 1;
+    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v))
         return 1;
     if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
         return 1;

@@ -11,6 +11,8 @@
 #   corpus-100m.utf8.txt      the same ten times (~100 MB)
 #   corpus-100m.gb18030.txt   that, through iconv -f UTF-8 -t GB18030
 #   corpus-100m-line.utf8.txt that with every newline removed: one line
+#   corpus-40m.jsonl          each seed a JSON Lines document, to >= 40 MB
+#   corpus-small/             2,000 files of a seed's first 2 KB each
 # The 1 GiB stream on standard input is generated on the fly, never stored.
 #
 # Environment: BENCH_DIR, BENCH_RUNS (3; the best run counts),
@@ -91,7 +93,33 @@ if [ ! -s "$l100" ]; then
     say "bench: building $l100"
     tr -d '\r\n' < "$c100" > "$l100.tmp" && mv "$l100.tmp" "$l100"
 fi
-for f in "$c10" "$c100" "$g100" "$l100"; do
+j40=$dir/corpus-40m.jsonl
+small=$dir/corpus-small
+if [ ! -s "$j40" ]; then
+    say "bench: building $j40"
+    python3 - "$j40.tmp" seeds/*.txt <<'PY' && mv "$j40.tmp" "$j40"
+import json, sys
+texts = [open(p, encoding="utf-8", errors="replace").read() for p in sys.argv[2:]]
+size, n = 0, 0
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    while size < 40_000_000:
+        line = json.dumps({"id": n, "text": texts[n % len(texts)]}, ensure_ascii=False) + "\n"
+        f.write(line)
+        size += len(line.encode("utf-8"))
+        n += 1
+PY
+fi
+if [ ! -f "$small/1999.txt" ]; then
+    say "bench: building $small"
+    rm -rf "$small" && mkdir -p "$small.tmp" &&
+        python3 - "$small.tmp" seeds/*.txt <<'PY' && mv "$small.tmp" "$small"
+import sys
+texts = [open(p, "rb").read()[:2048] for p in sys.argv[2:]]
+for i in range(2000):
+    open("%s/%d.txt" % (sys.argv[1], i), "wb").write(texts[i % len(texts)])
+PY
+fi
+for f in "$c10" "$c100" "$g100" "$l100" "$j40" "$small/1999.txt"; do
     [ -s "$f" ] || { say "bench: could not build $f"; exit 2; }
 done
 
@@ -183,7 +211,7 @@ rss() { num "$1" || { echo n/a; return; }; echo "$(kb "$1") MB"; }
 status() { # status VALUE OP LIMIT -> ok / MISS
     case $1 in n/a|inf|'') echo "?"; return ;; esac
     awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {
-        ok = (op == ">=") ? v >= l : (op == "<=") ? v <= l : v < l
+        ok = (op == ">=") ? v >= l : (op == "<=") ? v <= l : (op == ">") ? v > l : v < l
         print ok ? "ok" : "MISS" }'
 }
 # rss_status KB: against 16 MB; "?" when within the measuring method's floor
@@ -217,6 +245,14 @@ if [ "$stream_mib" -gt 0 ]; then
     run "stdin stream" --stream "$c10" "$stream_bytes" -- $pin "$bin" -q -; s_t=$T s_rss=$RSS
 fi
 runs=$saved_runs
+# threads: not pinned, so that -j 2 has two cores when the machine does
+sj=$(wc -c < "$j40" | tr -d ' ')
+say "bench: JSON Lines corpus, $(mb "$sj") MB, -j 1 and -j 2 ..."
+run "jsonl -j 1" -- "$bin" -q --input-format jsonl -j 1 "$j40"; j1_t=$T
+run "jsonl -j 2" -- "$bin" -q --input-format jsonl -j 2 "$j40"; j2_t=$T
+say "bench: 2,000 small files, -j 1 and -j 2 ..."
+run "small -j 1" -- sh -c 'exec "$0" -q -j 1 "$1"/*.txt' "$bin" "$small"; k1_t=$T
+run "small -j 2" -- sh -c 'exec "$0" -q -j 2 "$1"/*.txt' "$bin" "$small"; k2_t=$T
 
 u_rate=$(rate "$s100" "$u_t")
 ratio=$(div "$g_t" "$i_t")
@@ -251,6 +287,10 @@ fi
 echo "| peak RSS, one $(mb "$sl") MB line | $(rss "$l_rss") ($(rate "$sl" "$l_t") MB/s) | < 16 MB | $(rss_status "$l_rss") |"
 echo "| time, UTF-8 $(mb "$s10") MB / $(mb "$s100") MB | $(secs "$t10") / $(secs "$u_t") | | |"
 echo "| growth: time100 / time10 (sizes x$size_ratio) | $growth | ~$size_ratio (linear) | $linear |"
+speedup=$(div "$j1_t" "$j2_t")
+echo "| -j 2 speed-up, one $(mb "$sj") MB JSON Lines corpus | ${speedup}x ($(secs "$j1_t") / $(secs "$j2_t")) | > 1 ($ncpu CPUs) | $(status "$speedup" '>' 1) |"
+small_ratio=$(div "$k2_t" "$k1_t")
+echo "| -j 2 / -j 1, 2,000 small files | ${small_ratio} ($(secs "$k2_t") / $(secs "$k1_t")) | <= 1 | $(status "$small_ratio" '<=' 1) |"
 
 # where the time goes, stage by stage (CPU time of the library's stages on
 # the file held in memory; output is the CLI's time beyond the library's)

@@ -48,6 +48,7 @@ typedef struct decoded {
     long long first_invalid;
     char encoding[64];        /* after finish */
     char encoding_before[64]; /* after the first feed, "(null)" when NULL */
+    char note[400];           /* lg_decoder_note(), "" when none */
 } decoded;
 
 /* Decode bytes[0..len) with the encoding forced (or NULL), fed chunk bytes
@@ -84,6 +85,7 @@ static void decode(decoded *r, const void *bytes, size_t len, const char *encodi
     r->first_invalid = lg_decoder_first_invalid(d);
     const char *e = lg_decoder_encoding(d);
     snprintf(r->encoding, sizeof r->encoding, "%s", e ? e : "(null)");
+    snprintf(r->note, sizeof r->note, "%s", lg_decoder_note(d) ? lg_decoder_note(d) : "");
     lg_decoder_free(d);
 }
 
@@ -281,6 +283,27 @@ static int is_at(const sink_buf *b, size_t i, uint32_t cp, long long line, long 
 /* Chunk sizes every stream test is fed with (0 = all at once). */
 static const size_t CHUNKS[] = {0, 1, 2, 3, 5, 7, 16, 17, 1000, 4096};
 #define NCHUNKS (sizeof CHUNKS / sizeof CHUNKS[0])
+
+/* s (UTF-8) converted to encoding by iconv, times copies; *len bytes. */
+static unsigned char *encoded(const char *s, const char *encoding, int times, size_t *len)
+{
+    size_t n = strlen(s), cap = 4 * n * (size_t)times + 16;
+    unsigned char *out = malloc(cap);
+    iconv_t cd = iconv_open(encoding, "UTF-8");
+    if (!out || cd == (iconv_t)-1)
+        abort();
+    char *o = (char *)out;
+    size_t left = cap;
+    for (int t = 0; t < times; t++) {
+        char *in = (char *)s;
+        size_t inleft = n;
+        if (iconv(cd, &in, &inleft, &o, &left) == (size_t)-1)
+            abort();
+    }
+    iconv_close(cd);
+    *len = cap - left;
+    return out;
+}
 
 int main(void)
 {
@@ -1139,6 +1162,94 @@ int main(void)
         decode(&r, s, sizeof s, "UTF-16", 1);
         TEST_COND("forced UTF-16, bytewise: a at offset 2", is_at(&r.out, 0, 'a', 1, 2));
         decoded_free(&r);
+    }
+
+    /* ---- detection when the text is damaged or unmarked ---------------- */
+    {
+        /* UTF-8 with a bad sequence every few characters (the last byte of
+         * every third multibyte character cut off): GB18030 would read it
+         * with fewer invalid bytes, but as rare codes nearly throughout */
+        const char *text = "2023年，杭州市办理法律援助案件2320件，调解成功率达98.9%。\n";
+        size_t n;
+        unsigned char *u = encoded(text, "UTF-8", 40, &n), *o = malloc(n);
+        size_t w = 0, chars = 0;
+        for (size_t i = 0; i < n;) {
+            size_t len = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+            memcpy(o + w, u + i, len);
+            w += len - (len > 1 && ++chars % 3 == 0);
+            i += len;
+        }
+        decode(&r, o, w, NULL, 0);
+        TEST_STREQ("damaged UTF-8: read as UTF-8", r.encoding, "UTF-8");
+        TEST_COND("damaged UTF-8: a warning with both counts",
+                  strstr(r.note, "neither UTF-8 nor GB18030") && strstr(r.note, "invalid bytes as UTF-8") &&
+                  strstr(r.note, "as GB18030"));
+        TEST_COND("damaged UTF-8: the characters left whole are read", strstr(text_of(&r.out), "杭州") ||
+                  strstr(text_of(&r.out), "州市") || strstr(text_of(&r.out), "案件"));
+        decoded_free(&r);
+        free(u);
+        free(o);
+    }
+    {
+        /* the same text in GB18030, with a few bytes damaged: GB18030 */
+        size_t n;
+        unsigned char *g = encoded("2023年，杭州市办理法律援助案件2320件，调解成功率达98.9%。\n", "GB18030", 40, &n);
+        for (size_t i = 100; i < n; i += 400)
+            g[i] = 0xFF;
+        decode(&r, g, n, NULL, 0);
+        TEST_STREQ("damaged GB18030: read as GB18030", r.encoding, "GB18030");
+        TEST_COND("damaged GB18030: the warning says why", strstr(r.note, "read as GB18030") != NULL);
+        decoded_free(&r);
+        free(g);
+        /* clean GB18030 and clean UTF-8: no note */
+        g = encoded("杭州市办理法律援助案件2320件，朱镕基。", "GB18030", 1, &n);
+        decode(&r, g, n, NULL, 0);
+        TEST_COND("clean GB18030 with a rare character: GB18030, no note",
+                  strcmp(r.encoding, "GB18030") == 0 && r.note[0] == '\0' && r.invalid == 0);
+        decoded_free(&r);
+        free(g);
+        decode(&r, "杭州市办理案件23件。", strlen("杭州市办理案件23件。"), NULL, 0);
+        TEST_COND("clean UTF-8: no note", strcmp(r.encoding, "UTF-8") == 0 && r.note[0] == '\0');
+        decoded_free(&r);
+    }
+    {
+        /* UTF-16 without a BOM: NULs in every other byte */
+        const char *text = "2023年，杭州市办理法律援助案件2320件。\n全市调解成功率达98.9%。\n";
+        const char *names[] = {"UTF-16LE", "UTF-16BE"};
+        for (int e = 0; e < 2; e++) {
+            size_t n;
+            unsigned char *b = encoded(text, names[e], 3, &n);
+            for (size_t chunk = 0; chunk < 8; chunk += 7) {
+                decode(&r, b, n, NULL, chunk);
+                TEST_STREQ("UTF-16 without a BOM: detected", r.encoding, names[e]);
+                TEST_COND("UTF-16 without a BOM: the text", strncmp(text_of(&r.out), text, strlen(text)) == 0 &&
+                          r.invalid == 0);
+                TEST_COND("UTF-16 without a BOM: a note says so", strstr(r.note, "no byte order mark") != NULL);
+                decoded_free(&r);
+            }
+            free(b);
+        }
+        /* a few NULs in UTF-8 text are debris, not UTF-16 */
+        const char s[] = "杭州市\0办理案件\0 23件。abc";
+        decode(&r, s, sizeof s - 1, NULL, 0);
+        TEST_STREQ("NULs in UTF-8 text: still UTF-8", r.encoding, "UTF-8");
+        decoded_free(&r);
+    }
+    {
+        /* a UTF-8 BOM, then GB18030 text: read as UTF-8 as the BOM says, with
+         * a warning that suggests --encoding */
+        size_t n;
+        unsigned char *g = encoded("杭州市办理法律援助案件2320件。", "GB18030", 1, &n);
+        unsigned char *b = malloc(n + 3);
+        memcpy(b, "\xEF\xBB\xBF", 3);
+        memcpy(b + 3, g, n);
+        decode(&r, b, n + 3, NULL, 0);
+        TEST_STREQ("UTF-8 BOM before GB18030: UTF-8", r.encoding, "UTF-8");
+        TEST_COND("UTF-8 BOM before GB18030: the warning suggests --encoding",
+                  strstr(r.note, "byte order mark") && strstr(r.note, "--encoding GB18030"));
+        decoded_free(&r);
+        free(b);
+        free(g);
     }
 
     return TEST_REPORT();

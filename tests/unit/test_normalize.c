@@ -395,9 +395,48 @@ static int collapse_agrees(size_t count, size_t max_len, unsigned long seed)
     return ok;
 }
 
+/* Normalize s with each '~' read as the code point nul_as (0: NUL). */
+static void normalize_with(sentences *ss, const char *s, uint32_t nul_as)
+{
+    memset(ss, 0, sizeof *ss);
+    size_t n;
+    lg_char *c = chars_of(s, &n);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].cp == '~')
+            c[i].cp = nul_as;
+    lg_normalizer *nz;
+    if (lg_normalizer_new(&nz, collect, ss) != LG_OK)
+        abort();
+    lg_normalizer_push(nz, c, n);
+    lg_normalizer_finish(nz);
+    lg_normalizer_free(nz);
+    free(c);
+}
+
 int main(void)
 {
     sentences ss;
+
+    /* ---- control characters: one rule, wherever they stand ------------ */
+    {
+        static const uint32_t controls[] = {0, 0x01, 0x1B, 0x1F, 0x7F, 0x85, 0x9F};
+        for (size_t i = 0; i < sizeof controls / sizeof *controls; i++) {
+            normalize_with(&ss, "共办理3~5件，增长1~2.~5%，案~件A~B。", controls[i]);
+            TEST_STREQ("a control character is dropped: in a number, after a point, between words",
+                       joined(&ss), "共办理35件，增长12.5%，案件AB。");
+            sentences_free(&ss);
+        }
+        normalize_with(&ss, "共办理3~5件，其中2~ ~4件。", 0);
+        TEST_STREQ("a control character beside a space leaves the space", joined(&ss),
+                   "共办理35件，其中2 4件。");
+        sentences_free(&ss);
+        normalize_with(&ss, "共3~5件", '\t');
+        TEST_STREQ("a tab is layout, a space", joined(&ss), "共3 5件");
+        sentences_free(&ss);
+        normalize_with(&ss, "共3~5件", '\f');
+        TEST_STREQ("a form feed is layout, a space", joined(&ss), "共3 5件");
+        sentences_free(&ss);
+    }
 
     /* ---- spaces ------------------------------------------------------ */
     {
