@@ -54,6 +54,7 @@ struct table_reader {
 
     int mode;
     int warned;
+    int province_rows; /* the table's rows are provinces' (广东 | 31392 |) */
     /* the table's title: a line just before it (2023年度…统计表, …(件)) */
     int title_year;
     char title_unit[UNIT_BYTES];
@@ -212,7 +213,9 @@ static void join_metric(const lg_extractor *ex, const char *label, const char *c
                         size_t cap)
 {
     const char *a = label, *b = col;
-    if (*label && *col && in_list(ex, LX_GENERIC_MEASURES, label))
+    /* a 合计 row is a row like the others: its label leads */
+    int total = !strcmp(label, "合计") || !strcmp(label, "总计") || !strcmp(label, "小计");
+    if (*label && *col && !total && in_list(ex, LX_GENERIC_MEASURES, label))
         a = col, b = label;
     out[0] = '\0';
     utf8_cat(out, cap, a);
@@ -232,7 +235,12 @@ static int cell_record(lg_extractor *ex, const tcell *c, const tcol *col, const 
     r.place = -1;
     if (place >= 0) {
         const lg_place *p = lg_place_get(place);
-        r.city_mode = p && p->level == LG_PROVINCE ? CITY_NONE : CITY_PLACE;
+        const lg_place *up = p && p->parent >= 0 ? lg_place_get(p->parent) : NULL;
+        int province = p && p->level == LG_PROVINCE;
+        /* 上海 in a table of provinces is a province's row too */
+        int municipality = up && !strcmp(up->name, p->name);
+        tr->province_rows |= province;
+        r.city_mode = province || (municipality && tr->province_rows) ? CITY_NONE : CITY_PLACE;
         r.place = place;
     }
     r.context = (size_t)-1;
@@ -387,6 +395,7 @@ static void reset_labels(table_reader *tr)
 
 static void end_pipe(table_reader *tr)
 {
+    tr->province_rows = 0;
     tr->head_rows = 0;
     tr->after_data = 0;
     tr->cols_state = -2;
@@ -684,6 +693,7 @@ static int flush_stream(lg_extractor *ex)
     }
     tr->stream_n = tr->stream_texts = 0;
     tr->stream_full = tr->stream_barred = 0;
+    tr->province_rows = 0;
     tr->warned = 0;
     reset_labels(tr);
     return rc;
