@@ -248,6 +248,10 @@ static int cell_record(lg_extractor *ex, const tcell *c, const tcol *col, const 
     if (c->unit[0]) {
         memcpy(r.unit, c->unit, sizeof r.unit);
         r.kind = unit_kind(ex, c->unit);
+        const lx_list_t *words = &ex->lx->list[LX_CHANGE_HEADERS];
+        for (size_t i = 0; i < words->n && (UNIT_IS(r.unit, "%") || UNIT_IS(r.unit, "百分点")); i++)
+            if (strstr(col->name, words->e[i].word))
+                r.kind = KIND_CHANGE; /* 同比增长 | 5.2%: a change */
     } else if (col->unit[0]) {
         memcpy(r.unit, col->unit, sizeof r.unit);
         r.kind = col->kind;
