@@ -5,6 +5,7 @@
  * places, the report's own city and year, tables, then each value's year,
  * place and metric, and the record, emitted or held.
  * Reads: the lexicon in lg_config (or the defaults). */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "extract_int.h"
@@ -117,6 +118,8 @@ static int records(lg_extractor *ex, const found *f, const cell *cells, size_t n
         lg_role_scan(ex->lx, &ex->role_state, ex->cp, ex->n);
     for (size_t k = 0; k < f->nv; k++) {
         rec r;
+        if (table_line_taken(ex, ex->c[f->values[k].start].line))
+            continue; /* the table reader's cell */
         if (make_record(ex, f, k, cells, ncells, &r))
             return -1;
         int rc = ex->settled ? emit_record(ex, &r, ex->s.data) : hold_record(ex, &r);
@@ -159,7 +162,9 @@ static int extract_sentence(lg_extractor *ex)
     found f = {stack, 0, ym, 0, pm, 0};
     int rc = find_mentions(ex, &f, stack, sizeof stack / sizeof *stack);
     if (rc == 0) {
-        if (!ex->settled)
+        /* a table's labels (广东 | 31392 | 河北 |) list places: no vote
+         * for the report's own */
+        if (!ex->settled && !table_line_taken(ex, ex->c[0].line))
             observe_report(ex, &f);
         cell cells[MAX_CELLS];
         size_t ncells = 0;
@@ -210,6 +215,8 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     ex->after_semicolon = n && (chars[n - 1].cp == 0xFF1B /* ； */ || chars[n - 1].cp == ';');
     if (ex->status != LG_OK)
         return 1;
+    if (n && table_release(ex, chars[0].line))
+        return 1;
     if (n && (numeral || !ex->settled)) {
         if (load_sentence(ex, chars, n) || extract_sentence(ex)) {
             if (ex->status == LG_OK)
@@ -223,8 +230,23 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     return ex->status != LG_OK;
 }
 
+int lg_extractor_chars(void *extractor, const lg_char *chars, size_t n)
+{
+    lg_extractor *ex = extractor;
+    return ex->status != LG_OK || table_take_chars(ex, chars, n);
+}
+
+int lg_extractor_chars_end(lg_extractor *ex)
+{
+    return ex->status != LG_OK || table_end_input(ex);
+}
+
 lg_status lg_extractor_finish(lg_extractor *ex)
 {
+    if (ex->status == LG_OK)
+        table_end_input(ex);
+    if (ex->status == LG_OK)
+        table_release(ex, LLONG_MAX);
     settle(ex);
     return ex->status;
 }
@@ -267,7 +289,7 @@ lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,
     ex->report_city = ex->opening_city = ex->report_county = -1;
     ex->city_votes = calloc((size_t)lg_place_count(), sizeof *ex->city_votes);
     ex->md = match_data_for(lx);
-    if (!ex->md || !ex->city_votes) {
+    if (!ex->md || !ex->city_votes || table_reader_new(ex)) {
         lg_extractor_free(ex);
         return LG_ERR_NOMEM;
     }
@@ -280,6 +302,7 @@ void lg_extractor_free(lg_extractor *ex)
     if (!ex)
         return;
     free_held(ex);
+    table_reader_free(ex);
     free(ex->cb);
     free(ex->cp);
     free(ex->cls);

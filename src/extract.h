@@ -33,6 +33,13 @@ lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,
 int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n,
                           unsigned flags);
 
+/* Take the input's characters as decoded (an lg_char_sink), before the
+ * normalizer sees them: the table reader reads their lines.  Returns
+ * non-zero to stop. */
+int lg_extractor_chars(void *extractor, const lg_char *chars, size_t n);
+/* The input has ended: read its last line (before the normalizer's end). */
+int lg_extractor_chars_end(lg_extractor *ex);
+
 /* End of the document: settle the report's city and year and pass on every
  * record still held back. */
 lg_status lg_extractor_finish(lg_extractor *ex);

@@ -9,7 +9,9 @@
  *   year.c      year and period mentions, and the year of each value
  *   where.c     place mentions, and the city or district of each value
  *   metric.c    the metric name of each value
- *   table.c     values in table rows: names from row label and header
+ *   table.c     the table reader (with table_cells.c, table_layout.c):
+ *               statistical tables cell by cell, from the input's lines
+ *   table_prose.c  values in | rows left to prose: label + header names
  *   report.c    the report's own city and year, held records, emission
  *   extract.c   runs them in order for each sentence
  * Every word list comes from the lexicon the extractor holds (lexicon.h). */
@@ -204,6 +206,8 @@ struct lg_extractor {
     size_t nkinds;
     /* the last of them, kept across paragraphs: 行政强制类 is a category of it */
     char last_kind[96];
+    /* the table reader (table.c), fed the input's lines as they are */
+    struct table_reader *tables;
     lg_role_state role_state; /* plan sections (下一步工作打算), the sentence's cues */
 };
 
@@ -322,7 +326,19 @@ void complete_name(const lg_extractor *ex, const found *f, size_t k, const named
 void remember_kinds(lg_extractor *ex, const found *f);
 int is_change(const lg_extractor *ex, const value *v);
 
-/* table.c */
+/* table.c: the table reader, which reads the input's lines before the
+ * normalizer joins them (lg_extractor_chars), takes the lines of the
+ * tables it finds, and hands their records on in line order. */
+int table_reader_new(lg_extractor *ex);
+void table_reader_free(lg_extractor *ex);
+int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n);
+int table_end_input(lg_extractor *ex);
+/* Is this input line a table's (its values are the table reader's)? */
+int table_line_taken(lg_extractor *ex, long long line);
+/* Pass on the table records of lines before this one (all: LLONG_MAX). */
+int table_release(lg_extractor *ex, long long before_line);
+
+/* table_prose.c: | rows the table reader leaves to prose */
 size_t split_cells(const lg_extractor *ex, cell *cells);
 void table_header(lg_extractor *ex, const cell *cells, size_t n, const found *f);
 void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,
@@ -334,6 +350,8 @@ void note_latest_year(lg_extractor *ex, const found *f);
 void context_window(const lg_extractor *ex, const value *v, rec *r);
 int emit_record(lg_extractor *ex, const rec *r, const char *sentence);
 int hold_record(lg_extractor *ex, rec *r);
+/* Hold a record whose context is its own (a table row), not the sentence's. */
+int hold_record_context(lg_extractor *ex, rec *r, const char *context);
 void settle(lg_extractor *ex);
 void free_held(lg_extractor *ex);
 

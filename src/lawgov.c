@@ -119,6 +119,16 @@ static void script_warning(void *user, long long offset, const char *message)
         p->cfg->on_warning(p->file, offset, message, p->cfg->user);
 }
 
+/* The decoded characters go to the table reader, which reads the input's
+ * own lines, and then to the normalizer. */
+static int tee_chars(void *user, const lg_char *chars, size_t n)
+{
+    pipeline *p = user;
+    if (lg_extractor_chars(p->extractor, chars, n))
+        return 1;
+    return lg_normalizer_push(p->normalizer, chars, n);
+}
+
 static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *file,
                                const char *doc)
 {
@@ -138,7 +148,7 @@ static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *fi
     if (st == LG_OK)
         st = lg_normalizer_new(&p->normalizer, lg_script_sentence, p->script);
     if (st == LG_OK)
-        st = lg_decoder_new(&p->decoder, cfg->encoding, lg_normalizer_push, p->normalizer);
+        st = lg_decoder_new(&p->decoder, cfg->encoding, tee_chars, p);
     if (st != LG_OK)
         pipeline_free(p);
     return st;
@@ -161,6 +171,8 @@ static lg_status pipeline_close(pipeline *p, const lg_config *cfg, const char *f
 {
     if (st == LG_OK) {
         st = stage_status(p, lg_decoder_finish(p->decoder));
+        if (st == LG_OK && lg_extractor_chars_end(p->extractor))
+            st = lg_extractor_status(p->extractor);
         if (st == LG_OK && lg_normalizer_finish(p->normalizer))
             st = lg_script_failed(p->script) ? LG_ERR_NOMEM
                  : p->tap_status != LG_OK ? p->tap_status : lg_extractor_status(p->extractor);

@@ -553,6 +553,22 @@ static int standalone_line(const lg_normalizer *nz)
     return 1;
 }
 
+/* Does the current line hold nothing but a number (3509, 74.7%)?  Then it
+ * is a table's cell, and a number on the next line is another cell, not
+ * the rest of this one. */
+static int line_is_number(const lg_normalizer *nz)
+{
+    size_t i = nz->line_start, n = nz->len;
+    if (i >= n || nz->buf[i].cp < '0' || nz->buf[i].cp > '9')
+        return 0;
+    for (; i < n; i++) {
+        uint32_t cp = nz->buf[i].cp;
+        if (!((cp >= '0' && cp <= '9') || cp == '.' || (cp == '%' && i == n - 1)))
+            return 0;
+    }
+    return 1;
+}
+
 /* A new line begins with cp after one or more line breaks: is it a new
  * paragraph, or the same sentence broken by the layout? */
 static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
@@ -567,6 +583,8 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
         return 1;
     /* (a line going on with a number is a sentence wrapped: 一、共受理案件\n120件) */
     if ((nz->newlines >= 2 && ends_as_title(nz)) || (!(cp >= '0' && cp <= '9') && standalone_line(nz)))
+        return 1;
+    if (cp >= '0' && cp <= '9' && line_is_number(nz))
         return 1;
     /* a table row written without outer bars: 数量 | 75件 | 16件 */
     return nz->tally.bars - nz->bars_before_line >= 2;

@@ -123,11 +123,9 @@ static char *dup_text(const char *s, size_t n)
     return d;
 }
 
-/* Keep the current sentence (once) for the records held from it. */
-static int hold_sentence(lg_extractor *ex)
+/* Keep context text for the records held from it. */
+static int push_context(lg_extractor *ex, const char *s, size_t n)
 {
-    if (ex->sentence_held)
-        return 0;
     if (ex->held_ctx_len == ex->held_ctx_cap) {
         size_t cap = ex->held_ctx_cap ? ex->held_ctx_cap * 2 : 64;
         char **p = realloc(ex->held_ctx, cap * sizeof *p);
@@ -136,18 +134,27 @@ static int hold_sentence(lg_extractor *ex)
         ex->held_ctx = p;
         ex->held_ctx_cap = cap;
     }
-    char *ctx = dup_text(ex->s.data, ex->s.len);
+    char *ctx = dup_text(s, n);
     if (!ctx)
         return -1;
     ex->held_ctx[ex->held_ctx_len++] = ctx;
+    return 0;
+}
+
+/* Keep the current sentence (once) for the records held from it. */
+static int hold_sentence(lg_extractor *ex)
+{
+    if (ex->sentence_held)
+        return 0;
+    if (push_context(ex, ex->s.data, ex->s.len))
+        return -1;
     ex->sentence_held = 1;
     return 0;
 }
 
-int hold_record(lg_extractor *ex, rec *r)
+/* Hold r, whose context is the last one kept. */
+static int push_held(lg_extractor *ex, rec *r)
 {
-    if (hold_sentence(ex))
-        return -1;
     if (ex->held_len == ex->held_cap) {
         size_t cap = ex->held_cap ? ex->held_cap * 2 : 64;
         rec *p = realloc(ex->held, cap * sizeof *p);
@@ -166,6 +173,23 @@ int hold_record(lg_extractor *ex, rec *r)
     r->context = ex->held_ctx_len - 1;
     ex->held[ex->held_len++] = *r;
     return 0;
+}
+
+int hold_record(lg_extractor *ex, rec *r)
+{
+    if (hold_sentence(ex))
+        return -1;
+    return push_held(ex, r);
+}
+
+int hold_record_context(lg_extractor *ex, rec *r, const char *context)
+{
+    if (push_context(ex, context, strlen(context)))
+        return -1;
+    ex->sentence_held = 0; /* the next sentence's records keep their own */
+    r->ctx_from = 0;
+    r->ctx_len = strlen(context);
+    return push_held(ex, r);
 }
 
 void free_held(lg_extractor *ex)

@@ -1,118 +1,1138 @@
-/* table.c - values in tables flattened into | rows (the normalizer marks
- * them LG_SENT_TABLE_ROW): a header row's cells and years are kept, and a
- * value in a later row is named by its row label and column header, and
- * takes the column's year.
- * Owns: cells, the header, table names.
- * Reads: the sentence, its values and years; the lexicon's
- * [generic-measures] and [change-headers]. */
-#include "extract_int.h"
+/* table.c - the table reader: statistical tables read cell by cell.
+ *
+ * The normalizer joins short lines into sentences, so a table printed one
+ * cell per line would reach the extractor as one run of glued text; the
+ * reader therefore reads the input's own lines, as decoded, a step ahead
+ * of the normalizer (lg_extractor_chars).  It cuts each line into cells:
+ * a | row (with or without outer bars; empty cells after the last one are
+ * padding), a line that is one cell (a header, a number, a space or a lone
+ * | for an empty cell), or prose.  A | table is header rows, then data
+ * rows named by their label cells and the header path over each value; a
+ * one-cell-per-line table is a header run, then a body that table_layout.c
+ * cuts into rows.  Every line the reader takes is marked, and the prose
+ * stage leaves the values on it alone; the records of placed cells wait
+ * until the prose stage has passed their line, so records stay in line
+ * order whatever the chunking.  Cells that cannot be placed are not
+ * guessed: a warning (once per table) says where.
+ * Owns: lines, tables, their records (cells: table_cells.c; columns:
+ * table_layout.c; | rows left to prose: table_prose.c).
+ * Reads: the lexicon's [units], [table-units], [table-notes] and what
+ * table_layout.c reads. */
+#include "table.h"
 
-size_t split_cells(const lg_extractor *ex, cell *cells)
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "place.h"
+
+/* A record's name, in bytes: table names are longer than prose ones
+ * (本年新收政府信息公开申请数量法人或其他组织商业企业). */
+#define TABLE_METRIC_BYTES 384
+/* A record's context (the row), in bytes. */
+#define TABLE_CONTEXT_BYTES 900
+/* A plain line longer than this, in characters, is prose, not a cell. */
+#define CELL_LINE_MAX_CHARS 40
+
+enum tmode { TM_NONE, TM_PIPE, TM_STREAM };
+
+/* A record waiting for the prose stage to pass its line. */
+typedef struct pending {
+    rec r;
+    char *context;
+} pending;
+
+typedef struct claim {
+    long long from, to;
+} claim;
+
+struct table_reader {
+    /* the line being read */
+    lg_char line[TABLE_LINE_MAX_CHARS];
+    size_t line_len;
+    int line_long;
+
+    int mode;
+    int warned;
+    int province_rows; /* the table's rows are provinces' (广东 | 31392 |) */
+    /* the table's title: a line just before it (2023年度…统计表, …(件)) */
+    int title_year;
+    char title_unit[UNIT_BYTES];
+    int title_places;
+    const char *title_kind;
+
+    /* a | table: its header rows, and the columns worked out for rows of
+     * one shape (labels, values) */
+    tcell head[TABLE_HEAD_ROWS_MAX][TABLE_COLS_MAX];
+    size_t head_n[TABLE_HEAD_ROWS_MAX], head_rows;
+    int after_data;
+    tcol cols[TABLE_COLS_MAX];
+    size_t cols_labels, cols_values;
+    int cols_state; /* -2 not worked out, -1 does not line up, 0 or 1 (body corner) */
+    char labels[5][TCELL_BYTES]; /* row labels by numbering level */
+    tcell row[TABLE_COLS_MAX + 1];
+
+    /* a one-cell-per-line table */
+    tcell stream[TABLE_STREAM_MAX];
+    size_t stream_n, stream_texts;
+    int stream_full, stream_barred;
+    tcell scratch[TABLE_STREAM_MAX];
+
+    claim *claims;
+    size_t nclaims, claims_cap, claim_first;
+    pending *pend;
+    size_t npend, pend_first, pend_cap;
+    char metric[TABLE_METRIC_BYTES], context[TABLE_CONTEXT_BYTES];
+    /* short text lines as written, words apart: PDF headers */
+    char words[WORD_LINES_MAX][TCELL_BYTES];
+    size_t nwords;
+};
+
+/* ---- claims and records ------------------------------------------------ */
+
+static void claim_line(lg_extractor *ex, long long line)
 {
-    size_t n = 0, a = 0;
-    for (size_t i = 0; i <= ex->n && n < MAX_CELLS; i++) {
-        if (i < ex->n && ex->cp[i] != '|')
-            continue;
-        if (i > a || n > 0 || a > 0) {
-            cells[n].a = a;
-            cells[n].b = i;
-            n++;
+    table_reader *tr = ex->tables;
+    if (tr->nclaims && line >= tr->claims[tr->nclaims - 1].from &&
+        line <= tr->claims[tr->nclaims - 1].to + 1) {
+        if (line > tr->claims[tr->nclaims - 1].to)
+            tr->claims[tr->nclaims - 1].to = line;
+        return;
+    }
+    if (tr->claim_first > 0 && tr->claim_first * 2 >= tr->nclaims) {
+        memmove(tr->claims, tr->claims + tr->claim_first,
+                (tr->nclaims - tr->claim_first) * sizeof *tr->claims);
+        tr->nclaims -= tr->claim_first;
+        tr->claim_first = 0;
+    }
+    if (tr->nclaims == tr->claims_cap) {
+        size_t cap = tr->claims_cap ? tr->claims_cap * 2 : 32;
+        claim *p = realloc(tr->claims, cap * sizeof *p);
+        if (!p) {
+            ex->status = LG_ERR_NOMEM;
+            return;
         }
-        a = i + 1;
+        tr->claims = p;
+        tr->claims_cap = cap;
     }
-    /* drop the empty cells outside the first and last bar */
-    while (n && cells[n - 1].a >= cells[n - 1].b)
-        n--;
-    if (n && cells[0].a >= cells[0].b) {
-        memmove(cells, cells + 1, (n - 1) * sizeof *cells);
-        n--;
+    tr->claims[tr->nclaims++] = (claim){line, line};
+}
+
+int table_line_taken(lg_extractor *ex, long long line)
+{
+    table_reader *tr = ex->tables;
+    if (!tr)
+        return 0;
+    while (tr->claim_first < tr->nclaims && tr->claims[tr->claim_first].to < line)
+        tr->claim_first++;
+    return tr->claim_first < tr->nclaims && tr->claims[tr->claim_first].from <= line;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static int push_pending(lg_extractor *ex, const rec *r, const char *context)
+{
+    table_reader *tr = ex->tables;
+    if (tr->pend_first == tr->npend)
+        tr->pend_first = tr->npend = 0;
+    if (tr->npend == tr->pend_cap) {
+        size_t cap = tr->pend_cap ? tr->pend_cap * 2 : 64;
+        pending *p = realloc(tr->pend, cap * sizeof *p);
+        if (!p)
+            return -1;
+        tr->pend = p;
+        tr->pend_cap = cap;
     }
-    return n;
-}
-
-static int cell_of(const cell *cells, size_t n, size_t at)
-{
-    for (size_t j = 0; j < n; j++)
-        if (at >= cells[j].a && at < cells[j].b)
-            return (int)j;
-    return -1;
-}
-
-/* A row without values is a header: remember its cells and their years. */
-void table_header(lg_extractor *ex, const cell *cells, size_t n, const found *f)
-{
-    ex->table_cols = 0;
-    for (size_t j = 0; j < n && j < MAX_CELLS; j++) {
-        text_reset(&ex->table_header[j]);
-        ex->table_year[j] = 0;
-        for (size_t i = cells[j].a; i < cells[j].b; i++)
-            if (!class_at(ex, i, CL_QUOTE))
-                text_append_cp(&ex->table_header[j], ex->cp[i]);
-        for (size_t k = 0; k < f->nym; k++)
-            if (f->ym[k].start >= cells[j].a && f->ym[k].end <= cells[j].b && f->ym[k].year)
-                ex->table_year[j] = f->ym[k].year;
-        ex->table_cols = j + 1;
+    pending *p = &tr->pend[tr->npend];
+    p->r = *r;
+    p->r.metric = dup_str(r->metric);
+    p->r.text = dup_str(r->text);
+    p->context = dup_str(context);
+    if (!p->r.metric || !p->r.text || !p->context) {
+        free(p->r.metric);
+        free(p->r.text);
+        free(p->context);
+        return -1;
     }
-}
-
-/* 数量, 金额: a label that only says what is measured */
-static int generic_measure(const lg_extractor *ex, const char *s)
-{
-    return s && lx_find(ex->lx, LX_GENERIC_MEASURES, s, strlen(s)) != NULL;
-}
-
-/* Does a column header say its figures are changes (同比, 增长)? */
-static int says_change(const lg_extractor *ex, const char *head)
-{
-    const lx_list_t *words = &ex->lx->list[LX_CHANGE_HEADERS];
-    for (size_t i = 0; i < words->n; i++)
-        if (strstr(head, words->e[i].word))
-            return 1;
+    tr->npend++;
     return 0;
 }
 
-/* The row label and column header joined, the header first after a
- * generic label (办理案件 + 数量). */
-static void join_names(const lg_extractor *ex, const text_buf *label, const char *head,
-                       text_buf *out)
+static void free_pending(pending *p)
 {
-    int label_ok = label->len > 0, head_ok = head && *head;
-    if (label_ok || head_ok)
-        text_reset(out);
-    if (label_ok && head_ok && generic_measure(ex, label->data)) {
-        text_append(out, head, strlen(head));
-        text_append(out, label->data, label->len);
-    } else if (label_ok && head_ok) {
-        text_append(out, label->data, label->len);
-        text_append(out, head, strlen(head));
-    } else if (label_ok) {
-        text_append(out, label->data, label->len);
-    } else if (head_ok) {
-        text_append(out, head, strlen(head));
+    free(p->r.metric);
+    free(p->r.text);
+    free(p->context);
+}
+
+int table_release(lg_extractor *ex, long long before_line)
+{
+    table_reader *tr = ex->tables;
+    if (!tr)
+        return 0;
+    while (tr->pend_first < tr->npend && tr->pend[tr->pend_first].r.line < before_line) {
+        pending *p = &tr->pend[tr->pend_first++];
+        int rc = 0;
+        if (ex->status == LG_OK) {
+            rec r = p->r; /* holding copies its strings into r */
+            r.ctx_from = 0;
+            r.ctx_len = strlen(p->context);
+            rc = ex->settled ? emit_record(ex, &r, p->context)
+                             : hold_record_context(ex, &r, p->context);
+        }
+        free_pending(p);
+        if (rc) {
+            if (ex->status == LG_OK)
+                ex->status = LG_ERR_NOMEM;
+            return 1;
+        }
+    }
+    return ex->status != LG_OK;
+}
+
+static void warn(lg_extractor *ex, long long line, long long offset, const char *what)
+{
+    table_reader *tr = ex->tables;
+    if (tr->warned || !ex->cfg->on_warning)
+        return;
+    tr->warned = 1;
+    char msg[200];
+    snprintf(msg, sizeof msg, "line %lld: table: %s; cells not read", line, what);
+    ex->cfg->on_warning(ex->file, offset, msg, ex->cfg->user);
+}
+
+/* name = label + column, the column first after a generic label (数量). */
+static void join_metric(const lg_extractor *ex, const char *label, const char *col, char *out,
+                        size_t cap)
+{
+    const char *a = label, *b = col;
+    /* a 合计 row is a row like the others: its label leads */
+    int total = !strcmp(label, "合计") || !strcmp(label, "总计") || !strcmp(label, "小计");
+    if (*label && *col && !total && in_list(ex, LX_GENERIC_MEASURES, label))
+        a = col, b = label;
+    out[0] = '\0';
+    utf8_cat(out, cap, a);
+    utf8_cat(out, cap, b);
+}
+
+/* The record of a number cell in column col, named metric. */
+static int cell_record(lg_extractor *ex, const tcell *c, const tcol *col, const char *metric,
+                       const char *context, int place)
+{
+    table_reader *tr = ex->tables;
+    rec r;
+    memset(&r, 0, sizeof r);
+    r.line = c->line;
+    r.offset = c->offset;
+    r.city_mode = CITY_REPORT;
+    r.place = -1;
+    if (place >= 0) {
+        const lg_place *p = lg_place_get(place);
+        const lg_place *up = p && p->parent >= 0 ? lg_place_get(p->parent) : NULL;
+        int province = p && p->level == LG_PROVINCE;
+        /* 上海 in a table of provinces is a province's row too */
+        int municipality = up && !strcmp(up->name, p->name);
+        tr->province_rows |= province;
+        r.city_mode = province || (municipality && tr->province_rows) ? CITY_NONE : CITY_PLACE;
+        r.place = place;
+    }
+    r.context = (size_t)-1;
+    memcpy(r.value_str, c->dec, sizeof r.value_str);
+    if (c->unit[0]) {
+        memcpy(r.unit, c->unit, sizeof r.unit);
+        r.kind = unit_kind(ex, c->unit);
+        const lx_list_t *words = &ex->lx->list[LX_CHANGE_HEADERS];
+        for (size_t i = 0; i < words->n && (UNIT_IS(r.unit, "%") || UNIT_IS(r.unit, "百分点")); i++)
+            if (strstr(col->name, words->e[i].word))
+                r.kind = KIND_CHANGE; /* 同比增长 | 5.2%: a change */
+    } else if (col->unit[0]) {
+        memcpy(r.unit, col->unit, sizeof r.unit);
+        r.kind = col->kind;
+        if (col->places && lg_decimal_shift(r.value_str, sizeof r.value_str, col->places))
+            return 0; /* too large to hold: no record rather than a wrong one */
+    } else if (tr->title_unit[0]) {
+        memcpy(r.unit, tr->title_unit, sizeof r.unit);
+        r.kind = col->kind != KIND_COUNT ? col->kind : tr->title_kind;
+        if (tr->title_places && lg_decimal_shift(r.value_str, sizeof r.value_str, tr->title_places))
+            return 0;
+    } else {
+        r.kind = col->kind;
+    }
+    int year = col->year ? col->year : tr->title_year;
+    r.year_mode = year ? YEAR_EXPLICIT : YEAR_REPORT;
+    r.year = year;
+    r.metric = (char *)metric;
+    r.text = (char *)c->text;
+    return push_pending(ex, &r, context);
+}
+
+/* ---- row labels -------------------------------------------------------- */
+
+/* The place a row is about: its label is a place's name (广东, 包头市: a
+ * province's figures have no city), or the body it names begins with one
+ * (曲阜市自然资源和规划局); -1 when none. */
+static int label_place(const char *text, int body)
+{
+    size_t len = strlen(text);
+    int id = -1;
+    size_t used = len ? lg_place_match(text, len, -1, &id) : 0;
+    if (!used || (!body && used != len))
+        return -1;
+    return id;
+}
+
+/* The label path of a row from its label cells, carrying outer labels
+ * down from the rows above by the rank of their numbers (三、 > (三) > 2.). */
+static void row_label(lg_extractor *ex, const tcell *cells, size_t n, char *out, size_t cap)
+{
+    table_reader *tr = ex->tables;
+    char plain[TCELL_BYTES * 2] = "";
+    for (size_t i = 0; i < n; i++) {
+        char name[TCELL_BYTES];
+        int level;
+        clean_name(ex, cells[i].text, name, sizeof name, &level);
+        if (i == 0 && level == 0)
+            for (int l = 0; l < 5; l++)
+                tr->labels[l][0] = '\0';
+        if (level) {
+            tr->labels[level][0] = '\0';
+            utf8_cat(tr->labels[level], sizeof tr->labels[level], name);
+            for (int l = level + 1; l < 5; l++)
+                tr->labels[l][0] = '\0';
+        } else {
+            utf8_cat(plain, sizeof plain, name);
+        }
+    }
+    out[0] = '\0';
+    for (int l = 1; l < 5; l++)
+        utf8_cat(out, cap, tr->labels[l]);
+    utf8_cat(out, cap, plain);
+}
+
+static void row_context(const tcell *cells, size_t n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            utf8_cat(out, cap, " | ");
+        utf8_cat(out, cap, cells[i].text);
     }
 }
 
-/* Name a value in a table row from its row label and column header. */
-void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,
-                  text_buf *out, rec *r)
+/* ---- titles ------------------------------------------------------------ */
+
+/* A year written in s (2023年, not the 2014 of 12014年): the first, or 0. */
+static int year_in(const char *s)
 {
-    int j = cell_of(cells, n, v->start);
-    text_buf label = {0};
-    if (n && cell_of(cells, n, v->start) != 0)
-        for (size_t i = cells[0].a; i < cells[0].b; i++)
-            if (!class_at(ex, i, CL_QUOTE))
-                text_append_cp(&label, ex->cp[i]);
-    const char *head = j >= 0 && (size_t)j < ex->table_cols ? ex->table_header[j].data : NULL;
-    int head_year = j >= 0 && (size_t)j < ex->table_cols ? ex->table_year[j] : 0;
-    if (head_year) {
-        r->year_mode = YEAR_EXPLICIT;
-        r->year = head_year;
-        r->period_mode = PERIOD_NONE;
-        head = NULL; /* the header is the year, not a name */
+    for (size_t i = 0; s[i]; i++) {
+        if (i && s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        size_t d = 0;
+        while (s[i + d] >= '0' && s[i + d] <= '9')
+            d++;
+        if (d == 4 && !strncmp(s + i + 4, "年", 3)) {
+            int y = atoi(s + i);
+            if (y >= 1949 && y <= LATEST_PLAUSIBLE_YEAR)
+                return y;
+        }
+        if (d)
+            i += d - 1;
     }
-    join_names(ex, &label, head, out);
-    if (head && *head && (UNIT_IS(v->unit, "%") || UNIT_IS(v->unit, "百分点")) &&
-        says_change(ex, head))
-        r->kind = KIND_CHANGE;
-    text_free(&label);
+    return 0;
+}
+
+static int digits_before_year_word(const char *s)
+{
+    const char *y = strstr(s, "年");
+    return y && y > s && y[-1] >= '0' && y[-1] <= '9';
+}
+
+/* A line above a table naming it: 2023年度…统计表, 表二, …情况(件). */
+static int is_title_cell(const lg_extractor *ex, const tcell *c)
+{
+    size_t raw = strlen(c->text);
+    if (is_caption(c->text) || (digits_before_year_word(c->text) && raw > 12) ||
+        !strncmp(c->text, "表", 3))
+        return 1;
+    if (raw < 3 || (strcmp(c->text + raw - 3, "表") && c->text[raw - 1] != ')'))
+        return 0;
+    char name[TCELL_BYTES];
+    int level;
+    clean_name(ex, c->text, name, sizeof name, &level);
+    size_t n = strlen(name);
+    return n >= 3 && !strcmp(name + n - 3, "表");
+}
+
+static void set_title(lg_extractor *ex, const char *s)
+{
+    table_reader *tr = ex->tables;
+    if (!*s && !tr->title_year && !tr->title_unit[0])
+        return; /* no title, and none before */
+    tr->title_year = year_in(s);
+    tr->title_unit[0] = '\0';
+    tr->title_places = 0;
+    tr->title_kind = KIND_COUNT;
+    char unit[UNIT_BYTES];
+    int places;
+    const char *kind;
+    if (unit_bracket(ex, s, unit, &places, &kind)) {
+        memcpy(tr->title_unit, unit, sizeof tr->title_unit);
+        tr->title_places = places;
+        tr->title_kind = kind;
+    }
+}
+
+/* ---- | tables ---------------------------------------------------------- */
+
+static void reset_labels(table_reader *tr)
+{
+    for (int l = 0; l < 5; l++)
+        tr->labels[l][0] = '\0';
+}
+
+static void end_pipe(table_reader *tr)
+{
+    tr->province_rows = 0;
+    tr->head_rows = 0;
+    tr->after_data = 0;
+    tr->cols_state = -2;
+    tr->warned = 0;
+    reset_labels(tr);
+}
+
+static void pipe_header(table_reader *tr, const tcell *cells, size_t n)
+{
+    if (tr->after_data)
+        end_pipe(tr);
+    if (tr->head_rows == TABLE_HEAD_ROWS_MAX) {
+        memmove(tr->head[0], tr->head[1], (TABLE_HEAD_ROWS_MAX - 1) * sizeof tr->head[0]);
+        memmove(tr->head_n, tr->head_n + 1, (TABLE_HEAD_ROWS_MAX - 1) * sizeof *tr->head_n);
+        tr->head_rows--;
+    }
+    memcpy(tr->head[tr->head_rows], cells, n * sizeof *cells);
+    tr->head_n[tr->head_rows++] = n;
+    tr->cols_state = -2;
+}
+
+/* 部门 | 数量 | 部门 | 数量: each value takes the label in the cell before it. */
+static int pair_header(const table_reader *tr)
+{
+    size_t n = tr->head_n[0];
+    if (tr->head_rows != 1 || n < 4 || n % 2 || !strcmp(tr->head[0][0].text, tr->head[0][1].text))
+        return 0;
+    for (size_t j = 2; j < n; j++)
+        if (strcmp(tr->head[0][j].text, tr->head[0][j % 2].text))
+            return 0;
+    return 1;
+}
+
+static int pipe_pairs(lg_extractor *ex, const tcell *cells, size_t n)
+{
+    table_reader *tr = ex->tables;
+    const tcell *path[1] = {&tr->head[0][1]};
+    tcol col;
+    name_column(ex, path, 1, &col);
+    row_context(cells, n, tr->context, sizeof tr->context);
+    for (size_t j = 0; j + 1 < n; j += 2) {
+        if (cells[j].kind != T_TEXT || cells[j + 1].kind != T_NUM)
+            continue;
+        char label[TCELL_BYTES];
+        int level;
+        clean_name(ex, cells[j].text, label, sizeof label, &level);
+        join_metric(ex, label, col.name, tr->metric, sizeof tr->metric);
+        if (cell_record(ex, &cells[j + 1], &col, tr->metric, tr->context,
+                        label_place(label, 0)))
+            return -1;
+    }
+    return 0;
+}
+
+static int pipe_data(lg_extractor *ex, const tcell *cells, size_t n)
+{
+    table_reader *tr = ex->tables;
+    size_t nl = 0;
+    while (nl < n && cells[nl].kind == T_TEXT)
+        nl++;
+    size_t nv = n - nl;
+    tr->after_data = 1;
+    if (tr->head_rows && pair_header(tr))
+        return pipe_pairs(ex, cells, n);
+    if (!tr->head_rows) {
+        if (nv != 1 || !nl) {
+            warn(ex, cells[0].line, cells[0].offset, "a row of figures under no header");
+            return 0;
+        }
+        memset(&tr->cols[0], 0, sizeof tr->cols[0]);
+        tr->cols[0].kind = KIND_COUNT;
+        tr->cols_state = -2;
+    } else if (tr->cols_state == -2 || tr->cols_labels != nl || tr->cols_values != nv) {
+        tr->cols_state = pipe_columns(ex, tr->head, tr->head_n, tr->head_rows, nl, nv, tr->cols);
+        tr->cols_labels = nl;
+        tr->cols_values = nv;
+    }
+    if (tr->head_rows && tr->cols_state < 0) {
+        char what[96];
+        snprintf(what, sizeof what, "the header rows do not line up with a row of %zu cells", nv);
+        warn(ex, cells[0].line, cells[0].offset, what);
+        return 0;
+    }
+    char label[TCELL_BYTES * 2];
+    row_label(ex, cells, nl, label, sizeof label);
+    int place = nl ? label_place(cells[0].text, tr->cols_state == 1) : -1;
+    int body = tr->cols_state == 1;
+    for (size_t j = 0; j < nv && tr->head_rows; j++)
+        if (tr->cols[j].body) { /* 序号 | 单位名称 | …: the body among the cells */
+            body = 1;
+            if (place < 0)
+                place = label_place(cells[nl + j].text, 1);
+        }
+    if (body)
+        label[0] = '\0'; /* 单位名称: the labels name the body */
+    row_context(cells, n, tr->context, sizeof tr->context);
+    for (size_t j = 0; j < nv; j++) {
+        const tcell *c = &cells[nl + j];
+        if (c->kind != T_NUM || tr->cols[j].skip)
+            continue;
+        join_metric(ex, label, tr->cols[j].name, tr->metric, sizeof tr->metric);
+        if (cell_record(ex, c, &tr->cols[j], tr->metric, tr->context, place))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- one cell per line ------------------------------------------------- */
+
+static int row_numbered(const lg_extractor *ex, const tcell *c)
+{
+    int level;
+    (void)ex;
+    return row_number(c->text, &level) > 0;
+}
+
+/* The rows of a placed block, C cells each: s[0..l) are the first row's
+ * labels read with the headers, then the body. */
+static int block_records(lg_extractor *ex, const tcell *lead, size_t l, const tcell *b, size_t nb,
+                         size_t c, const tcell *heads, size_t nh)
+{
+    table_reader *tr = ex->tables;
+    char headers[TABLE_CONTEXT_BYTES / 2];
+    row_context(heads, nh, headers, sizeof headers);
+    size_t rows = (l + nb) / c;
+    for (size_t r = 0; r < rows; r++) {
+        tcell *row = tr->row;
+        for (size_t k = 0; k < c; k++) {
+            size_t at = r * c + k;
+            row[k] = at < l ? lead[at] : b[at - l];
+        }
+        tcell labels[TABLE_COLS_MAX];
+        size_t nlab = 0;
+        int place = -1;
+        for (size_t k = 0; k < c; k++) {
+            if (tr->cols[k].label && !tr->cols[k].body)
+                labels[nlab++] = row[k];
+            if (tr->cols[k].label && place < 0)
+                place = label_place(row[k].text, tr->cols[k].body);
+        }
+        char label[TCELL_BYTES * 2];
+        row_label(ex, labels, nlab, label, sizeof label);
+        row_context(row, c, tr->context, sizeof tr->context);
+        size_t used = strlen(tr->context);
+        if (used + strlen(headers) + 4 < sizeof tr->context) {
+            memmove(tr->context + strlen(headers) + 3, tr->context, used + 1);
+            memcpy(tr->context, headers, strlen(headers));
+            memcpy(tr->context + strlen(headers), " / ", 3);
+        }
+        for (size_t k = 0; k < c; k++) {
+            if (row[k].kind != T_NUM || tr->cols[k].label || tr->cols[k].skip)
+                continue;
+            join_metric(ex, label, tr->cols[k].name, tr->metric, sizeof tr->metric);
+            if (cell_record(ex, &row[k], &tr->cols[k], tr->metric, tr->context, place))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int place_block(lg_extractor *ex, const tcell *h, size_t nh, const tcell *b, size_t nb,
+                       tcell *group, int barred)
+{
+    table_reader *tr = ex->tables;
+    while (nh && is_title_cell(ex, &h[0])) {
+        set_title(ex, h[0].text);
+        h++, nh--;
+    }
+    size_t nums = 0;
+    for (size_t i = 0; i < nb; i++)
+        nums += b[i].kind == T_NUM;
+    /* a lone number under a line or two of text is no table (a page number) */
+    if (!nums || nh < 2 || (!barred && nums < 2))
+        return 0;
+    memcpy(tr->scratch, h, nh * sizeof *h);
+    size_t n = nh, l = 0;
+    size_t c = stream_columns(ex, tr->scratch, &n, b, nb, group, tr->cols, &l);
+    tr->cols_state = -2;
+    if (!c) {
+        char what[96];
+        snprintf(what, sizeof what, "%zu header lines but %zu cells", nh, nb);
+        warn(ex, b[0].line, b[0].offset, what);
+        return 0;
+    }
+    return block_records(ex, tr->scratch + n - l, l, b, nb, c, tr->scratch, n - l);
+}
+
+/* One cell per line with padding lines (信息内容 | / 本年处理决定数量 | /
+ * || / 行政许可 | / 0 |): the padding ends the header rows, which then
+ * read as a | table's, and each data row is its labels and as many
+ * cells as the first data row has.  0 when the stream is not of this
+ * kind (nothing read). */
+static int padded_stream(lg_extractor *ex, int *rc)
+{
+    table_reader *tr = ex->tables;
+    const tcell *c = tr->stream;
+    size_t n = tr->stream_n, i = 0, pads = 0;
+    for (size_t k = 0; k < n; k++)
+        pads += c[k].kind == T_PAD;
+    if (!pads)
+        return 0;
+    end_pipe(tr);
+    while (i < n && c[i].kind == T_TEXT && is_title_cell(ex, &c[i]))
+        set_title(ex, c[i++].text);
+    while (i < n) { /* header rows: text, up to padding or the first cell that is not */
+        while (i < n && (c[i].kind == T_EMPTY || c[i].kind == T_PAD))
+            i++; /* an empty corner */
+        size_t j = i;
+        while (j < n && c[j].kind == T_TEXT)
+            j++;
+        if (j == n || j == i || j - i > TABLE_COLS_MAX)
+            break;
+        int ends = c[j].kind == T_PAD || (c[j].kind == T_EMPTY && j + 1 < n && c[j + 1].kind == T_NUM);
+        if (!ends && !(c[j].kind == T_EMPTY && j + 1 < n && c[j + 1].kind == T_TEXT))
+            break;
+        pipe_header(tr, c + i, j - i);
+        i = j + (c[j].kind == T_PAD);
+    }
+    if (!tr->head_rows)
+        return 0;
+    size_t values = 0;
+    *rc = 0;
+    while (i < n && *rc == 0) {
+        size_t nr = 0;
+        while (i < n && c[i].kind == T_PAD)
+            i++;
+        if (!values)
+            while (i < n && c[i].kind == T_EMPTY)
+                i++; /* an empty label cell before the first row's figures */
+        while (i < n && c[i].kind == T_TEXT && nr < TABLE_COLS_MAX)
+            tr->row[nr++] = c[i++];
+        size_t labels = nr;
+        while (i < n && c[i].kind != T_TEXT && c[i].kind != T_PAD && nr < TABLE_COLS_MAX &&
+               (!values || nr - labels < values))
+            tr->row[nr++] = c[i++];
+        if (nr == labels)
+            break;
+        if (!values)
+            values = nr - labels;
+        *rc = pipe_data(ex, tr->row, nr);
+    }
+    end_pipe(tr);
+    return 1;
+}
+
+static int flush_stream(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    const tcell *cells = tr->stream;
+    size_t n = tr->stream_n, i = 0;
+    int rc = 0, barred = 0;
+    tcell group;
+    group.text[0] = '\0';
+    if (tr->stream_full) {
+        warn(ex, cells[0].line, cells[0].offset, "too many cells for one table");
+        n = 0;
+    } else if (padded_stream(ex, &rc)) {
+        n = 0;
+    } else { /* padding says nothing here: leave it out */
+        size_t w = 0;
+        for (size_t k = 0; k < n; k++)
+            if (tr->stream[k].kind != T_PAD)
+                tr->stream[w++] = tr->stream[k];
+        n = w;
+    }
+    for (size_t k = 0; k < n; k++)
+        barred |= cells[k].kind == T_EMPTY;
+    while (i < n && rc == 0) {
+        size_t h0 = i;
+        while (i < n && cells[i].kind == T_TEXT)
+            i++;
+        size_t b0 = i;
+        while (i < n) {
+            if (cells[i].kind != T_TEXT) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < n && cells[j].kind == T_TEXT)
+                j++;
+            if (j - i >= 2 && !row_numbered(ex, &cells[i]))
+                break; /* a new header run: the table goes on in another block */
+            i = j;
+        }
+        if (i == b0) { /* text alone: a title, perhaps (the last one) */
+            for (size_t k = b0; k > h0; k--)
+                if (is_title_cell(ex, &cells[k - 1])) {
+                    set_title(ex, cells[k - 1].text);
+                    break;
+                }
+            continue;
+        }
+        rc = place_block(ex, cells + h0, b0 - h0, cells + b0, i - b0, &group,
+                         barred || tr->stream_barred);
+    }
+    tr->stream_n = tr->stream_texts = 0;
+    tr->stream_full = tr->stream_barred = 0;
+    tr->province_rows = 0;
+    tr->warned = 0;
+    reset_labels(tr);
+    return rc;
+}
+
+static int end_tables(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    int rc = 0;
+    if (tr->mode == TM_STREAM)
+        rc = flush_stream(ex);
+    if (tr->mode == TM_PIPE)
+        end_pipe(tr);
+    tr->mode = TM_NONE;
+    return rc;
+}
+
+static int stream_add(lg_extractor *ex, const tcell *c, int barred)
+{
+    table_reader *tr = ex->tables;
+    if (tr->mode == TM_PIPE)
+        end_pipe(tr);
+    tr->mode = TM_STREAM;
+    tr->stream_barred |= barred;
+    if (tr->stream_n == TABLE_STREAM_MAX) {
+        tr->stream_full = 1;
+        return 0;
+    }
+    tr->stream[tr->stream_n++] = *c;
+    if (c->kind == T_TEXT)
+        tr->stream_texts++;
+    else if (c->kind == T_NUM && tr->stream_texts >= 2)
+        claim_line(ex, c->line);
+    return 0;
+}
+
+/* ---- lines ------------------------------------------------------------- */
+
+/* 说明: / 填表说明 / 注: opening a line, or …统计表(表一)说明: ending one. */
+static int note_start(const lg_extractor *ex, const char *s)
+{
+    const lx_list_t *l = &ex->lx->list[LX_TABLE_NOTES];
+    size_t n = strlen(s);
+    for (size_t k = 0; k < l->n; k++) {
+        const char *w = l->e[k].word;
+        size_t wl = l->e[k].len;
+        if (!strncmp(s, w, wl) && (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
+            return 1;
+        if (n > wl + 1 && s[n - 1] == ':' && !strncmp(s + n - 1 - wl, w, wl))
+            return 1;
+    }
+    return 0;
+}
+
+/* 一、… (二)… 表二 第一部分: a heading over what follows. */
+static int is_heading(const char *s)
+{
+    int level;
+    size_t k;
+    if (row_number(s, &level) && level <= 2)
+        return 1;
+    if (!strncmp(s, "表", 3)) {
+        uint32_t cp = next_cp(s + 3, &k);
+        return cjk_numeral(cp) || (cp >= '0' && cp <= '9');
+    }
+    return !strncmp(s, "第", 3) && strstr(s, "部分") != NULL;
+}
+
+/* The text of c[a..b), whitespace left out, into cell (its position: the
+ * first visible character, else at). */
+static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
+                      tcell *cell)
+{
+    size_t len = 0;
+    cell->text[0] = '\0';
+    cell->line = at->line;
+    cell->offset = at->offset;
+    int seen = 0;
+    for (size_t i = a; i < b; i++) {
+        if (is_blank_cp(c[i].cp))
+            continue;
+        if (!seen) {
+            cell->line = c[i].line;
+            cell->offset = c[i].offset;
+            seen = 1;
+        }
+        len = put_cp(cell->text, sizeof cell->text, len, c[i].cp);
+    }
+    classify_cell(ex, cell);
+}
+
+/* Cut a line into cells at its bars: the empty cell before a leading bar
+ * and the empty ones after the last text (padding) left out.  *wide when
+ * it has more cells than are read. */
+static size_t bar_cells(lg_extractor *ex, const lg_char *c, size_t n, tcell *cells, int *wide)
+{
+    size_t nc = 0, a = 0;
+    *wide = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && c[i].cp != '|')
+            continue;
+        if (nc == TABLE_COLS_MAX + 1) {
+            *wide = 1;
+            return 0;
+        }
+        fill_cell(ex, c, a, i, &c[a < n ? a : n - 1], &cells[nc++]);
+        a = i + 1;
+    }
+    size_t first = 0;
+    if (nc && cells[0].kind == T_EMPTY)
+        first = 1;
+    while (nc > first && cells[nc - 1].kind == T_EMPTY)
+        nc--;
+    if (first && nc)
+        memmove(cells, cells + 1, --nc * sizeof *cells);
+    if (nc > TABLE_COLS_MAX) {
+        *wide = 1;
+        return 0;
+    }
+    return nc;
+}
+
+/* A line of one cell (a header, a number, 信息内容 |). */
+static int one_cell(lg_extractor *ex, const tcell *c, int barred)
+{
+    table_reader *tr = ex->tables;
+    if (is_caption(c->text) || (tr->mode == TM_PIPE && c->kind == T_TEXT)) {
+        int rc = end_tables(ex);
+        set_title(ex, c->text);
+        return rc;
+    }
+    if (note_start(ex, c->text)) {
+        int rc = end_tables(ex);
+        set_title(ex, "");
+        return rc;
+    }
+    return stream_add(ex, c, barred);
+}
+
+/* A cell of running text with figures in it (全年办理案件100件，同比增长5%):
+ * its row is prose's to read.  Row numbers (3.), captions (第二十条) and
+ * header years are no figures. */
+static int prose_cell(const lg_extractor *ex, const tcell *c)
+{
+    char name[TCELL_BYTES];
+    int level;
+    if (c->kind != T_TEXT || is_caption(c->text))
+        return 0;
+    clean_name(ex, c->text, name, sizeof name, &level);
+    for (const char *s = name; *s; s++) {
+        if (*s < '0' || *s > '9')
+            continue;
+        size_t d = 0;
+        while (s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d != 4 || strncmp(s + 4, "年", 3))
+            return 1; /* a figure, not a year */
+        s += d - 1;
+    }
+    return 0;
+}
+
+static int bar_line(lg_extractor *ex, const lg_char *c, size_t n, size_t bars)
+{
+    table_reader *tr = ex->tables;
+    tcell *cells = tr->row;
+    int wide;
+    size_t nc = bar_cells(ex, c, n, cells, &wide);
+    for (size_t j = 0; j < nc && !wide; j++)
+        if (prose_cell(ex, &cells[j]))
+            return end_tables(ex); /* left to prose */
+    if (wide) {
+        warn(ex, c[0].line, c[0].offset, "a row wider than TABLE_COLS_MAX (64) cells");
+        return end_tables(ex);
+    }
+    if (nc == 0) {
+        if (bars == 1 && tr->mode == TM_STREAM) { /* a lone |: an empty cell */
+            tcell empty;
+            fill_cell(ex, c, 0, 0, &c[0], &empty);
+            return stream_add(ex, &empty, 1);
+        }
+        if (tr->mode == TM_STREAM && tr->stream_n < TABLE_STREAM_MAX) {
+            tcell pad; /* ||||: padding, where a row of one cell per line ends */
+            fill_cell(ex, c, 0, 0, &c[0], &pad);
+            pad.kind = T_PAD;
+            tr->stream[tr->stream_n++] = pad;
+        }
+        return 0;
+    }
+    /* 行政处罚实施数量(宗) | ||||: a header over the row below */
+    if (nc == 1 && (bars < 2 || cells[0].kind != T_TEXT || is_caption(cells[0].text)))
+        return one_cell(ex, &cells[0], 1);
+    if (tr->mode == TM_STREAM && end_tables(ex))
+        return -1;
+    tr->mode = TM_PIPE;
+    claim_line(ex, cells[0].line);
+    int any_num = 0; /* a / is a cell of figures, without one */
+    for (size_t j = 0; j < nc; j++)
+        any_num |= cells[j].kind == T_NUM || cells[j].kind == T_DASH;
+    int level;
+    if (!any_num && nc == 1 && tr->head_rows && row_number(cells[0].text, &level)) {
+        /* (一)本单位实施的 | ||||: a section of the rows, under the headers */
+        char label[TCELL_BYTES * 2];
+        row_label(ex, cells, 1, label, sizeof label);
+        return 0;
+    }
+    if (!any_num) {
+        pipe_header(tr, cells, nc);
+        return 0;
+    }
+    return pipe_data(ex, cells, nc);
+}
+
+/* The line's words, one space apart, into out[cap]. */
+static void line_words(const lg_char *c, size_t n, char *out, size_t cap)
+{
+    size_t len = 0;
+    int gap = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (is_blank_cp(c[i].cp)) {
+            gap = len > 0;
+            continue;
+        }
+        if (gap)
+            len = put_cp(out, cap, len, ' ');
+        gap = 0;
+        len = put_cp(out, cap, len, c[i].cp);
+    }
+}
+
+/* 0 0 1 0 1 under PDF header lines: a row of cells. */
+static int space_row(lg_extractor *ex, const tcell *tok, size_t ntok)
+{
+    table_reader *tr = ex->tables;
+    size_t nlines = tr->nwords;
+    tr->nwords = 0;
+    if (!nlines)
+        return 0;
+    claim_line(ex, tok[0].line);
+    tr->stream_n = tr->stream_texts = 0; /* the header lines were read as cells */
+    tr->mode = TM_NONE;
+    size_t first = 0; /* a title line above the headers: the title */
+    while (first + 1 < nlines) {
+        tcell t;
+        memset(&t, 0, sizeof t);
+        size_t len = 0;
+        for (const char *w = tr->words[first]; *w; w++)
+            if (*w != ' ' && len + 1 < sizeof t.text)
+                t.text[len++] = *w;
+        if (!is_title_cell(ex, &t))
+            break;
+        set_title(ex, t.text);
+        first++;
+    }
+    if (space_columns(ex, tr->words + first, nlines - first, ntok, tr->cols)) {
+        warn(ex, tok[0].line, tok[0].offset, "the header lines do not line up with the row");
+        tr->warned = 0;
+        return 0;
+    }
+    tr->cols_state = -2;
+    row_context(tok, ntok, tr->context, sizeof tr->context);
+    for (size_t k = 0; k < ntok; k++)
+        if (cell_record(ex, &tok[k], &tr->cols[k], tr->cols[k].name, tr->context, -1))
+            return -1;
+    return 0;
+}
+
+/* A line of two or more numbers apart: its cells (0 when it is not). */
+static size_t number_tokens(lg_extractor *ex, const lg_char *c, size_t n, tcell *tok)
+{
+    size_t nt = 0, i = 0;
+    while (i < n) {
+        while (i < n && is_blank_cp(c[i].cp))
+            i++;
+        size_t a = i;
+        while (i < n && !is_blank_cp(c[i].cp))
+            i++;
+        if (a == i)
+            break;
+        if (nt == TABLE_COLS_MAX)
+            return 0;
+        fill_cell(ex, c, a, i, &c[a], &tok[nt]);
+        if (tok[nt].kind != T_NUM)
+            return 0;
+        nt++;
+    }
+    return nt >= 2 ? nt : 0;
+}
+
+static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visible)
+{
+    table_reader *tr = ex->tables;
+    size_t first = 0;
+    while (first < n && is_blank_cp(c[first].cp))
+        first++;
+    size_t ntok = first < n && c[first].cp >= '0' && c[first].cp <= '9' && tr->nwords
+                      ? number_tokens(ex, c, n, tr->row) : 0;
+    if (ntok)
+        return space_row(ex, tr->row, ntok);
+    tcell cell;
+    fill_cell(ex, c, 0, n, &c[0], &cell);
+    /* (lines with a 。 went the prose way in take_line) */
+    int words = cell.kind == T_TEXT && visible <= CELL_LINE_MAX_CHARS * 3;
+    if (!words)
+        tr->nwords = 0;
+    if (note_start(ex, cell.text)) {
+        int rc = end_tables(ex);
+        set_title(ex, "");
+        return rc;
+    }
+    if (cell.kind == T_NUM || cell.kind == T_DASH)
+        return tr->mode == TM_STREAM ? stream_add(ex, &cell, 0) : 0;
+    if (words) {
+        if (tr->nwords == WORD_LINES_MAX) {
+            memmove(tr->words[0], tr->words[1], (WORD_LINES_MAX - 1) * sizeof tr->words[0]);
+            tr->nwords--;
+        }
+        line_words(c, n, tr->words[tr->nwords++], sizeof tr->words[0]);
+    }
+    if (visible > CELL_LINE_MAX_CHARS || is_heading(cell.text) ||
+        cell.text[strlen(cell.text) - 1] == ':') {
+        if (is_heading(cell.text))
+            tr->nwords = 0;
+        int rc = end_tables(ex);
+        set_title(ex, visible <= 2 * CELL_LINE_MAX_CHARS ? cell.text : "");
+        return rc;
+    }
+    return stream_add(ex, &cell, 0);
+}
+
+static int take_line(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    const lg_char *c = tr->line;
+    size_t n = tr->line_len, visible = 0, bars = 0;
+    tr->line_len = 0;
+    if (tr->line_long) {
+        tr->line_long = 0;
+        int rc = end_tables(ex);
+        set_title(ex, "");
+        return rc;
+    }
+    int term = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = c[i].cp;
+        if (cp >= 0x3400 && cp < 0xA000) { /* ideographs: most characters */
+            visible++;
+            continue;
+        }
+        visible += !is_blank_cp(cp);
+        bars += cp == '|';
+        term |= cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
+                cp == '!' || cp == '?';
+    }
+    if (!visible) {
+        if (n && tr->mode == TM_STREAM) { /* a line of one space: an empty cell */
+            tcell empty;
+            fill_cell(ex, c, 0, 0, &c[0], &empty);
+            return stream_add(ex, &empty, 0);
+        }
+        return 0;
+    }
+    if (bars)
+        tr->nwords = 0;
+    if (!bars && (visible > 3 * CELL_LINE_MAX_CHARS || term)) {
+        /* prose: most lines, read at once */
+        tr->nwords = 0;
+        int rc = tr->mode != TM_NONE ? end_tables(ex) : 0;
+        set_title(ex, "");
+        return rc;
+    }
+    return bars ? bar_line(ex, c, n, bars) : plain_line(ex, c, n, visible);
+}
+
+/* ---- the reader's life ------------------------------------------------- */
+
+int table_reader_new(lg_extractor *ex)
+{
+    ex->tables = calloc(1, sizeof *ex->tables);
+    if (!ex->tables)
+        return -1;
+    ex->tables->cols_state = -2;
+    ex->tables->title_kind = KIND_COUNT;
+    return 0;
+}
+
+void table_reader_free(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    if (!tr)
+        return;
+    for (size_t i = tr->pend_first; i < tr->npend; i++)
+        free_pending(&tr->pend[i]);
+    free(tr->pend);
+    free(tr->claims);
+    free(tr);
+    ex->tables = NULL;
+}
+
+int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
+{
+    table_reader *tr = ex->tables;
+    for (size_t i = 0; i < n && ex->status == LG_OK; i++) {
+        uint32_t cp = c[i].cp;
+        if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+            if (take_line(ex))
+                return 1;
+            continue;
+        }
+        if (cp == '\r')
+            continue;
+        if (tr->line_len == TABLE_LINE_MAX_CHARS) {
+            tr->line_long = 1;
+            continue;
+        }
+        tr->line[tr->line_len] = c[i];
+        /* full-width forms to ASCII: （宗） ｜ ： ，, digits, letters */
+        if (cp - 0xFF01 <= 0xFF5E - 0xFF01)
+            tr->line[tr->line_len].cp = cp - 0xFEE0;
+        else if (cp == 0x2236)
+            tr->line[tr->line_len].cp = ':';
+        tr->line_len++;
+    }
+    return ex->status != LG_OK;
+}
+
+int table_end_input(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    if (!tr)
+        return 0;
+    if ((tr->line_len || tr->line_long) && take_line(ex))
+        return 1;
+    if (end_tables(ex) && ex->status == LG_OK)
+        ex->status = LG_ERR_NOMEM;
+    return ex->status != LG_OK;
 }

@@ -1,0 +1,110 @@
+/* table.h - what the table reader's two files share (private).
+ *
+ * table.c reads the input's lines into cells, keeps the table being read
+ * (header rows, or a run of one-cell lines) and turns placed cells into
+ * records; table_layout.c works out the columns: which header cells span
+ * which, split headers joined, label columns, and whether the counts of
+ * headers and cells line up at all (when they do not, nothing is placed). */
+#ifndef LG_TABLE_H
+#define LG_TABLE_H
+
+#include "extract_int.h"
+
+/* A line longer than this is prose, never a table's. */
+#define TABLE_LINE_MAX_CHARS 1024
+/* Cells of a | row read; a wider row is not read (warned), never cut. */
+#define TABLE_COLS_MAX 64
+/* Header rows over one table; more start over from the newest. */
+#define TABLE_HEAD_ROWS_MAX 4
+/* One-cell-per-line cells held for one table; more: the table is not read. */
+#define TABLE_STREAM_MAX 512
+/* A cell's text, in bytes (longer is cut: a cell that long is a note). */
+#define TCELL_BYTES 256
+/* A column's name (the header path), in bytes. */
+#define TNAME_BYTES 512
+/* Header lines above a row of space-separated numbers (PDF text). */
+#define WORD_LINES_MAX 8
+
+typedef struct table_reader table_reader;
+
+/* T_PAD: a line of padding bars (||||) in a one-cell-per-line table: a row ends. */
+enum tkind { T_EMPTY, T_DASH, T_NUM, T_TEXT, T_PAD };
+
+typedef struct tcell {
+    int kind;
+    long long line, offset;     /* of the cell's first visible character */
+    char text[TCELL_BYTES];     /* as written, whitespace left out */
+    char dec[LG_DECIMAL_MAX];   /* T_NUM: the number */
+    char unit[UNIT_BYTES];      /* T_NUM: the cell's own unit, or "" */
+} tcell;
+
+/* A leaf column, as the header rows name it. */
+typedef struct tcol {
+    char name[TNAME_BYTES]; /* outer header first, unit brackets and notes left out */
+    char unit[UNIT_BYTES];  /* from its header or a group above it, or "" */
+    int places;             /* the unit's magnitude: (万元) 4 */
+    const char *kind;
+    int year;               /* a header 2023年: the column's year */
+    int skip;               /* 序号: row numbers, no figures */
+    int body;               /* 单位名称: its cells name the body */
+    int label;              /* a label column (one cell per line tables) */
+} tcol;
+
+/* ---- table_cells.c: cells ---------------------------------------------- */
+
+int is_blank_cp(uint32_t cp);
+/* Append cp as UTF-8 to out[cap] holding len bytes; the new length. */
+size_t put_cp(char *out, size_t cap, size_t len, uint32_t cp);
+int cjk_numeral(uint32_t cp);
+/* The code point at s, its length in *k (0 at the end). */
+uint32_t next_cp(const char *s, size_t *k);
+/* The row number opening s: its length in bytes, its rank in *level. */
+size_t row_number(const char *s, int *level);
+/* 第二十条第(一)项: a caption. */
+int is_caption(const char *s);
+
+/* Fill c from the text s (UTF-8, whitespace removed): its kind, and for a
+ * number its value and own unit. */
+void classify_cell(const lg_extractor *ex, tcell *c);
+/* The unit bracket ending s (行政处罚实施数量(宗), 金额(单位:万元)): the
+ * unit shown, its magnitude and kind; 0 when none. */
+int unit_bracket(const lg_extractor *ex, const char *s, char *unit, int *places,
+                 const char **kind);
+/* s cleaned into out: row numbers, unit brackets, counting notes left out.
+ * *level: the row number's rank (一、 1, (一) 2, 1. 3, (1) 4), 0 when none. */
+void clean_name(const lg_extractor *ex, const char *s, char *out, size_t cap, int *level);
+int in_list(const lg_extractor *ex, int list, const char *s);
+/* Append src to the string dst[cap], cut at a character boundary. */
+void utf8_cat(char *dst, size_t cap, const char *src);
+
+/* ---- table_layout.c: columns ------------------------------------------ */
+
+/* The leaf columns of header rows rows[0..nrows) (nr[i] cells each) for a
+ * data row of nlabels label cells and nvalues value cells, into cols: 1
+ * when the corner header names the body (单位名称: the labels are no part
+ * of the names), 0 otherwise, -1 when the headers do not line up. */
+int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const size_t *nr,
+                 size_t nrows, size_t nlabels, size_t nvalues, tcol *cols);
+
+/* A one-cell-per-line table: header cells h[0..*nh), then body cells
+ * b[0..nb).  Works out the columns, joining split headers in h and taking
+ * a group header out (into *group; a group given, its text non-empty, is
+ * inherited when h has none): the number of columns C, 0 when the cells
+ * cannot be placed.  The body's rows are the last *nlabels cells of h
+ * (the first row's labels, read before its first number) and b, C cells
+ * a row. */
+size_t stream_columns(const lg_extractor *ex, tcell *h, size_t *nh, const tcell *b, size_t nb,
+                      tcell *group, tcol *cols, size_t *nlabels);
+
+/* Header lines of PDF text (结果 结果 其他 / 维持 纠正 结果: each header
+ * word printed over two lines, the k-th word of one line joining the k-th
+ * of the next; whole words above them group the columns): lines[0..n),
+ * words separated by one space, over a row of nvalues numbers.  0 and
+ * cols filled, or -1 when the words do not make nvalues columns. */
+int space_columns(const lg_extractor *ex, char lines[][TCELL_BYTES], size_t n, size_t nvalues,
+                  tcol *cols);
+
+/* Name, unit and kind of a column from its header path p[0..n). */
+void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *col);
+
+#endif
