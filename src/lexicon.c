@@ -76,6 +76,8 @@ static const struct section {
     [LX_ROLE_BY_YEAR] = {"role-by-year", SH_WORD},
     [LX_ROLE_BY_YEAR_NOT] = {"role-by-year-not", SH_WORD},
     [LX_ROLE_PLAN_HEADING] = {"role-plan-heading", SH_WORD},
+    [LX_RATIO_WORDS] = {"ratio-words", SH_WORD},
+    [LX_RATIO_LINKS] = {"ratio-links", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

@@ -42,6 +42,8 @@ enum lx_list {
     LX_ROLE_COMPARE_NOT, LX_ROLE_LAST_YEAR, LX_ROLE_TARGET, LX_ROLE_TARGET_LEAD,
     LX_ROLE_TARGET_NOT_BEFORE, LX_ROLE_TARGET_NOT_AFTER, LX_ROLE_TARGET_NOT_BETWEEN,
     LX_ROLE_BY_YEAR, LX_ROLE_BY_YEAR_NOT, LX_ROLE_PLAN_HEADING,
+    /* rules/values.rules: ratios the text gives no unit (src/value.c) */
+    LX_RATIO_WORDS, LX_RATIO_LINKS,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */

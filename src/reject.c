@@ -118,7 +118,7 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         *is_rank = 1;
         return 0;
     }
-    if (!c->ulen && !c->places && !UNIT_IS(v->unit, "%"))
+    if (!c->ulen && !c->places && !c->ratio && !UNIT_IS(v->unit, "%"))
         return 1; /* a bare number: a label, a code, a hotline */
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
     if (u && u->kind == LX_KIND_REJECT)

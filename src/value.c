@@ -4,11 +4,13 @@
  * Owns: finding the values of a sentence (a number is read only where a
  * numeral, a sign or a rough prefix starts one), what is no number (text
  * of a web address, a file name or a code), ranges (20至30件: both ends
- * take the unit), 一年半 and 5元3角, a unit's kind, qualifiers, and telling
- * a change from a level.  What only looks like a value is reject.c's to say.
+ * take the unit), 一年半 and 5元3角, ratios without unit (比值达2.6,
+ * 6.86:1), a unit's kind, qualifiers, and telling a change from a level.
+ * What only looks like a value is reject.c's to say.
  * Reads: the sentence (sentence.c); the lexicon's numerals, value pattern
  * (the unit and qualifier after a number), [units], [qualifiers-before],
- * [qualifiers-after], [change-words], [level-words]. */
+ * [qualifiers-after], [change-words], [level-words], [ratio-words],
+ * [ratio-links]. */
 #include <stdlib.h>
 
 #include "extract_int.h"
@@ -312,6 +314,28 @@ static void read_qualifier(const lg_extractor *ex, value *v, const lg_number *n,
         v->qualifier = q;
 }
 
+/* 复议诉讼比值达2.6, 指数为85, 复议诉讼比达6.86:1: a number the text
+ * gives no unit is a value after a ratio word and a link (达, 为); X:1 is
+ * the ratio X, its 1 taken into the value, while a ratio of more parts
+ * (8.5:44.5:47) or of two others (3:2) is no one value.  Returns 1 for a
+ * ratio, -1 for a number that is no value, 0 when no ratio word stands
+ * before it. */
+static int read_ratio(const lg_extractor *ex, value *v)
+{
+    size_t link = ends_any(ex, v->start, LX_RATIO_LINKS);
+    if (!ends_any(ex, v->start - link, LX_RATIO_WORDS))
+        return 0;
+    uint32_t after = cp_at(ex, v->end);
+    if (after != ':' && after != 0xFF1A /* ： */)
+        return link ? 1 : 0;
+    uint32_t past = cp_at(ex, v->end + 2);
+    if (cp_at(ex, v->end + 1) != '1' || is_digit_cp(past) || past == '.' || past == ':' ||
+        past == 0xFF1A)
+        return -1;
+    v->end += 2;
+    return 1;
+}
+
 /* Read the value whose numeral starts at char i.  Returns 1 and fills *v
  * when it is a value; *next is where scanning goes on. */
 static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
@@ -344,6 +368,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
         range_first(ex, v, &n))
         ulen = (long)strlen(v->unit);
     v->in_range |= after_range(ex, v->start);
+    if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
+        (c.ratio = read_ratio(ex, v)) < 0)
+        return 0;
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;
