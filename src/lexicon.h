@@ -44,6 +44,8 @@ enum lx_list {
     LX_ROLE_BY_YEAR, LX_ROLE_BY_YEAR_NOT, LX_ROLE_PLAN_HEADING,
     /* rules/values.rules: ratios the text gives no unit (src/value.c) */
     LX_RATIO_WORDS, LX_RATIO_LINKS,
+    /* rules/values.rules: the scope of a rank (src/reject.c) */
+    LX_RANK_SCOPES,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */

@@ -7,7 +7,7 @@
  * (2023年, 24小时警局), short quoted labels (“八五”), a lone Chinese
  * numeral that is the word "one", and the labels of [not-records].
  * Reads: the value as value.c read it; the lexicon's [units],
- * [unit-word-starts], [rank-cues], [count-cues], [change-words],
+ * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues], [change-words],
  * [not-records]. */
 #include "extract_int.h"
 
@@ -68,7 +68,7 @@ static int inside_label(const lg_extractor *ex, const value *v)
     return 0;
 }
 
-/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一 ranks.  Returns 1
+/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一, 全省第三 ranks.  Returns 1
  * when the value is no record; else it is made a rank. */
 static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c)
 {
@@ -77,6 +77,8 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
     /* 居全国第一, but not 第一方阵, 第一梯队: the rank ends the clause */
     if (!rank && !c->ulen && !c->mlen &&
         (v->end >= ex->n || has_class(ex, c->after, CL_BREAK) || c->after == 0x3002)) {
+        /* 调解率全市第一: a scope right before 第 makes it a rank */
+        rank = ends_any(ex, i - 1, LX_RANK_SCOPES) != 0;
         size_t cs = clause_start(ex, i);
         for (size_t k = cs; k + 1 < i && !rank; k++)
             rank = starts_any(ex, k, LX_RANK_CUES) != 0;
