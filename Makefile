@@ -49,7 +49,7 @@ SAN_UNITS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
 SEED := seeds/003_e7f5bf58e6b205eb.txt
 
-.PHONY: all run check unit e2e rules cli sanitize bench fuzz install uninstall clean static
+.PHONY: all run check unit e2e rules cli html sanitize bench fuzz install uninstall clean static
 
 all: lawgov-extract
 
@@ -61,9 +61,15 @@ liblawgov.a: $(LIB_OBJS)
 # the library).
 CLI_SRCS := src/main.c $(wildcard cli/*.c)
 CLI_DEPS := $(CLI_SRCS) $(wildcard cli/*.h) include/lawgov.h
+# The review page's style and script (--format html), embedded as C.
+CLI_GEN  := build/gen/html_assets.c
 
-lawgov-extract: $(CLI_DEPS) liblawgov.a
-	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) liblawgov.a $(LIBS) -lm
+lawgov-extract: $(CLI_DEPS) $(CLI_GEN) liblawgov.a
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) liblawgov.a $(LIBS) -lm
+
+build/gen/html_assets.c: tools/embed_html.py $(wildcard cli/html/*)
+	@mkdir -p $(@D)
+	$(PYTHON) tools/embed_html.py cli/html $@
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
@@ -98,8 +104,8 @@ build/san/tests/%: tests/unit/%.c tests/unit/test.h build/san/liblawgov.a
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $< build/san/liblawgov.a $(LIBS)
 
-build/san/lawgov-extract: $(CLI_DEPS) build/san/liblawgov.a
-	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) build/san/liblawgov.a $(LIBS) -lm
+build/san/lawgov-extract: $(CLI_DEPS) $(CLI_GEN) build/san/liblawgov.a
+	$(CC) $(LG_CFLAGS) $(SAN_FLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) build/san/liblawgov.a $(LIBS) -lm
 
 run: lawgov-extract
 	./lawgov-extract $(SEED)
@@ -116,11 +122,16 @@ rules: lawgov-extract
 cli: lawgov-extract
 	@if [ -x tests/cli/run.sh ]; then tests/cli/run.sh ./lawgov-extract; fi
 
+# The review page (--format html), in headless Chromium when installed.
+html: lawgov-extract
+	@tests/html/run.sh ./lawgov-extract
+
 sanitize: $(SAN_UNITS) build/san/lawgov-extract
 	@for t in $(SAN_UNITS); do $$t >/dev/null || { echo "sanitizer run failed: $$t"; exit 1; }; done
 	@ASAN_OPTIONS=detect_leaks=1 tests/e2e/run.sh build/san/lawgov-extract --quick
 	@ASAN_OPTIONS=detect_leaks=1 tests/cli/run.sh build/san/lawgov-extract
 	@if [ -x tests/hostile/run.sh ]; then ASAN_OPTIONS=detect_leaks=1 tests/hostile/run.sh build/san/lawgov-extract; fi
+	@ASAN_OPTIONS=detect_leaks=1 tests/html/run.sh build/san/lawgov-extract --quick
 	@echo "sanitizers: clean"
 
 check:
@@ -130,6 +141,7 @@ check:
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory rules
 	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory html
 	@$(MAKE) --no-print-directory sanitize
 	@echo "make check: all tests passed"
 
@@ -139,6 +151,7 @@ build/bench/stages: tests/bench/stages.c liblawgov.a
 
 bench: lawgov-extract build/bench/stages
 	@BENCH_STAGES=build/bench/stages tests/bench/run.sh ./lawgov-extract
+	@tests/html/run.sh ./lawgov-extract --big
 
 fuzz:
 	@tests/fuzz/run.sh
@@ -158,10 +171,10 @@ build/static/liblawgov.a: liblawgov.a src/script.c src/script.h
 	cp liblawgov.a $@
 	$(if $(STATIC_OPENCC),,$(CC) $(filter-out -DLG_HAVE_OPENCC,$(LG_CFLAGS)) $(CFLAGS) -c -o build/static/script.o src/script.c && ar rcs $@ build/static/script.o)
 
-build/static/lawgov-extract: $(CLI_DEPS) build/static/liblawgov.a tools/static-deps.sh
+build/static/lawgov-extract: $(CLI_DEPS) $(CLI_GEN) build/static/liblawgov.a tools/static-deps.sh
 	@mkdir -p build/static
 	tools/static-deps.sh build/static/lib $(STATIC_PKGS) > build/static/archives
-	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) build/static/liblawgov.a $$(cat build/static/archives) \
+	$(CC) $(LG_CFLAGS) $(CFLAGS) -o $@ $(CLI_SRCS) $(CLI_GEN) build/static/liblawgov.a $$(cat build/static/archives) \
 	    $(ICONV_LIBS) -lpthread -lm $(if $(STATIC_OPENCC),-lstdc++)
 
 static: build/static/lawgov-extract

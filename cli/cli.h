@@ -3,6 +3,7 @@
  * The command line is four small modules over the public lawgov.h:
  *   src/main.c   the option table, parsing, --help, main()
  *   cli/emit.c   record formats (jsonl, json, csv, tsv) and field lists
+ *   cli/html.c   --format html: the review page
  *   cli/input.c  opening one input and extracting it (text or jsonl corpus)
  *   cli/batch.c  many inputs: --output-dir (temporary files, renames,
  *                signals), -j threads, output in order
@@ -21,7 +22,7 @@
 /* Exit statuses, as grep: an error wins over "no records". */
 enum { EXIT_RECORDS = 0, EXIT_NO_RECORDS = 1, EXIT_TROUBLE = 2 };
 
-typedef enum out_format { FORMAT_JSONL, FORMAT_JSON, FORMAT_CSV, FORMAT_TSV } out_format;
+typedef enum out_format { FORMAT_JSONL, FORMAT_JSON, FORMAT_CSV, FORMAT_TSV, FORMAT_HTML } out_format;
 
 /* The record fields, in the order of docs/record-format.md. */
 typedef enum field_id {
@@ -59,6 +60,7 @@ enum { LIST_NONE, LIST_COUNT, LIST_WITHOUT_RECORDS };
 /* ---- emit.c ---------------------------------------------------------- */
 
 typedef struct json_record json_record;
+typedef struct html_doc html_doc;
 
 /* Where records go: standard output, a file of --output-dir, or a
  * fragment (a temporary file holding one input's records under -j, later
@@ -73,6 +75,7 @@ typedef struct output {
     char *mem;                /* a fragment in memory: open_memstream()'s buffer */
     size_t mem_size;
     json_record *json;        /* emit.c's, kept from record to record */
+    html_doc *html;           /* html.c's: the document being written */
 } output;
 
 /* Parse a --format name; 0 on success, -1 if unknown. */
@@ -100,6 +103,34 @@ void output_release(output *out);
 /* Append a fragment's records to out and count them there.  Returns 0, or
  * -1: out->error when writing out failed, else frag->error for reading. */
 int output_append(output *out, output *frag, const settings *set);
+/* One input document (a file, or a document of a jsonl corpus) starts or
+ * ends, a sentence of it is read, a warning about it: only the html
+ * format writes anything for these.  begin and sentence return 0, or -1
+ * when the write failed (out->error); end takes the extraction's status. */
+int output_document_begin(output *out, const settings *set, const char *file,
+                          const char *doc);
+int output_sentence(output *out, const settings *set, const lg_sentence *s);
+void output_warning(output *out, const settings *set, const char *message);
+void output_document_end(output *out, const settings *set, lg_status status);
+/* A field of a record as text: a string, or the number written into buf
+ * (32 bytes); NULL for null. */
+const char *record_field_text(const lg_record *r, field_id field, char *buf, size_t size);
+
+/* ---- html.c ---------------------------------------------------------- */
+
+/* The page around the documents: head (style, script, security policy)
+ * and tail. */
+void html_page_begin(FILE *fp);
+void html_page_end(FILE *fp);
+/* A document's parts, as output_document_begin() etc. describe them.
+ * Each returns 0, or -1 with out->error set. */
+int html_document_begin(output *out, const settings *set, const char *file, const char *doc);
+int html_sentence(output *out, const lg_sentence *s);
+int html_record(output *out, const settings *set, const lg_record *r);
+void html_warning(output *out, const char *message);
+int html_document_end(output *out, const settings *set, lg_status status);
+/* Free a document left open (after an error). */
+void html_release(output *out);
 
 /* ---- diag.c ---------------------------------------------------------- */
 

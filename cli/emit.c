@@ -20,7 +20,7 @@ static const char *const field_names[FIELD_COUNT] = {
     "context",
 };
 
-static const char *const format_names[] = {"jsonl", "json", "csv", "tsv"};
+static const char *const format_names[] = {"jsonl", "json", "csv", "tsv", "html"};
 
 int format_parse(const char *name, out_format *format)
 {
@@ -153,7 +153,13 @@ static cell record_cell(const lg_record *r, field_id field, char *buf, size_t si
     return string_cell(NULL);
 }
 
-/* ---- the four formats ------------------------------------------------- */
+const char *record_field_text(const lg_record *r, field_id field, char *buf, size_t size)
+{
+    cell c = record_cell(r, field, buf, size);
+    return c.type == CELL_NULL ? NULL : c.text;
+}
+
+/* ---- the four formats (html is cli/html.c's) -------------------------- */
 
 /* JSON goes through cJSON, which escapes quotes, backslashes and control
  * characters.  It writes U+2028 and U+2029 raw, which is valid JSON but
@@ -352,6 +358,7 @@ void output_release(output *out)
 {
     json_record_free(out->json);
     out->json = NULL;
+    html_release(out);
 }
 
 /* A table row is some thirty pieces, most a few bytes long: written one
@@ -486,6 +493,11 @@ static int check_stream(output *out)
 
 void output_begin(output *out, const settings *set)
 {
+    if (!out->fragment && !set->list_mode && set->format == FORMAT_HTML) {
+        html_page_begin(out->fp);
+        check_stream(out);
+        return;
+    }
     if (out->fragment || set->list_mode || (set->format != FORMAT_CSV && set->format != FORMAT_TSV))
         return;
     if (set->bom)
@@ -499,6 +511,11 @@ void output_begin(output *out, const settings *set)
  * readable as JSON Lines, and "[]\n" when there is none. */
 void output_end(output *out, const settings *set)
 {
+    if (!out->fragment && !set->list_mode && set->format == FORMAT_HTML) {
+        html_page_end(out->fp);
+        check_stream(out);
+        return;
+    }
     if (out->fragment || set->list_mode || set->format != FORMAT_JSON)
         return;
     fputs(out->records ? "\n]\n" : "[]\n", out->fp);
@@ -536,6 +553,10 @@ int output_record(output *out, const settings *set, const lg_record *r)
     case FORMAT_TSV:
         table_row(out->fp, set, r);
         break;
+    case FORMAT_HTML:
+        if (html_record(out, set, r) != 0)
+            return -1;
+        break;
     }
     if (check_stream(out))
         return -1;
@@ -566,4 +587,37 @@ int output_append(output *out, output *frag, const settings *set)
         return -1;
     out->records += frag->records;
     return 0;
+}
+
+/* ---- documents: html only ------------------------------------------------ */
+
+int output_document_begin(output *out, const settings *set, const char *file, const char *doc)
+{
+    if (set->format != FORMAT_HTML)
+        return 0;
+    errno = 0;
+    return html_document_begin(out, set, file, doc) != 0 || check_stream(out) ? -1 : 0;
+}
+
+int output_sentence(output *out, const settings *set, const lg_sentence *s)
+{
+    if (set->format != FORMAT_HTML)
+        return 0;
+    errno = 0;
+    return html_sentence(out, s) != 0 || check_stream(out) ? -1 : 0;
+}
+
+void output_warning(output *out, const settings *set, const char *message)
+{
+    if (set->format == FORMAT_HTML)
+        html_warning(out, message);
+}
+
+void output_document_end(output *out, const settings *set, lg_status status)
+{
+    if (set->format != FORMAT_HTML)
+        return;
+    errno = 0;
+    if (html_document_end(out, set, status) == 0)
+        check_stream(out);
 }

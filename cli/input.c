@@ -42,6 +42,8 @@ typedef struct extraction {
     atomic_int *cancel;
     dedupe *seen;            /* --dedupe: the document's records so far, else NULL */
     int out_of_memory;       /* --dedupe could not remember a record */
+    lg_sentence_char *placed; /* html, jsonl: a sentence's positions in the corpus */
+    size_t placed_cap;
 } extraction;
 
 int input_open(const char *path)
@@ -96,9 +98,39 @@ static int on_record(const lg_record *record, void *user)
     return x->out->error != 0;
 }
 
+/* Only --format html asks for the sentences: the review page's text.  In
+ * a corpus, records name the corpus's line and byte (see on_record): so do
+ * the sentence's characters, that the page may place each record. */
+static int on_sentence(const lg_sentence *sentence, void *user)
+{
+    extraction *x = user;
+    if (atomic_load(x->cancel))
+        return 1;
+    if (!x->line)
+        return output_sentence(x->out, x->set, sentence) != 0;
+    if (sentence->n_chars > x->placed_cap) {
+        size_t cap = sentence->n_chars * 2;
+        lg_sentence_char *grown = realloc(x->placed, cap * sizeof *grown);
+        if (!grown)
+            return 1;
+        x->placed = grown;
+        x->placed_cap = cap;
+    }
+    for (size_t i = 0; i < sentence->n_chars; i++) {
+        x->placed[i] = sentence->chars[i];
+        x->placed[i].line = x->line;
+        x->placed[i].offset = x->map ? map_offset(x->map, sentence->chars[i].offset)
+                                     : x->line_offset;
+    }
+    lg_sentence in_corpus = *sentence;
+    in_corpus.chars = x->placed;
+    return output_sentence(x->out, x->set, &in_corpus) != 0;
+}
+
 static void on_warning(const char *file, long long offset, const char *message, void *user)
 {
     extraction *x = user;
+    output_warning(x->out, x->set, message);
     if (!x->line) {
         diag_warning("%s: warning: %s", file, message);  /* it says where */
         return;
@@ -192,9 +224,12 @@ char *utf8_sanitized(const char *str)
 static int extract_text(extraction *x, lg_config *cfg, int fd)
 {
     char *shown = utf8_sanitized(x->path);
-    lg_status st = lg_extract_fd(cfg, fd, shown ? shown : x->path, NULL);
+    lg_status st = LG_ERR_STOPPED;  /* the output has failed already */
+    if (output_document_begin(x->out, x->set, shown ? shown : x->path, NULL) == 0)
+        st = lg_extract_fd(cfg, fd, shown ? shown : x->path, NULL);
     int saved = errno;
     progress_add_bytes(bytes_left(x, fd));
+    output_document_end(x->out, x->set, st);
     free(shown);
     return report_status(x, st, saved);
 }
@@ -516,9 +551,13 @@ static int extract_text_of(extraction *x, lg_config *cfg, const char *line, size
                      nuls, nuls == 1 ? "" : "s", map_offset(&map, first_nul));
     char *shown = utf8_sanitized(x->path), *shown_id = utf8_sanitized(id);
     dedupe_reset(x->seen); /* repeats count within one document */
-    lg_status st = lg_extract_buffer(cfg, text, text_len, shown ? shown : x->path,
-                                     shown_id ? shown_id : id);
+    lg_status st = LG_ERR_STOPPED;  /* the output has failed already */
+    if (output_document_begin(x->out, x->set, shown ? shown : x->path,
+                              shown_id ? shown_id : id) == 0)
+        st = lg_extract_buffer(cfg, text, text_len, shown ? shown : x->path,
+                               shown_id ? shown_id : id);
     int saved = errno;
+    output_document_end(x->out, x->set, st);
     free(shown);
     free(shown_id);
     free(decoded);
@@ -594,6 +633,7 @@ static void extraction_init(extraction *x, lg_config *cfg, const settings *set,
     *cfg = set->extract;
     cfg->on_record = on_record;
     cfg->on_warning = on_warning;
+    cfg->on_sentence = set->format == FORMAT_HTML ? on_sentence : NULL;
     cfg->user = x;
 }
 
@@ -624,6 +664,7 @@ int input_extract_lines(const settings *set, const char *path, const char *data,
                 diag_error("%s: %s", path, strerror(ENOMEM));
                 out->incomplete = 1;
                 dedupe_free(x.seen);
+                free(x.placed);
                 return EXIT_TROUBLE;
             }
         }
@@ -638,6 +679,7 @@ int input_extract_lines(const settings *set, const char *path, const char *data,
     }
     free(copy);
     dedupe_free(x.seen);
+    free(x.placed);
     return status;
 }
 
@@ -701,5 +743,6 @@ int input_extract(const settings *set, int fd, const char *path, output *out,
     }
     int status = set->jsonl_input ? extract_jsonl(&x, &cfg, fd) : extract_text(&x, &cfg, fd);
     dedupe_free(x.seen);
+    free(x.placed);
     return status;
 }

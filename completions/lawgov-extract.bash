@@ -26,7 +26,7 @@ _lawgov_extract()
 
     case $prev in
     --format)
-        COMPREPLY=($(compgen -W "jsonl json csv tsv" -- "$cur"))
+        COMPREPLY=($(compgen -W "jsonl json csv tsv html" -- "$cur"))
         return ;;
     --input-format)
         COMPREPLY=($(compgen -W "text jsonl" -- "$cur"))

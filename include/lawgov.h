@@ -75,6 +75,38 @@ typedef int (*lg_record_fn)(const lg_record *record, void *user);
 typedef void (*lg_warning_fn)(const char *file, long long offset,
                               const char *message, void *user);
 
+/* One normalized sentence, as the extractor reads it: the text a review
+ * page shows, with the position of every character in the input.  Valid
+ * only during the callback. */
+#define LG_SENTENCE_PARA_START 1u /* the first sentence of a paragraph */
+#define LG_SENTENCE_TABLE_ROW 2u  /* its paragraph is a table row: | a | b | */
+
+typedef struct lg_sentence_char {
+    size_t byte;       /* where the character starts in text */
+    long long offset;  /* the byte offset of its first byte in the input */
+    long long line;    /* its 1-based input line */
+} lg_sentence_char;
+
+typedef struct lg_sentence {
+    const char *file;              /* as in records */
+    const char *doc;
+    const char *text;              /* UTF-8, NUL-terminated */
+    size_t len;                    /* bytes of text */
+    const lg_sentence_char *chars; /* one per character of text, in order */
+    size_t n_chars;
+    unsigned flags;                /* LG_SENTENCE_* */
+    const char *encoding;          /* the input's: "UTF-8", "GB18030"... */
+} lg_sentence;
+
+/* Records are held back until the report's city and year are settled:
+ * once sentences of this many characters in all, its own first, have been
+ * passed to on_sentence, a record comes before the next sentence does. */
+#define LG_HOLD_CHARS 65536
+
+/* Called once per sentence, in input order, before any record found in
+ * it.  Return 0 to go on, non-zero to stop (LG_ERR_STOPPED). */
+typedef int (*lg_sentence_fn)(const lg_sentence *sentence, void *user);
+
 typedef struct lg_config {
     const char *encoding;     /* iconv name, or NULL to detect */
     size_t buffer_size;       /* read chunk size in bytes; 0 = 64 KiB */
@@ -83,7 +115,8 @@ typedef struct lg_config {
     int default_year;         /* year for reports that name none, or 0 */
     lg_record_fn on_record;
     lg_warning_fn on_warning; /* may be NULL */
-    void *user;               /* passed to both callbacks */
+    void *user;               /* passed to every callback */
+    lg_sentence_fn on_sentence; /* may be NULL; costs a copy per sentence */
 } lg_config;
 
 /* Compile the shared patterns.  Called by every lg_extract_* function;

@@ -29,7 +29,7 @@
 
 /* The report's own city and year are settled once this many characters of
  * it have been read (or at its end): records before that are held back. */
-#define SETTLE_CHARS 65536
+#define SETTLE_CHARS LG_HOLD_CHARS /* the promise lawgov.h makes to on_sentence */
 /* The opening, where a report names its city and year. */
 #define OPENING_CHARS 400
 /* A metric name keeps at most this many characters. */

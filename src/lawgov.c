@@ -1,6 +1,7 @@
 /* lawgov.c - the pipeline driver behind the public API: reads input in
  * chunks and passes it through decoder -> normalizer -> extractor.
- * decoder -> normalizer -> script (traditional to simplified) -> extractor.
+ * decoder -> normalizer -> script (traditional to simplified) ->
+ * [sentence tap for lg_config.on_sentence] -> extractor.
  * Owns: reading from file descriptors and buffers, wiring the stages,
  * the per-file invalid-bytes warning, and status strings. */
 #include "lawgov.h"
@@ -8,6 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -48,9 +50,57 @@ typedef struct pipeline {
     lg_normalizer *normalizer;
     lg_script *script;
     lg_extractor *extractor;
+    /* on_sentence: each sentence's UTF-8 and positions, reused */
     const lg_config *cfg;
-    const char *file;
+    const char *file, *doc;
+    text_buf text;
+    lg_sentence_char *pos;
+    size_t pos_cap;
+    lg_status tap_status;
 } pipeline;
+
+static int grow_positions(pipeline *p, size_t n)
+{
+    if (n <= p->pos_cap)
+        return 0;
+    size_t cap = p->pos_cap ? p->pos_cap : 256;
+    while (cap < n)
+        cap *= 2;
+    lg_sentence_char *q = realloc(p->pos, cap * sizeof *q);
+    if (!q)
+        return -1;
+    p->pos = q;
+    p->pos_cap = cap;
+    return 0;
+}
+
+/* Between normalizer and extractor when the caller wants the sentences:
+ * pass each to on_sentence first, so that its records come after it. */
+static int sentence_tap(void *user, const lg_char *chars, size_t n, unsigned flags)
+{
+    pipeline *p = user;
+    text_reset(&p->text);
+    if (grow_positions(p, n) != 0 || text_reserve(&p->text, 4 * n) != 0) {
+        p->tap_status = LG_ERR_NOMEM;
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        p->pos[i].byte = p->text.len;
+        p->pos[i].offset = chars[i].offset;
+        p->pos[i].line = chars[i].line;
+        p->text.len += utf8_encode(chars[i].cp, p->text.data + p->text.len);
+    }
+    p->text.data[p->text.len] = '\0';
+    lg_sentence s = {p->file, p->doc, p->text.data, p->text.len, p->pos, n,
+                     (flags & LG_SENT_PARA_START ? LG_SENTENCE_PARA_START : 0u) |
+                     (flags & LG_SENT_TABLE_ROW ? LG_SENTENCE_TABLE_ROW : 0u),
+                     lg_decoder_encoding(p->decoder)};
+    if (p->cfg->on_sentence(&s, p->cfg->user)) {
+        p->tap_status = LG_ERR_STOPPED;
+        return 1;
+    }
+    return lg_extractor_sentence(p->extractor, chars, n, flags);
+}
 
 static void pipeline_free(pipeline *p)
 {
@@ -58,6 +108,8 @@ static void pipeline_free(pipeline *p)
     lg_normalizer_free(p->normalizer);
     lg_script_free(p->script);
     lg_extractor_free(p->extractor);
+    text_free(&p->text);
+    free(p->pos);
 }
 
 static void script_warning(void *user, long long offset, const char *message)
@@ -70,19 +122,19 @@ static void script_warning(void *user, long long offset, const char *message)
 static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *file,
                                const char *doc)
 {
-    p->decoder = NULL;
-    p->normalizer = NULL;
-    p->script = NULL;
-    p->extractor = NULL;
+    memset(p, 0, sizeof *p);
     p->cfg = cfg;
     p->file = file;
+    p->doc = doc;
     /* every string in a record is UTF-8: so must be the ones we are given */
     if (!cfg || !cfg->on_record || (cfg->default_city && !utf8_valid(cfg->default_city)) ||
         (doc && !utf8_valid(doc)))
         return LG_ERR_ARG;
     lg_status st = lg_extractor_new(&p->extractor, cfg, file, doc);
     if (st == LG_OK)
-        st = lg_script_new(&p->script, lg_extractor_sentence, p->extractor, script_warning, p);
+        st = cfg->on_sentence
+                 ? lg_script_new(&p->script, sentence_tap, p, script_warning, p)
+                 : lg_script_new(&p->script, lg_extractor_sentence, p->extractor, script_warning, p);
     if (st == LG_OK)
         st = lg_normalizer_new(&p->normalizer, lg_script_sentence, p->script);
     if (st == LG_OK)
@@ -97,6 +149,8 @@ static lg_status stage_status(const pipeline *p, lg_status st)
 {
     if (st == LG_ERR_STOPPED && lg_script_failed(p->script))
         return LG_ERR_NOMEM;
+    if (st == LG_ERR_STOPPED && p->tap_status != LG_OK)
+        return p->tap_status;
     if (st == LG_ERR_STOPPED && lg_extractor_status(p->extractor) != LG_OK)
         return lg_extractor_status(p->extractor);
     return st;
@@ -108,7 +162,8 @@ static lg_status pipeline_close(pipeline *p, const lg_config *cfg, const char *f
     if (st == LG_OK) {
         st = stage_status(p, lg_decoder_finish(p->decoder));
         if (st == LG_OK && lg_normalizer_finish(p->normalizer))
-            st = lg_script_failed(p->script) ? LG_ERR_NOMEM : lg_extractor_status(p->extractor);
+            st = lg_script_failed(p->script) ? LG_ERR_NOMEM
+                 : p->tap_status != LG_OK ? p->tap_status : lg_extractor_status(p->extractor);
         if (st == LG_OK)
             st = lg_extractor_finish(p->extractor);
     }

@@ -41,11 +41,11 @@ static const option_spec option_table[] = {
     {OPT_FILES_FROM, "files-from", "FILE", "read input paths from FILE, one a line (- for stdin)"},
     {'0', "null", NULL, "--files-from: the paths end with NUL (find -print0)"},
     {0, NULL, NULL, "Output:"},
-    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv or tsv"},
+    {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv, tsv or html (review page)"},
     {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
     {OPT_BOM, "bom", NULL, "start CSV and TSV with a UTF-8 BOM (for Excel)"},
     {OPT_NO_HEADER, "no-header", NULL, "CSV and TSV without the header line (to append)"},
-    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/PATH/NAME.jsonl (.json .csv .tsv) per FILE"},
+    {OPT_OUTPUT_DIR, "output-dir", "DIR", "write DIR/PATH/NAME.jsonl (.json .csv .tsv .html) per FILE"},
     {OPT_SKIP_EXISTING, "skip-existing", NULL, "--output-dir: skip inputs with an output (to resume)"},
     {'j', "jobs", "N", "extract N files at once (0: one per CPU), same output"},
     {OPT_DEDUPE, "dedupe", NULL, "drop a record repeating an earlier one of its document"},
@@ -86,8 +86,8 @@ static void print_help(void)
         }
     printf("Usage: " PROG " [OPTION]... [FILE]...\n"
            "Extract the indicators of Chinese reports on law-based government as\n"
-           "JSON Lines, JSON, CSV or TSV.  With no FILE, or when FILE is -, read\n"
-           "standard input.\n");
+           "JSON Lines, JSON, CSV or TSV, or show them marked in the text on an HTML\n"
+           "review page.  With no FILE, or when FILE is -, read standard input.\n");
     for (size_t i = 0; i < OPTION_COUNT; i++) {
         const option_spec *o = &option_table[i];
         if (!o->code) {
@@ -189,7 +189,7 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
     case OPT_TEXT_FIELD: set->text_field = arg; break;
     case OPT_FORMAT:
         if (format_parse(arg, &set->format) != 0)
-            return diag_usage_error("unknown format '%s' (jsonl, json, csv or tsv)", arg);
+            return diag_usage_error("unknown format '%s' (jsonl, json, csv, tsv or html)", arg);
         break;
     case OPT_FIELDS: *fields = arg; break;
     case OPT_BOM: set->bom = 1; break;
