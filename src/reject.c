@@ -3,12 +3,13 @@
  *
  * Owns: ordinals and ranks (第一批 is none, 居全国第一 is a rank), bare
  * numbers, units of kind reject (dates, batches, versions), a unit that
- * starts another word (条例), years and names that read as durations
- * (2023年, 24小时警局), short quoted labels (“八五”), a lone Chinese
- * numeral that is the word "one", and the labels of [not-records].
+ * starts another word (条例), a session's name (十五届人大3次会议),
+ * years and names that read as durations (2023年, 24小时警局), short
+ * quoted labels (“八五”), a lone Chinese numeral that is the word "one",
+ * and the labels of [not-records].
  * Reads: the value as value.c read it; the lexicon's [units],
- * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues], [change-words],
- * [not-records]. */
+ * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues],
+ * [change-words], [not-records]. */
 #include "extract_int.h"
 
 /* chars of a unit that, followed by these, form another word (条例, 部署) */
@@ -91,6 +92,19 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
     return 0;
 }
 
+/* 十五届人大三次会议, 十四届二十次会议: N次会 after a 届 in the clause is
+ * the session's name, while 召开3次会议, 开展2次会前学法 count. */
+static int session_name(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (!UNIT_IS(v->unit, "次") || c->after != 0x4F1A /* 会 */)
+        return 0;
+    size_t cs = clause_start(ex, v->start);
+    for (size_t k = v->start; k > cs && v->start - k < 12; k--)
+        if (ex->cp[k - 1] == 0x5C4A /* 届 */)
+            return 1;
+    return 0;
+}
+
 /* A lone Chinese numeral: 一 is the word "one"; 三项制度, 两件大事 are
  * names; it counts only right after a verb that counts, or with a unit
  * no name takes (为期三个月, 两千米), or as an end of a range (三到五年). */
@@ -125,7 +139,7 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
     if (u && u->kind == LX_KIND_REJECT)
         return 1; /* dates, batches, versions, levels */
-    if (c->ulen && unit_starts_word(ex, v->unit, c->after))
+    if (c->ulen && (unit_starts_word(ex, v->unit, c->after) || session_name(ex, v, c)))
         return 1;
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
