@@ -79,6 +79,7 @@ static const struct section {
     [LX_RATIO_WORDS] = {"ratio-words", SH_WORD},
     [LX_RATIO_LINKS] = {"ratio-links", SH_WORD},
     [LX_RANK_SCOPES] = {"rank-scopes", SH_WORD},
+    [LX_DURATION_CUES] = {"duration-cues", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

@@ -45,7 +45,7 @@ enum lx_list {
     /* rules/values.rules: ratios the text gives no unit (src/value.c) */
     LX_RATIO_WORDS, LX_RATIO_LINKS,
     /* rules/values.rules: the scope of a rank (src/reject.c) */
-    LX_RANK_SCOPES,
+    LX_RANK_SCOPES, LX_DURATION_CUES,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (a name
      * leaves them out), and those of each meaning */

@@ -9,7 +9,7 @@
  * and the labels of [not-records].
  * Reads: the value as value.c read it; the lexicon's [units],
  * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues],
- * [change-words], [not-records]. */
+ * [change-words], [duration-cues], [not-records]. */
 #include "extract_int.h"
 
 /* chars of a unit that, followed by these, form another word (条例, 部署) */
@@ -144,8 +144,9 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
     if ((UNIT_IS(v->unit, "小时") || UNIT_IS(v->unit, "分钟")) && is_cjk(c->after) &&
-        c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */)
-        return 1; /* 24小时警局, 30分钟服务圈: names */
+        c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */ &&
+        !ends_any(ex, v->start, LX_DURATION_CUES))
+        return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
     if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
