@@ -5,8 +5,9 @@
  * numbers, units of kind reject (dates, batches, versions), a unit that
  * starts another word (条例), a session's name (十五届人大3次会议),
  * years and names that read as durations (2023年, 24小时警局), short
- * quoted labels (“八五”), a lone Chinese numeral that is the word "one",
- * and the labels of [not-records].
+ * quoted labels (“八五”), numbers in a book title (《…20条措施》), a
+ * lone Chinese numeral that is the word "one", and the labels of
+ * [not-records].
  * Reads: the value as value.c read it; the lexicon's [units],
  * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues],
  * [change-words], [duration-cues], [not-records]. */
@@ -48,6 +49,32 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
         if (cp == 0x201D || cp == 0x300D || cp == 0x300B || cp == '"')
             return 1;
         if (cp == 0x3002 || cp == 0xFF0C)
+            return 0;
+    }
+    return 0;
+}
+
+/* Is char i inside a book title (《云南省优化营商环境20条措施》,
+ * 《三年行动方案(2023—2025年)》)?  Its numbers name the document.  A
+ * title holds no full stop or semicolon, and is at most 64 chars. */
+static int in_book_title(const lg_extractor *ex, size_t i)
+{
+    enum { TITLE_MAX = 64 };
+    size_t k = i;
+    for (; k > 0 && i - k < TITLE_MAX; k--) {
+        uint32_t cp = ex->cp[k - 1];
+        if (cp == 0x300A /* 《 */)
+            break;
+        if (cp == 0x300B /* 》 */ || cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == '\n')
+            return 0;
+    }
+    if (k == 0 || ex->cp[k - 1] != 0x300A)
+        return 0;
+    for (size_t j = i; j < ex->n && j - k < TITLE_MAX; j++) {
+        uint32_t cp = ex->cp[j];
+        if (cp == 0x300B)
+            return 1;
+        if (cp == 0x300A || cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == '\n')
             return 0;
     }
     return 0;
@@ -147,7 +174,8 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */ &&
         !ends_any(ex, v->start, LX_DURATION_CUES))
         return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
-    if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
+    if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start) ||
+        in_book_title(ex, v->start))
         return 1;
     if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
         return 1;
