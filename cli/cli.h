@@ -111,6 +111,7 @@ int output_document_begin(output *out, const settings *set, const char *file,
                           const char *doc);
 int output_sentence(output *out, const settings *set, const lg_sentence *s);
 void output_warning(output *out, const settings *set, const char *message);
+void output_report(output *out, const settings *set, const lg_report *report);
 void output_document_end(output *out, const settings *set, lg_status status);
 /* A field of a record as text: a string, or the number written into buf
  * (32 bytes); NULL for null. */
@@ -128,6 +129,7 @@ int html_document_begin(output *out, const settings *set, const char *file, cons
 int html_sentence(output *out, const lg_sentence *s);
 int html_record(output *out, const settings *set, const lg_record *r);
 void html_warning(output *out, const char *message);
+void html_report(output *out, const lg_report *report);
 int html_document_end(output *out, const settings *set, lg_status status);
 /* Free a document left open (after an error). */
 void html_release(output *out);

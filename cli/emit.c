@@ -613,6 +613,12 @@ void output_warning(output *out, const settings *set, const char *message)
         html_warning(out, message);
 }
 
+void output_report(output *out, const settings *set, const lg_report *report)
+{
+    if (set->format == FORMAT_HTML)
+        html_report(out, report);
+}
+
 void output_document_end(output *out, const settings *set, lg_status status)
 {
     if (set->format != FORMAT_HTML)

@@ -74,6 +74,9 @@ struct html_doc {
     long long records, unplaced, no_city, no_year;
     tally kinds, cities, years;
     char *encoding;
+    int settled;              /* on_report came: the report's own city and year */
+    char *report_place;       /* its city (and county), or NULL */
+    int report_year;
     char *warnings[WARNINGS_KEPT];
     int n_warnings;
     long long more_warnings;
@@ -500,6 +503,7 @@ static void doc_free(html_doc *h)
     tally_free(&h->cities);
     tally_free(&h->years);
     free(h->encoding);
+    free(h->report_place);
     for (int i = 0; i < h->n_warnings; i++)
         free(h->warnings[i]);
     free(h);
@@ -563,6 +567,43 @@ static int copy_rows(FILE *fp, html_doc *h)
     return ferror(h->rows) ? -1 : 0;
 }
 
+void html_report(output *out, const lg_report *report)
+{
+    html_doc *h = out->html;
+    if (!h || h->settled)
+        return;
+    h->settled = 1;
+    h->report_year = report->year;
+    if (report->city) {
+        size_t n = strlen(report->city) + (report->district ? strlen(report->district) + 1 : 0);
+        if ((h->report_place = malloc(n + 1)) != NULL)
+            snprintf(h->report_place, n + 1, "%s%s%s", report->city,
+                     report->district ? " " : "", report->district ? report->district : "");
+    }
+}
+
+/* The report's own city or year as the extractor settled it, then how many
+ * records carry which (their sentences may name others). */
+static void write_detected(FILE *fp, const char *label, const char *detected, const tally *t,
+                           long long records)
+{
+    fprintf(fp, "<div><dt>%s</dt><dd>", label);
+    if (detected)
+        write_escaped_str(fp, detected);
+    else
+        fputs("<span class=\"none-val\">not found in the text</span>", fp);
+    long top = tally_top(t);
+    if (top >= 0) {
+        fputs(" <span class=\"how\">(", fp);
+        if (!detected || strncmp(detected, t->names[top], strlen(t->names[top])) != 0) {
+            write_escaped_str(fp, t->names[top]);
+            fputs(": ", fp);
+        }
+        fprintf(fp, "%lld of %lld records)</span>", t->counts[top], records);
+    }
+    fputs("</dd></div>", fp);
+}
+
 /* "包头市" and "(40 of 45 records)", or "none" */
 static void write_most(FILE *fp, const char *label, const tally *t, long long records)
 {
@@ -603,8 +644,15 @@ static void write_warnings(FILE *fp, const html_doc *h, lg_status status)
 static void write_summary(FILE *fp, const html_doc *h, lg_status status)
 {
     fputs("<section class=\"summary\" aria-label=\"Summary\">\n<dl class=\"facts\">", fp);
-    write_most(fp, "City", &h->cities, h->records);
-    write_most(fp, "Year", &h->years, h->records);
+    if (h->settled) {
+        char year[16];
+        snprintf(year, sizeof year, "%d", h->report_year);
+        write_detected(fp, "City", h->report_place, &h->cities, h->records);
+        write_detected(fp, "Year", h->report_year ? year : NULL, &h->years, h->records);
+    } else {
+        write_most(fp, "City", &h->cities, h->records);
+        write_most(fp, "Year", &h->years, h->records);
+    }
     fputs("<div><dt>Encoding</dt><dd>", fp);
     write_escaped_str(fp, h->encoding ? h->encoding : "none (empty input)");
     fprintf(fp, "</dd></div><div><dt>Records</dt><dd>%lld", h->records);

@@ -127,6 +127,13 @@ static int on_sentence(const lg_sentence *sentence, void *user)
     return output_sentence(x->out, x->set, &in_corpus) != 0;
 }
 
+/* Only --format html shows the report's own city and year. */
+static void on_report(const lg_report *report, void *user)
+{
+    extraction *x = user;
+    output_report(x->out, x->set, report);
+}
+
 static void on_warning(const char *file, long long offset, const char *message, void *user)
 {
     extraction *x = user;
@@ -634,6 +641,7 @@ static void extraction_init(extraction *x, lg_config *cfg, const settings *set,
     cfg->on_record = on_record;
     cfg->on_warning = on_warning;
     cfg->on_sentence = set->format == FORMAT_HTML ? on_sentence : NULL;
+    cfg->on_report = set->format == FORMAT_HTML ? on_report : NULL;
     cfg->user = x;
 }
 

@@ -107,6 +107,23 @@ typedef struct lg_sentence {
  * it.  Return 0 to go on, non-zero to stop (LG_ERR_STOPPED). */
 typedef int (*lg_sentence_fn)(const lg_sentence *sentence, void *user);
 
+/* The report's own city and year as the extractor settles them (from its
+ * opening, else the places and years it gives figures for, else the
+ * defaults in lg_config): what a record takes when its sentence names no
+ * other.  district is set when the report is a county's own. */
+typedef struct lg_report {
+    const char *file;
+    const char *doc;
+    const char *city;     /* NULL when none was found */
+    const char *district; /* NULL unless the report is a county's */
+    int year;             /* 0 when none was found */
+} lg_report;
+
+/* Called once per document, when its city and year are settled: before
+ * its first record, at most LG_HOLD_CHARS characters into it (or at its
+ * end). */
+typedef void (*lg_report_fn)(const lg_report *report, void *user);
+
 typedef struct lg_config {
     const char *encoding;     /* iconv name, or NULL to detect */
     size_t buffer_size;       /* read chunk size in bytes; 0 = 64 KiB */
@@ -117,6 +134,7 @@ typedef struct lg_config {
     lg_warning_fn on_warning; /* may be NULL */
     void *user;               /* passed to every callback */
     lg_sentence_fn on_sentence; /* may be NULL; costs a copy per sentence */
+    lg_report_fn on_report;     /* may be NULL */
 } lg_config;
 
 /* Compile the shared patterns.  Called by every lg_extract_* function;

@@ -29,10 +29,12 @@ void lg_patterns_free(void)
     lx_release_defaults();
 }
 
-/* Every year pattern holds 年, 目前 or a five-year plan's 五. */
+/* Every year pattern holds 年, 目前 or a five-year plan's 五; a year
+ * without 年 (2023总共…) is looked for where the sentence starts with a
+ * digit, or in sentences with one of those. */
 static int may_name_year(const lg_extractor *ex)
 {
-    return (ex->cls_any & CL_YEAR_HINT) != 0;
+    return (ex->cls_any & CL_YEAR_HINT) != 0 || (ex->n > 4 && class_at(ex, 0, CL_YEAR));
 }
 
 static int has_numeral(const lg_extractor *ex, const lg_char *c, size_t n)

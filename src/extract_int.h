@@ -38,6 +38,8 @@
 #define LATEST_PLAUSIBLE_YEAR 2100
 /* Year and place mentions kept per sentence. */
 #define MAX_MENTIONS 64
+/* Titles of a sentence looked into (more are taken for text). */
+#define MAX_TITLES 16
 /* Cells of a table row, and header columns remembered. */
 #define MAX_CELLS 16
 /* A unit as held in a value or record, NUL-padded. */
@@ -77,6 +79,10 @@ typedef struct year_mention {
     int target;      /* 到2025年: a goal */
     int pair;        /* 2020年的35人: governs the next value only */
     int from_now;    /* 今年 去年 上年 前年 本年: counted from the time of writing */
+    int in_title;    /* inside a 《title》: names a document, governs no figure outside it */
+    int plan;        /* a five-year plan's period (十三五期间) */
+    int bare;        /* written without 年 (2023总共…) */
+    size_t bracket_close; /* the ) closing brackets around it: it governs up to there; 0 when none */
 } year_mention;
 
 typedef struct place_mention {
@@ -139,6 +145,9 @@ struct lg_extractor {
     text_buf context; /* a record's context, cut from its sentence */
     text_buf metric, prev, txt; /* a record's metric, the one before, its text */
     uint32_t *cb;   /* char index -> byte offset, n + 1 entries */
+    /* its outermost 《titles》, chars [title_a, title_b], found when first asked */
+    size_t title_a[MAX_TITLES], title_b[MAX_TITLES];
+    int ntitles, title_mark_known;
     size_t cb_cap;
     pcre2_match_data *md;
 
@@ -147,6 +156,8 @@ struct lg_extractor {
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
     int written_after; /* news of a published report: written the year after */
+    int written_year;  /* the header's date (2020-03-20), 0 when none */
+    int prose_seen;    /* a sentence with a clause break has been read */
     int report_city, opening_city;
     int report_county; /* 某县2023年法治政府建设报告: the figures are the county's */
     int region_report; /* the title names a province and no city */
@@ -164,6 +175,10 @@ struct lg_extractor {
      * after its semicolons too (the normalizer splits sentences at ；) */
     int have_clause_year, after_semicolon;
     year_mention clause_year;
+    /* 一、2021年工作总结: a year in a top-level heading governs its section,
+     * until the next such heading */
+    int have_section_year;
+    year_mention section_year;
     unsigned flags;    /* of the current sentence */
 
     /* a table flattened into | rows: the header row's cells */
@@ -216,6 +231,11 @@ size_t ends_any(const lg_extractor *ex, size_t i, int l);
 #define UNIT_IS(unit, lit)                                                   \
     ((unit)[sizeof lit - 1] == '\0' && (unit)[sizeof lit - 2] == (lit)[sizeof lit - 2] && \
      memcmp((unit), lit, sizeof lit) == 0)
+
+/* Is char i inside a 《title》 (or 〈〉) of the sentence?  Titles longer
+ * than this are not looked through. */
+#define TITLE_MAX_CHARS 120
+int inside_title(const lg_extractor *ex, size_t i);
 
 /* Is the text between chars a and b nothing but list separators? */
 int only_separators(const lg_extractor *ex, size_t a, size_t b);

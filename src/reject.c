@@ -5,13 +5,16 @@
  * numbers, units of kind reject (dates, batches, versions), a unit that
  * starts another word (条例), a session's name (十五届人大3次会议),
  * years and names that read as durations (2023年, 24小时警局), short
- * quoted labels (“八五”), numbers in a book title (《…20条措施》), a
- * lone Chinese numeral that is the word "one", and the labels of
- * [not-records].
+ * quoted labels (“八五”), a lone Chinese numeral that is the word "one",
+ * the labels of [not-records], numbers inside a 《title》, thresholds
+ * naming a class (500万元以上企业) and a place's named length
+ * (科尔沁500公里风景大道).
  * Reads: the value as value.c read it; the lexicon's [units],
  * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues],
- * [change-words], [duration-cues], [not-records]. */
+ * [change-words], [duration-cues], [not-records], [threshold-followers];
+ * the gazetteer's exact lookup. */
 #include "extract_int.h"
+#include "place.h"
 
 /* chars of a unit that, followed by these, form another word (条例, 部署) */
 static int unit_starts_word(const lg_extractor *ex, const char *unit, uint32_t next)
@@ -54,32 +57,6 @@ static int in_short_quote(const lg_extractor *ex, size_t i)
     return 0;
 }
 
-/* Is char i inside a book title (《云南省优化营商环境20条措施》,
- * 《三年行动方案(2023—2025年)》)?  Its numbers name the document.  A
- * title holds no full stop or semicolon, and is at most 64 chars. */
-static int in_book_title(const lg_extractor *ex, size_t i)
-{
-    enum { TITLE_MAX = 64 };
-    size_t k = i;
-    for (; k > 0 && i - k < TITLE_MAX; k--) {
-        uint32_t cp = ex->cp[k - 1];
-        if (cp == 0x300A /* 《 */)
-            break;
-        if (cp == 0x300B /* 》 */ || cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == '\n')
-            return 0;
-    }
-    if (k == 0 || ex->cp[k - 1] != 0x300A)
-        return 0;
-    for (size_t j = i; j < ex->n && j - k < TITLE_MAX; j++) {
-        uint32_t cp = ex->cp[j];
-        if (cp == 0x300B)
-            return 1;
-        if (cp == 0x300A || cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == '\n')
-            return 0;
-    }
-    return 0;
-}
-
 /* Does a label of [not-records] cover the value's characters? */
 static int inside_label(const lg_extractor *ex, const value *v)
 {
@@ -96,8 +73,8 @@ static int inside_label(const lg_extractor *ex, const value *v)
     return 0;
 }
 
-/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一, 全省第三 ranks.  Returns 1
- * when the value is no record; else it is made a rank. */
+/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一, 全省第三 ranks.
+ * Returns 1 when the value is no record; else it is made a rank. */
 static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c)
 {
     size_t i = v->start;
@@ -151,6 +128,53 @@ static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
                                 : !long_unit && !ends_any(ex, i, LX_COUNT_CUES);
 }
 
+/* 《…全面提质23条措施》: a number inside a title names the document. */
+static int inside_closed_title(const lg_extractor *ex, const value *v)
+{
+    if (!inside_title(ex, v->start))
+        return 0;
+    for (size_t i = v->end; i < ex->n && i - v->end < TITLE_MAX_CHARS; i++)
+        if (ex->cp[i] == 0x300B /* 》 */ || ex->cp[i] == 0x3009 /* 〉 */)
+            return 1;
+    return 0; /* a 《 never closed: damage, not a title */
+}
+
+/* 500万元以上企业, 3000平方米以上建筑: a threshold that names a class of
+ * things (followed by a noun), not a figure.  Shares (90%以上的村) stay
+ * figures, and so does a value whose 以上 a verb or a conjunction of
+ * [threshold-followers] follows (100人以上参加). */
+static int threshold_rejected(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (!ends(ex, v->end, "以上") && !ends(ex, v->end, "以下"))
+        return 0;
+    if (UNIT_IS(v->unit, "%") || UNIT_IS(v->unit, "‰") || strstr(v->unit, "百分点"))
+        return 0;
+    return is_cjk(c->after) && !starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS);
+}
+
+/* 科尔沁500公里风景大道: a place, a length and a noun, where a clause
+ * starts, are the name of a route or a project, not a figure. */
+static int named_measure(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (!c->ulen || unit_kind(ex, v->unit) != KIND_MEASURE || !is_cjk(c->after) ||
+        starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS))
+        return 0;
+    for (size_t len = 2; len <= 4 && len <= v->start; len++) {
+        size_t a = v->start - len;
+        if (a > 0 && !class_at(ex, a - 1, CL_BREAK) && !class_at(ex, a - 1, CL_QUOTE))
+            continue;
+        char name[16];
+        size_t bytes = ex->cb[v->start] - ex->cb[a];
+        if (bytes >= sizeof name)
+            continue;
+        memcpy(name, ex->s.data + ex->cb[a], bytes);
+        name[bytes] = '\0';
+        if (lg_place_lookup(name, -1) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
 {
     if (inside_label(ex, v))
@@ -174,8 +198,9 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */ &&
         !ends_any(ex, v->start, LX_DURATION_CUES))
         return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
-    if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start) ||
-        in_book_title(ex, v->start))
+    if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
+        return 1;
+    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v))
         return 1;
     if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
         return 1;

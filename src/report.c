@@ -2,12 +2,14 @@
  * are known, and emission.
  *
  * Owns: what the opening says (a reviewed or annual year, a report
- * announced, the first city, a province's own report), votes for the city,
+ * announced, a span opening the first prose, the header's date, the first
+ * city, a province's own report), votes for the city,
  * settling both once SETTLE_CHARS have been read, holding records and
  * their sentences until then, a record's context window, and turning a
  * held record into an lg_record for the callback.
  * Reads: the sentence, its years and places; the gazetteer; the config's
- * defaults; the lexicon's [review-words], [announce-when], [announce-verbs]. */
+ * defaults; the lexicon's [review-words], [announce-when], [announce-verbs],
+ * [document-verbs]. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -199,17 +201,35 @@ static int settle_city(const lg_extractor *ex)
     return city;
 }
 
+/* lg_config.on_report: the report's city (and county) and year. */
+static void tell_report(const lg_extractor *ex)
+{
+    if (!ex->cfg->on_report)
+        return;
+    int city = ex->report_city, county = ex->report_county;
+    lg_report r = {ex->file, ex->doc, city >= 0 ? lg_place_get(city)->name : NULL,
+                   county >= 0 && city >= 0 && lg_place_city_of(county) == city
+                       ? lg_place_get(county)->name : NULL,
+                   ex->report_year};
+    ex->cfg->on_report(&r, ex->cfg->user);
+}
+
 void settle(lg_extractor *ex)
 {
     if (ex->settled)
         return;
     ex->settled = 1;
     ex->report_year = ex->opening_year ? ex->opening_year : ex->latest_year;
+    /* else the latest year named, or the year of writing when the header's
+     * date is later still (继2016年…之后，今年… in news of 2020); a year
+     * later only is an annual report's usual publication */
     if (!ex->report_year)
-        ex->report_year = ex->latest_mentioned;
+        ex->report_year = ex->written_year > ex->latest_mentioned + 1 ? ex->written_year
+                                                                      : ex->latest_mentioned;
     if (!ex->report_year)
         ex->report_year = ex->cfg->default_year;
     ex->report_city = settle_city(ex);
+    tell_report(ex);
     for (size_t i = 0; i < ex->held_len; i++) {
         rec *r = &ex->held[i];
         if (ex->status == LG_OK)
@@ -243,10 +263,67 @@ static int announces_report(const lg_extractor *ex, const year_mention *m)
     return 0;
 }
 
-/* Is m a year the report may be about (not a base, a goal or a code)? */
+/* Is m a year the report may be about (not a base, a goal, a code or a
+ * year in a document's 《title》)? */
 static int plausible_year(const year_mention *m)
 {
-    return m->year && !m->comparison && !m->target && m->year <= LATEST_PLAUSIBLE_YEAR;
+    return m->year && !m->comparison && !m->target && !m->in_title &&
+           m->year <= LATEST_PLAUSIBLE_YEAR;
+}
+
+/* 审议2023年度法治政府建设情况报告, 印发灵丘县2024年…要点: a year after a
+ * verb that handles a document (a place may stand between) names that
+ * document, not the year the report reviews. */
+static int names_document(const lg_extractor *ex, const found *f, const year_mention *m)
+{
+    size_t at = m->start;
+    for (size_t i = 0; i < f->npm; i++)
+        if (f->pm[i].end == at)
+            at = f->pm[i].start;
+    return ends_any(ex, at, LX_DOCUMENT_VERBS) != 0;
+}
+
+/* 2023年以来，我县…: a span opening the report's first sentence of prose
+ * (the first with a clause break; a title, a document number or an
+ * addressee may stand above it) is the year the report reviews.  Further
+ * down (2016年以来，共办理…) it says only that the report is later. */
+static int since_opens_prose(const lg_extractor *ex, const year_mention *m)
+{
+    return !m->year && m->period_mode == PERIOD_SINCE && m->start == 0 && !ex->prose_seen &&
+           !m->comparison && !m->in_title &&
+           (cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',');
+}
+
+/* 亳州晚报 2020-03-20 10:10, 发布日期：2025-08-20: a date of the header
+ * (above the first sentence of prose) is when the report was written. */
+static void observe_written_date(lg_extractor *ex)
+{
+    for (size_t i = 0; i + 10 <= ex->n && !ex->written_year; i++) {
+        if ((i > 0 && is_digit_cp(ex->cp[i - 1])) || !class_at(ex, i, CL_YEAR))
+            continue;
+        size_t k = i;
+        while (k < ex->n && k < i + 4 && is_digit_cp(ex->cp[k]))
+            k++;
+        if (k != i + 4 || ex->cp[k] != '-' || !is_digit_cp(cp_at(ex, k + 1)))
+            continue;
+        size_t d = k + 1;
+        while (d < ex->n && is_digit_cp(ex->cp[d]))
+            d++;
+        int year = atoi(ex->s.data + ex->cb[i]);
+        if (d - k - 1 <= 2 && cp_at(ex, d) == '-' && is_digit_cp(cp_at(ex, d + 1)) &&
+            year >= 1990 && year <= LATEST_PLAUSIBLE_YEAR)
+            ex->written_year = year;
+    }
+}
+
+/* Where the run of place names starting at char i ends (i when none):
+ * the title 柳城县2025年…报告 names its place, then its year. */
+static size_t after_places(const found *f, size_t i)
+{
+    for (size_t k = 0; k < f->npm; k++)
+        if (f->pm[k].start == i)
+            i = f->pm[k].end;
+    return i;
 }
 
 /* The year the opening says the report is about. */
@@ -254,13 +331,19 @@ static void observe_opening_year(lg_extractor *ex, const found *f)
 {
     for (size_t i = 0; i < f->nym && !ex->opening_year; i++) {
         const year_mention *m = &f->ym[i];
+        if (since_opens_prose(ex, m)) {
+            ex->opening_year = m->period_a;
+            break;
+        }
         if (!m->year || m->comparison || m->target)
+            continue;
+        int announced = announces_report(ex, m);
+        if (!announced && (m->in_title || names_document(ex, f, m)))
             continue;
         int reviewed = ends_any(ex, m->start, LX_REVIEW_WORDS) != 0;
         int annual = ends(ex, m->end, "年度") != 0;
         int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
-                    (m->start == 0 && ex->chars_seen == 0);
-        int announced = announces_report(ex, m);
+                    (after_places(f, 0) == m->start && ex->chars_seen == 0);
         if (reviewed || annual || leads || announced)
             ex->opening_year = m->year;
         if (announced)
@@ -278,6 +361,10 @@ void observe_report(lg_extractor *ex, const found *f)
             ex->latest_mentioned = f->ym[i].year;
     if (in_opening)
         observe_opening_year(ex, f);
+    if (in_opening && !ex->prose_seen)
+        observe_written_date(ex);
+    for (size_t i = 0; i < ex->n && !ex->prose_seen; i++)
+        ex->prose_seen = ex->cp[i] == 0xFF0C || ex->cp[i] == ',';
     for (size_t i = 0; i < f->npm; i++) {
         int city = lg_place_city_of(f->pm[i].id);
         if (city < 0) {

@@ -46,6 +46,7 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     }
     ex->cp[n] = 0;
     ex->cls[n] = 0;
+    ex->title_mark_known = 0;
     ex->cls_any = any;
     ex->cb[n] = (uint32_t)ex->s.len;
     ex->s.data[ex->s.len] = '\0';
@@ -153,6 +154,40 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
 }
 
 /* ---- separators and mentions ---------------------------------------- */
+
+/* The sentence's outermost titles, found once per sentence when first
+ * asked (most sentences hold none: a byte search says so). */
+static void find_titles(lg_extractor *ex)
+{
+    ex->title_mark_known = 1;
+    ex->ntitles = 0;
+    if (!strstr(ex->s.data, "《") && !strstr(ex->s.data, "〈"))
+        return;
+    int depth = 0;
+    for (size_t k = 0; k < ex->n && ex->ntitles < MAX_TITLES; k++) {
+        uint32_t cp = ex->cp[k];
+        if (cp == 0x300A /* 《 */ || cp == 0x3008 /* 〈 */) {
+            if (depth++ == 0)
+                ex->title_a[ex->ntitles] = k;
+        } else if ((cp == 0x300B || cp == 0x3009) && depth > 0 && --depth == 0) {
+            ex->title_b[ex->ntitles++] = k;
+        }
+    }
+    if (depth > 0 && ex->ntitles < MAX_TITLES) { /* never closed: a stray mark, not followed far */
+        ex->title_b[ex->ntitles] = ex->title_a[ex->ntitles] + TITLE_MAX_CHARS;
+        ex->ntitles++;
+    }
+}
+
+int inside_title(const lg_extractor *ex, size_t i)
+{
+    if (!ex->title_mark_known)
+        find_titles((lg_extractor *)ex); /* a cache of the sentence's own text */
+    for (int t = 0; t < ex->ntitles; t++)
+        if (i > ex->title_a[t] && i < ex->title_b[t])
+            return 1;
+    return 0;
+}
 
 int only_separators(const lg_extractor *ex, size_t a, size_t b)
 {

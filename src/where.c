@@ -3,9 +3,11 @@
  * Owns: finding place mentions (the gazetteer's names and the lexicon's
  * [places] aliases), a two-character county opening a sentence, pairing N
  * places with N values, and whether a value is the nation's, a province's,
- * a county's or its city's figure.
+ * a county's or its city's figure (a region's average quoted for
+ * comparison is none's).
  * Reads: the sentence and its values; the gazetteer (place.h); the
- * lexicon's [places] and [nation-words]. */
+ * lexicon's [places], [nation-words], [average-words], [top-place-words]
+ * and [compare-words]. */
 #include "extract_int.h"
 #include "place.h"
 
@@ -14,25 +16,39 @@ static int prefer_city(const lg_extractor *ex)
     return ex->report_city >= 0 ? ex->report_city : ex->opening_city;
 }
 
-/* A county of two characters (赵县, 滑县) is matched in running text only
- * under the report's own city (范县 hides in 示范县).  Where a sentence
- * starts with one and its government or a year follows (赵县人民政府,
- * 赵县2022年度…报告), it names the report's county.  Asked at a sentence's
- * start only: the place scan runs at every character.  Returns the id or -1. */
-static int county_opening_sentence(const lg_extractor *ex)
+/* A county of two characters (赵县, 滑县), or one named by an everyday
+ * word (会同县: 会同县府办 is "together with the county office"), is
+ * matched in running text only under the report's own city (范县 hides
+ * in 示范县).  Where a sentence starts with one and its government or a
+ * year follows (赵县人民政府, 会同县2022年度…报告), it names the report's
+ * county.  Asked at a sentence's start only: the place scan runs at
+ * every character.  Returns the id or -1; *len its length in chars. */
+static int county_opening_sentence(const lg_extractor *ex, size_t *len)
 {
-    if (ex->n <= 2 || ex->cp[1] != 0x53BF /* 县 */ || !is_cjk(ex->cp[0]))
-        return -1;
-    if (!is_digit_cp(ex->cp[2]) && !starts(ex, 2, "人民政府") && !starts(ex, 2, "政府") &&
-        !starts(ex, 2, "县委"))
-        return -1;
-    char name[8];
-    size_t len = utf8_encode(ex->cp[0], name);
-    len += utf8_encode(ex->cp[1], name + len);
-    name[len] = '\0';
-    int id = lg_place_lookup(name, -1);
-    const lg_place *p = id >= 0 ? lg_place_get(id) : NULL;
-    return p && p->level == LG_COUNTY ? id : -1;
+    for (size_t n = 2; n <= 3 && n < ex->n; n++) {
+        /* 赵县; 会同县, 合作市, 平安区 (two characters with 区 would take 城区) */
+        uint32_t suffix = ex->cp[n - 1];
+        if (suffix != 0x53BF /* 县 */ && (n == 2 || (suffix != 0x5E02 /* 市 */ && suffix != 0x533A)))
+            continue;
+        if (!is_digit_cp(ex->cp[n]) && !starts(ex, n, "人民政府") && !starts(ex, n, "政府") &&
+            !starts(ex, n, "县委"))
+            continue;
+        char name[16];
+        size_t bytes = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (!is_cjk(ex->cp[k]))
+                return -1;
+            bytes += utf8_encode(ex->cp[k], name + bytes);
+        }
+        name[bytes] = '\0';
+        int id = lg_place_lookup(name, -1);
+        const lg_place *p = id >= 0 ? lg_place_get(id) : NULL;
+        if (p && p->level == LG_COUNTY) {
+            *len = n;
+            return id;
+        }
+    }
+    return -1;
 }
 
 /* The longest [places] alias starting at char i: its length in chars,
@@ -74,14 +90,14 @@ static size_t place_at(const lg_extractor *ex, size_t i, int *id)
 
 size_t find_places(lg_extractor *ex, place_mention *out, size_t cap, size_t limit)
 {
-    size_t count = 0, i = 0;
-    int county = limit > 0 && cap > 0 ? county_opening_sentence(ex) : -1;
+    size_t count = 0, i = 0, len = 0;
+    int county = limit > 0 && cap > 0 ? county_opening_sentence(ex, &len) : -1;
     if (county >= 0) {
         out[count].start = 0;
-        out[count].end = 2;
+        out[count].end = len;
         out[count].id = county;
         count++;
-        i = 2;
+        i = len;
     }
     for (; i < limit && count < cap; i++) {
         if (!class_at(ex, i, CL_PLACE) || !class_at(ex, i + 1, CL_PLACE2))
@@ -142,6 +158,37 @@ static const place_mention *place_before(const lg_extractor *ex, const found *f,
     return best;
 }
 
+/* 全省平均值为8.28%, 低于全国平均水平75%的一半: the average of the
+ * province or nation quoted for comparison, not the city's figure.  A
+ * difference from it (高于全省平均水平5个百分点, 高于…5%) is the city's. */
+static int region_average(const lg_extractor *ex, const value *v)
+{
+    if (UNIT_IS(v->unit, "百分点"))
+        return 0;
+    size_t i = v->start;
+    if (i > 0 && (ex->cp[i - 1] == 0x4E3A /* 为 */ || ex->cp[i - 1] == 0x662F /* 是 */ ||
+                  ex->cp[i - 1] == 0x7684 /* 的 */))
+        i--;
+    size_t avg = ends_any(ex, i, LX_AVERAGE_WORDS);
+    if (!avg)
+        return 0;
+    i -= avg;
+    if (i > 0 && ex->cp[i - 1] == 0x7684 /* 全国的平均 */)
+        i--;
+    size_t region = ends_any(ex, i, LX_NATION_WORDS);
+    if (!region)
+        return 0;
+    int compared = ends_any(ex, i - region, LX_COMPARE_WORDS) != 0;
+    return !compared || starts(ex, v->end, "的");
+}
+
+/* 全省6项第一, 全国3个首位: a count of the province's first places the
+ * city holds is the city's own. */
+static int counts_top_places(const lg_extractor *ex, const value *v)
+{
+    return starts_any(ex, v->end, LX_TOP_PLACE_WORDS) != 0;
+}
+
 void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r)
 {
     const value *v = &f->values[k];
@@ -149,8 +196,10 @@ void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r)
     const place_mention *best = place_before(ex, f, k, &counties);
     r->city_mode = CITY_REPORT;
     r->place = -1;
-    /* 全国261个地级城市: the nation's figure, not the city's */
-    if (v->kind != KIND_RANK && ends_any(ex, v->start, LX_NATION_WORDS)) {
+    /* 全国261个地级城市: the nation's figure, not the city's; and the
+     * average of the province or nation quoted for comparison */
+    if ((v->kind != KIND_RANK && ends_any(ex, v->start, LX_NATION_WORDS) &&
+         !counts_top_places(ex, v)) || region_average(ex, v)) {
         r->city_mode = CITY_NONE;
         return;
     }

@@ -2,10 +2,12 @@
  * year (and period) each value is given.
  *
  * Owns: reading a year mention (2022年, 2021—2023年, 2021年以来, 十三五期间,
- * 去年), marking comparisons' bases and goals, pairing N years with N
- * values, and the years that govern clauses and paragraphs after them.
+ * 去年, a year without 年 opening a clause), marking comparisons' bases,
+ * goals, plan periods still ahead and years inside 《titles》 or brackets,
+ * pairing N years with N values, a base's own figure (较2022年558件), and
+ * the years that govern clauses, paragraphs and sections after them.
  * Reads: the sentence and its values; the lexicon's year pattern,
- * [compare-words] and [numerals]. */
+ * [compare-words], [numerals], [plan-coming-words], [plan-coming-roles]. */
 #include <stdlib.h>
 
 #include "extract_int.h"
@@ -76,6 +78,7 @@ static int read_plan(const lg_extractor *ex, size_t from, size_t len, year_menti
         return 0;
     size_t ql = group(ex, G_FQ, &from);
     const char *q = ex->s.data + from;
+    m->plan = 1;
     if (is_word(q, ql, "以来")) {
         m->period_mode = PERIOD_SINCE;
         m->period_a = start;
@@ -102,6 +105,62 @@ static void read_relative(const char *r, size_t len, year_mention *m)
     m->from_now = m->delta || is_word(r, len, "今年") || is_word(r, len, "本年");
 }
 
+/* (2023年为867件)，同比增长283.6%: a year inside brackets governs only
+ * them.  Returns the char of the bracket that closes around m (0 when m
+ * stands in none; brackets are short, so the walk back is bounded). */
+#define BRACKET_MAX_CHARS 60
+static size_t bracket_close_after(const lg_extractor *ex, const year_mention *m)
+{
+    int depth = 0;
+    size_t k = m->start;
+    for (; k > 0 && m->start - k < BRACKET_MAX_CHARS; k--) {
+        uint32_t cp = ex->cp[k - 1];
+        if (cp == ')' || cp == 0xFF09 /* ） */)
+            depth++;
+        else if ((cp == '(' || cp == 0xFF08) && depth-- == 0)
+            break;
+    }
+    if (k == 0 || m->start - k >= BRACKET_MAX_CHARS)
+        return 0;
+    depth = 0;
+    for (size_t i = m->end; i < ex->n && i - m->end < BRACKET_MAX_CHARS; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth-- == 0)
+            return i;
+    }
+    return 0;
+}
+
+/* “十四五”时期将…, “十二五”时期，是…的关键时期: a plan period introduced
+ * as coming, a plan and never the year the figures are for.  Read after
+ * the mention, past quotes, a bracketed span (2021—2025年) and a comma:
+ * a [plan-coming-words] word, or 是 and later in the sentence a
+ * [plan-coming-roles] word. */
+static int plan_is_coming(const lg_extractor *ex, const year_mention *m)
+{
+    size_t i = m->end;
+    int depth = 0;
+    for (; i < ex->n; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (!depth && !class_at(ex, i, CL_QUOTE) && cp != 0xFF0C && cp != ',')
+            break;
+    }
+    if (starts_any(ex, i, LX_PLAN_COMING_WORDS))
+        return 1;
+    if (!starts(ex, i, "是"))
+        return 0;
+    for (size_t k = i + 1; k < ex->n && ex->cp[k] != 0x3002; k++)
+        if (starts_any(ex, k, LX_PLAN_COMING_ROLES))
+            return 1;
+    return 0;
+}
+
 /* The mention just matched; 0 when it names no year after all. */
 static int read_mention(const lg_extractor *ex, year_mention *m)
 {
@@ -125,10 +184,30 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
         read_relative(ex->s.data + from, len, m);
     }
     m->comparison = ends_any(ex, m->start, LX_COMPARE_WORDS) != 0;
-    m->target = (ends(ex, m->start, "到") || ends(ex, m->start, "至")) &&
-                !ends(ex, m->start, "截至");
     m->pair = starts(ex, m->end, "的") && m->year != 0;
+    /* 到2025年: a goal; 提高到2023年的30.5%: the level reached */
+    m->target = (ends(ex, m->start, "到") || ends(ex, m->start, "至")) &&
+                !ends(ex, m->start, "截至") && !m->pair;
+    m->in_title = inside_title(ex, m->start);
+    m->bracket_close = bracket_close_after(ex, m);
+    if (m->plan && plan_is_coming(ex, m))
+        m->target = 1;
     return 1;
+}
+
+/* 2023总共需办理…: a year written without 年 where a clause starts, before
+ * a word no unit or magnitude starts.  Returns its end, or i when none. */
+static size_t bare_year_at(const lg_extractor *ex, size_t i)
+{
+    if (i + 4 >= ex->n || (i > 0 && !class_at(ex, i - 1, CL_BREAK) && !class_at(ex, i - 1, CL_QUOTE)))
+        return i;
+    for (size_t k = i; k < i + 4; k++)
+        if (!is_digit_cp(ex->cp[k]))
+            return i;
+    uint32_t next = ex->cp[i + 4];
+    if (!is_cjk(next) || class_at(ex, i + 4, CL_FOLLOWER))
+        return i;
+    return i + 4;
 }
 
 size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
@@ -138,15 +217,26 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
      * what an unanchored search would, without the search running at
      * every character */
     for (size_t at = 0; count < cap && at < ex->n;) {
-        if (!class_at(ex, at, CL_YEAR) || !year_may_start(ex, at) ||
-            match_year_at(ex, ex->cb[at]) < 0) {
+        if (!class_at(ex, at, CL_YEAR) || !year_may_start(ex, at)) {
             at++;
             continue;
         }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
         year_mention m;
         memset(&m, 0, sizeof m);
         m.start = at;
+        if (match_year_at(ex, ex->cb[at]) < 0) {
+            size_t end = bare_year_at(ex, at);
+            if (end == at) {
+                at++;
+                continue;
+            }
+            m.end = at = end;
+            m.year = atoi(ex->s.data + ex->cb[m.start]);
+            m.bare = 1;
+            out[count++] = m;
+            continue;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
         m.end = char_at_byte(ex, at, ov[1]);
         at = m.end > at ? m.end : at + 1;
         if (read_mention(ex, &m))
@@ -155,24 +245,52 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
     return count;
 }
 
+/* 从2020年的21.8%、8.4%上升至…: a year with 的 governs the run of values
+ * right after it that only separators divide, and no value after that. */
+#define PAIR_RUN_MAX 16 /* values one 的 governs at most: a list, not a flood */
+static int pair_governs(const lg_extractor *ex, const found *f, const year_mention *m, size_t k)
+{
+    for (size_t p = k, steps = 0; p > 0 && f->values[p - 1].start >= m->end; p--, steps++)
+        if (steps == PAIR_RUN_MAX || !only_separators(ex, f->values[p - 1].end, f->values[p].start))
+            return 0;
+    return 1;
+}
+
+/* 较2022年558件, 比去年同期的310件: the comparison's base with its own
+ * figure right after it: that figure is the earlier year's. */
+static int base_figure(const lg_extractor *ex, const year_mention *m, const value *v)
+{
+    /* 是上年的3倍: a multiple of the base, not the base */
+    if (v->kind == KIND_CHANGE || v->kind == KIND_MULTIPLE || v->kind == KIND_RANK)
+        return 0;
+    size_t i = m->end;
+    if (starts(ex, i, "同期"))
+        i += 2;
+    if (starts(ex, i, "的"))
+        i++;
+    i += starts_any(ex, i, LX_QUAL_WORDS);
+    return i == v->start;
+}
+
 /* The last year mention before values[k] that may govern it. */
-static const year_mention *year_before(const found *f, size_t k)
+static const year_mention *year_before(const lg_extractor *ex, const found *f, size_t k)
 {
     const value *v = &f->values[k];
     const year_mention *best = NULL;
     for (size_t i = 0; i < f->nym; i++) {
         const year_mention *m = &f->ym[i];
-        if (m->end > v->start || m->comparison)
+        /* a year inside a 《title》 names the document (《…纲要(2023-2027年)》) */
+        if (m->end > v->start || m->in_title)
             continue;
-        if (m->pair) {
-            /* 从2020年的35人增加到145人: 2020 is the first value's only */
-            int first = 1;
-            for (size_t p = 0; p < k; p++)
-                if (f->values[p].start >= m->end)
-                    first = 0;
-            if (!first)
-                continue;
+        if (m->comparison) {
+            if (base_figure(ex, m, v))
+                best = m;
+            continue;
         }
+        if (m->pair && !pair_governs(ex, f, m, k))
+            continue;
+        if (m->bracket_close && m->bracket_close < v->start)
+            continue;
         best = m;
     }
     return best;
@@ -180,7 +298,7 @@ static const year_mention *year_before(const found *f, size_t k)
 
 void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r)
 {
-    const year_mention *ym = f->ym, *best = year_before(f, k);
+    const year_mention *ym = f->ym, *best = year_before(ex, f, k);
     /* 2022年、2023年分别办理300件、400件, or a table flattened one cell
      * per line (指标 2022年 2023年 案件 2900件 3265件): a run of N years
      * and a later run of N values pair up in order */
@@ -199,6 +317,8 @@ void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r)
         best = &ex->clause_year;
     if (!best && ex->have_para_year)
         best = &ex->para_year;
+    if (!best && ex->have_section_year)
+        best = &ex->section_year;
     if (!best)
         return;
     if (best->year) {
@@ -217,8 +337,42 @@ void resolve_year(const lg_extractor *ex, const found *f, size_t k, rec *r)
  * named in the first clause, before any value, governs the sentence, and
  * the clauses after its semicolons, which come as sentences of their own.
  * 2021年，…。…。: one opening a paragraph governs the paragraph. */
+/* Does the sentence open with a top-level heading's number (一、 十二、)?
+ * Sub-headings ((一), 1.) stay inside their section. */
+static size_t opens_heading(const lg_extractor *ex)
+{
+    size_t i = 0;
+    while (i < ex->n && i < 3 && class_at(ex, i, CL_NUMERAL))
+        i++;
+    return i > 0 && i < ex->n && ex->cp[i] == 0x3001 /* 、 */ ? i + 1 : 0;
+}
+
+/* The heading's own year stands at its start (一、2021年工作总结,
+ * 二、回顾2022年): further on, the heading may have run into the text
+ * after it (五、案件审理情况全年…(含上年度结转)). */
+#define HEADING_YEAR_WITHIN 4
+
+/* A top-level heading sets its section's year (一、2021年工作总结), or
+ * ends the one before (二、存在的问题). */
+static void section_heading(lg_extractor *ex, const found *f)
+{
+    size_t text = opens_heading(ex);
+    if (!text)
+        return;
+    ex->have_section_year = 0;
+    for (size_t i = 0; i < f->nym && f->ym[i].start <= text + HEADING_YEAR_WITHIN; i++) {
+        const year_mention *m = &f->ym[i];
+        if (m->comparison || m->target || m->pair || m->in_title)
+            continue;
+        ex->section_year = *m;
+        ex->have_section_year = 1;
+        return;
+    }
+}
+
 void governing_year(lg_extractor *ex, const found *f)
 {
+    section_heading(ex, f);
     const year_mention *ym = f->ym;
     size_t first_value = f->nv ? f->values[0].start : ex->n;
     size_t first_clause_end = f->nym ? clause_end(ex, 0) : 0;
@@ -226,7 +380,7 @@ void governing_year(lg_extractor *ex, const found *f)
         const year_mention *m = &ym[i];
         if (m->start >= first_clause_end || m->end > first_value)
             break;
-        if (m->comparison || m->target || m->pair)
+        if (m->comparison || m->target || m->pair || m->in_title)
             continue;
         ex->clause_year = *m;
         ex->have_clause_year = 1;

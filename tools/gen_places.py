@@ -32,7 +32,8 @@ Names
     内蒙古自治区 -> 内蒙古, 河北省 -> 河北).
   - prefecture units: 市 stripped (包头市 -> 包头); 盟 kept and stripped
     (锡林郭勒盟, 锡林郭勒); 地区 stripped (阿里地区 -> 阿里); 自治州: ethnic
-    part and 自治州 stripped, and that + 州 (延边朝鲜族自治州 -> 延边, 延边州).
+    part and 自治州 stripped, and that + 州 (延边朝鲜族自治州 -> 延边, 延边州),
+    and for a base of 4+ characters its first + 州 (博尔塔拉 -> 博州).
     Bare forms that are also common words or start idioms are LOOKUP only
     (CITY_STOP below).
   - county units: no bare short form is ever matched in text (青山, 朝阳,
@@ -41,7 +42,8 @@ Names
     the banner abbreviations (土默特右旗 -> 土右旗, 达尔罕茂明安联合旗 -> 达茂旗,
     科尔沁右翼前旗 -> 科右前旗, 伊金霍洛旗 -> 伊旗, 东乌珠穆沁旗 -> 东乌旗).
     Full names of two characters (新县, 范县, 东区: the 范县 of 示范县) and
-    the generic 新城区 are CITY; 城区 / 郊区 / 矿区 are LOOKUP.
+    the generic 新城区, and counties named by an everyday word (COUNTY_WORD:
+    会同县 of 会同县府办), are CITY; 城区 / 郊区 / 矿区 are LOOKUP.
   - development zones (xxxx7x rows, <prov>?<city short>市?<core><suffix>):
     <city><core>高新区 / 经开区 / 经济开发区, <core>高新区 / 经开区 when the
     core has 2+ characters (稀土高新区), <city>高新区 (包头高新区), and the
@@ -98,6 +100,41 @@ COUNTY_GENERIC_LOOKUP = {"城区", "郊区", "矿区"}
 # County full names that are generic enough to trust only inside the
 # report's own city.
 COUNTY_GENERIC_CITY = {"新城区"}
+
+# Counties whose name is an everyday word of government prose followed by
+# the suffix, where the suffix also starts the next word: the text reads
+# word + (县府办, 县委, 县级, 县域, 市场, 区域, 区县 ...), not the county.
+# Like two-character counties they are matched in running text only under
+# the report's own city (and at a sentence's start before 人民政府 or a
+# year, see src/where.c).  The readings that collide:
+COUNTY_WORD = {
+    "会同县": "会同 'together with': 会同县府办做好…, 会同县司法局",
+    "比如县": "比如 'for example': 比如县级政府",
+    "合作市": "合作 'cooperate': 合作市场主体",
+    "南部县": "南部 'the south': 西南部县区, 南部县域",
+    "新建区": "新建 'newly built': 新建区域",
+    "港口区": "港口 'port': 港口区域",
+    "振兴区": "振兴 'revitalise': 乡村振兴区域",
+    "复兴区": "复兴 'revival': 复兴区域",
+    "平安区": "平安 'safe': 平安区县创建",
+    "新兴县": "新兴 'emerging': 新兴县域产业",
+    "新兴区": "新兴 'emerging': 新兴区域",
+    "城中区": "城中 'in the city': 城中区域",
+    "城北区": "城北 'north of the city': 城北区域",
+    "城东区": "城东: 城东区域",
+    "城西区": "城西: 城西区域",
+    "解放区": "解放 'liberate'; also the historical 'liberated area'",
+    "友好区": "友好 'friendly': 友好区县",
+    "资源县": "资源 'resources': 资源县域",
+    "和平区": "和平 'peace': 和平区域",
+    "和平县": "和平 'peace': 和平县域",
+    "老城区": "老城区 'the old town' itself",
+    "应城市": "相应城市, 响应城市",
+    "惠民县": "惠民 'benefit the people': 惠民县域",
+    "富民县": "富民 'enrich the people': 富民县域经济",
+    "光明区": "光明 'bright': 光明区域",
+    "前进区": "前进 'advance': 前进区域",
+}
 
 # The 56 recognised ethnic groups (and 各族 of 隆林各族自治县), used to strip
 # the ethnic part of autonomous units.  Single-character names are only
@@ -202,7 +239,7 @@ def county_forms(name):
     forms = [(name, K_FULL, 0)]
     if name in COUNTY_GENERIC_LOOKUP:
         forms[0] = (name, K_FULL, F_LOOKUP)
-    elif len(name) <= 2 or name in COUNTY_GENERIC_CITY:
+    elif len(name) <= 2 or name in COUNTY_GENERIC_CITY or name in COUNTY_WORD:
         forms[0] = (name, K_FULL, F_CITY)
     for suf, unit in (("自治县", "县"), ("自治旗", "旗")):
         if name.endswith(suf):
@@ -359,6 +396,11 @@ def build(root):
                 cand.append((s, i, K_CITY, F_LOOKUP if s in CITY_STOP else 0))
                 if name.endswith("自治州"):
                     cand.append((s + "州", i, K_CITY, 0))
+                    # a long transliterated base goes by its first character:
+                    # 博尔塔拉 -> 博州, 巴音郭楞 -> 巴州, 克孜勒苏 -> 克州 (a
+                    # direction alone names no place: 西双版纳 is no 西州)
+                    if len(s) >= 4 and s[0] not in DIRECTIONS:
+                        cand.append((s[0] + "州", i, K_CITY, 0))
         elif code[4] == "7":  # development zone / management area
             cc = code[:4]
             forms, kind, core = zone_forms(name, city_short_of.get(cc, ""),

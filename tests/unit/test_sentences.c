@@ -26,7 +26,20 @@ typedef struct seen {
     int stop_after;            /* stop at this sentence (0: never) */
     char *texts;               /* every sentence's text, concatenated */
     size_t texts_len;
+    int reports, records_before_report; /* on_report */
+    char report_city[64], report_district[64];
+    int report_year;
 } seen;
+
+static void on_report(const lg_report *r, void *user)
+{
+    seen *w = user;
+    w->reports++;
+    w->records_before_report = w->records;
+    snprintf(w->report_city, sizeof w->report_city, "%s", r->city ? r->city : "(null)");
+    snprintf(w->report_district, sizeof w->report_district, "%s", r->district ? r->district : "(null)");
+    w->report_year = r->year;
+}
 
 static int on_sentence(const lg_sentence *s, void *user)
 {
@@ -94,6 +107,7 @@ static lg_status run(seen *w, const char *input, size_t len)
     memset(&cfg, 0, sizeof cfg);
     cfg.on_record = on_record;
     cfg.on_sentence = on_sentence;
+    cfg.on_report = on_report;
     cfg.user = w;
     return lg_extract_buffer(&cfg, input, len, "report.txt", NULL);
 }
@@ -127,6 +141,23 @@ int main(void)
     TEST_COND("three paragraphs", paras == 3);
     TEST_COND("the text is normalized, sentence by sentence",
               w.texts && strstr(w.texts, "培训执法人员3000人次。全年调解纠纷4.6万件；") != NULL);
+    TEST_COND("on_report once, before the first record", w.reports == 1 && w.records_before_report == 0);
+    TEST_STREQ("the report's city", w.report_city, "包头市");
+    TEST_STREQ("no county", w.report_district, "(null)");
+    TEST_COND("the report's year", w.report_year == 2023);
+    done(&w);
+
+    const char *county = "余杭区2022年法治政府建设年度报告\n\n全年办理法律援助案件320件。\n";
+    TEST_COND("a county's report", run(&w, county, strlen(county)) == LG_OK);
+    TEST_STREQ("its city", w.report_city, "杭州市");
+    TEST_STREQ("its county", w.report_district, "余杭区");
+    TEST_COND("its year", w.report_year == 2022 && w.reports == 1);
+    done(&w);
+
+    const char *bare = "全年办理案件12件。\n";
+    TEST_COND("a report naming no place", run(&w, bare, strlen(bare)) == LG_OK);
+    TEST_COND("on_report with no city and no year", w.reports == 1 &&
+              strcmp(w.report_city, "(null)") == 0 && w.report_year == 0);
     done(&w);
 
     /* records are held back while the report's city and year settle, then
