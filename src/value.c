@@ -50,13 +50,16 @@ static const char *qualifier_before(const lg_extractor *ex, size_t i)
 }
 
 /* Change words: a percentage after them is a change, unless a level word
- * makes it the new level (下降至16.94%). */
+ * makes it the new level (下降至16.94%) or 由/从 the old one (由24%增加到). */
 int is_change(const lg_extractor *ex, const value *v)
 {
     size_t cs = clause_start(ex, v->num_start);
     if (UNIT_IS(v->unit, "百分点"))
         return 1;
     int pct = UNIT_IS(v->unit, "%");
+    uint32_t before = v->num_start > 0 ? ex->cp[v->num_start - 1] : 0;
+    if (before == 0x7531 /* 由 */ || before == 0x4ECE /* 从 */)
+        return 0; /* 贡献率由24%增加到32.6%: the level it rose from */
     /* look back over at most 8 chars of the clause */
     for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
         if (ends_any(ex, i, LX_LEVEL_WORDS))
