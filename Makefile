@@ -14,10 +14,14 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 PYTHON   ?= python3
 
-# Dependencies are checked (and installed on Debian) before anything builds.
+# Dependencies are checked (and installed on Debian) before anything builds;
+# targets that build nothing (clean, uninstall) do without.
+NO_BUILD_GOALS := clean uninstall
+ifneq ($(filter-out $(NO_BUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
 DEPS_OK := $(shell tools/ensure-deps.sh >&2 && echo yes)
 ifneq ($(DEPS_OK),yes)
 $(error missing build dependencies, see the message above)
+endif
 endif
 
 PKGS      := libpcre2-8 libcjson
@@ -39,7 +43,12 @@ LIBS      := $(PKG_LIBS) $(ICONV_LIBS) -lpthread
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS  := $(LIB_SRCS:src/%.c=build/obj/%.o) build/obj/gen/rules_data.o
 # The vocabulary (rules/*.rules) compiled in: see tools/gen_rules.py.
+# build/gen/rules.list changes when a rules file comes or goes.
 RULES     := $(sort $(wildcard rules/*.rules))
+ifneq ($(filter-out $(NO_BUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p build/gen && echo '$(RULES)' | cmp -s - build/gen/rules.list || \
+        echo '$(RULES)' > build/gen/rules.list)
+endif
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/%)
 
@@ -75,9 +84,9 @@ build/obj/%.o: src/%.c $(wildcard src/*.h) include/lawgov.h
 	@mkdir -p $(@D)
 	$(CC) $(LG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/gen/rules_data.c: $(RULES) tools/gen_rules.py
+build/gen/rules_data.c: $(RULES) build/gen/rules.list tools/gen_rules.py src/lexicon.c
 	@mkdir -p $(@D)
-	$(PYTHON) tools/gen_rules.py $@ $(RULES)
+	$(PYTHON) tools/gen_rules.py --sections src/lexicon.c $@ $(RULES)
 
 build/obj/gen/rules_data.o: build/gen/rules_data.c src/lexicon.h include/lawgov.h
 	@mkdir -p $(@D)

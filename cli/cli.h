@@ -8,6 +8,7 @@
  *   cli/batch.c  many inputs: --output-dir (temporary files, renames,
  *                signals), -j threads, output in order
  *   cli/diag.c   every message on stderr, and the progress line
+ *   cli/rules.c  the lexicon: LAWGOV_RULES, --rules, --dump-rules
  * Nothing here is part of liblawgov. */
 #ifndef LGX_CLI_H
 #define LGX_CLI_H
@@ -52,6 +53,10 @@ typedef struct settings {
     int quiet;                /* -q */
     int dedupe;               /* --dedupe: drop a document's repeated records */
     int list_mode;            /* -c or --files-without-records: no records written */
+    const char **rules;       /* --rules FILE, in order (rules_count of them) */
+    int rules_count;
+    int dump_rules;           /* --dump-rules */
+    lg_lexicon *lexicon;      /* built by rules_load(), or NULL for the defaults */
 } settings;
 
 /* What -c and --files-without-records print instead of records. */
@@ -222,5 +227,14 @@ int batch_run(const settings *set, char *const *paths, int count, batch_summary 
 /* A fragment held in memory moves to a temporary file once it is large;
  * called after each record written to it (does nothing for others). */
 void fragment_check(output *frag);
+
+/* ---- rules.c --------------------------------------------------------- */
+
+/* Build the lexicon of LAWGOV_RULES and --rules into set (nothing when
+ * neither names a file).  Returns 0, or -1 after an error message. */
+int rules_load(settings *set);
+/* --dump-rules: the lists in effect on standard output.  0, or -1. */
+int rules_dump(const settings *set);
+void rules_release(settings *set);
 
 #endif

@@ -48,6 +48,10 @@ _lawgov_extract()
     -e|--encoding)
         COMPREPLY=($(compgen -W "UTF-8 GB18030 GBK GB2312 UTF-16LE UTF-16BE BIG5" -- "$cur"))
         return ;;
+    --rules)
+        COMPREPLY=($(compgen -f -- "$cur"))
+        compopt -o filenames 2>/dev/null
+        return ;;
     --output-dir)
         COMPREPLY=($(compgen -d -- "$cur"))
         compopt -o filenames 2>/dev/null
@@ -62,7 +66,7 @@ _lawgov_extract()
         opts=$("${COMP_WORDS[0]}" --help 2>/dev/null |
                sed -n 's/^ *\(-[A-Za-z], \)\{0,1\}\(--[a-z-]*\).*/\2/p')
         [[ -z $opts ]] && opts="--encoding --buffer-size --city --year --input-format
-            --id-field --text-field --format --fields --bom --output-dir --jobs --quiet
+            --id-field --text-field --rules --dump-rules --format --fields --bom --output-dir --jobs --quiet
             --help --version"
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

@@ -7,9 +7,10 @@
  *
  * The library never prints, never exits and never calls setlocale.  Errors
  * are returned as lg_status values; warnings (invalid bytes...) are passed
- * to a callback.  Compiled regexes are shared and read-only after
- * lg_init(), so several extractions may run at once in different threads,
- * each with its own lg_config. */
+ * to a callback.  The default lexicon and its compiled patterns are shared
+ * and read-only after lg_init(), as is any lg_lexicon once built, so
+ * several extractions may run at once in different threads, each with its
+ * own lg_config. */
 #ifndef LAWGOV_H
 #define LAWGOV_H
 
@@ -75,6 +76,41 @@ typedef int (*lg_record_fn)(const lg_record *record, void *user);
 typedef void (*lg_warning_fn)(const char *file, long long offset,
                               const char *message, void *user);
 
+/* The lexicon: the words, units, qualifiers, numerals, labels and place
+ * aliases the extractor knows, as sections of rules (see the rules directory and
+ * the man page's RULES).  lg_lexicon_new() gives the compiled-in defaults;
+ * lg_lexicon_add_file() and lg_lexicon_add_string() add ("+word" or
+ * "word") and remove ("-word") entries by section.  A lexicon carries its
+ * own compiled patterns; once built it is only read, so any number of
+ * extractions may share it, in any thread (do not add to it while they
+ * run).  A bad line leaves the lines before it in effect. */
+typedef struct lg_lexicon lg_lexicon;
+
+/* Where a rules text is bad: the file (or the name given a string), the
+ * 1-based line (0 when the file could not be read) and why, in English. */
+typedef struct lg_rules_error {
+    char file[256];
+    long line;
+    char reason[160];
+} lg_rules_error;
+
+/* The compiled-in defaults.  LG_OK, or LG_ERR_NOMEM. */
+lg_status lg_lexicon_new(lg_lexicon **out);
+/* Add the rules of a UTF-8 file.  LG_ERR_IO (errno kept) when it cannot be
+ * read, LG_ERR_ARG on a bad line (an unknown section, an entry that does
+ * not fit its section, bytes that are not UTF-8); *error says where when
+ * error is not NULL. */
+lg_status lg_lexicon_add_file(lg_lexicon *lexicon, const char *path, lg_rules_error *error);
+/* The same for rules text in memory (NUL-terminated); name is used in
+ * *error. */
+lg_status lg_lexicon_add_string(lg_lexicon *lexicon, const char *name, const char *text,
+                                lg_rules_error *error);
+/* Write every list in effect to out, in the rules format (a file that
+ * lg_lexicon_add_file() reads back to the same lists).  LG_ERR_IO when
+ * writing failed. */
+lg_status lg_lexicon_dump(const lg_lexicon *lexicon, FILE *out);
+void lg_lexicon_free(lg_lexicon *lexicon);
+
 /* One normalized sentence, as the extractor reads it: the text a review
  * page shows, with the position of every character in the input.  Valid
  * only during the callback. */
@@ -135,6 +171,7 @@ typedef struct lg_config {
     void *user;               /* passed to every callback */
     lg_sentence_fn on_sentence; /* may be NULL; costs a copy per sentence */
     lg_report_fn on_report;     /* may be NULL */
+    const lg_lexicon *lexicon; /* the vocabulary, or NULL for the compiled-in defaults */
 } lg_config;
 
 /* Compile the shared patterns.  Called by every lg_extract_* function;
@@ -154,7 +191,8 @@ lg_status lg_extract_fd(const lg_config *config, int fd, const char *file,
 lg_status lg_extract_buffer(const lg_config *config, const char *data,
                             size_t size, const char *file, const char *doc);
 
-/* Release the shared patterns (for leak checkers; optional). */
+/* Release the shared default lexicon (for leak checkers; optional).  A
+ * later lg_init() or extraction builds it again. */
 void lg_cleanup(void);
 
 #ifdef __cplusplus

@@ -243,9 +243,11 @@ lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,
 {
     *out = NULL;
     lg_status st = LG_OK;
-    const lg_lexicon *lx = lx_defaults(&st);
+    const lg_lexicon *lx = config->lexicon ? config->lexicon : lx_defaults(&st);
     if (st != LG_OK)
         return st;
+    if (!lx->compiled)
+        return LG_ERR_REGEX;
     lg_extractor *ex = calloc(1, sizeof *ex);
     if (!ex)
         return LG_ERR_NOMEM;

@@ -180,6 +180,7 @@ struct lg_extractor {
     int have_section_year;
     year_mention section_year;
     unsigned flags;    /* of the current sentence */
+    int long_run_warned; /* a numeral run too long to be a quantity was reported */
 
     /* a table flattened into | rows: the header row's cells */
     text_buf table_header[MAX_CELLS];
@@ -222,6 +223,8 @@ size_t ends(const lg_extractor *ex, size_t i, const char *w);
 /* The same for the first word of lexicon list l that matches; 0 when none. */
 size_t starts_any(const lg_extractor *ex, size_t i, int l);
 size_t ends_any(const lg_extractor *ex, size_t i, int l);
+/* The entry ends_any found, or NULL. */
+const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l);
 
 /* A unit is a NUL-padded char[UNIT_BYTES] (value.unit, rec.unit): comparing
  * it with a literal, NUL included, is a fixed-size memcmp, behind a test

@@ -7,6 +7,7 @@
  * (place.h) for place aliases. */
 #include "lexicon.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,8 @@ static const struct section {
     [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},
     [LX_GENERIC_MEASURES] = {"generic-measures", SH_WORD},
+    [LX_CHANGE_HEADERS] = {"change-headers", SH_WORD},
+    [LX_GOVERNMENT_WORDS] = {"government-words", SH_WORD},
     [LX_INDICATORS] = {"indicators", SH_RULE},
     [LX_ROLE_FROM] = {"role-from", SH_WORD},
     [LX_ROLE_FROM_NOT] = {"role-from-not", SH_WORD},
@@ -140,7 +143,7 @@ typedef struct parse {
     const char *name;
     long line;
     int section; /* -1 before the first */
-    lx_error *err;
+    lg_rules_error *err;
 } parse;
 
 static lg_status fail(parse *p, const char *fmt, const char *arg)
@@ -180,6 +183,32 @@ static int name_index(const char *const *names, const char *s)
     for (int i = 0; names[i]; i++)
         if (!strcmp(names[i], s))
             return i;
+    return -1;
+}
+
+/* The place a full name names: a gazetteer name (包头稀土高新技术产业开发区),
+ * or one under the city or province written before it (包头市 +
+ * 稀土高新技术产业开发区, 包头市 + 高新区).  The id, or -1. */
+static int alias_target(const char *name)
+{
+    int id = lg_place_lookup(name, -1);
+    if (id >= 0)
+        return id;
+    int outer;
+    size_t len = lg_place_match(name, strlen(name), -1, &outer);
+    if (!len || !name[len])
+        return -1;
+    int city = lg_place_city_of(outer);
+    id = lg_place_lookup(name + len, city);
+    if (id < 0)
+        return -1;
+    /* it must lie under the place written first */
+    for (int up = id, hops = 0; up >= 0 && hops < 4; hops++) {
+        if (up == outer)
+            return id;
+        const lg_place *p = lg_place_get(up);
+        up = p ? p->parent : -1;
+    }
     return -1;
 }
 
@@ -223,7 +252,9 @@ static lg_status entry_check(parse *p, lx_entry *e)
             f += 1 + k;
         }
     } else if (shape == SH_ALIAS) {
-        if ((e->place = lg_place_lookup(e->value, -1)) < 0)
+        if (e->chars < 2)
+            return fail(p, "place alias \"%s\" is shorter than two characters", e->word);
+        if ((e->place = alias_target(e->value)) < 0)
             return fail(p, "unknown place \"%s\"", e->value);
     } else if (shape == SH_RULE) {
         const char *why = lg_indicator_check(e->field);
@@ -377,7 +408,7 @@ static lg_status parse_line(lg_lexicon *lx, parse *p, const char *a, const char 
 }
 
 static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
-                            lx_error *err)
+                            lg_rules_error *err)
 {
     parse p = {name, 0, -1, err};
     for (size_t at = 0; at < n;) {
@@ -395,7 +426,7 @@ static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, 
 }
 
 lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
-                      lx_error *err)
+                      lg_rules_error *err)
 {
     lg_status st = parse_text(lx, name, text, n, err);
     lg_status built = lx_compile(lx);
@@ -416,7 +447,7 @@ void lx_free(lg_lexicon *lx)
     free(lx);
 }
 
-lg_status lx_new(lg_lexicon **out, lx_error *err)
+lg_status lx_new(lg_lexicon **out, lg_rules_error *err)
 {
     *out = NULL;
     lg_lexicon *lx = calloc(1, sizeof *lx);
@@ -485,4 +516,91 @@ int lx_dump(const lg_lexicon *lx, FILE *out)
         }
     }
     return ferror(out) ? -1 : 0;
+}
+
+/* ---- the public API ------------------------------------------------- */
+
+lg_status lg_lexicon_new(lg_lexicon **out)
+{
+    if (!out)
+        return LG_ERR_ARG;
+    lg_status st = lx_new(out, NULL);
+    return st == LG_ERR_ARG ? LG_ERR_REGEX : st; /* bad defaults are a bug */
+}
+
+lg_status lg_lexicon_add_string(lg_lexicon *lx, const char *name, const char *text,
+                                lg_rules_error *err)
+{
+    if (!lx || !text)
+        return LG_ERR_ARG;
+    return lx_add_text(lx, name ? name : "-", text, strlen(text), err);
+}
+
+/* The whole of fp, or NULL (errno set; EFBIG when too big). */
+static char *read_all(FILE *fp, size_t *n)
+{
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        len += fread(buf + len, 1, cap - len, fp);
+        if (ferror(fp)) {
+            free(buf);
+            return NULL;
+        }
+        if (len < cap)
+            break;
+        if (cap >= (size_t)LX_FILE_MAX_BYTES) {
+            free(buf);
+            errno = EFBIG;
+            return NULL;
+        }
+        char *p = realloc(buf, 2 * cap);
+        if (!p)
+            free(buf);
+        buf = p;
+        cap *= 2;
+    }
+    *n = len;
+    return buf;
+}
+
+lg_status lg_lexicon_add_file(lg_lexicon *lx, const char *path, lg_rules_error *err)
+{
+    if (!lx || !path)
+        return LG_ERR_ARG;
+    FILE *fp = fopen(path, "rb");
+    size_t n = 0;
+    char *text = fp ? read_all(fp, &n) : NULL;
+    int saved = errno;
+    if (fp)
+        fclose(fp);
+    if (!text) {
+        if (err) {
+            snprintf(err->file, sizeof err->file, "%s", path);
+            err->line = 0;
+            snprintf(err->reason, sizeof err->reason, "%s", strerror(saved));
+        }
+        errno = saved;
+        return saved == ENOMEM ? LG_ERR_NOMEM : LG_ERR_IO;
+    }
+    lg_status st = lx_add_text(lx, path, text, n, err);
+    free(text);
+    return st;
+}
+
+lg_status lg_lexicon_dump(const lg_lexicon *lx, FILE *out)
+{
+    if (!out)
+        return LG_ERR_ARG;
+    lg_status st = LG_OK;
+    if (!lx)
+        lx = lx_defaults(&st);
+    if (st != LG_OK)
+        return st;
+    return lx_dump(lx, out) ? LG_ERR_IO : LG_OK;
+}
+
+void lg_lexicon_free(lg_lexicon *lx)
+{
+    lx_free(lx);
 }

@@ -36,7 +36,7 @@ enum lx_list {
     LX_LEAD_FILLERS, LX_TRAIL_FILLERS, LX_WEAK_ENDINGS, LX_WEAK_EXCEPTIONS,
     LX_COMPARISONS, LX_COUNT_VERBS, LX_RIGHT_STOPS, LX_RIGHT_LEAD, LX_SCOPE_WORDS,
     LX_ADVERBS, LX_RANK_TOPICS, LX_REVIEW_WORDS, LX_ANNOUNCE_WHEN, LX_ANNOUNCE_VERBS,
-    LX_NATION_WORDS, LX_GENERIC_MEASURES,
+    LX_NATION_WORDS, LX_GENERIC_MEASURES, LX_CHANGE_HEADERS, LX_GOVERNMENT_WORDS,
     /* rules/indicators.rules (src/indicator.c) and rules/roles.rules (src/role.c) */
     LX_INDICATORS, LX_ROLE_FROM, LX_ROLE_FROM_NOT, LX_ROLE_TO, LX_ROLE_COMPARE,
     LX_ROLE_COMPARE_NOT, LX_ROLE_LAST_YEAR, LX_ROLE_TARGET, LX_ROLE_TARGET_LEAD,
@@ -49,10 +49,9 @@ enum lx_list {
     /* rules/values.rules: the scope of a rank (src/reject.c) */
     LX_RANK_SCOPES, LX_DURATION_CUES,
     LX_SECTION_COUNT,
-    /* derived: every qualifier before a value, longest first (a name
-     * leaves them out), and those of each meaning */
-    LX_QUAL_WORDS = LX_SECTION_COUNT, LX_OVER_BEFORE, LX_APPROX_BEFORE,
-    LX_NEARLY_BEFORE, LX_UNDER_BEFORE,
+    /* derived: every qualifier before a value, longest first (the first
+     * that ends a text is the longest: 不超过, not 超过) */
+    LX_QUAL_WORDS = LX_SECTION_COUNT,
     LX_LIST_COUNT
 };
 
@@ -100,7 +99,6 @@ typedef struct lx_list_t {
     const lx_entry **exact;
     unsigned exact_mask;
     size_t max_chars;
-    int derived; /* its entries belong to another list */
 } lx_list_t;
 
 /* Classes of characters tested at every character of a sentence. */
@@ -118,6 +116,9 @@ enum {
 /* Named groups of the two patterns, looked up once. */
 enum { G_PNUM, G_ANUM, G_CNUM, G_POST1, G_MAG, G_POST2, G_UNIT, G_POST3,
        G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_COUNT };
+
+/* Rules files are read whole; none is this big. */
+#define LX_FILE_MAX_BYTES (64L << 20)
 
 struct lg_lexicon {
     lx_list_t list[LX_LIST_COUNT];
@@ -140,21 +141,17 @@ static inline unsigned lx_bloom_bit(uint32_t cp)
     return cp * 2654435761u >> 24;
 }
 
-/* Where a rules text was bad: its name, the 1-based line, the reason. */
-typedef struct lx_error {
-    char file[256];
-    long line;
-    char reason[160];
-} lx_error;
+/* Where a rules text was bad (the public lg_rules_error). */
+typedef lg_rules_error lx_error;
 
 /* A lexicon of the compiled-in defaults, built (LG_OK) or NULL. */
-lg_status lx_new(lg_lexicon **out, lx_error *err);
+lg_status lx_new(lg_lexicon **out, lg_rules_error *err);
 /* Parse rules text (n bytes) named name into lx, and rebuild what is
  * built from the lists.  user: lines are "+entry" or "-entry" as well as
  * "entry".  LG_ERR_ARG with *err filled on a bad line; lx is then
  * unchanged as far as what extraction reads. */
 lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
-                      lx_error *err);
+                      lg_rules_error *err);
 void lx_free(lg_lexicon *lx);
 
 /* The lexicon of the defaults, shared and built once (after lx_release_defaults,

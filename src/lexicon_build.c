@@ -98,12 +98,9 @@ static int index_list(lx_list_t *l)
 {
     index_free(l);
     l->max_chars = 0;
-    size_t live = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (entry_cps(&l->e[i]))
             return -1;
-        if (l->e[i].chars)
-            live++;
         if (l->e[i].chars > l->max_chars)
             l->max_chars = l->e[i].chars;
     }
@@ -130,7 +127,6 @@ static int index_list(lx_list_t *l)
             h = (h + 1) & mask;
         l->exact[h] = e;
     }
-    (void)live;
     return 0;
 }
 
@@ -154,13 +150,12 @@ static void derived_clear(lx_list_t *l)
     l->n = l->cap = 0;
 }
 
-/* Copy (shallow) the entries of src with the given meaning (-1: all). */
-static int derive(lx_list_t *dst, const lx_list_t *src, int meaning)
+/* Copy (shallow) the entries of src. */
+static int derive(lx_list_t *dst, const lx_list_t *src)
 {
     derived_clear(dst);
-    dst->derived = 1;
     for (size_t i = 0; i < src->n; i++)
-        if ((meaning < 0 || src->e[i].kind == meaning) && lx_list_push(dst, &src->e[i]))
+        if (lx_list_push(dst, &src->e[i]))
             return -1;
     return 0;
 }
@@ -182,15 +177,9 @@ static void sort_longest_first(lx_list_t *l)
 
 static int derive_lists(lg_lexicon *lx)
 {
-    const lx_list_t *q = &lx->list[LX_QUALIFIERS_BEFORE];
-    if (derive(&lx->list[LX_QUAL_WORDS], q, -1))
+    if (derive(&lx->list[LX_QUAL_WORDS], &lx->list[LX_QUALIFIERS_BEFORE]))
         return -1;
     sort_longest_first(&lx->list[LX_QUAL_WORDS]);
-    static const int by_meaning[][2] = {{LX_OVER_BEFORE, LX_OVER}, {LX_APPROX_BEFORE, LX_APPROX},
-                                        {LX_NEARLY_BEFORE, LX_NEARLY}, {LX_UNDER_BEFORE, LX_UNDER}};
-    for (size_t i = 0; i < sizeof by_meaning / sizeof *by_meaning; i++)
-        if (derive(&lx->list[by_meaning[i][0]], q, by_meaning[i][1]))
-            return -1;
     return 0;
 }
 

@@ -19,7 +19,7 @@ enum {
     OPT_CITY = 256, OPT_YEAR, OPT_FORMAT, OPT_FIELDS, OPT_BOM, OPT_OUTPUT_DIR,
     OPT_INPUT_FORMAT, OPT_ID_FIELD, OPT_TEXT_FIELD,
     OPT_DEDUPE, OPT_FILES_WITHOUT_RECORDS,
-    OPT_SKIP_EXISTING, OPT_NO_HEADER, OPT_FILES_FROM
+    OPT_SKIP_EXISTING, OPT_NO_HEADER, OPT_FILES_FROM, OPT_RULES, OPT_DUMP_RULES
 };
 
 typedef struct option_spec {
@@ -40,6 +40,8 @@ static const option_spec option_table[] = {
     {OPT_TEXT_FIELD, "text-field", "NAME", "jsonl: the document text's field (default text)"},
     {OPT_FILES_FROM, "files-from", "FILE", "read input paths from FILE, one a line (- for stdin)"},
     {'0', "null", NULL, "--files-from: the paths end with NUL (find -print0)"},
+    {OPT_RULES, "rules", "FILE", "add or remove units, words, places, labels (repeatable)"},
+    {OPT_DUMP_RULES, "dump-rules", NULL, "print the rules in effect (in --rules format) and exit"},
     {0, NULL, NULL, "Output:"},
     {OPT_FORMAT, "format", "FMT", "jsonl (default), json, csv, tsv or html (review page)"},
     {OPT_FIELDS, "fields", "LIST", "the fields to write, comma-separated, in that order"},
@@ -202,6 +204,8 @@ static int apply_option(settings *set, int code, const char *arg, const char **f
     case OPT_NO_HEADER: set->no_header = 1; break;
     case OPT_FILES_FROM: set->files_from = arg; break;
     case '0': set->files_null = 1; break;
+    case OPT_RULES: set->rules[set->rules_count++] = arg; break;
+    case OPT_DUMP_RULES: set->dump_rules = 1; break;
     case 'j': return parse_jobs(set, arg);
     case OPT_DEDUPE: set->dedupe = 1; break;
     case 'c': set->list_mode = LIST_COUNT; break;
@@ -277,6 +281,11 @@ static int parse_options(settings *set, int argc, char **argv)
     argv[0] = (char *)PROG;
     const char *fields = NULL;
     int id_or_text_field = 0;
+    set->rules = calloc((size_t)argc, sizeof *set->rules); /* room for every --rules */
+    if (!set->rules) {
+        diag_error("%s", lg_status_str(LG_ERR_NOMEM));
+        return EXIT_TROUBLE;
+    }
     int code;
     while ((code = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         int status = apply_option(set, code, optarg, &fields);
@@ -351,17 +360,26 @@ int main(int argc, char **argv)
     settings set;
     settings_init(&set);
     int status = parse_options(&set, argc, argv);
-    if (status != GO_ON)
+    if (status != GO_ON) {
+        free(set.rules);
         return status;
+    }
     diag_setup(set.quiet);
     lg_status st = lg_init();
     if (st != LG_OK) {
         diag_error("%s", lg_status_str(st));
+        rules_release(&set);
         return EXIT_TROUBLE;
     }
-    status = check_encoding(&set);
+    if (rules_load(&set) != 0)
+        status = EXIT_TROUBLE;
+    else if (set.dump_rules)
+        status = rules_dump(&set) == 0 ? finish_stdout() : EXIT_TROUBLE;
+    else
+        status = check_encoding(&set);
     if (status == GO_ON)
         status = run_inputs(&set, argc - optind, argv + optind);
+    rules_release(&set);
     lg_cleanup();
     return status;
 }

@@ -117,22 +117,28 @@ static const lx_group *group_find(const lx_group *table, unsigned mask, uint32_t
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
  * character, behind a Bloom filter, or at none. */
-size_t ends_any(const lg_extractor *ex, size_t i, int l)
+const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
 {
     if (i == 0)
-        return 0;
+        return NULL;
     const lx_list_t *list = &ex->lx->list[l];
     uint32_t last = ex->cp[i - 1];
     const lx_group *g = bloom_has(list->last_bits, last) ? group_find(list->by_last, list->mask, last)
                                                          : NULL;
     if (!g)
-        return 0;
+        return NULL;
     for (uint32_t k = 0; k < g->n; k++) {
         const lx_entry *e = g->entries[k];
         if (e->chars <= i && same_cps(ex->cp + i - e->chars, e->cps, e->chars))
-            return e->chars;
+            return e;
     }
-    return 0;
+    return NULL;
+}
+
+size_t ends_any(const lg_extractor *ex, size_t i, int l)
+{
+    const lx_entry *e = ends_entry(ex, i, l);
+    return e ? e->chars : 0;
 }
 
 size_t starts_any(const lg_extractor *ex, size_t i, int l)

@@ -4,7 +4,7 @@
  * takes the column's year.
  * Owns: cells, the header, table names.
  * Reads: the sentence, its values and years; the lexicon's
- * [generic-measures]. */
+ * [generic-measures] and [change-headers]. */
 #include "extract_int.h"
 
 size_t split_cells(const lg_extractor *ex, cell *cells)
@@ -61,6 +61,16 @@ static int generic_measure(const lg_extractor *ex, const char *s)
     return s && lx_find(ex->lx, LX_GENERIC_MEASURES, s, strlen(s)) != NULL;
 }
 
+/* Does a column header say its figures are changes (同比, 增长)? */
+static int says_change(const lg_extractor *ex, const char *head)
+{
+    const lx_list_t *words = &ex->lx->list[LX_CHANGE_HEADERS];
+    for (size_t i = 0; i < words->n; i++)
+        if (strstr(head, words->e[i].word))
+            return 1;
+    return 0;
+}
+
 /* The row label and column header joined, the header first after a
  * generic label (办理案件 + 数量). */
 static void join_names(const lg_extractor *ex, const text_buf *label, const char *head,
@@ -101,8 +111,8 @@ void table_metric(lg_extractor *ex, const cell *cells, size_t n, const value *v,
         head = NULL; /* the header is the year, not a name */
     }
     join_names(ex, &label, head, out);
-    if (head && *head && (strstr(head, "同比") || strstr(head, "增长") || strstr(head, "增幅")) &&
-        (UNIT_IS(v->unit, "%") || UNIT_IS(v->unit, "百分点")))
+    if (head && *head && (UNIT_IS(v->unit, "%") || UNIT_IS(v->unit, "百分点")) &&
+        says_change(ex, head))
         r->kind = KIND_CHANGE;
     text_free(&label);
 }

@@ -6,8 +6,8 @@
  * a county's or its city's figure (a region's average quoted for
  * comparison is none's).
  * Reads: the sentence and its values; the gazetteer (place.h); the
- * lexicon's [places], [nation-words], [average-words], [top-place-words]
- * and [compare-words]. */
+ * lexicon's [places], [nation-words], [average-words], [top-place-words],
+ * [compare-words] and [government-words]. */
 #include "extract_int.h"
 #include "place.h"
 
@@ -30,8 +30,7 @@ static int county_opening_sentence(const lg_extractor *ex, size_t *len)
         uint32_t suffix = ex->cp[n - 1];
         if (suffix != 0x53BF /* 县 */ && (n == 2 || (suffix != 0x5E02 /* 市 */ && suffix != 0x533A)))
             continue;
-        if (!is_digit_cp(ex->cp[n]) && !starts(ex, n, "人民政府") && !starts(ex, n, "政府") &&
-            !starts(ex, n, "县委"))
+        if (!is_digit_cp(ex->cp[n]) && !starts_any(ex, n, LX_GOVERNMENT_WORDS))
             continue;
         char name[16];
         size_t bytes = 0;

@@ -2,15 +2,19 @@
 """gen_rules.py - embed the rules files into C, so the binary needs no
 file at run time.
 
-    python3 tools/gen_rules.py OUT.c rules/a.rules rules/b.rules ...
+    python3 tools/gen_rules.py [--sections src/lexicon.c] OUT.c rules/a.rules ...
 
 Writes lg_default_rules[], one {name, text} per file in the order given
 (the Makefile gives them sorted), ended by {NULL, NULL}.  The library
 parses the text at lexicon build time with the same parser that reads a
-user's --rules file (src/lexicon.c), so nothing is checked here but that
-the files are UTF-8.  Stdlib only; the output is deterministic.
+user's --rules file (src/lexicon.c).  Checked here, so that a mistake
+stops the build with FILE:LINE rather than the library at run time: the
+files are UTF-8, and (with --sections) every [section] is one that
+src/lexicon.c's SECTIONS[] registers.  Stdlib only; the output is
+deterministic.
 """
 import os
+import re
 import sys
 
 
@@ -33,7 +37,26 @@ def c_string(data):
     return '\n    '.join(out)
 
 
+def registered_sections(path):
+    """The section names of SECTIONS[] in src/lexicon.c."""
+    with open(path, encoding='utf-8') as f:
+        return set(re.findall(r'\] = \{"([a-z0-9-]+)", SH_', f.read()))
+
+
+def unknown_section(path, text, known):
+    for n, line in enumerate(text.split('\n'), 1):
+        line = line.strip()
+        if line.startswith('[') and line.endswith(']') and line[1:-1] not in known:
+            return '%s:%d: unknown section %s (register it in SECTIONS[] of src/lexicon.c)' % (
+                path, n, line)
+    return None
+
+
 def main(argv):
+    known = None
+    if len(argv) > 2 and argv[1] == '--sections':
+        known = registered_sections(argv[2])
+        argv = argv[:1] + argv[3:]
     if len(argv) < 2:
         sys.stderr.write(__doc__)
         return 2
@@ -48,6 +71,10 @@ def main(argv):
             data.decode('utf-8')
         except UnicodeDecodeError as e:
             sys.stderr.write('%s: not UTF-8: %s\n' % (path, e))
+            return 1
+        why = known is not None and unknown_section(path, data.decode('utf-8'), known)
+        if why:
+            sys.stderr.write(why + '\n')
             return 1
         parts.append('  {"%s",\n    %s},\n' % (path, c_string(data)))
     parts.append('  {NULL, NULL}\n};\n')

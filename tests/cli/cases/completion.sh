@@ -1,5 +1,5 @@
 # The bash completion offers the options (read from --help) and the values
-# of --format, --input-format and --fields.
+# of --format, --input-format and --fields, and files after --rules.
 cat > "$WORK/complete.bash" <<'SH'
 . completions/lawgov-extract.bash
 complete_words() {
@@ -14,5 +14,6 @@ complete_words "$LGX" --format = c
 complete_words "$LGX" --input-format j
 complete_words "$LGX" --fields ci
 complete_words "$LGX" --fields city,year,va
+complete_words "$LGX" --rules tests/rules/data/units-a
 SH
 bash "$WORK/complete.bash"
