@@ -298,6 +298,7 @@ typedef struct candidate {
     size_t mlen;   /* the magnitude's */
     int places;    /* decimal places the magnitude shifted */
     int half;      /* 一年半: the 半 after the unit added a half */
+    int ratio;     /* a ratio without unit (比值达2.6, 6.86:1) */
     uint32_t before, after; /* the chars around the value */
 } candidate;
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank);

@@ -102,6 +102,10 @@ static const struct section {
     [LX_AVERAGE_WORDS] = {"average-words", SH_WORD},
     [LX_TOP_PLACE_WORDS] = {"top-place-words", SH_WORD},
     [LX_THRESHOLD_FOLLOWERS] = {"threshold-followers", SH_WORD},
+    [LX_RATIO_WORDS] = {"ratio-words", SH_WORD},
+    [LX_RATIO_LINKS] = {"ratio-links", SH_WORD},
+    [LX_RANK_SCOPES] = {"rank-scopes", SH_WORD},
+    [LX_DURATION_CUES] = {"duration-cues", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

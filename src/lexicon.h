@@ -49,6 +49,10 @@ enum lx_list {
     LX_ROLE_BY_YEAR, LX_ROLE_BY_YEAR_NOT, LX_ROLE_PLAN_HEADING,
     LX_PLAN_COMING_WORDS, LX_PLAN_COMING_ROLES, LX_DOCUMENT_VERBS,
     LX_AVERAGE_WORDS, LX_TOP_PLACE_WORDS, LX_THRESHOLD_FOLLOWERS,
+    /* rules/values.rules: ratios the text gives no unit (src/value.c) */
+    LX_RATIO_WORDS, LX_RATIO_LINKS,
+    /* rules/values.rules: the scope of a rank (src/reject.c) */
+    LX_RANK_SCOPES, LX_DURATION_CUES,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (the first
      * that ends a text is the longest: 不超过, not 超过) */

@@ -3,14 +3,16 @@
  *
  * Owns: ordinals and ranks (第一批 is none, 居全国第一 is a rank), bare
  * numbers, units of kind reject (dates, batches, versions), a unit that
- * starts another word (条例), years and names that read as durations
- * (2023年, 24小时警局), short quoted labels (“八五”), a lone Chinese
- * numeral that is the word "one", the labels of [not-records], numbers
- * inside a 《title》, thresholds naming a class (500万元以上企业) and a
- * place's named length (科尔沁500公里风景大道).
+ * starts another word (条例), a session's name (十五届人大3次会议),
+ * years and names that read as durations (2023年, 24小时警局), short
+ * quoted labels (“八五”), a lone Chinese numeral that is the word "one",
+ * the labels of [not-records], numbers inside a 《title》, thresholds
+ * naming a class (500万元以上企业) and a place's named length
+ * (科尔沁500公里风景大道).
  * Reads: the value as value.c read it; the lexicon's [units],
- * [unit-word-starts], [rank-cues], [count-cues], [change-words],
- * [not-records], [threshold-followers]; the gazetteer's exact lookup. */
+ * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues],
+ * [change-words], [duration-cues], [not-records], [threshold-followers];
+ * the gazetteer's exact lookup. */
 #include "extract_int.h"
 #include "place.h"
 
@@ -71,8 +73,8 @@ static int inside_label(const lg_extractor *ex, const value *v)
     return 0;
 }
 
-/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一 ranks.  Returns 1
- * when the value is no record; else it is made a rank. */
+/* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一, 全省第三 ranks.
+ * Returns 1 when the value is no record; else it is made a rank. */
 static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c)
 {
     size_t i = v->start;
@@ -80,6 +82,8 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
     /* 居全国第一, but not 第一方阵, 第一梯队: the rank ends the clause */
     if (!rank && !c->ulen && !c->mlen &&
         (v->end >= ex->n || has_class(ex, c->after, CL_BREAK) || c->after == 0x3002)) {
+        /* 调解率全市第一: a scope right before 第 makes it a rank */
+        rank = ends_any(ex, i - 1, LX_RANK_SCOPES) != 0;
         size_t cs = clause_start(ex, i);
         for (size_t k = cs; k + 1 < i && !rank; k++)
             rank = starts_any(ex, k, LX_RANK_CUES) != 0;
@@ -89,6 +93,19 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
     strcpy(v->unit, "名");
     v->kind = KIND_RANK;
     v->start = i - 1;
+    return 0;
+}
+
+/* 十五届人大三次会议, 十四届二十次会议: N次会 after a 届 in the clause is
+ * the session's name, while 召开3次会议, 开展2次会前学法 count. */
+static int session_name(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (!UNIT_IS(v->unit, "次") || c->after != 0x4F1A /* 会 */)
+        return 0;
+    size_t cs = clause_start(ex, v->start);
+    for (size_t k = v->start; k > cs && v->start - k < 12; k--)
+        if (ex->cp[k - 1] == 0x5C4A /* 届 */)
+            return 1;
     return 0;
 }
 
@@ -171,18 +188,19 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         *is_rank = 1;
         return 0;
     }
-    if (!c->ulen && !c->places && !UNIT_IS(v->unit, "%"))
+    if (!c->ulen && !c->places && !c->ratio && !UNIT_IS(v->unit, "%"))
         return 1; /* a bare number: a label, a code, a hotline */
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
     if (u && u->kind == LX_KIND_REJECT)
         return 1; /* dates, batches, versions, levels */
-    if (c->ulen && unit_starts_word(ex, v->unit, c->after))
+    if (c->ulen && (unit_starts_word(ex, v->unit, c->after) || session_name(ex, v, c)))
         return 1;
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
     if ((UNIT_IS(v->unit, "小时") || UNIT_IS(v->unit, "分钟")) && is_cjk(c->after) &&
-        c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */)
-        return 1; /* 24小时警局, 30分钟服务圈: names */
+        c->after != 0x5185 /* 内 */ && c->after != 0x4EE5 /* 以 */ && c->after != 0x5DE6 /* 左 */ &&
+        !ends_any(ex, v->start, LX_DURATION_CUES))
+        return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
     if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v))

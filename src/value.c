@@ -4,11 +4,13 @@
  * Owns: finding the values of a sentence (a number is read only where a
  * numeral, a sign or a rough prefix starts one), what is no number (text
  * of a web address, a file name or a code), ranges (20至30件: both ends
- * take the unit), 一年半 and 5元3角, a unit's kind, qualifiers, and telling
- * a change from a level.  What only looks like a value is reject.c's to say.
+ * take the unit), 一年半 and 5元3角, ratios without unit (比值达2.6,
+ * 6.86:1), a unit's kind, qualifiers, and telling a change from a level.
+ * What only looks like a value is reject.c's to say.
  * Reads: the sentence (sentence.c); the lexicon's numerals, value pattern
  * (the unit and qualifier after a number), [units], [qualifiers-before],
- * [qualifiers-after], [change-words], [level-words]. */
+ * [qualifiers-after], [change-words], [level-words], [ratio-words],
+ * [ratio-links]. */
 #include <stdlib.h>
 
 #include "extract_int.h"
@@ -45,13 +47,16 @@ static const char *qualifier_before(const lg_extractor *ex, size_t i)
 }
 
 /* Change words: a percentage after them is a change, unless a level word
- * makes it the new level (下降至16.94%). */
+ * makes it the new level (下降至16.94%) or 由/从 the old one (由24%增加到). */
 int is_change(const lg_extractor *ex, const value *v)
 {
     size_t cs = clause_start(ex, v->num_start);
     if (UNIT_IS(v->unit, "百分点"))
         return 1;
     int pct = UNIT_IS(v->unit, "%");
+    uint32_t before = v->num_start > 0 ? ex->cp[v->num_start - 1] : 0;
+    if (before == 0x7531 /* 由 */ || before == 0x4ECE /* 从 */)
+        return 0; /* 贡献率由24%增加到32.6%: the level it rose from */
     /* look back over at most 8 chars of the clause */
     for (size_t i = v->num_start; i > cs && v->num_start - i < 8; i--) {
         if (ends_any(ex, i, LX_LEVEL_WORDS))
@@ -359,6 +364,28 @@ static void read_qualifier(const lg_extractor *ex, value *v, const lg_number *n,
         v->qualifier = q;
 }
 
+/* 复议诉讼比值达2.6, 指数为85, 复议诉讼比达6.86:1: a number the text
+ * gives no unit is a value after a ratio word and a link (达, 为); X:1 is
+ * the ratio X, its 1 taken into the value, while a ratio of more parts
+ * (8.5:44.5:47) or of two others (3:2) is no one value.  Returns 1 for a
+ * ratio, -1 for a number that is no value, 0 when no ratio word stands
+ * before it. */
+static int read_ratio(const lg_extractor *ex, value *v)
+{
+    size_t link = ends_any(ex, v->start, LX_RATIO_LINKS);
+    if (!ends_any(ex, v->start - link, LX_RATIO_WORDS))
+        return 0;
+    uint32_t after = cp_at(ex, v->end);
+    if (after != ':' && after != 0xFF1A /* ： */)
+        return link ? 1 : 0;
+    uint32_t past = cp_at(ex, v->end + 2);
+    if (cp_at(ex, v->end + 1) != '1' || is_digit_cp(past) || past == '.' || past == ':' ||
+        past == 0xFF1A)
+        return -1;
+    v->end += 2;
+    return 1;
+}
+
 /* The unit of a value as it is shown: 六成 and 百分之三十 in %, 3‰ as
  * 0.3 %, ￥500 in 元, a range's first end with its second's unit (and
  * 百分之五十到六十's second end with %).  Returns the unit's bytes, 0 when
@@ -410,6 +437,9 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
         return 0;
     candidate c = {0};
     c.before = v->start > 0 ? ex->cp[v->start - 1] : 0;
+    if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
+        (c.ratio = read_ratio(ex, v)) < 0)
+        return 0;
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;

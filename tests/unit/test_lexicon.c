@@ -57,10 +57,10 @@ static int fails_at(const char *text, long line, const char *why)
 
 static void test_bad_lines(void)
 {
-    TEST_COND("unknown section", fails_at("[units]\n+斤 measure\n[unitz]\n", 3, "unknown section [unitz]"));
-    TEST_COND("entry before a section", fails_at("# a comment\n+斤 measure\n", 2, "before any [section]"));
-    TEST_COND("unit kind unknown", fails_at("[units]\n+斤 weight\n", 2, "unknown unit kind"));
-    TEST_COND("unit kind missing", fails_at("[units]\n+斤\n", 2, "needs a field"));
+    TEST_COND("unknown section", fails_at("[units]\n+羽 measure\n[unitz]\n", 3, "unknown section [unitz]"));
+    TEST_COND("entry before a section", fails_at("# a comment\n+羽 measure\n", 2, "before any [section]"));
+    TEST_COND("unit kind unknown", fails_at("[units]\n+羽 weight\n", 2, "unknown unit kind"));
+    TEST_COND("unit kind missing", fails_at("[units]\n+羽\n", 2, "needs a field"));
     TEST_COND("unit too long", fails_at("[units]\n+一二三四五六七八九 count\n", 2, "too long"));
     TEST_COND("field in a word list", fails_at("[count-verbs]\n+办理 verb\n", 2, "no fields"));
     TEST_COND("= in a word list", fails_at("[count-verbs]\n+办理 = 处理\n", 2, "no \"=\""));
@@ -71,9 +71,9 @@ static void test_bad_lines(void)
     TEST_COND("meaning unknown", fails_at("[qualifiers-before]\n+起码 many\n", 2, "unknown meaning"));
     TEST_COND("numeral of two characters", fails_at("[numerals]\n+廿一 21\n", 2, "not one character"));
     TEST_COND("numeral value", fails_at("[numerals]\n+廿 twenty\n", 2, "bad numeral value"));
-    TEST_COND("removing what is not there", fails_at("[units]\n-斤\n", 2, "not in this section"));
+    TEST_COND("removing what is not there", fails_at("[units]\n-羽\n", 2, "not in this section"));
     TEST_COND("not UTF-8", fails_at("[units]\n+\xBD\xEF measure\n", 2, "not UTF-8"));
-    TEST_COND("section line with more", fails_at("[units] +斤\n", 1, "alone on its line"));
+    TEST_COND("section line with more", fails_at("[units] +羽\n", 1, "alone on its line"));
     TEST_COND("an entry without a word", fails_at("[units]\n+ = x\n", 2, "without a word"));
 }
 
@@ -83,18 +83,18 @@ static void test_good_lines(void)
     TEST_COND("lg_lexicon_new", lg_lexicon_new(&lx) == LG_OK);
     lg_rules_error err;
     /* comments, blank lines, CRLF, spaces and tabs, bare and + entries */
-    const char *text = "# mine\r\n\r\n  [units]  \r\n+斤\tmeasure\r\n头 count\r\n"
+    const char *text = "# mine\r\n\r\n  [units]  \r\n+羽\tmeasure\r\n尾 count\r\n"
                        "[places]\n高新区   =   包头市稀土高新技术产业开发区\n";
     TEST_COND("good rules", lg_lexicon_add_string(lx, "mine", text, &err) == LG_OK);
     seen s;
-    extract(lx, "粮食总产达到189亿斤，出栏生猪3万头。高新区办理案件12件。", &s);
-    TEST_STREQ("units and alias", s.text, "斤/measure/包头市|头/count/包头市|件/count/包头市|");
+    extract(lx, "家禽出栏达到189亿羽，放流鱼苗3万尾。高新区办理案件12件。", &s);
+    TEST_STREQ("units and alias", s.text, "羽/measure/包头市|尾/count/包头市|件/count/包头市|");
     /* the same word again changes its fields, keeps its place */
-    TEST_COND("re-adding", lg_lexicon_add_string(lx, "again", "[units]\n+斤 count\n", &err) == LG_OK);
-    extract(lx, "粮食总产达到189亿斤。", &s);
-    TEST_STREQ("kind changed", s.text, "斤/count/-|");
-    TEST_COND("removing", lg_lexicon_add_string(lx, "rm", "[units]\n-斤\n", &err) == LG_OK);
-    extract(lx, "粮食总产达到189亿斤。", &s);
+    TEST_COND("re-adding", lg_lexicon_add_string(lx, "again", "[units]\n+羽 count\n", &err) == LG_OK);
+    extract(lx, "家禽出栏达到189亿羽。", &s);
+    TEST_STREQ("kind changed", s.text, "羽/count/-|");
+    TEST_COND("removing", lg_lexicon_add_string(lx, "rm", "[units]\n-羽\n", &err) == LG_OK);
+    extract(lx, "家禽出栏达到189亿羽。", &s);
     TEST_STREQ("unit removed", s.text, "/count/-|");
     lg_lexicon_free(lx);
 }
@@ -105,14 +105,14 @@ static void test_two_lexicons(void)
     lg_lexicon *a, *b;
     lg_rules_error err;
     TEST_COND("two lexicons", lg_lexicon_new(&a) == LG_OK && lg_lexicon_new(&b) == LG_OK);
-    lg_lexicon_add_string(a, "a", "[units]\n+斤 measure\n", &err);
+    lg_lexicon_add_string(a, "a", "[units]\n+羽 measure\n", &err);
     lg_lexicon_add_string(b, "b", "[units]\n-件\n", &err);
-    const char *text = "粮食总产达到189亿斤，办理案件12件。";
+    const char *text = "家禽出栏达到189亿羽，办理案件12件。";
     seen sa, sb, sd;
     extract(a, text, &sa);
     extract(b, text, &sb);
     extract(NULL, text, &sd);
-    TEST_STREQ("lexicon a", sa.text, "斤/measure/-|件/count/-|");
+    TEST_STREQ("lexicon a", sa.text, "羽/measure/-|件/count/-|");
     TEST_STREQ("lexicon b", sb.text, "/count/-|");
     TEST_STREQ("defaults", sd.text, "/count/-|件/count/-|");
     lg_lexicon_free(a);
@@ -125,7 +125,7 @@ static void test_dump_read_back(void)
     lg_lexicon *lx, *back;
     lg_rules_error err;
     lg_lexicon_new(&lx);
-    lg_lexicon_add_string(lx, "a", "[units]\n+斤 measure\n[not-records]\n+“十大”\n", &err);
+    lg_lexicon_add_string(lx, "a", "[units]\n+羽 measure\n[not-records]\n+“十大”\n", &err);
     char *dump = NULL, *again = NULL;
     size_t n = 0, m = 0;
     FILE *fp = open_memstream(&dump, &n);
@@ -137,7 +137,7 @@ static void test_dump_read_back(void)
     lg_lexicon_dump(back, fp);
     fclose(fp);
     TEST_COND("same lists", n == m && memcmp(dump, again, n) == 0);
-    TEST_COND("dump holds the added unit", strstr(dump, "\n斤 measure\n") != NULL);
+    TEST_COND("dump holds the added unit", strstr(dump, "\n羽 measure\n") != NULL);
     free(dump);
     free(again);
     lg_lexicon_free(lx);
@@ -154,14 +154,14 @@ static void test_files(void)
     const char *path = "build/tests/test_lexicon.rules";
     FILE *fp = fopen(path, "w");
     if (fp) {
-        fputs("[units]\n+斤 measure\n[unitz]\n", fp);
+        fputs("[units]\n+羽 measure\n[unitz]\n", fp);
         fclose(fp);
     }
     TEST_COND("bad file", lg_lexicon_add_file(lx, path, &err) == LG_ERR_ARG && err.line == 3 &&
                               !strcmp(err.file, path));
     fp = fopen(path, "wb");
     if (fp) {
-        fputs("[units]\n+斤 measure\n\0more", fp);
+        fputs("[units]\n+羽 measure\n\0more", fp);
         fwrite("\0", 1, 1, fp);
         fclose(fp);
     }
@@ -199,7 +199,7 @@ static void test_random_rules(void)
 {
     static const char *const pieces[] = {
         "[units]", "[places]", "[not-records]", "[numerals]", "[qualifiers-before]",
-        "[count-verbs]", "[unitz]", "[", "]", "+", "-", "斤", "万", "十", " measure", " count",
+        "[count-verbs]", "[unitz]", "[", "]", "+", "-", "羽", "万", "十", " measure", " count",
         " reject", " over", " 7", " integer", " = ", "包头市", "高新区", "稀土高新区", "\n", "\r\n",
         "#", " ", "\t", "\xff", "\xe6\x96", "=", "|", "(", "*", "\\", "%",
     };
@@ -232,7 +232,7 @@ static void test_random_rules(void)
                 fprintf(stderr, "  status %d at line %ld for: %s\n", st, err.line, text);
         }
         seen s;
-        if (extract(lx, "办理案件12件，粮食总产189万斤。", &s) != LG_OK)
+        if (extract(lx, "办理案件12件，家禽出栏189万羽。", &s) != LG_OK)
             bad++;
         lg_lexicon_free(lx);
     }

@@ -1,5 +1,5 @@
 # A section line with more after it.
-printf '[units] +斤 measure\n' > "$WORK/my.rules"
+printf '[units] +羽 measure\n' > "$WORK/my.rules"
 $LGX --rules "$WORK/my.rules" tests/cli/fixtures/hangzhou.txt 2> "$WORK/err"
 status=$?
 sed -e "s|$WORK/||" -e 's/^/stderr: /' "$WORK/err"

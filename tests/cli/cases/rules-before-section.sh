@@ -1,5 +1,5 @@
 # An entry before any section.
-printf '+斤 measure\n' > "$WORK/my.rules"
+printf '+羽 measure\n' > "$WORK/my.rules"
 $LGX --rules "$WORK/my.rules" tests/cli/fixtures/hangzhou.txt 2> "$WORK/err"
 status=$?
 sed -e "s|$WORK/||" -e 's/^/stderr: /' "$WORK/err"

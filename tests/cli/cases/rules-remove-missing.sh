@@ -1,5 +1,5 @@
 # Removing what the section does not hold.
-printf '[units]\n-斤\n' > "$WORK/my.rules"
+printf '[units]\n-羽\n' > "$WORK/my.rules"
 $LGX --rules "$WORK/my.rules" tests/cli/fixtures/hangzhou.txt 2> "$WORK/err"
 status=$?
 sed -e "s|$WORK/||" -e 's/^/stderr: /' "$WORK/err"
