@@ -34,6 +34,20 @@ static const char REPORT[] =
     "行政诉讼败诉率为0.5%，受理申请1.2万件，百分之九十五的事项在5个工作日内办结。\n"
     "| 指标 | 2022年 | 2023年 |\n| 复议案件 | 100 | 123 |\n";
 
+static int utf8_ok(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        int k = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 ? 2 : 0;
+        if (!k)
+            return 0;
+        for (int i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+        p += k;
+    }
+    return 1;
+}
+
 static int on_record(const lg_record *r, void *user)
 {
     (void)user;
@@ -118,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
               "error file");
         CHECK(err.line >= 1 && err.line <= lines, "error line %ld of %ld", err.line, lines);
         CHECK(memchr(err.reason, 0, sizeof err.reason) && err.reason[0], "error reason");
+        CHECK(utf8_ok(err.reason), "error reason not UTF-8: %s", err.reason);
     }
     /* a bad line leaves the lines before it in effect: the lexicon is usable */
     lg_config cfg;
