@@ -114,6 +114,14 @@ static const lx_group *group_find(const lx_group *table, unsigned mask, uint32_t
     return NULL;
 }
 
+const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
+{
+    const lx_list_t *list = &ex->lx->list[l];
+    if (!bloom_has(last ? list->last_bits : list->first_bits, cp))
+        return NULL;
+    return group_find(last ? list->by_last : list->by_first, list->mask, cp);
+}
+
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
  * character, behind a Bloom filter, or at none. */
