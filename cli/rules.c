@@ -13,6 +13,7 @@
 static int add_file(lg_lexicon *lx, const char *path)
 {
     lg_rules_error err;
+    memset(&err, 0, sizeof err); /* printed whatever the status */
     lg_status st = lg_lexicon_add_file(lx, path, &err);
     if (st == LG_OK)
         return 0;

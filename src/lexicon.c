@@ -163,12 +163,29 @@ typedef struct parse {
     lg_rules_error *err;
 } parse;
 
+/* snprintf cuts at a byte: drop a character it left incomplete, so that
+ * the error stays UTF-8 (the reason quotes the user's word). */
+static void cut_to_char(char *s)
+{
+    size_t n = strlen(s), lead = n;
+    while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return;
+    unsigned char b = (unsigned char)s[lead - 1];
+    size_t want = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (n - (lead - 1) < want)
+        s[lead - 1] = '\0';
+}
+
 static lg_status fail(parse *p, const char *fmt, const char *arg)
 {
     if (p->err) {
         snprintf(p->err->file, sizeof p->err->file, "%s", p->name);
+        cut_to_char(p->err->file);
         p->err->line = p->line;
         snprintf(p->err->reason, sizeof p->err->reason, fmt, arg ? arg : "");
+        cut_to_char(p->err->reason);
     }
     return LG_ERR_ARG;
 }
@@ -428,7 +445,10 @@ static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, 
                             lg_rules_error *err)
 {
     parse p = {name, 0, -1, err};
-    for (size_t at = 0; at < n;) {
+    size_t at = 0;
+    if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+        at = 3; /* a byte order mark, as Windows editors write */
+    while (at < n) {
         const char *nl = memchr(text + at, '\n', n - at);
         size_t end = nl ? (size_t)(nl - text) : n;
         p.line++;
@@ -447,6 +467,15 @@ lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t
 {
     lg_status st = parse_text(lx, name, text, n, err);
     lg_status built = lx_compile(lx);
+    if (st == LG_OK && built == LG_ERR_REGEX) {
+        /* tens of thousands of units outgrow what PCRE2 compiles: the
+         * user's rules are at fault, so say so as of their last line */
+        parse p = {name, 1, -1, err};
+        for (size_t i = 0; i + 1 < n; i++)
+            p.line += text[i] == '\n';
+        return fail(&p, "the value pattern made from these units is too large to compile",
+                    NULL);
+    }
     return st != LG_OK ? st : built;
 }
 

@@ -9,8 +9,13 @@
  *   - for UTF-8 and GB18030 input, line is 1 + the '\n' bytes before offset;
  *   - for valid UTF-8 input, the character at offset is the first character
  *     of text (after width folding), so the position map is exact, and
- *     there is no warning about invalid bytes.
+ *     there is no warning about invalid bytes (a stage may warn about text).
  * Bit 0x20 of the first byte sets a default city and year.
+ * Sentences (on_sentence) must be valid UTF-8 with one in-range position per
+ * character, in order; the report (on_report) comes once, before the first
+ * record.  An input that opens with "#rules\n" has its text up to "\n#end\n"
+ * read as a users' --rules file into the lexicon the run uses (a bad line
+ * must be refused with its line number; the lines before it stay in effect).
  * The input is extracted twice, in 64 KiB chunks and in tiny chunks whose
  * size comes from the first input byte, and both runs must give the same
  * records and the same warning: records never depend on the chunk size.
@@ -138,7 +143,8 @@ typedef struct run {
     int utf8;         /* the input is valid UTF-8: offsets can be decoded */
     long long last_offset;
     long long counted, lines; /* '\n' bytes in data[0..counted) + 1 */
-    size_t records, warnings;
+    size_t records, warnings, sentences, reports;
+    long long sentence_end; /* the last position of any sentence so far */
     logbuf log;
 } run;
 
@@ -193,6 +199,10 @@ static int on_record(const lg_record *r, void *user)
         CHECK(lg_fold_width(in) == out, "offset %lld holds U+%04X, text starts U+%04X",
               r->offset, (unsigned)in, (unsigned)out);
     }
+    CHECK(u->reports == 1, "a record before on_report");
+    CHECK(u->sentences > 0 && r->offset <= u->sentence_end,
+          "a record at %lld before its sentence (sentences end at %lld)", r->offset,
+          u->sentence_end);
     u->records++;
     logbuf *l = &u->log;
     log_num(l, r->line);
@@ -228,6 +238,54 @@ static void on_warning(const char *file, long long offset, const char *message, 
     log_str(&u->log, message);
 }
 
+static int on_sentence(const lg_sentence *s, void *user)
+{
+    run *u = user;
+    CHECK(s->file && !strcmp(s->file, "fuzz") && s->doc == NULL, "sentence file");
+    CHECK(s->text && strlen(s->text) == s->len && valid_utf8(s->text), "sentence text");
+    CHECK(s->encoding && valid_utf8(s->encoding), "sentence encoding");
+    CHECK(s->n_chars == 0 || s->chars, "sentence chars");
+    size_t n = 0, prev = 0;
+    uint32_t cp;
+    for (size_t i = 0; i < s->len; n++)
+        i += utf8_seq((const unsigned char *)s->text + i, s->len - i, &cp);
+    CHECK(n == s->n_chars, "%zu characters, %zu positions", n, s->n_chars);
+    for (size_t i = 0; i < s->n_chars; i++) {
+        const lg_sentence_char *c = &s->chars[i];
+        CHECK(c->byte < s->len && (i == 0 ? c->byte == 0 : c->byte > prev),
+              "char %zu at byte %zu", i, c->byte);
+        CHECK(c->offset >= 0 && (size_t)c->offset < u->size, "char offset %lld of %zu",
+              c->offset, u->size);
+        CHECK(c->line >= 1, "char line %lld", c->line);
+        prev = c->byte;
+    }
+    if (s->n_chars && s->chars[s->n_chars - 1].offset > u->sentence_end)
+        u->sentence_end = s->chars[s->n_chars - 1].offset;
+    u->sentences++;
+    log_str(&u->log, "sentence");
+    log_str(&u->log, s->text);
+    log_num(&u->log, (long long)s->flags);
+    log_num(&u->log, s->n_chars ? s->chars[0].offset : -1);
+    return 0;
+}
+
+static void on_report(const lg_report *r, void *user)
+{
+    run *u = user;
+    CHECK(u->reports == 0 && u->records == 0, "on_report twice or after a record");
+    CHECK(r->file && !strcmp(r->file, "fuzz") && r->doc == NULL, "report file");
+    CHECK(!r->city || valid_utf8(r->city), "report city");
+    CHECK(!r->district || valid_utf8(r->district), "report district");
+    CHECK(r->year == 0 || (r->year >= 1000 && r->year <= 9999), "report year %d", r->year);
+    u->reports++;
+    log_str(&u->log, "report");
+    log_str(&u->log, r->city);
+    log_str(&u->log, r->district);
+    log_num(&u->log, r->year);
+}
+
+static const lg_lexicon *lexicon; /* of this input, or NULL */
+
 static void extract(run *u, const uint8_t *data, size_t size, size_t buffer_size)
 {
     memset(u, 0, sizeof *u);
@@ -238,6 +296,7 @@ static void extract(run *u, const uint8_t *data, size_t size, size_t buffer_size
     u->ascii_lines = !bom16;
     u->lines = 1;
     u->utf8 = !bom16 && valid_utf8_n(data, size);
+    u->sentence_end = -1;
     lg_config cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.buffer_size = buffer_size;
@@ -247,9 +306,41 @@ static void extract(run *u, const uint8_t *data, size_t size, size_t buffer_size
     }
     cfg.on_record = on_record;
     cfg.on_warning = on_warning;
+    cfg.on_sentence = on_sentence;
+    cfg.on_report = on_report;
+    cfg.lexicon = lexicon;
     cfg.user = u;
     lg_status st = lg_extract_buffer(&cfg, (const char *)data, size, "fuzz", NULL);
     CHECK(st == LG_OK, "status %s", lg_status_str(st));
+    CHECK(size == 0 || u->reports == 1, "%zu reports", u->reports);
+}
+
+/* "#rules\n" TEXT "\n#end\n" REPORT: TEXT builds the lexicon of the run. */
+static lg_lexicon *rules_prefix(const uint8_t **data, size_t *size)
+{
+    static const char open[] = "#rules\n", close[] = "\n#end\n";
+    if (*size < sizeof open - 1 || memcmp(*data, open, sizeof open - 1))
+        return NULL;
+    const uint8_t *body = *data + sizeof open - 1;
+    size_t left = *size - (sizeof open - 1), n = 0;
+    while (n + sizeof close - 1 <= left && memcmp(body + n, close, sizeof close - 1))
+        n++;
+    if (n + sizeof close - 1 > left)
+        return NULL;
+    char *text = malloc(n + 1);
+    CHECK(text != NULL, "out of memory");
+    memcpy(text, body, n);
+    text[n] = '\0';
+    lg_lexicon *lex;
+    CHECK(lg_lexicon_new(&lex) == LG_OK, "lg_lexicon_new");
+    lg_rules_error err;
+    lg_status st = lg_lexicon_add_string(lex, "fuzz.rules", text, &err);
+    CHECK(st == LG_OK || (st == LG_ERR_ARG && err.line >= 1), "rules: %s, line %ld",
+          lg_status_str(st), err.line);
+    free(text);
+    *data = body + n + sizeof close - 1;
+    *size = left - n - (sizeof close - 1);
+    return lex;
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -264,6 +355,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     run a, b;
+    lg_lexicon *lex = rules_prefix(&data, &size);
+    lexicon = lex;
     extract(&a, data, size, 0);
     /* 1..16 bytes, or a size that ends chunks inside a 4-byte sequence */
     size_t small = size ? (size_t)(data[0] % 16) + 1 : 1;
@@ -277,5 +370,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
           "records differ with %zu-byte chunks", small);
     free(a.log.data);
     free(b.log.data);
+    lg_lexicon_free(lex);
+    lexicon = NULL;
     return 0;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the libFuzzer harnesses and run each for FUZZ_SECONDS.
 #
-# usage: tests/fuzz/run.sh [pipeline|number]...      (default: both)
+# usage: tests/fuzz/run.sh [pipeline|number|rules]...  (default: all three)
 #
 #   FUZZ_SECONDS  seconds per harness (default 60); 0 only replays the seed
 #                 corpus and the work corpus once (a quick regression check)
@@ -36,6 +36,10 @@ pkg=$(pkg-config --cflags --libs libpcre2-8 libcjson) || {
     echo "fuzz: pkg-config cannot find libpcre2-8 / libcjson" >&2
     exit 2
 }
+# the script stage converts traditional text with OpenCC where it is installed
+if opencc=$(pkg-config --cflags --libs opencc 2>/dev/null); then
+    pkg="$pkg -DLG_HAVE_OPENCC $opencc"
+fi
 
 out=build/fuzz
 mkdir -p "$out/artifacts"
@@ -84,17 +88,19 @@ fuzz() { # name, extra libFuzzer options...
     return 1
 }
 
-names=${*:-pipeline number}
+names=${*:-pipeline number rules}
 failed=0
 for name in $names; do
     case $name in
-    pipeline | number) ;;
-    *) echo "fuzz: unknown harness '$name' (pipeline, number)" >&2; exit 2 ;;
+    pipeline | number | rules) ;;
+    *) echo "fuzz: unknown harness '$name' (pipeline, number, rules)" >&2; exit 2 ;;
     esac
     build "$name" || { failed=1; continue; }
     if [ "$name" = pipeline ]; then
         # long enough for a paragraph to overflow the normalizer (4096 chars)
         fuzz pipeline -dict=tests/fuzz/pipeline.dict -max_len=16384 || failed=1
+    elif [ "$name" = rules ]; then
+        fuzz rules -dict=tests/fuzz/rules.dict -max_len=4096 || failed=1
     else
         fuzz number -dict=tests/fuzz/number.dict -max_len=256 || failed=1
     fi

@@ -77,6 +77,66 @@ static void test_bad_lines(void)
     TEST_COND("an entry without a word", fails_at("[units]\n+ = x\n", 2, "without a word"));
 }
 
+/* Is s valid UTF-8 (the CLI prints the reason as it is)? */
+static int utf8_ok(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        int k = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 ? 2 : 0;
+        if (!k)
+            return 0;
+        for (int i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+        p += k;
+    }
+    return 1;
+}
+
+/* Rules files as users' editors and scripts write them. */
+static void test_hostile_rules(void)
+{
+    lg_lexicon *lx;
+    lg_rules_error err;
+    if (lg_lexicon_new(&lx) != LG_OK)
+        return;
+    TEST_COND("a byte order mark and CRLF lines",
+              lg_lexicon_add_string(lx, "bom", "\xEF\xBB\xBF[units]\r\n+斤 measure\r\n", &err) == LG_OK);
+    /* a long word quoted in the reason: cut at a character, not a byte */
+    char text[1024] = "[units]\n+x";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "宗");
+    strcat(text, " count\n");
+    memset(&err, 0, sizeof err);
+    TEST_COND("a long unit is refused", lg_lexicon_add_string(lx, "long", text, &err) == LG_ERR_ARG &&
+                                            err.line == 2);
+    TEST_COND("its reason stays UTF-8", utf8_ok(err.reason));
+    lg_lexicon_free(lx);
+    /* thousands of units outgrow PCRE2's pattern size: a user's error, with
+     * the file and a line, never an uninitialized error */
+    static const char CS[] = "甲乙丙丁戊己庚辛壬癸子丑寅卯";
+    size_t ncs = (sizeof CS - 1) / 3;
+    size_t cap = 5000 * 24 + 16, len = 0;
+    char *big = malloc(cap);
+    if (!big || lg_lexicon_new(&lx) != LG_OK) {
+        free(big);
+        return;
+    }
+    len += (size_t)snprintf(big, cap, "[units]\n");
+    for (size_t i = 0; i < 5000; i++) {
+        big[len++] = '+';
+        for (size_t k = 0, v = i; k < 4; k++, v /= ncs)
+            memcpy(big + len, CS + 3 * (v % ncs), 3), len += 3;
+        len += (size_t)snprintf(big + len, cap - len, "元 money\n");
+    }
+    memset(&err, 0, sizeof err);
+    lg_status st = lg_lexicon_add_string(lx, "many.rules", big, &err);
+    TEST_COND("thousands of units: ok, or refused with a line",
+              st == LG_OK || (st == LG_ERR_ARG && err.line == 5001 && !strcmp(err.file, "many.rules") &&
+                              strstr(err.reason, "too large")));
+    lg_lexicon_free(lx);
+    free(big);
+}
+
 static void test_good_lines(void)
 {
     lg_lexicon *lx;
@@ -243,6 +303,7 @@ int main(void)
 {
     test_bad_lines();
     test_good_lines();
+    test_hostile_rules();
     test_two_lexicons();
     test_dump_read_back();
     test_files();
