@@ -100,20 +100,6 @@ static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
     return 1;
 }
 
-static int bloom_has(const uint64_t *bits, uint32_t cp)
-{
-    unsigned k = cp * 2654435761u >> 24;
-    return (int)(bits[k >> 6] >> (k & 63) & 1);
-}
-
-static const lx_group *group_find(const lx_group *table, unsigned mask, uint32_t cp)
-{
-    for (unsigned h = (cp * 2654435761u >> 16) & mask; table[h].n; h = (h + 1) & mask)
-        if (table[h].cp == cp)
-            return &table[h];
-    return NULL;
-}
-
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
  * character, behind a Bloom filter, or at none. */
@@ -122,9 +108,7 @@ const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
     if (i == 0)
         return NULL;
     const lx_list_t *list = &ex->lx->list[l];
-    uint32_t last = ex->cp[i - 1];
-    const lx_group *g = bloom_has(list->last_bits, last) ? group_find(list->by_last, list->mask, last)
-                                                         : NULL;
+    const lx_group *g = lx_last_group(list, ex->cp[i - 1]);
     if (!g)
         return NULL;
     for (uint32_t k = 0; k < g->n; k++) {
@@ -146,9 +130,7 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
     if (i >= ex->n)
         return 0;
     const lx_list_t *list = &ex->lx->list[l];
-    uint32_t first = ex->cp[i];
-    const lx_group *g = bloom_has(list->first_bits, first) ? group_find(list->by_first, list->mask, first)
-                                                           : NULL;
+    const lx_group *g = lx_first_group(list, ex->cp[i]);
     if (!g)
         return 0;
     for (uint32_t k = 0; k < g->n; k++) {
