@@ -61,15 +61,33 @@ static unsigned char_bit(const unsigned char *p)
     return (key * 2654435761u) >> 24;
 }
 
-/* The bits of every character of s. */
-static void text_bits(const char *s, uint64_t bits[4])
+/* The bytes after the character at p whose bit char_bit gives: past the
+ * continuation bytes it read (the loops skip any others), so that a CJK
+ * character costs one step, not three. */
+static const unsigned char *char_end(const unsigned char *p)
+{
+    if (p[0] >= 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        return p + 3;
+    if (p[0] >= 0xC0 && (p[1] & 0xC0) == 0x80)
+        return p + 2;
+    return p + 1;
+}
+
+/* The bits of every character of s; *len its length. */
+static void text_bits(const char *s, uint64_t bits[4], size_t *len)
 {
     memset(bits, 0, 4 * sizeof *bits);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) {
-            unsigned b = char_bit(p);
-            bits[b >> 6] |= 1ull << (b & 63);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if ((*p & 0xC0) == 0x80) {
+            p++;
+            continue;
         }
+        unsigned b = char_bit(p);
+        bits[b >> 6] |= 1ull << (b & 63);
+        p = char_end(p);
+    }
+    *len = (size_t)(p - (const unsigned char *)s);
 }
 
 static void alternatives_free(alternatives a)
@@ -186,7 +204,8 @@ static alternatives parse_alternatives(const char *s, size_t n)
             }
             w->len = len;
             w->bit = char_bit((const unsigned char *)w->s);
-            text_bits(w->s, w->mask);
+            size_t ignored;
+            text_bits(w->s, w->mask, &ignored);
             a->n++;
         }
         at += len + 1;
@@ -448,8 +467,7 @@ typedef struct candidate {
 static const probe *context_probe(candidate *c)
 {
     if (!c->context_ready && c->context.s) {
-        c->context.len = strlen(c->context.s);
-        text_bits(c->context.s, c->context.bits);
+        text_bits(c->context.s, c->context.bits, &c->context.len);
     }
     c->context_ready = 1;
     return &c->context;
@@ -510,27 +528,34 @@ const char *lg_indicator_match(const lg_indicators *set, const char *metric,
     if (!set || !metric || !*metric || !c.kind)
         return NULL;
     c.metric.s = metric;
-    c.metric.len = strlen(metric);
     c.unit = unit;
     c.context.s = context;
     c.context_ready = 0;
     c.unit_bit = unit && *unit ? char_bit((const unsigned char *)unit) : 0;
-    text_bits(metric, c.metric.bits);
     /* the rules of the record's kind whose need[0] may be in the metric */
     size_t k = 0;
     while (!(c.kind & (1u << k)))
         k++;
     size_t words = (set->n + 63) / 64 < INDEX_WORDS ? (set->n + 63) / 64 : INDEX_WORDS;
     uint64_t maybe[INDEX_WORDS] = {0}, maybe_last[INDEX_WORDS] = {0}, unit_ok[INDEX_WORDS];
-    for (const unsigned char *p = (const unsigned char *)metric; *p; p++)
-        if ((*p & 0xC0) != 0x80) {
-            unsigned b = char_bit(p);
-            const uint64_t *rules = set->by_bit[b], *last = set->by_last_bit[b];
-            for (size_t w = 0; w < words; w++) {
-                maybe[w] |= rules[w];
-                maybe_last[w] |= last[w];
-            }
+    /* one pass over the metric: its bits, and the rules its characters index */
+    memset(c.metric.bits, 0, sizeof c.metric.bits);
+    const unsigned char *p = (const unsigned char *)metric;
+    while (*p) {
+        if ((*p & 0xC0) == 0x80) {
+            p++;
+            continue;
         }
+        unsigned b = char_bit(p);
+        c.metric.bits[b >> 6] |= 1ull << (b & 63);
+        const uint64_t *rules = set->by_bit[b], *last = set->by_last_bit[b];
+        for (size_t w = 0; w < words; w++) {
+            maybe[w] |= rules[w];
+            maybe_last[w] |= last[w];
+        }
+        p = char_end(p);
+    }
+    c.metric.len = (size_t)(p - (const unsigned char *)metric);
     units_passing(set, &c, words, unit_ok);
     for (size_t w = 0; w < words; w++) {
         for (uint64_t m = maybe[w] & maybe_last[w] & unit_ok[w] & set->by_kind[k][w]; m; m &= m - 1) {
