@@ -51,7 +51,7 @@ typedef struct word_list {
 typedef word_list *alternatives;  /* NULL: none */
 
 /* The Bloom bit (0..255) of the UTF-8 character at p. */
-static unsigned char_bit(const unsigned char *p)
+static inline unsigned char_bit(const unsigned char *p)
 {
     uint32_t key = p[0];
     if (p[0] >= 0xC0 && p[1])
@@ -64,7 +64,7 @@ static unsigned char_bit(const unsigned char *p)
 /* The bytes after the character at p whose bit char_bit gives: past the
  * continuation bytes it read (the loops skip any others), so that a CJK
  * character costs one step, not three. */
-static const unsigned char *char_end(const unsigned char *p)
+static inline const unsigned char *char_end(const unsigned char *p)
 {
     if (p[0] >= 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
         return p + 3;
