@@ -143,13 +143,26 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
 
 /* ---- separators and mentions ---------------------------------------- */
 
+/* Whether the sentence's UTF-8 holds 《 (E3 80 8A) or 〈 (E3 80 88): one
+ * byte search for their lead byte, which few characters share (the CJK
+ * ideographs start with E4..E9), in place of a strstr for each. */
+static int has_title_mark(const text_buf *s)
+{
+    const char *end = s->data + s->len;
+    for (const char *p = s->data; (p = memchr(p, 0xE3, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x8A || (unsigned char)p[2] == 0x88))
+            return 1;
+    return 0;
+}
+
 /* The sentence's outermost titles, found once per sentence when first
  * asked (most sentences hold none: a byte search says so). */
 static void find_titles(lg_extractor *ex)
 {
     ex->title_mark_known = 1;
     ex->ntitles = 0;
-    if (!strstr(ex->s.data, "《") && !strstr(ex->s.data, "〈"))
+    if (!has_title_mark(&ex->s))
         return;
     int depth = 0;
     for (size_t k = 0; k < ex->n && ex->ntitles < MAX_TITLES; k++) {
