@@ -34,22 +34,31 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     }
     if (text_reserve(&ex->s, 4 * n + 1))
         return -1;
+    /* locals: the bytes written would otherwise make the compiler load
+     * every pointer and the length again at each character (a char
+     * store may alias them) */
     const uint8_t *cls = ex->lx->cls;
+    uint32_t *cps = ex->cp, *cb = ex->cb;
+    uint8_t *classes = ex->cls;
+    char *out = ex->s.data;
+    size_t len = ex->s.len;
     unsigned any = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = c[i].cp;
-        ex->cp[i] = cp;
-        ex->cls[i] = cp < 0x10000 ? cls[cp] : 0;
-        any |= ex->cls[i];
-        ex->cb[i] = (uint32_t)ex->s.len;
-        ex->s.len += utf8_encode(cp, ex->s.data + ex->s.len);
+        cps[i] = cp;
+        uint8_t k = cp < 0x10000 ? cls[cp] : 0;
+        classes[i] = k;
+        any |= k;
+        cb[i] = (uint32_t)len;
+        len += utf8_encode(cp, out + len);
     }
-    ex->cp[n] = 0;
-    ex->cls[n] = 0;
+    cps[n] = 0;
+    classes[n] = 0;
     ex->title_mark_known = 0;
     ex->cls_any = any;
-    ex->cb[n] = (uint32_t)ex->s.len;
-    ex->s.data[ex->s.len] = '\0';
+    cb[n] = (uint32_t)len;
+    out[len] = '\0';
+    ex->s.len = len;
     return 0;
 }
 
