@@ -46,7 +46,7 @@ typedef struct word {
 
 typedef struct word_list {
     size_t n;
-    word *w;
+    word w[];  /* in the list's own block: one pointer less to follow */
 } word_list;
 typedef word_list *alternatives;  /* NULL: none */
 
@@ -96,7 +96,6 @@ static void alternatives_free(alternatives a)
         return;
     for (size_t i = 0; i < a->n; i++)
         free(a->w[i].s);
-    free(a->w);
     free(a);
 }
 
@@ -187,11 +186,9 @@ static char *copy_n(const char *s, size_t n)
 /* "a|b|c" as alternatives; empty words are dropped. */
 static alternatives parse_alternatives(const char *s, size_t n)
 {
-    alternatives a = calloc(1, sizeof *a);
-    if (!a || !(a->w = calloc(n / 2 + 1, sizeof *a->w))) {
-        free(a);
+    alternatives a = calloc(1, sizeof *a + (n / 2 + 1) * sizeof *a->w);
+    if (!a)
         return NULL;
-    }
     for (size_t at = 0; at < n;) {
         size_t len = 0;
         while (at + len < n && s[at + len] != '|')
