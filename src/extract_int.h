@@ -180,6 +180,7 @@ struct lg_extractor {
     int have_section_year;
     year_mention section_year;
     unsigned flags;    /* of the current sentence */
+    int long_run_warned; /* a numeral run too long to be a quantity was reported */
 
     /* a table flattened into | rows: the header row's cells */
     text_buf table_header[MAX_CELLS];

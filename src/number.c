@@ -669,6 +669,18 @@ static int step(reader *r)
     case 0x591A: case 0x4F59: case 0x9918: case 0x51E0: case 0x5E7E: case 0x6765:
         return take_rough(r, cp, k); /* 多 余 餘 几 幾 来 */
     case 0x6210: return take_cheng(r, k); /* 成 */
+    case 0x4E2A: { /* 个 of 三个亿, 12个亿元: spoken, the 亿 counts; not 3个万人社区 */
+        size_t k2, k3;
+        numeral_char n2 = classify(r->t, peek(r, r->at + k, &k2));
+        uint32_t after = k2 ? peek(r, r->at + k + k2, &k3) : 0;
+        int ends = after < 0x3400 || after > 0x9FFF || after == 0x5143 /* 元 */ ||
+                   after == 0x7684 /* 的 */ || after == 0x7F8E /* 美元 */ ||
+                   after == 0x4EBA /* 人民币 */;
+        if (r->last == T_NONE || r->last == T_BIG || n2.type != C_BIG || n2.value != 8 || !ends)
+            return STEP_STOP;
+        r->at += k;
+        return STEP_SPACE;
+    }
     case ' ': case 0x3000: {
         /* 4 万 2 千: a space inside a number, when a numeral goes on after it */
         if (r->last == T_NONE)
@@ -722,6 +734,10 @@ static int finish(reader *r, dnum *out)
             /* 2万5000 is 25000; 1万2 or 2万500 say nothing certain */
             int places = r->segs[r->nseg - 1].places;
             if (!r->cur_integer || r->cur_int_digits != places)
+                return -1;
+        } else if (r->cur_arabic && r->last == T_ARABIC && r->have_section) {
+            /* 1百23 is 123; 3千2 (3200 or 3002?) says nothing certain */
+            if (!r->cur_integer || r->cur_int_digits != r->last_small)
                 return -1;
         }
         if (dn_add(v, cur, &v) != 0)

@@ -102,7 +102,10 @@ static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
     int times = UNIT_IS(v->unit, "倍") &&
                 (ends_any(ex, i, LX_CHANGE_WORDS) || ends(ex, i, "翻") || ends(ex, i, "了") ||
                  ends(ex, i, "的") || ends(ex, i, "是"));
-    if (times || v->in_range)
+    /* 下降三个百分点: a change by a lone numeral of points */
+    int points = (UNIT_IS(v->unit, "个百分点") || UNIT_IS(v->unit, "百分点")) &&
+                 ends_any(ex, i, LX_CHANGE_WORDS);
+    if (times || points || v->in_range)
         return 0;
     const char *kind = unit_kind(ex, v->unit);
     int long_unit = (kind == KIND_DURATION || kind == KIND_MEASURE) &&

@@ -149,18 +149,21 @@ static size_t number_start(const lg_extractor *ex, size_t i)
  * account or document number, skipped in silence. */
 #define LONG_RUN_DIGITS 30
 
-static void warn_long_run(const lg_extractor *ex, size_t start, size_t end)
+static void warn_long_run(lg_extractor *ex, size_t start, size_t end)
 {
-    if (!ex->cfg || !ex->cfg->on_warning || end - start <= LONG_RUN_DIGITS)
+    if (!ex->cfg || !ex->cfg->on_warning || end - start <= LONG_RUN_DIGITS || ex->long_run_warned)
         return;
     size_t digits = 0;
     for (size_t k = start; k < end; k++)
         digits += is_digit_cp(ex->cp[k]) || class_at(ex, k, CL_NUMERAL);
     if (digits <= LONG_RUN_DIGITS)
         return;
-    char msg[96];
-    snprintf(msg, sizeof msg, "a numeral of %zu digits is no quantity: no record", digits);
+    char msg[128];
+    snprintf(msg, sizeof msg,
+             "a numeral of %zu digits is no quantity: no record (the first such; others not told)",
+             digits);
     ex->cfg->on_warning(ex->file ? ex->file : "-", ex->c[start].offset, msg, ex->cfg->user);
+    ex->long_run_warned = 1; /* one per input, as for invalid bytes */
 }
 
 /* The number at char i into v: its value, span and what it holds.
@@ -254,7 +257,43 @@ static int after_range(const lg_extractor *ex, size_t i)
     return 0;
 }
 
-static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next);
+/* ranges: may the value be the first end of a range (not when it is the
+ * second end being read, which keeps a chain 1万至1万至… linear) */
+static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ranges);
+
+/* Where the first end of the range whose second starts at char i starts:
+ * back over the separator and the first numeral. */
+static size_t range_first_start(const lg_extractor *ex, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 3 && !class_at(ex, k - 1, CL_NUMERAL) && !is_digit_cp(ex->cp[k - 1]))
+        k--; /* the separator */
+    while (k > 0 && i - k < 16 &&
+           (class_at(ex, k - 1, CL_NUMERAL) || is_digit_cp(ex->cp[k - 1]) || ex->cp[k - 1] == '.' ||
+            ex->cp[k - 1] == 0x70B9 /* 点 */))
+        k--;
+    return k;
+}
+
+/* 百分之五十到六十: the second end of a range whose first is a 百分之 share
+ * takes its %. */
+static int range_second_share(const lg_extractor *ex, const value *v)
+{
+    if (!v->in_range)
+        return 0;
+    size_t k = range_first_start(ex, v->start);
+    return k >= 3 && ex->cp[k - 1] == 0x4E4B /* 之 */ && ex->cp[k - 2] == 0x5206 /* 分 */ &&
+           ex->cp[k - 3] == 0x767E; /* 百 */
+}
+
+/* 第1至3名: the second end of a range of ranks is a rank. */
+static int range_second_rank(const lg_extractor *ex, const value *v)
+{
+    if (!v->in_range || !(UNIT_IS(v->unit, "名") || UNIT_IS(v->unit, "位")))
+        return 0;
+    size_t k = range_first_start(ex, v->start);
+    return k > 0 && ex->cp[k - 1] == 0x7B2C; /* 第 */
+}
 
 /* 20至30件, 三到五年, 两到三百人: a number with no unit before a range
  * separator takes the unit of the number after it, its magnitude (2至3万
@@ -270,9 +309,20 @@ static int range_first(lg_extractor *ex, value *v, const lg_number *a)
     int b_arabic = is_digit_cp(ex->cp[j]);
     if ((!b_arabic && !class_at(ex, j, CL_NUMERAL)) || b_arabic != ((a->flags & LG_NUM_ARABIC) != 0))
         return 0;
+    /* the second end carries its unit or magnitude itself (no range
+     * within a range): check that before reading it whole */
+    lg_number bn;
+    size_t bb = ex->cb[j], from;
+    if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0 ||
+        (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
+         (match_value_at(ex, bb + bn.used) < 0 || !group(ex, G_UNIT, &from))))
+        return 0;
     value b;
     size_t nx;
-    if (!read_value(ex, j, &b, &nx) || !b.unit[0] || b.kind == KIND_RANK)
+    if (!read_value(ex, j, &b, &nx, 0) || (!b.unit[0] && !b.places))
+        return 0; /* 2至3万人, 2至3万: the second end is a value */
+    int ordinal = v->start > 0 && ex->cp[v->start - 1] == 0x7B2C; /* 第1至3名 */
+    if (ordinal != (b.kind == KIND_RANK))
         return 0;
     int places = b.places;
     if ((a->flags & LG_NUM_SINGLE) && !b.places) {
@@ -309,48 +359,72 @@ static void read_qualifier(const lg_extractor *ex, value *v, const lg_number *n,
         v->qualifier = q;
 }
 
+/* The unit of a value as it is shown: 六成 and 百分之三十 in %, 3‰ as
+ * 0.3 %, ￥500 in 元, a range's first end with its second's unit (and
+ * 百分之五十到六十's second end with %).  Returns the unit's bytes, 0 when
+ * none, -1 when the value is no figure (几十年, 十万火急). */
+static long settle_unit(lg_extractor *ex, value *v, const lg_number *n, long ulen, size_t post_len,
+                        int ranges)
+{
+    int share = (n->flags & LG_NUM_PERCENT) != 0;
+    if (share)
+        strcpy(v->unit, "%");
+    if (UNIT_IS(v->unit, "‰")) { /* a column holds one scale, as 千分之三 does */
+        if (lg_decimal_shift(v->dec, sizeof v->dec, -1) != 0)
+            return -1;
+        strcpy(v->unit, "%");
+    }
+    uint32_t before = v->start > 0 ? ex->cp[v->start - 1] : 0;
+    if (!ulen && (before == 0xFFE5 || before == 0xA5)) { /* ￥500, ¥3.5亿 */
+        strcpy(v->unit, "元");
+        ulen = (long)strlen(v->unit);
+    }
+    uint32_t first = ex->cp[v->start];
+    if ((first == 0x6570 || first == 0x51E0 || first == 0x6578 || first == 0x5E7E) &&
+        unit_kind(ex, v->unit) == KIND_DURATION)
+        return -1; /* 几十年, 数十天: a long time, no figure */
+    if (!ulen && !share && !post_len && ranges && range_first(ex, v, n))
+        ulen = (long)strlen(v->unit);
+    v->in_range |= after_range(ex, v->start);
+    if (!ulen && !share && range_second_share(ex, v)) {
+        strcpy(v->unit, "%");
+        ulen = 1;
+    }
+    uint32_t after = cp_at(ex, v->end);
+    if (!ulen && !post_len && v->chinese && !share && !v->in_range && is_cjk(after) &&
+        after != 0x7684 /* 的 */)
+        return -1; /* 投资达三千万。 is a figure; 十万火急, 十万八千里 are idioms */
+    return ulen;
+}
+
 /* Read the value whose numeral starts at char i.  Returns 1 and fills *v
  * when it is a value; *next is where scanning goes on. */
-static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next)
+static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ranges)
 {
     lg_number n;
     if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, v->start, v->end))
         return 0;
     size_t post_from = 0, post_len = 0;
     long ulen = read_unit(ex, v, &n, &post_from, &post_len);
-    if (ulen < 0)
+    if (ulen < 0 || (ulen = settle_unit(ex, v, &n, ulen, post_len, ranges)) < 0)
         return 0;
-    if (n.flags & LG_NUM_PERCENT)
-        strcpy(v->unit, "%");
-    if (UNIT_IS(v->unit, "‰")) { /* 3‰ is 0.3 %, as 千分之三: a column holds one scale */
-        if (lg_decimal_shift(v->dec, sizeof v->dec, -1) != 0)
-            return 0;
-        strcpy(v->unit, "%");
-    }
-    uint32_t sign_before = v->start > 0 ? ex->cp[v->start - 1] : 0;
-    if (!ulen && (sign_before == 0xFFE5 || sign_before == 0xA5)) { /* ￥500, ¥3.5亿 */
-        strcpy(v->unit, "元");
-        ulen = (long)strlen(v->unit);
-    }
-    if ((ex->cp[v->start] == 0x6570 || ex->cp[v->start] == 0x51E0 || ex->cp[v->start] == 0x6578 ||
-         ex->cp[v->start] == 0x5E7E) && unit_kind(ex, v->unit) == KIND_DURATION)
-        return 0; /* 几十年, 数十天: a long time, no figure */
     candidate c = {0};
     c.before = v->start > 0 ? ex->cp[v->start - 1] : 0;
-    if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
-        range_first(ex, v, &n))
-        ulen = (long)strlen(v->unit);
-    v->in_range |= after_range(ex, v->start);
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;
     c.after = cp_at(ex, v->end);
-    int rank = 0;
     c.half = half_after(ex, v);
+    int rank = 0;
     if (rejected(ex, v, &c, &rank))
         return 0;
     if (rank)
         return 1;
+    if (range_second_rank(ex, v)) {
+        strcpy(v->unit, "名");
+        v->kind = KIND_RANK;
+        return 1;
+    }
     if (UNIT_IS(v->unit, "元")) { /* 5元3角 */
         size_t at = ex->cb[v->end];
         at += lg_money_jiao_fen(&ex->lx->numerals, ex->s.data + at, ex->s.len - at, v->dec,
@@ -387,7 +461,8 @@ static int cjk_numeral_may_count(const lg_extractor *ex, size_t i)
     }
     if (ex->cp[i] == 0x767E /* 百分之 */ && k < ex->n && ex->cp[k] == 0x5206)
         return 1;
-    return magnitude || class_at(ex, k, CL_FOLLOWER); /* 0 past the end */
+    return magnitude || class_at(ex, k, CL_FOLLOWER) /* 0 past the end */ ||
+           after_range(ex, i); /* 百分之五十到六十之间 */
 }
 
 /* A lone 万 or 亿 is a number after a qualifier or a rough prefix (近万件,
@@ -446,7 +521,7 @@ int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap)
         }
         value v;
         size_t next;
-        if (read_value(ex, i, &v, &next)) {
+        if (read_value(ex, i, &v, &next, 1)) {
             if (push_value(f, &cap, stack, &v))
                 return -1;
             next = v.end;

@@ -178,6 +178,12 @@ def wan_run(name):
     case(name, write("wan.txt", "万" * 1000000 + TAIL), tail_ok)
 
 
+def range_chain(name):
+    # 1万至1万至…: every first end reads the second; none reads a chain
+    data = ("全年投资" + "1万至" * 100000 + "1万元。\n" + "三到" * 100000 + "五年。\n") + TAIL
+    case(name, write("range-chain.txt", data), tail_ok)
+
+
 def nul_bytes(name):
     # NUL between characters (and runs of them), as PDF extraction leaves it
     text = (OPENING + "全年共受理行政复议案件35件，办结32件，挽回经济损失1.5万元。\n") * 50
@@ -358,6 +364,7 @@ CASES = [
     ("long-line-6mb", long_line),
     ("digits-3mb", digits),
     ("wan-million", wan_run),
+    ("range-chain", range_chain),
     ("nul-bytes", nul_bytes),
     ("random-bytes", random_bytes),
     ("random-text", random_text),

@@ -226,6 +226,11 @@ static void test_reader(void)
     TEST_STREQ("百分之 alone", rd("百分之"), "(invalid)");
     TEST_STREQ("百分之五万 is no share", rd("百分之五万"), "(invalid)");
     TEST_STREQ("2百分点: 百 of 百分点 is the unit", rd("2百分点"), "2/2");
+    /* spoken 个亿 */
+    TEST_STREQ("三个亿", rd("三个亿"), "300000000/三个亿");
+    TEST_STREQ("12个亿元", rd("12个亿元"), "1200000000/12个亿");
+    TEST_STREQ("3个万人: 个 ends the number", rd("3个万人"), "3/3");
+    TEST_STREQ("两个亿级: a name", rd("两个亿级"), "2/两");
     /* rough magnitudes */
     TEST_STREQ("三十多万", rd("三十多万"), "300000/三十多万");
     TEST_STREQ("二十余万", rd("二十余万"), "200000/二十余万");
