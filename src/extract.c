@@ -87,6 +87,13 @@ static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *c
     resolve_place(ex, f, k, r);
     text_reset(metric);
     name_metric(ex, f, k, ex->prev.len ? ex->prev.data : "", metric);
+    if (k < NAMED_MAX && metric->data && !metric->failed) {
+        named *d = &ex->done[k];
+        complete_name(ex, f, k, ex->done, metric, d->subject, sizeof d->subject);
+        snprintf(d->name, sizeof d->name, "%s", metric->data ? metric->data : "");
+        memcpy(d->unit, v->unit, sizeof d->unit);
+        d->kind = v->kind;
+    }
     if (ex->flags & LG_SENT_TABLE_ROW)
         table_metric(ex, cells, ncells, v, metric, r);
     text_reset(txt);
@@ -169,6 +176,7 @@ static int extract_sentence(lg_extractor *ex)
         if (!ex->settled)
             note_latest_year(ex, &f);
         rc = records(ex, &f, cells, ncells);
+        remember_kinds(ex, &f);
     }
     if (f.values != stack)
         free(f.values);
@@ -194,6 +202,7 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     int numeral = has_numeral(ex, chars, n);
     if (flags & LG_SENT_PARA_START) {
         ex->have_para_year = ex->after_semicolon = 0;
+        ex->nkinds = 0; /* the kinds a paragraph named are its own */
         note_paragraph_start(ex, chars, n);
     }
     if (!ex->after_semicolon)

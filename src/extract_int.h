@@ -121,6 +121,16 @@ typedef struct found {
     size_t npm;
 } found;
 
+/* A value's metric name as metric_context.c completes the next ones
+ * from it: the name, what it is about (劳动争议案件 of 劳动争议案件占比),
+ * its unit and kind. */
+#define NAMED_MAX 32
+typedef struct named {
+    char name[256], subject[256];
+    char unit[UNIT_BYTES];
+    const char *kind;
+} named;
+
 /* A view of either kind of mention, for the helpers they share. */
 typedef struct mentions {
     const unsigned char *at;
@@ -187,6 +197,13 @@ struct lg_extractor {
     int table_year[MAX_CELLS];
     size_t table_cols;
 
+    /* the names of the sentence's values so far (metric_context.c) */
+    named done[NAMED_MAX];
+    /* the kinds the paragraph named in full: 行政复议案件 for 案件 */
+    struct { char head[16], full[96]; } kinds[8];
+    size_t nkinds;
+    /* the last of them, kept across paragraphs: 行政强制类 is a category of it */
+    char last_kind[96];
     lg_role_state role_state; /* plan sections (下一步工作打算), the sentence's cues */
 };
 
@@ -222,6 +239,8 @@ int starts(const lg_extractor *ex, size_t i, const char *w);
 size_t ends(const lg_extractor *ex, size_t i, const char *w);
 /* The same for the first word of lexicon list l that matches; 0 when none. */
 size_t starts_any(const lg_extractor *ex, size_t i, int l);
+/* The words of list l that begin (last: end) with cp, or NULL. */
+const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last);
 size_t ends_any(const lg_extractor *ex, size_t i, int l);
 /* The entry ends_any found, or NULL. */
 const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l);
@@ -293,6 +312,14 @@ void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r);
  * value before it in the sentence ("" when none). */
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out);
+/* metric.c: trim fillers, places, years and quotes off both ends of s. */
+span metric_trim(const lg_extractor *ex, span s, const found *f);
+/* metric_context.c: complete the name in out of f->values[k] from the
+ * names before it (done[0..k)); subject gets what it is about.  Then,
+ * after the sentence, remember the kinds it named in full. */
+void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
+                   text_buf *out, char *subject, size_t subject_cap);
+void remember_kinds(lg_extractor *ex, const found *f);
 int is_change(const lg_extractor *ex, const value *v);
 
 /* table.c */

@@ -53,7 +53,8 @@ static span trim_trail(const lg_extractor *ex, span s, const found *f)
         if (!ends_any(ex, s.b, LX_WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, LX_WEAK_ENDINGS)) &&
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
-        if ((k = ends_any(ex, s.b, LX_TRAIL_FILLERS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
+        if (!ends_any(ex, s.b, LX_TRAIL_KEEP) && (k = ends_any(ex, s.b, LX_TRAIL_FILLERS)) &&
+            s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
         if ((k = ends_any(ex, s.b, LX_QUAL_WORDS)) && s.b - k >= s.a) { s.b -= k; changed = 1; continue; }
         if ((k = ends_any(ex, s.b, LX_ADVERBS)) && s.b - k > s.a) { s.b -= k; changed = 1; continue; }
     }
@@ -63,6 +64,11 @@ static span trim_trail(const lg_extractor *ex, span s, const found *f)
 static span trim_words(const lg_extractor *ex, span s, const found *f)
 {
     return trim_trail(ex, trim_lead(ex, s, f), f);
+}
+
+span metric_trim(const lg_extractor *ex, span s, const found *f)
+{
+    return trim_words(ex, s, f);
 }
 
 /* 被 starts a passive verb (被拉入黑名单, 被评为) unless it starts a
@@ -124,6 +130,33 @@ static span name_before_verb(const lg_extractor *ex, span right, const found *f)
     return visible_chars(ex, named) >= 2 ? named : right;
 }
 
+/* What the things counted after a classifier did, when the clause says it
+ * in a few words after them: 2061家药品零售企业全部上线 -> 上线,
+ * 13篇信息被省级媒体转载 -> 被省级媒体转载.  Returns 1 with the words in
+ * *pred (adverbs off its start). */
+static int short_predicate(const lg_extractor *ex, span right, span named, const found *f,
+                           span *pred)
+{
+    if (named.b >= right.b || ex->cp[named.b] == 0x3001 /* 、 */)
+        return 0;
+    span p = {right_stop_in(ex, named.b, right.b), right.b, 0};
+    size_t k;
+    /* adverbs, a passive 被 and the empty 进行(了) say nothing of the deed */
+    while (p.a < p.b && ((k = starts_any(ex, p.a, LX_ADVERBS)) || (k = starts_any(ex, p.a, LX_LEAD_FILLERS)) ||
+                         (k = starts_any(ex, p.a, LX_VERB_GLUE)) || (k = passive_at(ex, p.a)) ||
+                         (k = starts(ex, p.a, "进行了") ? 3 : starts(ex, p.a, "进行") ? 2 : 0)))
+        p.a += k;
+    p = trim_words(ex, p, f);
+    size_t chars = visible_chars(ex, p);
+    for (size_t i = p.a; i < p.b; i++)
+        if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL) || ex->cp[i] == 0x3001)
+            return 0;
+    if (chars < 2 || chars > 10)
+        return 0;
+    *pred = p;
+    return 1;
+}
+
 static int only_change_words(const lg_extractor *ex, span s)
 {
     /* 比2022年增加, 同比增长: the change of the indicator named before */
@@ -137,19 +170,80 @@ static int only_change_words(const lg_extractor *ex, span s)
     return b == s.a;
 }
 
+/* A bracket opened at i that lists or explains more than four characters
+ * (调解队伍(金牌调解员、行业专家…); 村(社区) names a kind): where it closes,
+ * else 0; i itself when it does not close before b (法务1篇 in (法务1篇)
+ * is named without it). */
+static size_t long_bracket_end(const lg_extractor *ex, size_t i, size_t b)
+{
+    size_t k = i + 1, inner = 0;
+    int depth = 1;
+    for (; k < b; k++) {
+        uint32_t cp = ex->cp[k];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && --depth == 0)
+            break;
+        else
+            inner++;
+    }
+    if (k == b)
+        return i;
+    return inner > 4 ? k : 0;
+}
+
+/* A name may run past METRIC_MAX_CHARS to start at a word, up to this. */
+#define METRIC_LONG_CHARS 36
+
+/* The first place in s from which at most max visible chars are left and
+ * a phrase starts (after 的 等 》 or a bracket, or at a verb), or s.a.
+ * (A list mark is no such place: the list's first items would go.) */
+static size_t tail_phrase_start(const lg_extractor *ex, span s, size_t max)
+{
+    size_t left = visible_chars(ex, s);
+    for (size_t p = s.a; p < s.b; p++) {
+        if (p > s.a && left <= max) {
+            uint32_t c = ex->cp[p - 1];
+            if (c == 0x7684 /* 的 */ || c == 0x7B49 /* 等 */ || c == 0x300B /* 》 */ || c == ')' ||
+                c == 0xFF09 || starts_any(ex, p, LX_COUNT_VERBS) >= 2)
+                return p;
+        }
+        left -= !class_at(ex, p, CL_QUOTE);
+    }
+    return s.a;
+}
+
 static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_tail)
 {
     size_t total = visible_chars(ex, s), skip = 0, taken = 0;
-    if (total > METRIC_MAX_CHARS && keep_tail)
-        skip = total - METRIC_MAX_CHARS;
-    if (text_reserve(out, 4 * METRIC_MAX_CHARS))
+    size_t max = METRIC_MAX_CHARS;
+    if (total > METRIC_MAX_CHARS && keep_tail) {
+        /* cut where a phrase starts, never in the middle of a word */
+        size_t from = tail_phrase_start(ex, s, METRIC_MAX_CHARS);
+        if (from == s.a)
+            from = tail_phrase_start(ex, s, METRIC_LONG_CHARS);
+        if (from > s.a)
+            s.a = from;
+        else if (total <= METRIC_LONG_CHARS)
+            max = total;
+        else
+            skip = total - METRIC_MAX_CHARS;
+        if (visible_chars(ex, s) > max)
+            max = visible_chars(ex, s);
+    }
+    if (text_reserve(out, 4 * max))
         return; /* out->failed tells */
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->cp[i];
         if (class_at(ex, i, CL_QUOTE) || cp == 0xFFFD)
             continue;
+        size_t close;
+        if ((cp == '(' || cp == 0xFF08) && (close = long_bracket_end(ex, i, s.b))) {
+            i = close; /* the members or notes in brackets are no part of the name */
+            continue;
+        }
         if (skip) { skip--; continue; }
-        if (taken++ == METRIC_MAX_CHARS)
+        if (taken++ == max)
             break;
         out->len += utf8_encode(cp, out->data + out->len);
     }
@@ -179,9 +273,27 @@ typedef struct naming {
     int after_prev;    /* they follow another value of the clause */
     int after_title;   /* they end in a title: 推出《思法人生》15部 */
     int change_only;   /* they only say it changed: 同比增长 */
+    int list_item;     /* they open an item after a 、 past the value before */
     span right;        /* the words after its classifier */
     size_t last;       /* the last value of its run of adjacent values */
 } naming;
+
+/* Past the last 、 in [a, b) outside brackets, or a. */
+static size_t after_last_list_mark(const lg_extractor *ex, size_t a, size_t b)
+{
+    size_t at = a;
+    int depth = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (cp == 0x3001 /* 、 */ && !depth)
+            at = i + 1;
+    }
+    return at;
+}
 
 /* The words before the value, from its clause start or the value before. */
 static void left_words(const lg_extractor *ex, const found *f, size_t k, naming *nm)
@@ -191,13 +303,24 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
     if (k > 0 && values[k - 1].end > cs && values[k - 1].end <= v->start)
         cs = values[k - 1].end;
     nm->after_prev = cs > nm->clause;
+    nm->list_item = 0;
+    /* 审结案件977件中直接纠错236件: the 中 is the first value's */
+    if (nm->after_prev && cs + 1 < v->start && ex->cp[cs] == 0x4E2D /* 中 */)
+        cs++;
     nm->left = (span){cs, v->start, 0};
     if (nm->after_prev) {
         /* 编发周报8期、提醒函22件: after a separator the words name the next
          * value; 16家服务中心提供法律咨询44万人次: after a verb too */
-        size_t stop;
+        size_t stop, item = after_last_list_mark(ex, cs, v->start);
         if (starts_separator(ex, cs)) {
             nm->after_prev = 0;
+        } else if (item > cs) {
+            /* 案前化解1757件全省最高、涉企服务点476个: the words after the
+             * list mark begin the next item */
+            nm->left.a = item;
+            nm->after_prev = 0;
+            /* (甲、乙等600家企业: members before 等, the kind after the value) */
+            nm->list_item = ex->cp[v->start - 1] != 0x7B49 /* 等 */;
         } else if ((stop = right_stop_in(ex, cs + 1, v->start)) < v->start &&
                    ex->cp[stop] != 0x3001 /* 、 */) {
             nm->left.a = stop + starts_any(ex, stop, LX_RIGHT_STOPS);
@@ -255,10 +378,16 @@ static void settle_left(const lg_extractor *ex, const found *f, size_t k, const 
     /* 时限压缩至3.5个工作日，较法定时限缩短80%: a clause that opens with
      * its comparison has dropped its subject, the indicator named before */
     if (v->kind == KIND_CHANGE && *prev && left->a < left->b &&
-        (ex->cp[left->a] == 0x8F83 /* 较 */ || ex->cp[left->a] == 0x6BD4 /* 比 */))
+        (ex->cp[left->a] == 0x8F83 /* 较 */ || ex->cp[left->a] == 0x6BD4 /* 比 */ ||
+         starts_any(ex, left->a, LX_COMPARE_WORDS) >= 2 /* 低于全区平均水平4个百分点 */))
         nm->change_only = 1;
     if (!nm->change_only && (v->kind == KIND_CHANGE || v->kind == KIND_MULTIPLE))
         *left = strip_change(ex, *left, f);
+    /* 地区生产总值完成356亿元: the level is the indicator's, not a deed */
+    size_t lv;
+    if (v->kind != KIND_COUNT && (lv = ends_any(ex, left->b, LX_LEVEL_VERBS)) &&
+        left->b - lv >= left->a + 2)
+        left->b -= lv;
     if (!nm->change_only && left->b > left->a && ends_any(ex, left->b, LX_COUNT_VERBS))
         left->weak = 1;
     nm->left_chars = visible_chars(ex, *left);
@@ -293,9 +422,208 @@ static void right_words(const lg_extractor *ex, const found *f, size_t k, naming
     nm->right = trim_words(ex, right, f);
 }
 
+/* 行政不作为类案件明显增加，同比增长50%: a change with no name of its own
+ * is of what the clause before says rose or fell, the words before its
+ * adverb or change word.  Returns 1 with them in *out. */
+static int changed_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
+{
+    if (clause < 2)
+        return 0;
+    span s = {clause_start(ex, clause - 1), clause - 1, 0};
+    size_t i = s.a + 2;
+    while (i < s.b && !ends_any(ex, i, LX_ADVERBS) && !starts_any(ex, i, LX_CHANGE_WORDS))
+        i++;
+    if (i >= s.b)
+        return 0;
+    size_t k;
+    while (i > s.a && ((k = ends_any(ex, i, LX_ADVERBS)) || (k = ends_any(ex, i, LX_LEAD_FILLERS)) >= 2))
+        i -= k; /* 明显, 持续 */
+    for (size_t q = s.a; q < i; q++)
+        if (is_digit_cp(ex->cp[q]))
+            return 0; /* a clause with a value names that value */
+    *out = trim_words(ex, (span){s.a, i, 0}, f);
+    return visible_chars(ex, *out) >= 2;
+}
+
+/* Verbs opening s, with 、 和 并 了 between them (新建、改建), in chars. */
+static size_t leading_verbs(const lg_extractor *ex, span s)
+{
+    size_t i = s.a, end = s.a, k;
+    while (i < s.b) {
+        if ((k = starts_any(ex, i, LX_COUNT_VERBS)) >= 2 || (k = starts_any(ex, i, LX_BARE_VERBS))) {
+            i += k;
+            end = i;
+        } else if (i > s.a && (ex->cp[i] == 0x3001 /* 、 */ || ex->cp[i] == 0x548C /* 和 */ ||
+                               ex->cp[i] == 0x5E76 /* 并 */ || ex->cp[i] == 0x4E86 /* 了 */)) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return end - s.a;
+}
+
+/* Marks of a list in s outside brackets: 、 (not a heading's 五、), 》
+ * closing titles, and where the last 等 after them ends. */
+typedef struct list_marks {
+    size_t marks, titles, etc;
+    size_t title_end;    /* past the last 》 */
+    size_t marks_at_etc; /* the 、 before that 等 */
+} list_marks;
+
+static list_marks find_list_marks(const lg_extractor *ex, span s)
+{
+    list_marks m = {0, 0, 0, 0, 0};
+    int depth = 0;
+    for (size_t i = s.a; i < s.b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (depth)
+            continue;
+        else if (cp == 0x3001 /* 、 */ && i > s.a && !class_at(ex, i - 1, CL_NUMERAL) &&
+                 !is_digit_cp(ex->cp[i - 1]))
+            m.marks++;
+        else if (cp == 0x300B /* 》 */)
+            m.titles++, m.title_end = i + 1;
+        else if (cp == 0x7B49 /* 等 */ && (m.marks || m.titles))
+            m.etc = i + 1, m.marks_at_etc = m.marks;
+    }
+    return m;
+}
+
+/* 制定实施甲、乙、丙3部地方性法规, 修订《…》等3部条例, 出台《甲》《乙》等
+ * 规范性文件30件: the members listed before a value are not its name; the
+ * kind they are (after the classifier, or after 等 ending a list of
+ * titles) is, with the verbs before the list.  Returns 1 when out got a
+ * name. */
+static int list_name(const lg_extractor *ex, span left, size_t end, span right, text_buf *out)
+{
+    list_marks m = find_list_marks(ex, (span){left.a, end, 0});
+    /* titles are members only where nothing but 等 follows them:
+     * 《法治浙江》司法要情录用1篇 is named by its words */
+    size_t t = m.title_end;
+    while (t < end && class_at(ex, t, CL_QUOTE))
+        t++;
+    int titles_only = m.titles && (m.etc ? m.marks_at_etc : m.marks) == 0;
+    if (titles_only && t < end && !(ex->cp[t] == 0x7B49 /* 等 */ && m.etc == t + 1))
+        return 0;
+    if (!titles_only && m.etc && m.marks_at_etc == 0)
+        m.marks = 0; /* 、 only after 等 are the kind's own: 等规范性文件、重大决策 */
+    if (right.a < right.b && (ex->cp[right.a] == '(' || ex->cp[right.a] == 0xFF08))
+        right.b = right.a; /* (法务1篇): an aside, not a kind */
+    span kind;
+    if ((m.marks || m.titles) && visible_chars(ex, right) >= 2)
+        kind = right;
+    else if (titles_only && m.etc && left.b - m.etc >= 2)
+        kind = (span){m.etc, left.b, 0};
+    else
+        return 0;
+    text_buf rest = {0};
+    append_span(ex, &rest, kind, 0);
+    if (rest.failed || utf8_chars_n(rest.data ? rest.data : "", rest.len) < 2) {
+        text_free(&rest);
+        return 0;
+    }
+    size_t verbs = leading_verbs(ex, left);
+    if (verbs)
+        append_span(ex, out, (span){left.a, left.a + verbs, 0}, 0);
+    text_append(out, rest.data, rest.len);
+    text_free(&rest);
+    return 1;
+}
+
+/* Is [a, b) only list separators (、 和 及 与), and not empty? */
+static int list_gap(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (ex->cp[i] != 0x3001 && ex->cp[i] != 0x548C && ex->cp[i] != 0x53CA && ex->cp[i] != 0x4E0E)
+            return 0;
+    return b > a;
+}
+
+/* The items of s at 和 、 及 与 outside brackets: their bounds in cut[],
+ * their count returned (0 when more than max). */
+static size_t split_items(const lg_extractor *ex, span s, span *item, size_t max)
+{
+    size_t n = 0, from = s.a;
+    int depth = 0;
+    for (size_t i = s.a; i <= s.b; i++) {
+        uint32_t cp = i < s.b ? ex->cp[i] : 0;
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        if (i < s.b && (depth || !(cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E)))
+            continue;
+        if (n == max || i == from)
+            return 0;
+        item[n++] = (span){from, i, 0};
+        from = i + 1;
+    }
+    return n;
+}
+
+/* 育肥和屠宰规模分别增长85%、46.5%: as many things named before 分别 as
+ * values after it pair in order, two of them sharing the head one leaves
+ * out (育肥规模, 屠宰规模; 京访批次和人次 -> 京访人次).  Returns 1 when
+ * out got the name of f->values[k]. */
+static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out)
+{
+    const value *values = f->values;
+    size_t k0 = k, k1 = k;
+    while (k0 > 0 && list_gap(ex, values[k0 - 1].end, values[k0].start))
+        k0--;
+    while (k1 + 1 < f->nv && list_gap(ex, values[k1].end, values[k1 + 1].start))
+        k1++;
+    size_t m = k1 - k0 + 1, a = clause_start(ex, values[k0].start), b = values[k0].start, q;
+    if (m < 2 || m > 8)
+        return 0;
+    while (b > a + 1 && !(ex->cp[b - 1] == 0x522B /* 别 */ && ex->cp[b - 2] == 0x5206 /* 分 */))
+        b--;
+    if (b <= a + 1)
+        return 0; /* no 分别 */
+    /* only a change or level between 分别 and the values: 甲区、乙区分别
+     *受理… names the places' counts by the verb after 分别 */
+    size_t e = values[k0].start;
+    if ((q = ends_any(ex, e, LX_TRAIL_FILLERS)) && e - q + 2 == b)
+        e = b; /* 分别为 */
+    while (e > b && ((q = ends_any(ex, e, LX_CHANGE_WORDS)) || (q = ends_any(ex, e, LX_TRAIL_FILLERS)) ||
+                     (q = ends_any(ex, e, LX_QUAL_WORDS))) && e - q >= b)
+        e -= q;
+    if (b == a || e != b)
+        return 0;
+    naming nm;
+    left_words(ex, f, k0, &nm);
+    span left = {nm.left.a, b - 2, 0};
+    while ((q = ends_any(ex, left.b, LX_ADVERBS)) && left.b - q > left.a)
+        left.b -= q;
+    span item[8];
+    if (left.a >= left.b || split_items(ex, left, item, 8) != m)
+        return 0;
+    mentions places = PLACES_OF(f);
+    for (size_t i = 0; i < m; i++)
+        if (skip_mention_at(places, item[i].a) == item[i].b)
+            return 0; /* places are where, not what (resolve_place pairs them) */
+    span mine = item[k - k0];
+    size_t la = item[0].b - item[0].a, lb = item[m - 1].b - item[m - 1].a;
+    if (m == 2 && k == k0 && la < lb) {
+        append_span(ex, out, mine, 0); /* 育肥 + 规模 */
+        mine = (span){item[1].a + la, item[1].b, 0};
+    } else if (m == 2 && k == k1 && lb < la) {
+        append_span(ex, out, (span){item[0].a, item[0].b - lb, 0}, 0); /* 京访 + 人次 */
+    }
+    append_span(ex, out, mine, 0);
+    return 1;
+}
+
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out)
 {
+    if (paired_name(ex, f, k, out))
+        return;
     const value *values = f->values, *v = &values[k];
     naming nm;
     left_words(ex, f, k, &nm);
@@ -313,12 +641,25 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         append_span(ex, out, trim_words(ex, left, f), 1);
     } else if (nm.change_only && *prev) {
         text_append(out, prev, strlen(prev));
+    } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
+        append_span(ex, out, left, 1);
+    } else if (!nm.after_prev &&
+               list_name(ex, left, v->start, starts_separator(ex, values[j].end) ? (span){0, 0, 0} :
+                                   name_before_verb(ex, nm.right, f), out)) {
+        /* named by the kind of the members listed */
     } else if ((left.weak || left_chars <= 2) && visible_chars(ex, nm.right) >= 2 &&
                !ends_any(ex, nm.right.b, LX_CHANGE_WORDS) &&
-               !(left_chars >= 2 && starts_separator(ex, values[j].end))) {
+               !(left_chars >= 2 && (starts_separator(ex, values[j].end) || nm.list_item))) {
         /* (专题培训86场次、专题宣讲146场次: words after a separator are the
-         * next item's, so a name before the value stays) */
-        append_span(ex, out, name_before_verb(ex, nm.right, f), 0);
+         * next item's, so a name before the value stays; so does the name
+         * of an item of such a list: 案前化解1757件全省最高、涉企服务点476个) */
+        span named = name_before_verb(ex, nm.right, f), pred;
+        /* (words running into the next value are its name: 16家中心提供法律
+         * 咨询44万人次) */
+        int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
+        if (!into_next && short_predicate(ex, nm.right, named, f, &pred))
+            append_span(ex, out, pred, 0);
+        append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, left, 1);
     } else if (*prev) {

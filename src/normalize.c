@@ -34,6 +34,8 @@ struct lg_normalizer {
     int newlines;          /* line breaks seen since the last visible char */
     int indent;            /* width of the whitespace opening the new line */
     int pending_space;     /* spaces seen since the last visible char */
+    int line_gaps;         /* spaces between ideograph words in the line: 步伐加快 发展动能 */
+    size_t line_heading;   /* past the list heading opening the line (三、), or 0 */
     int spaced_run;        /* visible chars in a row each one space apart: 累 计 办 理 */
     int stopped;
     lg_sentence_sink sink;
@@ -434,6 +436,8 @@ static void drop_ends_before(lg_normalizer *nz, size_t cut)
 static void start_line(lg_normalizer *nz, size_t at)
 {
     nz->line_start = at;
+    nz->line_gaps = 0;
+    nz->line_heading = 0;
     nz->bars_before_line = at == nz->len ? nz->tally.bars : tally_of(nz->buf, at).bars;
 }
 
@@ -493,6 +497,7 @@ lg_status lg_normalizer_new(lg_normalizer **out, lg_sentence_sink sink, void *us
     nz->sink = sink;
     nz->user = user;
     nz->para_fresh = 1;
+    nz->checking_heading = 1; /* the first line may be a heading too */
     return LG_OK;
 }
 
@@ -530,6 +535,24 @@ static int ends_as_title(const lg_normalizer *nz)
     return 1;
 }
 
+/* A news sub-headline (转型升级步伐加快 发展动能持续增强: words parted by
+ * a space) or a short section heading (三、存在的问题和不足) stands on its
+ * own line without punctuation: it ends there, whatever follows. */
+static int standalone_line(const lg_normalizer *nz)
+{
+    size_t n = nz->len - nz->line_start, from = nz->line_start;
+    if (nz->line_heading && n <= 24)
+        from = nz->line_heading;
+    else if (!(nz->line_gaps >= 1 && nz->line_gaps <= 3 && n >= 6 && n <= 40))
+        return 0;
+    for (size_t i = from; i < nz->len; i++) {
+        uint32_t cp = nz->buf[i].cp;
+        if (!is_ideograph(cp) && !(cp >= '0' && cp <= '9') && cp != 0x201C && cp != 0x201D)
+            return 0; /* punctuation: a sentence, or a table cell */
+    }
+    return 1;
+}
+
 /* A new line begins with cp after one or more line breaks: is it a new
  * paragraph, or the same sentence broken by the layout? */
 static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
@@ -542,7 +565,8 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
         return 1;
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
         return 1;
-    if (nz->newlines >= 2 && ends_as_title(nz))
+    /* (a line going on with a number is a sentence wrapped: 一、共受理案件\n120件) */
+    if ((nz->newlines >= 2 && ends_as_title(nz)) || (!(cp >= '0' && cp <= '9') && standalone_line(nz)))
         return 1;
     /* a table row written without outer bars: 数量 | 75件 | 16件 */
     return nz->tally.bars - nz->bars_before_line >= 2;
@@ -621,6 +645,14 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
     }
     if (!nz->newlines)
         nz->spaced_run = nz->pending_space == 1 ? nz->spaced_run + 1 : 0;
+    /* a space between ideograph words, each three or more long (in text
+     * spaced out char by char, 新 材 料, no space parts words) */
+    if (nz->spaced_run >= 2)
+        nz->line_gaps = 99;
+    else if (nz->pending_space && !nz->newlines && is_ideograph(cp) && nz->len >= nz->line_start + 3 &&
+             is_ideograph(nz->buf[nz->len - 1].cp) && is_ideograph(nz->buf[nz->len - 2].cp) &&
+             is_ideograph(nz->buf[nz->len - 3].cp))
+        nz->line_gaps++;
     nz->newlines = 0;
     nz->indent = 0;
     nz->pending_space = 0;
@@ -636,6 +668,7 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
             size_t start = nz->line_start;
             flush_upto(nz, start, 1);
             start_line(nz, 0);
+            nz->line_heading = n;
         }
         if (!maybe || complete || n > 5)
             nz->checking_heading = 0;
