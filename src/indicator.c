@@ -46,12 +46,12 @@ typedef struct word {
 
 typedef struct word_list {
     size_t n;
-    word *w;
+    word w[];  /* in the list's own block: one pointer less to follow */
 } word_list;
 typedef word_list *alternatives;  /* NULL: none */
 
 /* The Bloom bit (0..255) of the UTF-8 character at p. */
-static unsigned char_bit(const unsigned char *p)
+static inline unsigned char_bit(const unsigned char *p)
 {
     uint32_t key = p[0];
     if (p[0] >= 0xC0 && p[1])
@@ -61,15 +61,33 @@ static unsigned char_bit(const unsigned char *p)
     return (key * 2654435761u) >> 24;
 }
 
-/* The bits of every character of s. */
-static void text_bits(const char *s, uint64_t bits[4])
+/* The bytes after the character at p whose bit char_bit gives: past the
+ * continuation bytes it read (the loops skip any others), so that a CJK
+ * character costs one step, not three. */
+static inline const unsigned char *char_end(const unsigned char *p)
+{
+    if (p[0] >= 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        return p + 3;
+    if (p[0] >= 0xC0 && (p[1] & 0xC0) == 0x80)
+        return p + 2;
+    return p + 1;
+}
+
+/* The bits of every character of s; *len its length. */
+static void text_bits(const char *s, uint64_t bits[4], size_t *len)
 {
     memset(bits, 0, 4 * sizeof *bits);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if ((*p & 0xC0) != 0x80) {
-            unsigned b = char_bit(p);
-            bits[b >> 6] |= 1ull << (b & 63);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if ((*p & 0xC0) == 0x80) {
+            p++;
+            continue;
         }
+        unsigned b = char_bit(p);
+        bits[b >> 6] |= 1ull << (b & 63);
+        p = char_end(p);
+    }
+    *len = (size_t)(p - (const unsigned char *)s);
 }
 
 static void alternatives_free(alternatives a)
@@ -78,7 +96,6 @@ static void alternatives_free(alternatives a)
         return;
     for (size_t i = 0; i < a->n; i++)
         free(a->w[i].s);
-    free(a->w);
     free(a);
 }
 
@@ -92,18 +109,34 @@ typedef struct indicator {
     alternatives not_words, ctx, ctx_not;
 } indicator;
 
-/* Most rules fail on the kind or on the first need= group.  The index
- * finds, for a record, the rules that may pass both at once: per kind, and
- * per Bloom bit of the first characters of the need[0] words, the set of
- * rules, as bit sets of INDEX_WORDS words (rules beyond that are tried
- * one by one). */
-enum { INDEX_WORDS = 8 };
+/* Most rules fail on the kind, the unit or the first need= group.  The
+ * index finds, for a record, the rules that may pass all three at once:
+ * per kind, per unit, and per Bloom bit of the first and of the last
+ * characters of the need[0] words (a rule may pass only when the metric
+ * holds both), the set of rules, as bit sets of INDEX_WORDS words (rules
+ * beyond that are tried one by one). */
+enum { INDEX_WORDS = 8, INDEX_UNITS = 32 };
+
+/* The rules a unit passes (besides those that name no unit). */
+typedef struct unit_rules {
+    const char *unit; /* a rule's word */
+    unsigned bit;
+    uint64_t rules[INDEX_WORDS];
+} unit_rules;
 
 struct lg_indicators {
     indicator *items;
     size_t n;
     uint64_t by_kind[KIND_COUNT][INDEX_WORDS];
     uint64_t by_bit[256][INDEX_WORDS];
+    uint64_t by_last_bit[256][INDEX_WORDS];
+    /* the unit test: rules that check no unit; those that take the empty
+     * one; per unit named, those that take it (when a unit is not among
+     * them, or there are too many, unit_unknown says so) */
+    uint64_t any_unit[INDEX_WORDS], none_unit[INDEX_WORDS];
+    unit_rules units[INDEX_UNITS];
+    size_t nunits;
+    int unit_overflow;
 };
 
 static void indicator_free(indicator *ind)
@@ -153,11 +186,9 @@ static char *copy_n(const char *s, size_t n)
 /* "a|b|c" as alternatives; empty words are dropped. */
 static alternatives parse_alternatives(const char *s, size_t n)
 {
-    alternatives a = calloc(1, sizeof *a);
-    if (!a || !(a->w = calloc(n / 2 + 1, sizeof *a->w))) {
-        free(a);
+    alternatives a = calloc(1, sizeof *a + (n / 2 + 1) * sizeof *a->w);
+    if (!a)
         return NULL;
-    }
     for (size_t at = 0; at < n;) {
         size_t len = 0;
         while (at + len < n && s[at + len] != '|')
@@ -170,7 +201,8 @@ static alternatives parse_alternatives(const char *s, size_t n)
             }
             w->len = len;
             w->bit = char_bit((const unsigned char *)w->s);
-            text_bits(w->s, w->mask);
+            size_t ignored;
+            text_bits(w->s, w->mask, &ignored);
             a->n++;
         }
         at += len + 1;
@@ -290,18 +322,63 @@ const char *lg_indicator_check(const char *fields)
     return why;
 }
 
+/* The bit of the last character of w. */
+static unsigned last_char_bit(const word *w)
+{
+    size_t at = w->len - 1;
+    while (at > 0 && ((unsigned char)w->s[at] & 0xC0) == 0x80)
+        at--;
+    return char_bit((const unsigned char *)w->s + at);
+}
+
+/* The slot of unit u in the index, made when new; NULL when full. */
+static unit_rules *unit_slot(lg_indicators *set, const word *u)
+{
+    for (size_t k = 0; k < set->nunits; k++)
+        if (strcmp(set->units[k].unit, u->s) == 0)
+            return &set->units[k];
+    if (set->nunits == INDEX_UNITS) {
+        set->unit_overflow = 1;
+        return NULL;
+    }
+    unit_rules *slot = &set->units[set->nunits++];
+    slot->unit = u->s;
+    slot->bit = u->bit;
+    return slot;
+}
+
+static void index_units(lg_indicators *set, const indicator *ind, size_t i)
+{
+    uint64_t bit = 1ull << (i & 63);
+    if (!ind->units && !ind->unit_none) {
+        set->any_unit[i >> 6] |= bit;
+        return;
+    }
+    if (ind->unit_none)
+        set->none_unit[i >> 6] |= bit;
+    for (size_t w = 0; ind->units && w < ind->units->n; w++) {
+        unit_rules *slot = unit_slot(set, &ind->units->w[w]);
+        if (slot)
+            slot->rules[i >> 6] |= bit;
+    }
+}
+
 static void build_index(lg_indicators *set)
 {
     memset(set->by_kind, 0, sizeof set->by_kind);
     memset(set->by_bit, 0, sizeof set->by_bit);
+    memset(set->by_last_bit, 0, sizeof set->by_last_bit);
     for (size_t i = 0; i < set->n && i < 64 * INDEX_WORDS; i++) {
         const indicator *ind = &set->items[i];
         uint64_t bit = 1ull << (i & 63);
         for (size_t k = 0; k < KIND_COUNT; k++)
             if (ind->kinds & (1u << k))
                 set->by_kind[k][i >> 6] |= bit;
-        for (size_t w = 0; w < ind->need[0]->n; w++)
+        for (size_t w = 0; w < ind->need[0]->n; w++) {
             set->by_bit[ind->need[0]->w[w].bit][i >> 6] |= bit;
+            set->by_last_bit[last_char_bit(&ind->need[0]->w[w])][i >> 6] |= bit;
+        }
+        index_units(set, ind, i);
     }
 }
 
@@ -387,8 +464,7 @@ typedef struct candidate {
 static const probe *context_probe(candidate *c)
 {
     if (!c->context_ready && c->context.s) {
-        c->context.len = strlen(c->context.s);
-        text_bits(c->context.s, c->context.bits);
+        text_bits(c->context.s, c->context.bits, &c->context.len);
     }
     c->context_ready = 1;
     return &c->context;
@@ -423,6 +499,24 @@ static int meets(const indicator *ind, candidate *c)
     return 1;
 }
 
+/* The rules whose unit test the record may pass (every rule, for a
+ * change or a multiple, or when the index of units is incomplete). */
+static void units_passing(const lg_indicators *set, const candidate *c, size_t words, uint64_t *out)
+{
+    int empty = !c->unit || !*c->unit;
+    const uint64_t *named = NULL;
+    if (!empty)
+        for (size_t k = 0; k < set->nunits && !named; k++)
+            if (set->units[k].bit == c->unit_bit && strcmp(set->units[k].unit, c->unit) == 0)
+                named = set->units[k].rules;
+    for (size_t w = 0; w < words; w++) {
+        if ((c->kind & CHANGE_KINDS) || set->unit_overflow)
+            out[w] = ~0ull;
+        else
+            out[w] = set->any_unit[w] | (empty ? set->none_unit[w] : named ? named[w] : 0);
+    }
+}
+
 const char *lg_indicator_match(const lg_indicators *set, const char *metric,
                                const char *unit, const char *kind, const char *context)
 {
@@ -431,26 +525,37 @@ const char *lg_indicator_match(const lg_indicators *set, const char *metric,
     if (!set || !metric || !*metric || !c.kind)
         return NULL;
     c.metric.s = metric;
-    c.metric.len = strlen(metric);
     c.unit = unit;
     c.context.s = context;
     c.context_ready = 0;
     c.unit_bit = unit && *unit ? char_bit((const unsigned char *)unit) : 0;
-    text_bits(metric, c.metric.bits);
     /* the rules of the record's kind whose need[0] may be in the metric */
     size_t k = 0;
     while (!(c.kind & (1u << k)))
         k++;
     size_t words = (set->n + 63) / 64 < INDEX_WORDS ? (set->n + 63) / 64 : INDEX_WORDS;
-    uint64_t maybe[INDEX_WORDS] = {0};
-    for (const unsigned char *p = (const unsigned char *)metric; *p; p++)
-        if ((*p & 0xC0) != 0x80) {
-            const uint64_t *rules = set->by_bit[char_bit(p)];
-            for (size_t w = 0; w < words; w++)
-                maybe[w] |= rules[w];
+    uint64_t maybe[INDEX_WORDS] = {0}, maybe_last[INDEX_WORDS] = {0}, unit_ok[INDEX_WORDS];
+    /* one pass over the metric: its bits, and the rules its characters index */
+    memset(c.metric.bits, 0, sizeof c.metric.bits);
+    const unsigned char *p = (const unsigned char *)metric;
+    while (*p) {
+        if ((*p & 0xC0) == 0x80) {
+            p++;
+            continue;
         }
+        unsigned b = char_bit(p);
+        c.metric.bits[b >> 6] |= 1ull << (b & 63);
+        const uint64_t *rules = set->by_bit[b], *last = set->by_last_bit[b];
+        for (size_t w = 0; w < words; w++) {
+            maybe[w] |= rules[w];
+            maybe_last[w] |= last[w];
+        }
+        p = char_end(p);
+    }
+    c.metric.len = (size_t)(p - (const unsigned char *)metric);
+    units_passing(set, &c, words, unit_ok);
     for (size_t w = 0; w < words; w++) {
-        for (uint64_t m = maybe[w] & set->by_kind[k][w]; m; m &= m - 1) {
+        for (uint64_t m = maybe[w] & maybe_last[w] & unit_ok[w] & set->by_kind[k][w]; m; m &= m - 1) {
             size_t i = 64 * w + (size_t)__builtin_ctzll(m);
             if (i < set->n && meets(&set->items[i], &c))
                 return set->items[i].name;

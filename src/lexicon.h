@@ -146,6 +146,33 @@ static inline unsigned lx_bloom_bit(uint32_t cp)
     return cp * 2654435761u >> 24;
 }
 
+/* The group of list l's words whose first (by_first) or last (by_last)
+ * character is cp, or NULL: behind the list's Bloom bit, most characters
+ * cost one test. */
+static inline const lx_group *lx_group_find(const lx_group *table, unsigned mask, uint32_t cp)
+{
+    for (unsigned h = (cp * 2654435761u >> 16) & mask; table[h].n; h = (h + 1) & mask)
+        if (table[h].cp == cp)
+            return &table[h];
+    return NULL;
+}
+
+static inline const lx_group *lx_first_group(const lx_list_t *l, uint32_t cp)
+{
+    unsigned b = lx_bloom_bit(cp);
+    if (!(l->first_bits[b >> 6] >> (b & 63) & 1))
+        return NULL;
+    return lx_group_find(l->by_first, l->mask, cp);
+}
+
+static inline const lx_group *lx_last_group(const lx_list_t *l, uint32_t cp)
+{
+    unsigned b = lx_bloom_bit(cp);
+    if (!(l->last_bits[b >> 6] >> (b & 63) & 1))
+        return NULL;
+    return lx_group_find(l->by_last, l->mask, cp);
+}
+
 /* Where a rules text was bad (the public lg_rules_error). */
 typedef lg_rules_error lx_error;
 

@@ -25,34 +25,37 @@ enum { FROM_REACH = 16, TO_REACH = 12, COMPARE_REACH = 12, HEADING_REACH = 20, T
 
 /* ---- the words (the lexicon's role-* lists) ------------------------------- */
 
-static const lx_list_t *list(const lg_lexicon *lx, int l)
+static inline const lx_list_t *list(const lg_lexicon *lx, int l)
 {
     return &lx->list[l];
 }
 
-static int may_start(const lx_list_t *w, uint32_t cp)
+static inline int may_start(const lx_list_t *w, uint32_t cp)
 {
     unsigned b = lx_bloom_bit(cp);
     return (w->first_bits[b >> 6] >> (b & 63)) & 1;
 }
 
-static int may_end(const lx_list_t *w, uint32_t cp)
-{
-    unsigned b = lx_bloom_bit(cp);
-    return (w->last_bits[b >> 6] >> (b & 63)) & 1;
-}
+/* The length of the longest word of w at cp[i, n), or 0: only the words
+ * that start with cp[i] are looked at.  The scans call it at every
+ * position, and the Bloom bit fails nearly all of them: that test is
+ * inline, the rest is not. */
+static size_t words_of_group(const lx_group *g, const uint32_t *cp, size_t n, size_t i);
 
-/* The length of the longest word of w at cp[i, n), or 0. */
-static size_t word_at(const lx_list_t *w, const uint32_t *cp, size_t n, size_t i)
+static inline size_t word_at(const lx_list_t *w, const uint32_t *cp, size_t n, size_t i)
 {
-    size_t best = 0;
     if (i >= n || !may_start(w, cp[i]))
         return 0;
-    for (size_t k = 0; k < w->n; k++) {
-        const lx_entry *e = &w->e[k];
+    return words_of_group(lx_group_find(w->by_first, w->mask, cp[i]), cp, n, i);
+}
+
+static size_t words_of_group(const lx_group *g, const uint32_t *cp, size_t n, size_t i)
+{
+    size_t best = 0;
+    for (uint32_t k = 0; g && k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
         size_t len = e->chars;
-        if (len > best && i + len <= n && e->cps[0] == cp[i] &&
-            memcmp(cp + i, e->cps, len * sizeof *cp) == 0)
+        if (len > best && i + len <= n && memcmp(cp + i, e->cps, len * sizeof *cp) == 0)
             best = len;
     }
     return best;
@@ -62,13 +65,11 @@ static size_t word_at(const lx_list_t *w, const uint32_t *cp, size_t n, size_t i
 static size_t word_before(const lx_list_t *w, const uint32_t *cp, size_t i)
 {
     size_t best = 0;
-    if (i == 0 || !may_end(w, cp[i - 1]))
-        return 0;
-    for (size_t k = 0; k < w->n; k++) {
-        const lx_entry *e = &w->e[k];
+    const lx_group *g = i > 0 ? lx_last_group(w, cp[i - 1]) : NULL;
+    for (uint32_t k = 0; g && k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
         size_t len = e->chars;
-        if (len > best && len <= i && e->cps[len - 1] == cp[i - 1] &&
-            memcmp(cp + i - len, e->cps, len * sizeof *cp) == 0)
+        if (len > best && len <= i && memcmp(cp + i - len, e->cps, len * sizeof *cp) == 0)
             best = len;
     }
     return best;

@@ -34,22 +34,31 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     }
     if (text_reserve(&ex->s, 4 * n + 1))
         return -1;
+    /* locals: the bytes written would otherwise make the compiler load
+     * every pointer and the length again at each character (a char
+     * store may alias them) */
     const uint8_t *cls = ex->lx->cls;
+    uint32_t *cps = ex->cp, *cb = ex->cb;
+    uint8_t *classes = ex->cls;
+    char *out = ex->s.data;
+    size_t len = ex->s.len;
     unsigned any = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = c[i].cp;
-        ex->cp[i] = cp;
-        ex->cls[i] = cp < 0x10000 ? cls[cp] : 0;
-        any |= ex->cls[i];
-        ex->cb[i] = (uint32_t)ex->s.len;
-        ex->s.len += utf8_encode(cp, ex->s.data + ex->s.len);
+        cps[i] = cp;
+        uint8_t k = cp < 0x10000 ? cls[cp] : 0;
+        classes[i] = k;
+        any |= k;
+        cb[i] = (uint32_t)len;
+        len += utf8_encode(cp, out + len);
     }
-    ex->cp[n] = 0;
-    ex->cls[n] = 0;
+    cps[n] = 0;
+    classes[n] = 0;
     ex->title_mark_known = 0;
     ex->cls_any = any;
-    ex->cb[n] = (uint32_t)ex->s.len;
-    ex->s.data[ex->s.len] = '\0';
+    cb[n] = (uint32_t)len;
+    out[len] = '\0';
+    ex->s.len = len;
     return 0;
 }
 
@@ -100,26 +109,10 @@ static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
     return 1;
 }
 
-static int bloom_has(const uint64_t *bits, uint32_t cp)
-{
-    unsigned k = cp * 2654435761u >> 24;
-    return (int)(bits[k >> 6] >> (k & 63) & 1);
-}
-
-static const lx_group *group_find(const lx_group *table, unsigned mask, uint32_t cp)
-{
-    for (unsigned h = (cp * 2654435761u >> 16) & mask; table[h].n; h = (h + 1) & mask)
-        if (table[h].cp == cp)
-            return &table[h];
-    return NULL;
-}
-
 const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
 {
     const lx_list_t *list = &ex->lx->list[l];
-    if (!bloom_has(last ? list->last_bits : list->first_bits, cp))
-        return NULL;
-    return group_find(last ? list->by_last : list->by_first, list->mask, cp);
+    return last ? lx_last_group(list, cp) : lx_first_group(list, cp);
 }
 
 /* Lists are tried at every value, several times, and almost always fail:
@@ -130,9 +123,7 @@ const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
     if (i == 0)
         return NULL;
     const lx_list_t *list = &ex->lx->list[l];
-    uint32_t last = ex->cp[i - 1];
-    const lx_group *g = bloom_has(list->last_bits, last) ? group_find(list->by_last, list->mask, last)
-                                                         : NULL;
+    const lx_group *g = lx_last_group(list, ex->cp[i - 1]);
     if (!g)
         return NULL;
     for (uint32_t k = 0; k < g->n; k++) {
@@ -154,9 +145,7 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
     if (i >= ex->n)
         return 0;
     const lx_list_t *list = &ex->lx->list[l];
-    uint32_t first = ex->cp[i];
-    const lx_group *g = bloom_has(list->first_bits, first) ? group_find(list->by_first, list->mask, first)
-                                                           : NULL;
+    const lx_group *g = lx_first_group(list, ex->cp[i]);
     if (!g)
         return 0;
     for (uint32_t k = 0; k < g->n; k++) {
@@ -169,13 +158,26 @@ size_t starts_any(const lg_extractor *ex, size_t i, int l)
 
 /* ---- separators and mentions ---------------------------------------- */
 
+/* Whether the sentence's UTF-8 holds 《 (E3 80 8A) or 〈 (E3 80 88): one
+ * byte search for their lead byte, which few characters share (the CJK
+ * ideographs start with E4..E9), in place of a strstr for each. */
+static int has_title_mark(const text_buf *s)
+{
+    const char *end = s->data + s->len;
+    for (const char *p = s->data; (p = memchr(p, 0xE3, (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x8A || (unsigned char)p[2] == 0x88))
+            return 1;
+    return 0;
+}
+
 /* The sentence's outermost titles, found once per sentence when first
  * asked (most sentences hold none: a byte search says so). */
 static void find_titles(lg_extractor *ex)
 {
     ex->title_mark_known = 1;
     ex->ntitles = 0;
-    if (!strstr(ex->s.data, "《") && !strstr(ex->s.data, "〈"))
+    if (!has_title_mark(&ex->s))
         return;
     int depth = 0;
     for (size_t k = 0; k < ex->n && ex->ntitles < MAX_TITLES; k++) {
