@@ -5,8 +5,9 @@
  *   cli/emit.c   record formats (jsonl, json, csv, tsv) and field lists
  *   cli/html.c   --format html: the review page
  *   cli/input.c  opening one input and extracting it (text or jsonl corpus)
- *   cli/batch.c  many inputs: --output-dir (temporary files, renames,
- *                signals), -j threads, output in order
+ *   cli/batch.c  many inputs: -j threads, output in order
+ *   cli/outdir.c each input's output: --output-dir (temporary files,
+ *                renames, signals), --skip-existing
  *   cli/diag.c   every message on stderr, and the progress line
  *   cli/rules.c  the lexicon: LAWGOV_RULES, --rules, --dump-rules
  * Nothing here is part of liblawgov. */

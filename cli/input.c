@@ -265,30 +265,36 @@ static const char *document_id(const cJSON *id, long long line, char *buf, size_
     return buf;
 }
 
-/* Why a corpus line holds no document we can extract, written into why;
- * or 0 with *text and *id set. */
-static int parse_document(const extraction *x, const cJSON *doc, const char **text,
-                          const char **id, char *id_buf, size_t id_size,
-                          char *why, size_t why_size)
+/* What a corpus line holds: its document's text and id, or why none. */
+typedef struct corpus_doc {
+    const char *text;  /* the text field's string, within the parsed line */
+    const char *id;    /* the id field's string, or id_buf */
+    char id_buf[32];   /* a number id written out, or one made of the line number */
+    char why[256];     /* why the line holds no document we can extract */
+} corpus_doc;
+
+/* Why a corpus line holds no document we can extract, written into
+ * d->why; or 0 with d->text and d->id set. */
+static int parse_document(const extraction *x, const cJSON *doc, corpus_doc *d)
 {
     if (!doc) {
-        snprintf(why, why_size, "not valid JSON");
+        snprintf(d->why, sizeof d->why, "not valid JSON");
         return -1;
     }
     if (!cJSON_IsObject(doc)) {
-        snprintf(why, why_size, "not a JSON object");
+        snprintf(d->why, sizeof d->why, "not a JSON object");
         return -1;
     }
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(doc, x->set->text_field);
     if (!cJSON_IsString(t)) {
-        snprintf(why, why_size, "no string field \"%s\"", x->set->text_field);
+        snprintf(d->why, sizeof d->why, "no string field \"%s\"", x->set->text_field);
         return -1;
     }
-    *text = t->valuestring;
-    *id = document_id(cJSON_GetObjectItemCaseSensitive(doc, x->set->id_field), x->line,
-                      id_buf, id_size);
-    if (!*id) {
-        snprintf(why, why_size, "field \"%s\" is neither a string nor a number",
+    d->text = t->valuestring;
+    d->id = document_id(cJSON_GetObjectItemCaseSensitive(doc, x->set->id_field), x->line,
+                        d->id_buf, sizeof d->id_buf);
+    if (!d->id) {
+        snprintf(d->why, sizeof d->why, "field \"%s\" is neither a string nor a number",
                  x->set->id_field);
         return -1;
     }
@@ -580,13 +586,12 @@ static int extract_document(extraction *x, lg_config *cfg, const char *line, siz
     if (line[strspn(line, " \t\r\n")] == '\0')
         return EXIT_RECORDS;  /* a blank line, as at the end of many files */
     cJSON *doc = parse_line(line, len);
-    const char *text, *id;
-    char id_buf[32], why[256];
+    corpus_doc d;
     int status = EXIT_TROUBLE;
-    if (parse_document(x, doc, &text, &id, id_buf, sizeof id_buf, why, sizeof why) != 0)
-        diag_error("%s:%lld: %s, line skipped", x->path, x->line, why);
+    if (parse_document(x, doc, &d) != 0)
+        diag_error("%s:%lld: %s, line skipped", x->path, x->line, d.why);
     else
-        status = extract_text_of(x, cfg, line, len, text, id);
+        status = extract_text_of(x, cfg, line, len, d.text, d.id);
     cJSON_Delete(doc);
     return status;
 }

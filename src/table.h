@@ -1,8 +1,8 @@
-/* table.h - what the table reader's two files share (private).
+/* table.h - what the table reader's files share (private).
  *
- * table.c reads the input's lines into cells, keeps the table being read
- * (header rows, or a run of one-cell lines) and turns placed cells into
- * records; table_layout.c works out the columns: which header cells span
+ * table.c reads the input's lines into cells; table_records.c keeps the
+ * table being read (header rows, or a run of one-cell lines) and turns
+ * placed cells into records; table_cells.c classifies cells; table_layout.c works out the columns: which header cells span
  * which, split headers joined, label columns, and whether the counts of
  * headers and cells line up at all (when they do not, nothing is placed). */
 #ifndef LG_TABLE_H
@@ -106,5 +106,89 @@ int space_columns(const lg_extractor *ex, char lines[][TCELL_BYTES], size_t n, s
 
 /* Name, unit and kind of a column from its header path p[0..n). */
 void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *col);
+
+/* ---- table.c and table_records.c: the reader --------------------------- */
+
+/* A record's name, in bytes: table names are longer than prose ones
+ * (本年新收政府信息公开申请数量法人或其他组织商业企业). */
+#define TABLE_METRIC_BYTES 384
+/* A record's context (the row), in bytes. */
+#define TABLE_CONTEXT_BYTES 900
+
+enum tmode { TM_NONE, TM_PIPE, TM_STREAM };
+
+/* A record waiting for the prose stage to pass its line. */
+typedef struct pending {
+    rec r;
+    char *context;
+} pending;
+
+typedef struct claim {
+    long long from, to;
+} claim;
+
+struct table_reader {
+    /* the line being read */
+    lg_char line[TABLE_LINE_MAX_CHARS];
+    size_t line_len;
+    int line_long;
+
+    int mode;
+    int warned;
+    int province_rows; /* the table's rows are provinces' (广东 | 31392 |) */
+    /* the table's title: a line just before it (2023年度…统计表, …(件)) */
+    int title_year;
+    char title_unit[UNIT_BYTES];
+    int title_places;
+    const char *title_kind;
+
+    /* a | table: its header rows, and the columns worked out for rows of
+     * one shape (labels, values) */
+    tcell head[TABLE_HEAD_ROWS_MAX][TABLE_COLS_MAX];
+    size_t head_n[TABLE_HEAD_ROWS_MAX], head_rows;
+    int after_data;
+    tcol cols[TABLE_COLS_MAX];
+    size_t cols_labels, cols_values;
+    int cols_state; /* -2 not worked out, -1 does not line up, 0 or 1 (body corner) */
+    char labels[5][TCELL_BYTES]; /* row labels by numbering level */
+    tcell row[TABLE_COLS_MAX + 1];
+
+    /* a one-cell-per-line table */
+    tcell stream[TABLE_STREAM_MAX];
+    size_t stream_n, stream_texts;
+    int stream_full, stream_barred;
+    tcell scratch[TABLE_STREAM_MAX];
+
+    claim *claims;
+    size_t nclaims, claims_cap, claim_first;
+    pending *pend;
+    size_t npend, pend_first, pend_cap;
+    char metric[TABLE_METRIC_BYTES], context[TABLE_CONTEXT_BYTES];
+    /* short text lines as written, words apart: PDF headers */
+    char words[WORD_LINES_MAX][TCELL_BYTES];
+    size_t nwords;
+};
+
+/* ---- table_records.c: tables and their records ------------------------- */
+
+/* Mark line as the reader's: prose leaves its values alone. */
+void claim_line(lg_extractor *ex, long long line);
+void free_pending(pending *p);
+/* Say once per table, at line and offset, that its cells are not read. */
+void table_warn(lg_extractor *ex, long long line, long long offset, const char *what);
+/* The record of a number cell in column col, named metric. */
+int cell_record(lg_extractor *ex, const tcell *c, const tcol *col, const char *metric,
+                const char *context, int place);
+/* The label path of a row from its label cells. */
+void row_label(lg_extractor *ex, const tcell *cells, size_t n, char *out, size_t cap);
+void row_context(const tcell *cells, size_t n, char *out, size_t cap);
+/* A line above a table naming it: 2023年度…统计表, 表二, …情况(件). */
+int is_title_cell(const lg_extractor *ex, const tcell *c);
+void set_title(lg_extractor *ex, const char *s);
+void pipe_header(table_reader *tr, const tcell *cells, size_t n);
+int pipe_data(lg_extractor *ex, const tcell *cells, size_t n);
+/* The table being read ends (a one-cell-per-line one is read now). */
+int end_tables(lg_extractor *ex);
+int stream_add(lg_extractor *ex, const tcell *c, int barred);
 
 #endif

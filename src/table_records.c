@@ -1,0 +1,666 @@
+/* table_records.c - the tables being read and the records of their cells.
+ *
+ * table.c hands each line's cells here: a | table keeps its header rows
+ * and places each data row's values under the header path over them; a
+ * one-cell-per-line table is held until it ends, then cut into blocks of
+ * headers and body that table_layout.c works out.  A line just before a
+ * table can name it (2023年度…统计表, …(件)): its year and unit are the
+ * table's.  The records of placed cells wait here until the prose stage
+ * has passed their line (table_release), and the lines the reader took
+ * are marked so that prose leaves their values alone (table_line_taken).
+ * Owns: claims and pending records, row labels, titles, | tables and
+ * one-cell-per-line tables (the table_reader state in table.h).
+ * Reads: the lexicon's [units], [table-units], [generic-measures],
+ * [change-headers], the places (place.h) and what table_layout.c reads. */
+#include "table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "place.h"
+
+/* ---- claims and records ------------------------------------------------ */
+
+void claim_line(lg_extractor *ex, long long line)
+{
+    table_reader *tr = ex->tables;
+    if (tr->nclaims && line >= tr->claims[tr->nclaims - 1].from &&
+        line <= tr->claims[tr->nclaims - 1].to + 1) {
+        if (line > tr->claims[tr->nclaims - 1].to)
+            tr->claims[tr->nclaims - 1].to = line;
+        return;
+    }
+    if (tr->claim_first > 0 && tr->claim_first * 2 >= tr->nclaims) {
+        memmove(tr->claims, tr->claims + tr->claim_first,
+                (tr->nclaims - tr->claim_first) * sizeof *tr->claims);
+        tr->nclaims -= tr->claim_first;
+        tr->claim_first = 0;
+    }
+    if (tr->nclaims == tr->claims_cap) {
+        size_t cap = tr->claims_cap ? tr->claims_cap * 2 : 32;
+        claim *p = realloc(tr->claims, cap * sizeof *p);
+        if (!p) {
+            ex->status = LG_ERR_NOMEM;
+            return;
+        }
+        tr->claims = p;
+        tr->claims_cap = cap;
+    }
+    tr->claims[tr->nclaims++] = (claim){line, line};
+}
+
+int table_line_taken(lg_extractor *ex, long long line)
+{
+    table_reader *tr = ex->tables;
+    if (!tr)
+        return 0;
+    while (tr->claim_first < tr->nclaims && tr->claims[tr->claim_first].to < line)
+        tr->claim_first++;
+    return tr->claim_first < tr->nclaims && tr->claims[tr->claim_first].from <= line;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static int push_pending(lg_extractor *ex, const rec *r, const char *context)
+{
+    table_reader *tr = ex->tables;
+    if (tr->pend_first == tr->npend)
+        tr->pend_first = tr->npend = 0;
+    if (tr->npend == tr->pend_cap) {
+        size_t cap = tr->pend_cap ? tr->pend_cap * 2 : 64;
+        pending *p = realloc(tr->pend, cap * sizeof *p);
+        if (!p)
+            return -1;
+        tr->pend = p;
+        tr->pend_cap = cap;
+    }
+    pending *p = &tr->pend[tr->npend];
+    p->r = *r;
+    p->r.metric = dup_str(r->metric);
+    p->r.text = dup_str(r->text);
+    p->context = dup_str(context);
+    if (!p->r.metric || !p->r.text || !p->context) {
+        free(p->r.metric);
+        free(p->r.text);
+        free(p->context);
+        return -1;
+    }
+    tr->npend++;
+    return 0;
+}
+
+void free_pending(pending *p)
+{
+    free(p->r.metric);
+    free(p->r.text);
+    free(p->context);
+}
+
+int table_release(lg_extractor *ex, long long before_line)
+{
+    table_reader *tr = ex->tables;
+    if (!tr)
+        return 0;
+    while (tr->pend_first < tr->npend && tr->pend[tr->pend_first].r.line < before_line) {
+        pending *p = &tr->pend[tr->pend_first++];
+        int rc = 0;
+        if (ex->status == LG_OK) {
+            rec r = p->r; /* holding copies its strings into r */
+            r.ctx_from = 0;
+            r.ctx_len = strlen(p->context);
+            rc = ex->settled ? emit_record(ex, &r, p->context)
+                             : hold_record_context(ex, &r, p->context);
+        }
+        free_pending(p);
+        if (rc) {
+            if (ex->status == LG_OK)
+                ex->status = LG_ERR_NOMEM;
+            return 1;
+        }
+    }
+    return ex->status != LG_OK;
+}
+
+void table_warn(lg_extractor *ex, long long line, long long offset, const char *what)
+{
+    table_reader *tr = ex->tables;
+    if (tr->warned || !ex->cfg->on_warning)
+        return;
+    tr->warned = 1;
+    char msg[200];
+    snprintf(msg, sizeof msg, "line %lld: table: %s; cells not read", line, what);
+    ex->cfg->on_warning(ex->file, offset, msg, ex->cfg->user);
+}
+
+/* name = label + column, the column first after a generic label (数量). */
+static void join_metric(const lg_extractor *ex, const char *label, const char *col, char *out,
+                        size_t cap)
+{
+    const char *a = label, *b = col;
+    /* a 合计 row is a row like the others: its label leads */
+    int total = !strcmp(label, "合计") || !strcmp(label, "总计") || !strcmp(label, "小计");
+    if (*label && *col && !total && in_list(ex, LX_GENERIC_MEASURES, label))
+        a = col, b = label;
+    out[0] = '\0';
+    utf8_cat(out, cap, a);
+    utf8_cat(out, cap, b);
+}
+
+/* The record of a number cell in column col, named metric. */
+int cell_record(lg_extractor *ex, const tcell *c, const tcol *col, const char *metric,
+                const char *context, int place)
+{
+    table_reader *tr = ex->tables;
+    rec r;
+    memset(&r, 0, sizeof r);
+    r.line = c->line;
+    r.offset = c->offset;
+    r.city_mode = CITY_REPORT;
+    r.place = -1;
+    if (place >= 0) {
+        const lg_place *p = lg_place_get(place);
+        const lg_place *up = p && p->parent >= 0 ? lg_place_get(p->parent) : NULL;
+        int province = p && p->level == LG_PROVINCE;
+        /* 上海 in a table of provinces is a province's row too */
+        int municipality = up && !strcmp(up->name, p->name);
+        tr->province_rows |= province;
+        r.city_mode = province || (municipality && tr->province_rows) ? CITY_NONE : CITY_PLACE;
+        r.place = place;
+    }
+    r.context = (size_t)-1;
+    memcpy(r.value_str, c->dec, sizeof r.value_str);
+    if (c->unit[0]) {
+        memcpy(r.unit, c->unit, sizeof r.unit);
+        r.kind = unit_kind(ex, c->unit);
+        const lx_list_t *words = &ex->lx->list[LX_CHANGE_HEADERS];
+        for (size_t i = 0; i < words->n && (UNIT_IS(r.unit, "%") || UNIT_IS(r.unit, "百分点")); i++)
+            if (strstr(col->name, words->e[i].word))
+                r.kind = KIND_CHANGE; /* 同比增长 | 5.2%: a change */
+    } else if (col->unit[0]) {
+        memcpy(r.unit, col->unit, sizeof r.unit);
+        r.kind = col->kind;
+        if (col->places && lg_decimal_shift(r.value_str, sizeof r.value_str, col->places))
+            return 0; /* too large to hold: no record rather than a wrong one */
+    } else if (tr->title_unit[0]) {
+        memcpy(r.unit, tr->title_unit, sizeof r.unit);
+        r.kind = col->kind != KIND_COUNT ? col->kind : tr->title_kind;
+        if (tr->title_places && lg_decimal_shift(r.value_str, sizeof r.value_str, tr->title_places))
+            return 0;
+    } else {
+        r.kind = col->kind;
+    }
+    int year = col->year ? col->year : tr->title_year;
+    r.year_mode = year ? YEAR_EXPLICIT : YEAR_REPORT;
+    r.year = year;
+    r.metric = (char *)metric;
+    r.text = (char *)c->text;
+    return push_pending(ex, &r, context);
+}
+
+/* ---- row labels -------------------------------------------------------- */
+
+/* The place a row is about: its label is a place's name (广东, 包头市: a
+ * province's figures have no city), or the body it names begins with one
+ * (曲阜市自然资源和规划局); -1 when none. */
+static int label_place(const char *text, int body)
+{
+    size_t len = strlen(text);
+    int id = -1;
+    size_t used = len ? lg_place_match(text, len, -1, &id) : 0;
+    if (!used || (!body && used != len))
+        return -1;
+    return id;
+}
+
+/* The label path of a row from its label cells, carrying outer labels
+ * down from the rows above by the rank of their numbers (三、 > (三) > 2.). */
+void row_label(lg_extractor *ex, const tcell *cells, size_t n, char *out, size_t cap)
+{
+    table_reader *tr = ex->tables;
+    char plain[TCELL_BYTES * 2] = "";
+    for (size_t i = 0; i < n; i++) {
+        char name[TCELL_BYTES];
+        int level;
+        clean_name(ex, cells[i].text, name, sizeof name, &level);
+        if (i == 0 && level == 0)
+            for (int l = 0; l < 5; l++)
+                tr->labels[l][0] = '\0';
+        if (level) {
+            tr->labels[level][0] = '\0';
+            utf8_cat(tr->labels[level], sizeof tr->labels[level], name);
+            for (int l = level + 1; l < 5; l++)
+                tr->labels[l][0] = '\0';
+        } else {
+            utf8_cat(plain, sizeof plain, name);
+        }
+    }
+    out[0] = '\0';
+    for (int l = 1; l < 5; l++)
+        utf8_cat(out, cap, tr->labels[l]);
+    utf8_cat(out, cap, plain);
+}
+
+void row_context(const tcell *cells, size_t n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            utf8_cat(out, cap, " | ");
+        utf8_cat(out, cap, cells[i].text);
+    }
+}
+
+/* ---- titles ------------------------------------------------------------ */
+
+/* A year written in s (2023年, not the 2014 of 12014年): the first, or 0. */
+static int year_in(const char *s)
+{
+    for (size_t i = 0; s[i]; i++) {
+        if (i && s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        size_t d = 0;
+        while (s[i + d] >= '0' && s[i + d] <= '9')
+            d++;
+        if (d == 4 && !strncmp(s + i + 4, "年", 3)) {
+            int y = atoi(s + i);
+            if (y >= 1949 && y <= LATEST_PLAUSIBLE_YEAR)
+                return y;
+        }
+        if (d)
+            i += d - 1;
+    }
+    return 0;
+}
+
+static int digits_before_year_word(const char *s)
+{
+    const char *y = strstr(s, "年");
+    return y && y > s && y[-1] >= '0' && y[-1] <= '9';
+}
+
+/* A line above a table naming it: 2023年度…统计表, 表二, …情况(件). */
+int is_title_cell(const lg_extractor *ex, const tcell *c)
+{
+    size_t raw = strlen(c->text);
+    if (is_caption(c->text) || (digits_before_year_word(c->text) && raw > 12) ||
+        !strncmp(c->text, "表", 3))
+        return 1;
+    if (raw < 3 || (strcmp(c->text + raw - 3, "表") && c->text[raw - 1] != ')'))
+        return 0;
+    char name[TCELL_BYTES];
+    int level;
+    clean_name(ex, c->text, name, sizeof name, &level);
+    size_t n = strlen(name);
+    return n >= 3 && !strcmp(name + n - 3, "表");
+}
+
+void set_title(lg_extractor *ex, const char *s)
+{
+    table_reader *tr = ex->tables;
+    if (!*s && !tr->title_year && !tr->title_unit[0])
+        return; /* no title, and none before */
+    tr->title_year = year_in(s);
+    tr->title_unit[0] = '\0';
+    tr->title_places = 0;
+    tr->title_kind = KIND_COUNT;
+    char unit[UNIT_BYTES];
+    int places;
+    const char *kind;
+    if (unit_bracket(ex, s, unit, &places, &kind)) {
+        memcpy(tr->title_unit, unit, sizeof tr->title_unit);
+        tr->title_places = places;
+        tr->title_kind = kind;
+    }
+}
+
+/* ---- | tables ---------------------------------------------------------- */
+
+static void reset_labels(table_reader *tr)
+{
+    for (int l = 0; l < 5; l++)
+        tr->labels[l][0] = '\0';
+}
+
+static void end_pipe(table_reader *tr)
+{
+    tr->province_rows = 0;
+    tr->head_rows = 0;
+    tr->after_data = 0;
+    tr->cols_state = -2;
+    tr->warned = 0;
+    reset_labels(tr);
+}
+
+void pipe_header(table_reader *tr, const tcell *cells, size_t n)
+{
+    if (tr->after_data)
+        end_pipe(tr);
+    if (tr->head_rows == TABLE_HEAD_ROWS_MAX) {
+        memmove(tr->head[0], tr->head[1], (TABLE_HEAD_ROWS_MAX - 1) * sizeof tr->head[0]);
+        memmove(tr->head_n, tr->head_n + 1, (TABLE_HEAD_ROWS_MAX - 1) * sizeof *tr->head_n);
+        tr->head_rows--;
+    }
+    memcpy(tr->head[tr->head_rows], cells, n * sizeof *cells);
+    tr->head_n[tr->head_rows++] = n;
+    tr->cols_state = -2;
+}
+
+/* 部门 | 数量 | 部门 | 数量: each value takes the label in the cell before it. */
+static int pair_header(const table_reader *tr)
+{
+    size_t n = tr->head_n[0];
+    if (tr->head_rows != 1 || n < 4 || n % 2 || !strcmp(tr->head[0][0].text, tr->head[0][1].text))
+        return 0;
+    for (size_t j = 2; j < n; j++)
+        if (strcmp(tr->head[0][j].text, tr->head[0][j % 2].text))
+            return 0;
+    return 1;
+}
+
+static int pipe_pairs(lg_extractor *ex, const tcell *cells, size_t n)
+{
+    table_reader *tr = ex->tables;
+    const tcell *path[1] = {&tr->head[0][1]};
+    tcol col;
+    name_column(ex, path, 1, &col);
+    row_context(cells, n, tr->context, sizeof tr->context);
+    for (size_t j = 0; j + 1 < n; j += 2) {
+        if (cells[j].kind != T_TEXT || cells[j + 1].kind != T_NUM)
+            continue;
+        char label[TCELL_BYTES];
+        int level;
+        clean_name(ex, cells[j].text, label, sizeof label, &level);
+        join_metric(ex, label, col.name, tr->metric, sizeof tr->metric);
+        if (cell_record(ex, &cells[j + 1], &col, tr->metric, tr->context,
+                        label_place(label, 0)))
+            return -1;
+    }
+    return 0;
+}
+
+int pipe_data(lg_extractor *ex, const tcell *cells, size_t n)
+{
+    table_reader *tr = ex->tables;
+    size_t nl = 0;
+    while (nl < n && cells[nl].kind == T_TEXT)
+        nl++;
+    size_t nv = n - nl;
+    tr->after_data = 1;
+    if (tr->head_rows && pair_header(tr))
+        return pipe_pairs(ex, cells, n);
+    if (!tr->head_rows) {
+        if (nv != 1 || !nl) {
+            table_warn(ex, cells[0].line, cells[0].offset, "a row of figures under no header");
+            return 0;
+        }
+        memset(&tr->cols[0], 0, sizeof tr->cols[0]);
+        tr->cols[0].kind = KIND_COUNT;
+        tr->cols_state = -2;
+    } else if (tr->cols_state == -2 || tr->cols_labels != nl || tr->cols_values != nv) {
+        tr->cols_state = pipe_columns(ex, tr->head, tr->head_n, tr->head_rows, nl, nv, tr->cols);
+        tr->cols_labels = nl;
+        tr->cols_values = nv;
+    }
+    if (tr->head_rows && tr->cols_state < 0) {
+        char what[96];
+        snprintf(what, sizeof what, "the header rows do not line up with a row of %zu cells", nv);
+        table_warn(ex, cells[0].line, cells[0].offset, what);
+        return 0;
+    }
+    char label[TCELL_BYTES * 2];
+    row_label(ex, cells, nl, label, sizeof label);
+    int place = nl ? label_place(cells[0].text, tr->cols_state == 1) : -1;
+    int body = tr->cols_state == 1;
+    for (size_t j = 0; j < nv && tr->head_rows; j++)
+        if (tr->cols[j].body) { /* 序号 | 单位名称 | …: the body among the cells */
+            body = 1;
+            if (place < 0)
+                place = label_place(cells[nl + j].text, 1);
+        }
+    if (body)
+        label[0] = '\0'; /* 单位名称: the labels name the body */
+    row_context(cells, n, tr->context, sizeof tr->context);
+    for (size_t j = 0; j < nv; j++) {
+        const tcell *c = &cells[nl + j];
+        if (c->kind != T_NUM || tr->cols[j].skip)
+            continue;
+        join_metric(ex, label, tr->cols[j].name, tr->metric, sizeof tr->metric);
+        if (cell_record(ex, c, &tr->cols[j], tr->metric, tr->context, place))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- one cell per line ------------------------------------------------- */
+
+static int row_numbered(const lg_extractor *ex, const tcell *c)
+{
+    int level;
+    (void)ex;
+    return row_number(c->text, &level) > 0;
+}
+
+/* The rows of a placed block, C cells each: s[0..l) are the first row's
+ * labels read with the headers, then the body. */
+static int block_records(lg_extractor *ex, const tcell *lead, size_t l, const tcell *b, size_t nb,
+                         size_t c, const tcell *heads, size_t nh)
+{
+    table_reader *tr = ex->tables;
+    char headers[TABLE_CONTEXT_BYTES / 2];
+    row_context(heads, nh, headers, sizeof headers);
+    size_t rows = (l + nb) / c;
+    for (size_t r = 0; r < rows; r++) {
+        tcell *row = tr->row;
+        for (size_t k = 0; k < c; k++) {
+            size_t at = r * c + k;
+            row[k] = at < l ? lead[at] : b[at - l];
+        }
+        tcell labels[TABLE_COLS_MAX];
+        size_t nlab = 0;
+        int place = -1;
+        for (size_t k = 0; k < c; k++) {
+            if (tr->cols[k].label && !tr->cols[k].body)
+                labels[nlab++] = row[k];
+            if (tr->cols[k].label && place < 0)
+                place = label_place(row[k].text, tr->cols[k].body);
+        }
+        char label[TCELL_BYTES * 2];
+        row_label(ex, labels, nlab, label, sizeof label);
+        row_context(row, c, tr->context, sizeof tr->context);
+        size_t used = strlen(tr->context);
+        if (used + strlen(headers) + 4 < sizeof tr->context) {
+            memmove(tr->context + strlen(headers) + 3, tr->context, used + 1);
+            memcpy(tr->context, headers, strlen(headers));
+            memcpy(tr->context + strlen(headers), " / ", 3);
+        }
+        for (size_t k = 0; k < c; k++) {
+            if (row[k].kind != T_NUM || tr->cols[k].label || tr->cols[k].skip)
+                continue;
+            join_metric(ex, label, tr->cols[k].name, tr->metric, sizeof tr->metric);
+            if (cell_record(ex, &row[k], &tr->cols[k], tr->metric, tr->context, place))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int place_block(lg_extractor *ex, const tcell *h, size_t nh, const tcell *b, size_t nb,
+                       tcell *group, int barred)
+{
+    table_reader *tr = ex->tables;
+    while (nh && is_title_cell(ex, &h[0])) {
+        set_title(ex, h[0].text);
+        h++, nh--;
+    }
+    size_t nums = 0;
+    for (size_t i = 0; i < nb; i++)
+        nums += b[i].kind == T_NUM;
+    /* a lone number under a line or two of text is no table (a page number) */
+    if (!nums || nh < 2 || (!barred && nums < 2))
+        return 0;
+    memcpy(tr->scratch, h, nh * sizeof *h);
+    size_t n = nh, l = 0;
+    size_t c = stream_columns(ex, tr->scratch, &n, b, nb, group, tr->cols, &l);
+    tr->cols_state = -2;
+    if (!c) {
+        char what[96];
+        snprintf(what, sizeof what, "%zu header lines but %zu cells", nh, nb);
+        table_warn(ex, b[0].line, b[0].offset, what);
+        return 0;
+    }
+    return block_records(ex, tr->scratch + n - l, l, b, nb, c, tr->scratch, n - l);
+}
+
+/* One cell per line with padding lines (信息内容 | / 本年处理决定数量 | /
+ * || / 行政许可 | / 0 |): the padding ends the header rows, which then
+ * read as a | table's, and each data row is its labels and as many
+ * cells as the first data row has.  0 when the stream is not of this
+ * kind (nothing read). */
+static int padded_stream(lg_extractor *ex, int *rc)
+{
+    table_reader *tr = ex->tables;
+    const tcell *c = tr->stream;
+    size_t n = tr->stream_n, i = 0, pads = 0;
+    for (size_t k = 0; k < n; k++)
+        pads += c[k].kind == T_PAD;
+    if (!pads)
+        return 0;
+    end_pipe(tr);
+    while (i < n && c[i].kind == T_TEXT && is_title_cell(ex, &c[i]))
+        set_title(ex, c[i++].text);
+    while (i < n) { /* header rows: text, up to padding or the first cell that is not */
+        while (i < n && (c[i].kind == T_EMPTY || c[i].kind == T_PAD))
+            i++; /* an empty corner */
+        size_t j = i;
+        while (j < n && c[j].kind == T_TEXT)
+            j++;
+        if (j == n || j == i || j - i > TABLE_COLS_MAX)
+            break;
+        int ends = c[j].kind == T_PAD || (c[j].kind == T_EMPTY && j + 1 < n && c[j + 1].kind == T_NUM);
+        if (!ends && !(c[j].kind == T_EMPTY && j + 1 < n && c[j + 1].kind == T_TEXT))
+            break;
+        pipe_header(tr, c + i, j - i);
+        i = j + (c[j].kind == T_PAD);
+    }
+    if (!tr->head_rows)
+        return 0;
+    size_t values = 0;
+    *rc = 0;
+    while (i < n && *rc == 0) {
+        size_t nr = 0;
+        while (i < n && c[i].kind == T_PAD)
+            i++;
+        if (!values)
+            while (i < n && c[i].kind == T_EMPTY)
+                i++; /* an empty label cell before the first row's figures */
+        while (i < n && c[i].kind == T_TEXT && nr < TABLE_COLS_MAX)
+            tr->row[nr++] = c[i++];
+        size_t labels = nr;
+        while (i < n && c[i].kind != T_TEXT && c[i].kind != T_PAD && nr < TABLE_COLS_MAX &&
+               (!values || nr - labels < values))
+            tr->row[nr++] = c[i++];
+        if (nr == labels)
+            break;
+        if (!values)
+            values = nr - labels;
+        *rc = pipe_data(ex, tr->row, nr);
+    }
+    end_pipe(tr);
+    return 1;
+}
+
+static int flush_stream(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    const tcell *cells = tr->stream;
+    size_t n = tr->stream_n, i = 0;
+    int rc = 0, barred = 0;
+    tcell group;
+    group.text[0] = '\0';
+    if (tr->stream_full) {
+        table_warn(ex, cells[0].line, cells[0].offset, "too many cells for one table");
+        n = 0;
+    } else if (padded_stream(ex, &rc)) {
+        n = 0;
+    } else { /* padding says nothing here: leave it out */
+        size_t w = 0;
+        for (size_t k = 0; k < n; k++)
+            if (tr->stream[k].kind != T_PAD)
+                tr->stream[w++] = tr->stream[k];
+        n = w;
+    }
+    for (size_t k = 0; k < n; k++)
+        barred |= cells[k].kind == T_EMPTY;
+    while (i < n && rc == 0) {
+        size_t h0 = i;
+        while (i < n && cells[i].kind == T_TEXT)
+            i++;
+        size_t b0 = i;
+        while (i < n) {
+            if (cells[i].kind != T_TEXT) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < n && cells[j].kind == T_TEXT)
+                j++;
+            if (j - i >= 2 && !row_numbered(ex, &cells[i]))
+                break; /* a new header run: the table goes on in another block */
+            i = j;
+        }
+        if (i == b0) { /* text alone: a title, perhaps (the last one) */
+            for (size_t k = b0; k > h0; k--)
+                if (is_title_cell(ex, &cells[k - 1])) {
+                    set_title(ex, cells[k - 1].text);
+                    break;
+                }
+            continue;
+        }
+        rc = place_block(ex, cells + h0, b0 - h0, cells + b0, i - b0, &group,
+                         barred || tr->stream_barred);
+    }
+    tr->stream_n = tr->stream_texts = 0;
+    tr->stream_full = tr->stream_barred = 0;
+    tr->province_rows = 0;
+    tr->warned = 0;
+    reset_labels(tr);
+    return rc;
+}
+
+int end_tables(lg_extractor *ex)
+{
+    table_reader *tr = ex->tables;
+    int rc = 0;
+    if (tr->mode == TM_STREAM)
+        rc = flush_stream(ex);
+    if (tr->mode == TM_PIPE)
+        end_pipe(tr);
+    tr->mode = TM_NONE;
+    return rc;
+}
+
+int stream_add(lg_extractor *ex, const tcell *c, int barred)
+{
+    table_reader *tr = ex->tables;
+    if (tr->mode == TM_PIPE)
+        end_pipe(tr);
+    tr->mode = TM_STREAM;
+    tr->stream_barred |= barred;
+    if (tr->stream_n == TABLE_STREAM_MAX) {
+        tr->stream_full = 1;
+        return 0;
+    }
+    tr->stream[tr->stream_n++] = *c;
+    if (c->kind == T_TEXT)
+        tr->stream_texts++;
+    else if (c->kind == T_NUM && tr->stream_texts >= 2)
+        claim_line(ex, c->line);
+    return 0;
+}
