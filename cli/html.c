@@ -213,16 +213,26 @@ static void pending_free(pending *p)
     free(p->marks);
 }
 
+/* The array items (*cap items of size bytes, len in use) with room for one
+ * more: itself, or grown (first: the size of its first allocation).
+ * Returns NULL on no memory, items and *cap then unchanged. */
+static void *grow_for_one(void *items, size_t *cap, size_t len, size_t size, size_t first)
+{
+    if (len < *cap)
+        return items;
+    size_t more = *cap ? 2 * *cap : first;
+    void *grown = realloc(items, more * size);
+    if (grown)
+        *cap = more;
+    return grown;
+}
+
 static int pending_push(html_doc *h, const lg_sentence *s)
 {
-    if (h->q_len == h->q_cap) {
-        size_t cap = h->q_cap ? 2 * h->q_cap : 64;
-        pending *q = realloc(h->q, cap * sizeof *q);
-        if (!q)
-            return -1;
-        h->q = q;
-        h->q_cap = cap;
-    }
+    pending *q = grow_for_one(h->q, &h->q_cap, h->q_len, sizeof *q, 64);
+    if (!q)
+        return -1;
+    h->q = q;
     pending *p = &h->q[h->q_len];
     memset(p, 0, sizeof *p);
     p->text = malloc(s->len + 1);
@@ -370,14 +380,10 @@ static int place_mark(output *out, html_doc *h, const lg_record *r, int missing)
     size_t from = p->bytes[ci];
     if (p->n_marks && p->marks[p->n_marks - 1].to > from)
         return 0;  /* overlaps the mark before */
-    if (p->n_marks == p->cap_marks) {
-        size_t cap = p->cap_marks ? 2 * p->cap_marks : 8;
-        mark *m = realloc(p->marks, cap * sizeof *m);
-        if (!m)
-            return -1;
-        p->marks = m;
-        p->cap_marks = cap;
-    }
+    mark *marks = grow_for_one(p->marks, &p->cap_marks, p->n_marks, sizeof *marks, 8);
+    if (!marks)
+        return -1;
+    p->marks = marks;
     mark *m = &p->marks[p->n_marks++];
     m->from = from;
     m->to = from + len;
