@@ -113,16 +113,6 @@ int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
     return 0;
 }
 
-static char *dup_text(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
 /* Keep context text for the records held from it. */
 static int push_context(lg_extractor *ex, const char *s, size_t n)
 {
@@ -134,7 +124,7 @@ static int push_context(lg_extractor *ex, const char *s, size_t n)
         ex->held_ctx = p;
         ex->held_ctx_cap = cap;
     }
-    char *ctx = dup_text(s, n);
+    char *ctx = text_dup(s, n);
     if (!ctx)
         return -1;
     ex->held_ctx[ex->held_ctx_len++] = ctx;
@@ -155,16 +145,12 @@ static int hold_sentence(lg_extractor *ex)
 /* Hold r, whose context is the last one kept. */
 static int push_held(lg_extractor *ex, rec *r)
 {
-    if (ex->held_len == ex->held_cap) {
-        size_t cap = ex->held_cap ? ex->held_cap * 2 : 64;
-        rec *p = realloc(ex->held, cap * sizeof *p);
-        if (!p)
-            return -1;
-        ex->held = p;
-        ex->held_cap = cap;
-    }
-    r->metric = dup_text(r->metric, strlen(r->metric));
-    r->text = dup_text(r->text, strlen(r->text));
+    rec *held = grow_for_one(ex->held, &ex->held_cap, ex->held_len, sizeof *held, 64);
+    if (!held)
+        return -1;
+    ex->held = held;
+    r->metric = text_dup(r->metric, strlen(r->metric));
+    r->text = text_dup(r->text, strlen(r->text));
     if (!r->metric || !r->text) {
         free(r->metric);
         free(r->text);

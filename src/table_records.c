@@ -61,11 +61,7 @@ int table_line_taken(lg_extractor *ex, long long line)
 
 static char *dup_str(const char *s)
 {
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return text_dup(s, strlen(s));
 }
 
 static int push_pending(lg_extractor *ex, const rec *r, const char *context)
@@ -73,14 +69,10 @@ static int push_pending(lg_extractor *ex, const rec *r, const char *context)
     table_reader *tr = ex->tables;
     if (tr->pend_first == tr->npend)
         tr->pend_first = tr->npend = 0;
-    if (tr->npend == tr->pend_cap) {
-        size_t cap = tr->pend_cap ? tr->pend_cap * 2 : 64;
-        pending *p = realloc(tr->pend, cap * sizeof *p);
-        if (!p)
-            return -1;
-        tr->pend = p;
-        tr->pend_cap = cap;
-    }
+    pending *grown = grow_for_one(tr->pend, &tr->pend_cap, tr->npend, sizeof *grown, 64);
+    if (!grown)
+        return -1;
+    tr->pend = grown;
     pending *p = &tr->pend[tr->npend];
     p->r = *r;
     p->r.metric = dup_str(r->metric);

@@ -95,3 +95,24 @@ int utf8_valid(const char *str)
     }
     return 1;
 }
+
+char *text_dup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+void *grow_for_one(void *items, size_t *cap, size_t len, size_t size, size_t first)
+{
+    if (len < *cap)
+        return items;
+    size_t more = *cap ? 2 * *cap : first;
+    void *grown = realloc(items, more * size);
+    if (grown)
+        *cap = more;
+    return grown;
+}

@@ -19,6 +19,12 @@ int text_reserve(text_buf *t, size_t extra);
 int text_append(text_buf *t, const char *s, size_t n);
 int text_append_cp(text_buf *t, uint32_t cp);
 void text_reset(text_buf *t);
+/* A NUL-terminated copy of s[0..n), or NULL on no memory. */
+char *text_dup(const char *s, size_t n);
+/* The array items (*cap items of size bytes, len in use) with room for one
+ * more: itself, or grown to twice its size (first: the size of its first
+ * allocation).  Returns NULL on no memory, items and *cap then unchanged. */
+void *grow_for_one(void *items, size_t *cap, size_t len, size_t size, size_t first);
 void text_free(text_buf *t);
 
 /* Encode cp as UTF-8 into out (4 bytes room); returns the length.  Lone
