@@ -272,9 +272,10 @@ static void run_unit(batch *b, unit *u)
     }
     for (int i = 0; i < u->inputs && !atomic_load(&b->cancel); i++)
         run_input(b, &u->job[i], &u->out);
-    if (u->len)
-        u->status = input_extract_lines(b->set, u->job->path, u->data, u->len, u->first_line,
-                                        u->first_offset, &u->out, &b->cancel);
+    if (u->len) {
+        corpus_lines lines = {u->job->path, u->data, u->len, u->first_line, u->first_offset};
+        u->status = input_extract_lines(b->set, &lines, &u->out, &b->cancel);
+    }
     if (!u->out.error && u->out.fp && fflush(u->out.fp) != 0)
         u->out.error = errno;
     if (u->out.error) {

@@ -188,10 +188,17 @@ char *utf8_sanitized(const char *s);
  * write is left in out->error for the caller to report. */
 int input_extract(const settings *set, int fd, const char *path, output *out,
                   atomic_int *cancel);
-/* Extract the whole lines data[0..len) of a JSON Lines corpus, the first
- * of them being line first_line at byte first_offset of the corpus file. */
-int input_extract_lines(const settings *set, const char *path, const char *data, size_t len,
-                        long long first_line, long long first_offset, output *out,
+/* Whole lines of a JSON Lines corpus, held in memory. */
+typedef struct corpus_lines {
+    const char *path;       /* the corpus file */
+    const char *data;       /* data[0..len): whole lines */
+    size_t len;
+    long long first_line;   /* the line number of data's first line */
+    long long first_offset; /* and its byte offset in the corpus file */
+} corpus_lines;
+
+/* Extract the records of the documents in lines into out. */
+int input_extract_lines(const settings *set, const corpus_lines *lines, output *out,
                         atomic_int *cancel);
 /* Read the list of --files-from FILE ("-": standard input), one path a
  * line, or NUL-separated (sep '\0'); empty entries are skipped.  The

@@ -650,15 +650,16 @@ static void extraction_init(extraction *x, lg_config *cfg, const settings *set,
     cfg->user = x;
 }
 
-int input_extract_lines(const settings *set, const char *path, const char *data, size_t len,
-                        long long first_line, long long first_offset, output *out,
+int input_extract_lines(const settings *set, const corpus_lines *lines, output *out,
                         atomic_int *cancel)
 {
+    const char *path = lines->path, *data = lines->data;
+    size_t len = lines->len;
     extraction x;
     lg_config cfg;
     extraction_init(&x, &cfg, set, path, out, cancel);
-    x.line = first_line - 1;
-    x.line_offset = first_offset;
+    x.line = lines->first_line - 1;
+    x.line_offset = lines->first_offset;
     if (set->dedupe && !(x.seen = dedupe_new())) {
         diag_error("%s: --dedupe: %s", path, strerror(ENOMEM));
         out->incomplete = 1;

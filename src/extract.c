@@ -53,8 +53,9 @@ static int has_numeral(const lg_extractor *ex, const lg_char *c, size_t n)
 static void resolve_role(lg_extractor *ex, const found *f, size_t k, rec *r)
 {
     const value *v = &f->values[k];
-    r->role = lg_role_read(ex->lx, &ex->role_state, ex->cp, ex->n, v->start, v->end,
-                           k ? f->values[k - 1].end : 0, k + 1 < f->nv ? f->values[k + 1].start : ex->n);
+    lg_role_value at = {ex->cp, ex->n, v->start, v->end, k ? f->values[k - 1].end : 0,
+                        k + 1 < f->nv ? f->values[k + 1].start : ex->n};
+    r->role = lg_role_read(ex->lx, &ex->role_state, &at);
     if (r->role.year) {
         r->year_mode = YEAR_EXPLICIT;
         r->year = r->role.year;

@@ -129,22 +129,22 @@ static int year_at(const uint32_t *cp, size_t n, size_t i)
 
 /* 由1296项精简到405项, 从2020年的35人增加到145人: the value after 由/从
  * when a 到/至 leads to the next value. */
-static int from_to(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t start, size_t end, size_t prev_end,
-                   size_t next_start)
+static int from_to(const lg_lexicon *lx, const lg_role_value *v)
 {
-    if (next_start >= n || next_start - end > TO_REACH ||
-        !any_word_in(list(lx, LX_ROLE_TO), cp, end, next_start))
+    const uint32_t *cp = v->cp;
+    if (v->next_start >= v->n || v->next_start - v->end > TO_REACH ||
+        !any_word_in(list(lx, LX_ROLE_TO), cp, v->end, v->next_start))
         return 0;
-    for (size_t i = end; i < next_start; i++)
+    for (size_t i = v->end; i < v->next_start; i++)
         if (is_break(cp[i]))
             return 0;
-    size_t low = start > FROM_REACH ? start - FROM_REACH : 0;
-    if (low < prev_end)
-        low = prev_end;
-    for (size_t i = start; i-- > low;) {
+    size_t low = v->start > FROM_REACH ? v->start - FROM_REACH : 0;
+    if (low < v->prev_end)
+        low = v->prev_end;
+    for (size_t i = v->start; i-- > low;) {
         if (is_break(cp[i]))
             return 0;
-        if (word_at(list(lx, LX_ROLE_FROM), cp, n, i) && !inside_word(list(lx, LX_ROLE_FROM_NOT), cp, n, i))
+        if (word_at(list(lx, LX_ROLE_FROM), cp, v->n, i) && !inside_word(list(lx, LX_ROLE_FROM_NOT), cp, v->n, i))
             return 1;
     }
     return 0;
@@ -154,9 +154,10 @@ static int from_to(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t st
  * of a comparison, with the year it names.  With 的 the time may be
  * followed by more words (比2021年全年的); without it the value must
  * follow the time at once. */
-static int comparison_base(const lg_lexicon *lx, const uint32_t *cp, size_t n, size_t start, size_t prev_end,
-                           lg_role_reading *r)
+static int comparison_base(const lg_lexicon *lx, const lg_role_value *v, lg_role_reading *r)
 {
+    const uint32_t *cp = v->cp;
+    size_t n = v->n, start = v->start, prev_end = v->prev_end;
     if (start == 0)
         return 0;
     int linked = cp[start - 1] == 0x7684 /* 的 */;
@@ -323,15 +324,13 @@ void lg_role_scan(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, s
     }
 }
 
-lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp, size_t n,
-                             size_t start, size_t end, size_t prev_end, size_t next_start)
+lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, const lg_role_value *v)
 {
     lg_role_reading r;
     memset(&r, 0, sizeof r);
-    if (!lx || start >= n)
+    if (!lx || v->start >= v->n)
         return r;
-    if (from_to(lx, cp, n, start, end, prev_end, next_start) ||
-        comparison_base(lx, cp, n, start, prev_end, &r)) {
+    if (from_to(lx, v) || comparison_base(lx, v, &r)) {
         r.role = LG_ROLE_BASELINE;
         return r;
     }
@@ -340,11 +339,11 @@ lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, cons
         r.plan_section = 1;
         return r;
     }
-    if (target_cue(lx, st, cp, n, start)) {
+    if (target_cue(lx, st, v->cp, v->n, v->start)) {
         r.role = LG_ROLE_TARGET;
         return r;
     }
-    r.by_year = by_year(lx, st, cp, n, start);
+    r.by_year = by_year(lx, st, v->cp, v->n, v->start);
     if (r.by_year)
         r.role = LG_ROLE_TARGET;
     return r;

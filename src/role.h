@@ -48,12 +48,17 @@ void lg_role_sentence(const lg_lexicon *lx, lg_role_state *st, const uint32_t *c
  * are read with lg_role_read (optional: without it each reading scans). */
 void lg_role_scan(const lg_lexicon *lx, lg_role_state *st, const uint32_t *cp, size_t n);
 
-/* The role of the value at cp[start, end) of a sentence of n code points;
- * prev_end is the end of the value before it (0 if none), next_start the
- * start of the one after (n if none). */
-lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp,
-                             size_t n,
-                             size_t start, size_t end, size_t prev_end, size_t next_start);
+/* A value in its sentence, as lg_role_read sees it. */
+typedef struct lg_role_value {
+    const uint32_t *cp; /* the sentence's code points */
+    size_t n;
+    size_t start, end;  /* the value: cp[start, end) */
+    size_t prev_end;    /* the end of the value before it (0 if none) */
+    size_t next_start;  /* the start of the value after it (n if none) */
+} lg_role_value;
+
+/* The role of the value v. */
+lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, const lg_role_value *v);
 
 /* The role's name once the record's year and the report's are known:
  * "actual", "baseline" or "target". */

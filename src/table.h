@@ -79,22 +79,42 @@ void utf8_cat(char *dst, size_t cap, const char *src);
 
 /* ---- table_layout.c: columns ------------------------------------------ */
 
-/* The leaf columns of header rows rows[0..nrows) (nr[i] cells each) for a
- * data row of nlabels label cells and nvalues value cells, into cols: 1
- * when the corner header names the body (单位名称: the labels are no part
- * of the names), 0 otherwise, -1 when the headers do not line up. */
-int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const size_t *nr,
-                 size_t nrows, size_t nlabels, size_t nvalues, tcol *cols);
+/* The header rows of a | table: rows[i] holds n[i] cells, i < nrows. */
+typedef struct pipe_head {
+    tcell (*rows)[TABLE_COLS_MAX];
+    const size_t *n;
+    size_t nrows;
+} pipe_head;
 
-/* A one-cell-per-line table: header cells h[0..*nh), then body cells
- * b[0..nb).  Works out the columns, joining split headers in h and taking
- * a group header out (into *group; a group given, its text non-empty, is
- * inherited when h has none): the number of columns C, 0 when the cells
- * cannot be placed.  The body's rows are the last *nlabels cells of h
- * (the first row's labels, read before its first number) and b, C cells
- * a row. */
-size_t stream_columns(const lg_extractor *ex, tcell *h, size_t *nh, const tcell *b, size_t nb,
-                      tcell *group, tcol *cols, size_t *nlabels);
+/* The leaf columns of the header rows for a data row of nlabels label
+ * cells and nvalues value cells, into cols: 1 when the corner header
+ * names the body (单位名称: the labels are no part of the names), 0
+ * otherwise, -1 when the headers do not line up. */
+int pipe_columns(const lg_extractor *ex, const pipe_head *head, size_t nlabels, size_t nvalues,
+                 tcol *cols);
+
+/* A run of cells. */
+typedef struct cell_run {
+    const tcell *c;
+    size_t n;
+} cell_run;
+
+/* A block of a one-cell-per-line table: header cells, then body cells. */
+typedef struct stream_block {
+    tcell *head;       /* head[0..nhead): joined in place, a group taken out */
+    size_t nhead;
+    cell_run body;
+    tcell *group;      /* a group header: inherited when its text is non-empty, set when head has one */
+    size_t nlabels;    /* set: the last nlabels cells of head are the first row's labels */
+} stream_block;
+
+/* Works out a block's columns into cols, joining split headers in head and
+ * taking a group header out (into *group; a group given, its text
+ * non-empty, is inherited when head has none): the number of columns C, 0
+ * when the cells cannot be placed.  The body's rows are the last nlabels
+ * cells of head (the first row's labels, read before its first number)
+ * and the body, C cells a row. */
+size_t stream_columns(const lg_extractor *ex, stream_block *blk, tcol *cols);
 
 /* Header lines of PDF text (结果 结果 其他 / 维持 纠正 结果: each header
  * word printed over two lines, the k-th word of one line joining the k-th

@@ -204,18 +204,28 @@ static int try_counts(const lg_extractor *ex, level_row *lv, size_t k, const siz
     return 0;
 }
 
-/* The leaves under cell j of level i, their paths into cols. */
-static void collect(const lg_extractor *ex, const level_row *lv, size_t i, size_t j,
-                    const tcell **path, size_t depth, tcol *cols, size_t *nc)
+/* A walk down the solved levels to their leaves, writing each leaf's
+ * column (named by the path of header cells over it). */
+typedef struct leaf_walk {
+    const lg_extractor *ex;
+    const level_row *lv;
+    const tcell *path[LEVELS_MAX + 1];
+    tcol *cols;
+    size_t nc;
+} leaf_walk;
+
+/* The leaves under cell j of level i, at depth `depth` of the path. */
+static void collect(leaf_walk *w, size_t i, size_t j, size_t depth)
 {
-    path[depth] = &lv[i].c[j];
+    const level_row *lv = w->lv;
+    w->path[depth] = &lv[i].c[j];
     if (!lv[i].parent[j]) {
-        name_column(ex, path, depth + 1, &cols[*nc]);
-        (*nc)++;
+        name_column(w->ex, w->path, depth + 1, &w->cols[w->nc]);
+        w->nc++;
         return;
     }
     for (size_t c = 0; c < lv[i].count[j]; c++)
-        collect(ex, lv, i + 1, lv[i].first[j] + c, path, depth + 1, cols, nc);
+        collect(w, i + 1, lv[i].first[j] + c, depth + 1);
 }
 
 /* Solve the levels for v leaves: every way of counting parents that adds
@@ -252,9 +262,12 @@ static int solve_levels(const lg_extractor *ex, level_row *lv, size_t k, size_t 
     return try_counts(ex, lv, k, found);
 }
 
-int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const size_t *nr,
-                 size_t nrows, size_t nlabels, size_t nvalues, tcol *cols)
+int pipe_columns(const lg_extractor *ex, const pipe_head *head, size_t nlabels, size_t nvalues,
+                 tcol *cols)
 {
+    tcell (*rows)[TABLE_COLS_MAX] = head->rows;
+    const size_t *nr = head->n;
+    size_t nrows = head->nrows;
     if (!nrows || nrows > LEVELS_MAX || nvalues > TABLE_COLS_MAX)
         return -1;
     static const size_t corners_labelled[] = {1, 0}, corners_bare[] = {0};
@@ -282,10 +295,10 @@ int pipe_columns(const lg_extractor *ex, tcell rows[][TABLE_COLS_MAX], const siz
          * (申请人情况), not the figures: the row label does */
         int drop_top = nlabels && nrows > 1 && lv[0].n == 1 &&
                        !(corner && in_list(ex, LX_TABLE_BODY, rows[0][0].text));
-        const tcell *path[LEVELS_MAX + 1];
-        size_t nc = 0;
+        leaf_walk walk = {.ex = ex, .lv = lv, .cols = cols, .nc = 0};
         for (size_t j = 0; j < lv[0].n; j++)
-            collect(ex, lv, 0, j, path, 0, cols, &nc);
+            collect(&walk, 0, j, 0);
+        size_t nc = walk.nc;
         if (nc != nvalues)
             continue;
         if (drop_top)
@@ -361,14 +374,15 @@ static void join_split_headers(const lg_extractor *ex, tcell *h, size_t *nh)
     }
 }
 
-/* Do the body's cells make rows of c columns, with label columns (every
- * row's cell is text) leading (after a 序号 column) and value columns (no
- * row's cell is text)?  The first row's first l cells are the last l
- * header cells.  A label column's header and cells state no unit: a
- * header with one (罚没金额(万元)) is a column of figures. */
-static int rows_line_up(const lg_extractor *ex, const tcell *h, size_t n, size_t c, size_t l,
-                        const tcell *b, size_t nb, int *label)
+/* Do the body's cells make rows of c = head.n - l columns, with label
+ * columns (every row's cell is text) leading (after a 序号 column) and
+ * value columns (no row's cell is text)?  The first row's first l cells
+ * are the last l header cells.  A label column's header and cells state
+ * no unit: a header with one (罚没金额(万元)) is a column of figures. */
+static int rows_line_up(const lg_extractor *ex, cell_run head, size_t l, cell_run body, int *label)
 {
+    const tcell *h = head.c, *b = body.c;
+    size_t n = head.n, c = n - l, nb = body.n;
     size_t total = l + nb;
     if (c < 2 || total % c || total < c)
         return 0;
@@ -432,49 +446,48 @@ static void stream_names(const lg_extractor *ex, const tcell *hh, size_t c, cons
         total_unit(cols, c);
 }
 
-/* Try the header cells h[0..*nh) with group choice g_mode: 0 none, 1 its
+/* Try the block's header cells with group choice g_mode: 0 none, 1 its
  * own first cell, 2 the group inherited. */
-static size_t try_stream(const lg_extractor *ex, tcell *h, size_t *nh, const tcell *b,
-                         size_t nb, tcell *group, int g_mode, tcol *cols, size_t *nlabels)
+static size_t try_stream(const lg_extractor *ex, stream_block *blk, int g_mode, tcol *cols)
 {
-    const tcell *hh = g_mode == 1 ? h + 1 : h;
-    size_t n = g_mode == 1 ? *nh - 1 : *nh;
+    tcell *h = blk->head;
+    cell_run head = {g_mode == 1 ? h + 1 : h, g_mode == 1 ? blk->nhead - 1 : blk->nhead};
+    size_t n = head.n;
     for (size_t l = 0; l <= 2 && l < n; l++) {
         size_t c = n - l;
         int label[TABLE_COLS_MAX];
-        if (c > TABLE_COLS_MAX || !rows_line_up(ex, hh, n, c, l, b, nb, label))
+        if (c > TABLE_COLS_MAX || !rows_line_up(ex, head, l, blk->body, label))
             continue;
         tcell g;
         if (g_mode == 1)
             g = h[0];
         else if (g_mode == 2)
-            g = *group;
-        stream_names(ex, hh, c, g_mode ? &g : NULL, label, cols);
+            g = *blk->group;
+        stream_names(ex, head.c, c, g_mode ? &g : NULL, label, cols);
         if (g_mode == 1) {
-            *group = h[0];
+            *blk->group = h[0];
             memmove(h, h + 1, n * sizeof *h);
-            *nh = n;
+            blk->nhead = n;
         }
-        *nlabels = l;
+        blk->nlabels = l;
         return c;
     }
     return 0;
 }
 
-size_t stream_columns(const lg_extractor *ex, tcell *h, size_t *nh, const tcell *b, size_t nb,
-                      tcell *group, tcol *cols, size_t *nlabels)
+size_t stream_columns(const lg_extractor *ex, stream_block *blk, tcol *cols)
 {
-    join_unit_lines(ex, h, nh);
+    join_unit_lines(ex, blk->head, &blk->nhead);
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1)
-            join_split_headers(ex, h, nh);
+            join_split_headers(ex, blk->head, &blk->nhead);
         size_t c = 0;
-        if (group_candidate(ex, h, *nh))
-            c = try_stream(ex, h, nh, b, nb, group, 1, cols, nlabels);
-        else if (group->text[0])
-            c = try_stream(ex, h, nh, b, nb, group, 2, cols, nlabels);
+        if (group_candidate(ex, blk->head, blk->nhead))
+            c = try_stream(ex, blk, 1, cols);
+        else if (blk->group->text[0])
+            c = try_stream(ex, blk, 2, cols);
         if (!c)
-            c = try_stream(ex, h, nh, b, nb, group, 0, cols, nlabels);
+            c = try_stream(ex, blk, 0, cols);
         if (c)
             return c;
     }

@@ -396,7 +396,8 @@ int pipe_data(lg_extractor *ex, const tcell *cells, size_t n)
         tr->cols[0].kind = KIND_COUNT;
         tr->cols_state = -2;
     } else if (tr->cols_state == -2 || tr->cols_labels != nl || tr->cols_values != nv) {
-        tr->cols_state = pipe_columns(ex, tr->head, tr->head_n, tr->head_rows, nl, nv, tr->cols);
+        pipe_head head = {tr->head, tr->head_n, tr->head_rows};
+        tr->cols_state = pipe_columns(ex, &head, nl, nv, tr->cols);
         tr->cols_labels = nl;
         tr->cols_values = nv;
     }
@@ -439,14 +440,16 @@ static int row_numbered(const lg_extractor *ex, const tcell *c)
     return row_number(c->text, &level) > 0;
 }
 
-/* The rows of a placed block, C cells each: s[0..l) are the first row's
- * labels read with the headers, then the body. */
-static int block_records(lg_extractor *ex, const tcell *lead, size_t l, const tcell *b, size_t nb,
-                         size_t c, const tcell *heads, size_t nh)
+/* The rows of a placed block, C cells each: the last nlabels header cells
+ * are the first row's labels, then the body; the header cells before them
+ * head every row's context. */
+static int block_records(lg_extractor *ex, const stream_block *blk, size_t c)
 {
     table_reader *tr = ex->tables;
+    size_t l = blk->nlabels, nb = blk->body.n;
+    const tcell *lead = blk->head + blk->nhead - l, *b = blk->body.c;
     char headers[TABLE_CONTEXT_BYTES / 2];
-    row_context(heads, nh, headers, sizeof headers);
+    row_context(blk->head, blk->nhead - l, headers, sizeof headers);
     size_t rows = (l + nb) / c;
     for (size_t r = 0; r < rows; r++) {
         tcell *row = tr->row;
@@ -483,10 +486,11 @@ static int block_records(lg_extractor *ex, const tcell *lead, size_t l, const tc
     return 0;
 }
 
-static int place_block(lg_extractor *ex, const tcell *h, size_t nh, const tcell *b, size_t nb,
-                       tcell *group, int barred)
+static int place_block(lg_extractor *ex, cell_run head, cell_run body, tcell *group, int barred)
 {
     table_reader *tr = ex->tables;
+    const tcell *h = head.c, *b = body.c;
+    size_t nh = head.n, nb = body.n;
     while (nh && is_title_cell(ex, &h[0])) {
         set_title(ex, h[0].text);
         h++, nh--;
@@ -498,8 +502,8 @@ static int place_block(lg_extractor *ex, const tcell *h, size_t nh, const tcell 
     if (!nums || nh < 2 || (!barred && nums < 2))
         return 0;
     memcpy(tr->scratch, h, nh * sizeof *h);
-    size_t n = nh, l = 0;
-    size_t c = stream_columns(ex, tr->scratch, &n, b, nb, group, tr->cols, &l);
+    stream_block blk = {tr->scratch, nh, body, group, 0};
+    size_t c = stream_columns(ex, &blk, tr->cols);
     tr->cols_state = -2;
     if (!c) {
         char what[96];
@@ -507,7 +511,7 @@ static int place_block(lg_extractor *ex, const tcell *h, size_t nh, const tcell 
         table_warn(ex, b[0].line, b[0].offset, what);
         return 0;
     }
-    return block_records(ex, tr->scratch + n - l, l, b, nb, c, tr->scratch, n - l);
+    return block_records(ex, &blk, c);
 }
 
 /* One cell per line with padding lines (信息内容 | / 本年处理决定数量 | /
@@ -615,8 +619,8 @@ static int flush_stream(lg_extractor *ex)
                 }
             continue;
         }
-        rc = place_block(ex, cells + h0, b0 - h0, cells + b0, i - b0, &group,
-                         barred || tr->stream_barred);
+        cell_run head = {cells + h0, b0 - h0}, body = {cells + b0, i - b0};
+        rc = place_block(ex, head, body, &group, barred || tr->stream_barred);
     }
     tr->stream_n = tr->stream_texts = 0;
     tr->stream_full = tr->stream_barred = 0;

@@ -51,7 +51,8 @@ static lg_role_reading read_in(const lg_role_state *st, const char *text, const 
     if (next)
         next_start = find(&s, next);
     lg_status status;
-    return lg_role_read(lx_defaults(&status), st, s.cp, s.n, start, start + v.n, prev_end, next_start);
+    lg_role_value at = {s.cp, s.n, start, start + v.n, prev_end, next_start};
+    return lg_role_read(lx_defaults(&status), st, &at);
 }
 
 static const char *role(const char *text, const char *prev, const char *value, const char *next)
