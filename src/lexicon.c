@@ -25,8 +25,9 @@ enum shape {
     SH_NUMERAL,  /* one character, its value, "integer" and "financial" optional */
     SH_MEANING,  /* a word and its meaning */
     SH_ALIAS,    /* a word "= full name of a place" */
-    SH_RULE      /* a name and key=value fields; a name may have several
+    SH_RULE,     /* a name and key=value fields; a name may have several
                   * rules, "-name" removes them all (indicators) */
+    SH_RELATIVE  /* a year word and what it names: now N, report, half 1|2 */
 };
 
 static const struct section {
@@ -106,6 +107,7 @@ static const struct section {
     [LX_RATIO_LINKS] = {"ratio-links", SH_WORD},
     [LX_RANK_SCOPES] = {"rank-scopes", SH_WORD},
     [LX_DURATION_CUES] = {"duration-cues", SH_WORD},
+    [LX_RELATIVE_YEARS] = {"relative-years", SH_RELATIVE},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",
@@ -246,6 +248,28 @@ static int alias_target(const char *name)
     return -1;
 }
 
+/* A [relative-years] entry's fields into e->kind and e->num; -1 when they
+ * are none of "now N", "report", "half 1", "half 2". */
+static int relative_check(lx_entry *e)
+{
+    const char *f = e->field;
+    char *end;
+    if (!strcmp(f, "report")) {
+        e->kind = LX_REL_REPORT;
+        return 0;
+    }
+    if (!strncmp(f, "now ", 4) || !strncmp(f, "half ", 5)) {
+        e->kind = f[0] == 'n' ? LX_REL_NOW : LX_REL_HALF;
+        const char *n = f + (f[0] == 'n' ? 4 : 5);
+        e->num = strtoll(n, &end, 10);
+        if (end == n || *end)
+            return -1;
+        return e->kind == LX_REL_NOW ? (e->num >= -9 && e->num <= 9 ? 0 : -1)
+                                     : (e->num == 1 || e->num == 2 ? 0 : -1);
+    }
+    return -1;
+}
+
 /* Fill e's parsed fields from its text, as its section's shape asks. */
 static lg_status entry_check(parse *p, lx_entry *e)
 {
@@ -290,6 +314,9 @@ static lg_status entry_check(parse *p, lx_entry *e)
             return fail(p, "place alias \"%s\" is shorter than two characters", e->word);
         if ((e->place = alias_target(e->value)) < 0)
             return fail(p, "unknown place \"%s\"", e->value);
+    } else if (shape == SH_RELATIVE) {
+        if (relative_check(e))
+            return fail(p, "\"%s\": a relative year is \"now N\" (N from -9 to 9), \"report\" or \"half 1\"/\"half 2\"", e->word);
     } else if (shape == SH_RULE) {
         const char *why = lg_indicator_check(e->field);
         if (why)

@@ -53,6 +53,8 @@ enum lx_list {
     LX_RATIO_WORDS, LX_RATIO_LINKS,
     /* rules/values.rules: the scope of a rank (src/reject.c) */
     LX_RANK_SCOPES, LX_DURATION_CUES,
+    /* rules/years.rules: 今年, 去年, 上半年... (src/year.c, the year pattern) */
+    LX_RELATIVE_YEARS,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (the first
      * that ends a text is the longest: 不超过, not 超过) */
@@ -66,6 +68,10 @@ enum lx_kind {
     LX_KIND_DURATION, LX_KIND_MEASURE, LX_KIND_RANK, LX_KIND_REJECT
 };
 enum lx_meaning { LX_OVER, LX_APPROX, LX_NEARLY, LX_UNDER };
+/* What a [relative-years] word names, from its first field: the year N
+ * from the time of writing (今年 now 0, 去年 now -1; N in num), the
+ * report's year (当年, 目前), or a half of it (上半年 half 1; 1 or 2 in num). */
+enum lx_relative { LX_REL_NOW, LX_REL_REPORT, LX_REL_HALF };
 
 /* The longest unit, in bytes, a value can hold (value.unit is this + 1). */
 #define LX_UNIT_MAX_BYTES 23
@@ -76,8 +82,9 @@ typedef struct lx_entry {
     size_t chars;   /* in characters */
     char *field;    /* the fields after it, one space between, or NULL */
     char *value;    /* after "=", or NULL */
-    int kind;       /* units: enum lx_kind; qualifiers: enum lx_meaning */
-    long long num;  /* numerals: the value */
+    int kind;       /* units: enum lx_kind; qualifiers: enum lx_meaning;
+                     * relative years: enum lx_relative */
+    long long num;  /* numerals: the value; relative years: N of now N, half N */
     int integer;    /* numerals: not a digit after 点 */
     int financial;  /* numerals: a form of amounts (壹 拾), alone a word */
     int place;      /* places: the gazetteer id of the full name */
@@ -110,7 +117,7 @@ typedef struct lx_list_t {
 enum {
     CL_NUMERAL = 1,   /* a Chinese numeral (万 亿 start one only after a qualifier) */
     CL_YEAR = 2,      /* starts a year mention */
-    CL_YEAR_HINT = 4, /* every year mention holds one: 年, 目, 五 */
+    CL_YEAR_HINT = 4, /* every year mention holds one: 年, 五, 目 (of 目前) */
     CL_PLACE = 8,     /* starts a place name */
     CL_BREAK = 16,    /* ends a clause */
     CL_QUOTE = 32,    /* quotes and spaces, left out of names */

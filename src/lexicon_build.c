@@ -228,12 +228,54 @@ static int value_pattern(const lg_lexicon *lx, text_buf *t)
 }
 
 /* Year mentions: 2022年, 2022年上半年, 2021年以来, 2021—2023年, 2008年1月至2010年,
- * “十三五”期间, 今年... */
-static const char YEAR_PATTERN[] =
+ * “十三五”期间 (a plan's number from [numerals]), 今年... ([relative-years]). */
+static const char YEAR_EXPLICIT[] =
     "(?<ra>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:份|底|末)?)?(?:—|–|-|－|~|～|至|到)(?<rb>(?:19|20)[0-9]{2})年"
-    "|(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?"
-    "|(?<fyp>十[一二三四五六七八九]?五|[六七八九]五)[”\"’]?(?<fq>期间|时期|以来|末|初)"
-    "|(?<rel>截至目前|今年|去年|上年|前年|当年|本年|目前|上半年|下半年)";
+    "|(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?";
+
+/* Is e a numeral a five-year plan's number is written with: a positional
+ * digit from lo to hi (not 两, which [numerals] marks integer, nor the
+ * financial 伍), or the positional 十 (lo = hi = 10)? */
+static int plan_numeral(const lx_entry *e, long long lo, long long hi)
+{
+    return e->num >= lo && e->num <= hi && !e->integer && !e->financial && e->cps[0] >= 0x80;
+}
+
+/* A character class of the plan numerals from lo to hi, or (?!). */
+static void append_plan_class(text_buf *t, const lx_list_t *num, long long lo, long long hi)
+{
+    size_t mark = t->len;
+    text_append(t, "[", 1);
+    for (size_t i = 0; i < num->n; i++)
+        if (plan_numeral(&num->e[i], lo, hi))
+            text_append(t, num->e[i].word, num->e[i].len);
+    if (t->len == mark + 1) {
+        t->len = mark;
+        text_append(t, "(?!)", 4);
+    } else {
+        text_append(t, "]", 1);
+    }
+}
+
+static int year_pattern(const lg_lexicon *lx, text_buf *t)
+{
+    const lx_list_t *num = &lx->list[LX_NUMERALS];
+    text_append(t, YEAR_EXPLICIT, strlen(YEAR_EXPLICIT));
+    /* 十三五, 十五, 九五 */
+    text_append(t, "|(?<fyp>", strlen("|(?<fyp>"));
+    append_plan_class(t, num, 10, 10);
+    append_plan_class(t, num, 1, 9);
+    text_append(t, "?", 1);
+    append_plan_class(t, num, 5, 5);
+    text_append(t, "|", 1);
+    append_plan_class(t, num, 6, 9);
+    append_plan_class(t, num, 5, 5);
+    const char *quals = ")[”\"’]?(?<fq>期间|时期|以来|末|初)|(?<rel>";
+    text_append(t, quals, strlen(quals));
+    append_alternation(t, &lx->list[LX_RELATIVE_YEARS]);
+    text_append(t, ")", 1);
+    return t->failed ? -1 : 0;
+}
 
 static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
                                                  "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb"};
@@ -276,7 +318,12 @@ static lg_status build_patterns(lg_lexicon *lx)
     int nomem = 0;
     lx->value_re = compile(t.data, &lx->value_jit, &nomem);
     text_free(&t);
-    lx->year_re = compile(YEAR_PATTERN, &lx->year_jit, &nomem);
+    if (year_pattern(lx, &t)) {
+        text_free(&t);
+        return LG_ERR_NOMEM;
+    }
+    lx->year_re = compile(t.data, &lx->year_jit, &nomem);
+    text_free(&t);
     lx->match_ctx = pcre2_match_context_create(NULL);
     if (!lx->match_ctx)
         nomem = 1;
@@ -308,21 +355,6 @@ static int quote_def(uint32_t cp)
            cp == 0x300A || cp == 0x300B || cp == ' ';
 }
 
-/* The first characters of YEAR_PATTERN's alternatives: 19xx/20xx, 十三五
- * and 六五..九五, 截至目前 今年 去年 上年 前年 当年 本年 目前 上半年 下半年. */
-static int year_start_def(uint32_t cp)
-{
-    switch (cp) {
-    case '1': case '2':
-    case 0x5341: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
-    case 0x622A: case 0x4ECA: case 0x53BB: case 0x4E0A: case 0x524D:
-    case 0x5F53: case 0x672C: case 0x76EE: case 0x4E0B:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
 {
     const lx_list_t *list = &lx->list[l];
@@ -334,14 +366,39 @@ static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
     }
 }
 
+/* Where year_pattern's alternatives may start (CL_YEAR: 19xx and 20xx
+ * are marked with the rest), and a character every mention holds
+ * (CL_YEAR_HINT): 年, a plan's 五, or a relative word's first character
+ * when it holds no 年 (目前). */
+static void year_classes(lg_lexicon *lx)
+{
+    const lx_list_t *num = &lx->list[LX_NUMERALS], *rel = &lx->list[LX_RELATIVE_YEARS];
+    for (size_t i = 0; i < num->n; i++) {
+        const lx_entry *e = &num->e[i];
+        if (e->cps[0] < 0x10000 && (plan_numeral(e, 10, 10) || plan_numeral(e, 6, 9)))
+            lx->cls[e->cps[0]] |= CL_YEAR;
+        if (e->cps[0] < 0x10000 && plan_numeral(e, 5, 5))
+            lx->cls[e->cps[0]] |= CL_YEAR_HINT;
+    }
+    mark_first_chars(lx, LX_RELATIVE_YEARS, CL_YEAR, 0);
+    for (size_t i = 0; i < rel->n; i++) {
+        const lx_entry *e = &rel->e[i];
+        int has_nian = 0;
+        for (size_t k = 0; k < e->chars; k++)
+            has_nian |= e->cps[k] == 0x5E74;
+        if (!has_nian && e->cps[0] < 0x10000)
+            lx->cls[e->cps[0]] |= CL_YEAR_HINT;
+    }
+}
+
 static void build_classes(lg_lexicon *lx)
 {
     const uint8_t *place_bits = lg_place_start_bits(), *second_bits = lg_place_second_bits();
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         int place = cp >= 0x3400 && cp <= 0x9FFF && (place_bits[cp >> 3] >> (cp & 7) & 1);
         int place2 = !second_bits || (second_bits[cp >> 3] >> (cp & 7) & 1);
-        lx->cls[cp] = (uint8_t)((year_start_def(cp) ? CL_YEAR : 0) |
-                                (cp == 0x5E74 || cp == 0x76EE || cp == 0x4E94 ? CL_YEAR_HINT : 0) |
+        lx->cls[cp] = (uint8_t)((cp == '1' || cp == '2' ? CL_YEAR : 0) |
+                                (cp == 0x5E74 /* 年 */ ? CL_YEAR_HINT : 0) |
                                 (place ? CL_PLACE : 0) |
                                 (clause_break_def(cp) ? CL_BREAK : 0) |
                                 (quote_def(cp) ? CL_QUOTE : 0) |
@@ -357,6 +414,7 @@ static void build_classes(lg_lexicon *lx)
         /* the parser let through only values number.c takes */
         lg_numerals_add(&lx->numerals, num->e[i].cps[0], num->e[i].num, num->e[i].financial);
     }
+    year_classes(lx);
     /* what may follow a Chinese numeral in a value: the units and the
      * magnitudes and 余/多 */
     mark_first_chars(lx, LX_UNITS, CL_FOLLOWER, 0);

@@ -21,7 +21,7 @@ int five_year_plan_start(const lg_extractor *ex, const char *s, size_t len)
         uint32_t cp;
         i += utf8_decode_one(s + i, &cp);
         const lx_entry *e = lx_find(ex->lx, LX_NUMERALS, s + at, i - at);
-        if (cp == 0x5341 /* 十 */) {
+        if (e && e->num == 10) { /* 十 */
             tens = 1;
             continue;
         }
@@ -32,24 +32,20 @@ int five_year_plan_start(const lg_extractor *ex, const char *s, size_t len)
     return n >= 6 ? 2001 + 5 * (n - 10) : 0;
 }
 
-/* Can a year mention start at char i?  The first two characters of the
- * pattern's alternatives: 19, 20, 十[一-九五], [六七八九]五, 截至, 今年 去年
- * 前年 当年 本年, 上年 上半年, 下半年, 目前.  上, 下, 本 are everywhere in
- * prose; this keeps the pattern from being tried at each of them. */
+/* Can a year mention start at char i (a CL_YEAR character)?  19, 20, a
+ * plan's number (十三五, 九五: two numerals), or a [relative-years] word.
+ * 上, 下, 本 are everywhere in prose; this keeps the pattern from being
+ * tried at each of them. */
 static int year_may_start(const lg_extractor *ex, size_t i)
 {
-    uint32_t next = ex->cp[i + 1]; /* cp[n] is 0 */
-    switch (ex->cp[i]) {
-    case '1': return next == '9';
-    case '2': return next == '0';
-    case 0x5341: return next == 0x4E94 || class_at(ex, i + 1, CL_NUMERAL); /* 十 */
-    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: return next == 0x4E94; /* 六七八九 -> 五 */
-    case 0x622A: return next == 0x81F3;                     /* 截至 */
-    case 0x4E0A: return next == 0x5E74 || next == 0x534A;  /* 上年, 上半年 */
-    case 0x4E0B: return next == 0x534A;                     /* 下半年 */
-    case 0x76EE: return next == 0x524D;                     /* 目前 */
-    default: return next == 0x5E74;                         /* 今年 去年 前年 当年 本年 */
-    }
+    uint32_t cp = ex->cp[i], next = ex->cp[i + 1]; /* cp[n] is 0 */
+    if (cp == '1')
+        return next == '9';
+    if (cp == '2')
+        return next == '0';
+    if (has_class(ex, cp, CL_NUMERAL) && has_class(ex, next, CL_NUMERAL))
+        return 1;
+    return starts_any(ex, i, LX_RELATIVE_YEARS) != 0;
 }
 
 /* 2022年度, 2022年上半年, 2021年以来 */
@@ -95,14 +91,20 @@ static int read_plan(const lg_extractor *ex, size_t from, size_t len, year_menti
     return 1;
 }
 
-/* 今年, 去年, 上半年: relative to the report's year */
-static void read_relative(const char *r, size_t len, year_mention *m)
+/* 今年, 去年, 上半年: relative to the report's year, as [relative-years]
+ * says */
+static void read_relative(const lg_extractor *ex, const char *r, size_t len, year_mention *m)
 {
-    if (is_word(r, len, "去年") || is_word(r, len, "上年")) m->delta = -1;
-    else if (is_word(r, len, "前年")) m->delta = -2;
-    else if (is_word(r, len, "上半年")) { m->period_mode = PERIOD_HALF; m->period_b = 1; }
-    else if (is_word(r, len, "下半年")) { m->period_mode = PERIOD_HALF; m->period_b = 2; }
-    m->from_now = m->delta || is_word(r, len, "今年") || is_word(r, len, "本年");
+    const lx_entry *e = lx_find(ex->lx, LX_RELATIVE_YEARS, r, len);
+    if (!e)
+        return;
+    if (e->kind == LX_REL_NOW) {
+        m->delta = (int)e->num;
+        m->from_now = 1;
+    } else if (e->kind == LX_REL_HALF) {
+        m->period_mode = PERIOD_HALF;
+        m->period_b = (int)e->num;
+    }
 }
 
 /* (2023年为867件)，同比增长283.6%: a year inside brackets governs only
@@ -181,7 +183,7 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
         if (!read_plan(ex, from, len, m))
             return 0;
     } else if ((len = group(ex, G_REL, &from))) {
-        read_relative(ex->s.data + from, len, m);
+        read_relative(ex, ex->s.data + from, len, m);
     }
     m->comparison = ends_any(ex, m->start, LX_COMPARE_WORDS) != 0;
     m->pair = starts(ex, m->end, "的") && m->year != 0;
