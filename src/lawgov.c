@@ -146,7 +146,7 @@ static lg_status pipeline_open(pipeline *p, const lg_config *cfg, const char *fi
                  ? lg_script_new(&p->script, sentence_tap, p, script_warning, p)
                  : lg_script_new(&p->script, lg_extractor_sentence, p->extractor, script_warning, p);
     if (st == LG_OK)
-        st = lg_normalizer_new(&p->normalizer, lg_script_sentence, p->script);
+        st = lg_normalizer_new(&p->normalizer, cfg->lexicon, lg_script_sentence, p->script);
     if (st == LG_OK)
         st = lg_decoder_new(&p->decoder, cfg->encoding, tee_chars, p);
     if (st != LG_OK)

@@ -38,6 +38,7 @@ struct lg_normalizer {
     size_t line_heading;   /* past the list heading opening the line (三、), or 0 */
     int spaced_run;        /* visible chars in a row each one space apart: 累 计 办 理 */
     int stopped;
+    const lg_numerals *numerals; /* the lexicon's [numerals] */
     lg_sentence_sink sink;
     void *user;
 };
@@ -114,16 +115,12 @@ static int is_ascii_alpha(uint32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
-/* 一二三四五六七八九十两零 (a switch: a few comparisons, not twelve) */
-static int is_cjk_numeral(uint32_t cp)
+/* A numeral of a list heading (一 二 十 百 〇 两...: [numerals] but the
+ * magnitudes 万 亿 and the forms of amounts 壹 拾). */
+static int heading_numeral(const lg_numerals *t, uint32_t cp)
 {
-    switch (cp) {
-    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
-    case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x4E24: case 0x96F6:
-        return 1;
-    default:
-        return 0;
-    }
+    return lg_numerals_has(t, cp) && !lg_numerals_is_magnitude(t, cp) &&
+           !lg_numerals_is_financial(t, cp);
 }
 
 static inline uint32_t fold_width(uint32_t cp)
@@ -149,7 +146,7 @@ static int is_block_marker(uint32_t cp)
 }
 
 /* Does c[0..n) open with a list heading: 一、 十二、 3、 （一） (2) 4. ? */
-static int heading_at(const lg_char *c, size_t n, int *complete)
+static int heading_at(const lg_numerals *t, const lg_char *c, size_t n, int *complete)
 {
     size_t i = 0;
     *complete = 0;
@@ -157,7 +154,7 @@ static int heading_at(const lg_char *c, size_t n, int *complete)
     if (paren)
         i++;
     size_t digits = 0, cjk = 0;
-    while (i < n && (is_cjk_numeral(c[i].cp) || (c[i].cp >= '0' && c[i].cp <= '9'))) {
+    while (i < n && (heading_numeral(t, c[i].cp) || (c[i].cp >= '0' && c[i].cp <= '9'))) {
         if (c[i].cp <= '9') digits++; else cjk++;
         i++;
     }
@@ -480,7 +477,7 @@ static void flush_partial(lg_normalizer *nz)
             cut = i;
     for (size_t i = nz->len; i > PARA_MAX / 2 && !cut; i--) {
         uint32_t cp = nz->buf[i - 1].cp;
-        if (!is_ascii_alnum(cp) && cp != '.' && !is_cjk_numeral(cp))
+        if (!is_ascii_alnum(cp) && cp != '.' && !lg_numerals_has(nz->numerals, cp))
             cut = i;
     }
     if (!cut)
@@ -488,12 +485,18 @@ static void flush_partial(lg_normalizer *nz)
     flush_upto(nz, cut, 0);
 }
 
-lg_status lg_normalizer_new(lg_normalizer **out, lg_sentence_sink sink, void *user)
+lg_status lg_normalizer_new(lg_normalizer **out, const lg_lexicon *lx, lg_sentence_sink sink,
+                            void *user)
 {
+    lg_status st = LG_OK;
+    *out = NULL;
+    if (!lx && !(lx = lx_defaults(&st)))
+        return st;
     lg_normalizer *nz = calloc(1, sizeof *nz);
     *out = nz;
     if (!nz)
         return LG_ERR_NOMEM;
+    nz->numerals = &lx->numerals;
     nz->sink = sink;
     nz->user = user;
     nz->para_fresh = 1;
@@ -681,7 +684,7 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
     if (nz->checking_heading) {
         int complete;
         size_t n = nz->len - nz->line_start;
-        int maybe = heading_at(nz->buf + nz->line_start, n, &complete);
+        int maybe = heading_at(nz->numerals, nz->buf + nz->line_start, n, &complete);
         if (complete) {
             size_t start = nz->line_start;
             flush_upto(nz, start, 1);

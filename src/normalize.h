@@ -6,13 +6,15 @@
  * cutting the text into sentences (on 。！？； and at paragraph ends).
  * Every character it passes on keeps the input line and byte offset it came
  * from, so the position map survives every repair.
- * Does not own: decoding (decode.c) or finding values (extract.c). */
+ * Does not own: decoding (decode.c) or finding values (extract.c).
+ * Reads: the lexicon's [numerals] (list headings, where a piece may be cut). */
 #ifndef LG_NORMALIZE_H
 #define LG_NORMALIZE_H
 
 #include <stddef.h>
 
 #include "decode.h"
+#include "lexicon.h"
 
 /* flags passed with each sentence */
 #define LG_SENT_PARA_START 1u /* the first sentence of a paragraph */
@@ -24,7 +26,9 @@ typedef int (*lg_sentence_sink)(void *user, const lg_char *chars, size_t n,
 
 typedef struct lg_normalizer lg_normalizer;
 
-lg_status lg_normalizer_new(lg_normalizer **out, lg_sentence_sink sink,
+/* lx gives the Chinese numerals of list headings (一、 十二、 (三)): its
+ * [numerals]; NULL: the defaults'. */
+lg_status lg_normalizer_new(lg_normalizer **out, const lg_lexicon *lx, lg_sentence_sink sink,
                             void *user);
 
 /* Take the next decoded characters (the shape of an lg_char_sink, so the

@@ -46,6 +46,11 @@ static inline int lg_numerals_is_magnitude(const lg_numerals *t, uint32_t cp)
 {
     return cp < 0x10000 && (t->code[cp] & 0x7F) >= 14;
 }
+/* A form of amounts (壹 贰 拾)? */
+static inline int lg_numerals_is_financial(const lg_numerals *t, uint32_t cp)
+{
+    return cp < 0x10000 && (t->code[cp] & 0x80) != 0;
+}
 
 /* What lg_number_read found, besides the value. */
 enum {

@@ -59,8 +59,8 @@ static double run(const unsigned char *data, size_t size, enum stage last, long 
     if (last == EXTRACT)
         st = lg_extractor_new(&ex, &cfg, "bench", NULL);
     if (st == LG_OK && last >= NORMALIZE)
-        st = last == EXTRACT ? lg_normalizer_new(&nz, lg_extractor_sentence, ex)
-                             : lg_normalizer_new(&nz, ignore_sentence, NULL);
+        st = last == EXTRACT ? lg_normalizer_new(&nz, NULL, lg_extractor_sentence, ex)
+                             : lg_normalizer_new(&nz, NULL, ignore_sentence, NULL);
     if (st == LG_OK)
         st = nz ? lg_decoder_new(&dec, NULL, lg_normalizer_push, nz)
                 : lg_decoder_new(&dec, NULL, ignore_chars, NULL);

@@ -112,7 +112,7 @@ static void normalize(sentences *ss, const char *s, size_t chunk)
     size_t n;
     lg_char *c = chars_of(s, &n);
     lg_normalizer *nz;
-    if (lg_normalizer_new(&nz, collect, ss) != LG_OK)
+    if (lg_normalizer_new(&nz, NULL, collect, ss) != LG_OK)
         abort();
     if (!chunk)
         chunk = n ? n : 1;
@@ -405,7 +405,7 @@ static void normalize_with(sentences *ss, const char *s, uint32_t nul_as)
         if (c[i].cp == '~')
             c[i].cp = nul_as;
     lg_normalizer *nz;
-    if (lg_normalizer_new(&nz, collect, ss) != LG_OK)
+    if (lg_normalizer_new(&nz, NULL, collect, ss) != LG_OK)
         abort();
     lg_normalizer_push(nz, c, n);
     lg_normalizer_finish(nz);
@@ -786,6 +786,13 @@ int main(void)
         sentences_free(&ss);
     }
     {
+        /* the heading numerals are the lexicon's [numerals] (百 and 〇
+         * too, which the normalizer's own list lacked) */
+        normalize(&ss, "工作情况\n一百、完善制度", 0);
+        TEST_STREQ("heading 一百、 starts a paragraph", joined(&ss), "工作情况 / 一百、完善制度");
+        sentences_free(&ss);
+    }
+    {
         normalize(&ss, "工作情况。\n（三）加强监督", 0);
         TEST_STREQ("（三） after a sentence end", joined(&ss), "工作情况。 / （三）加强监督");
         TEST_STREQ("（三） after a sentence end: flags", flags_of(&ss), "P P");
@@ -881,7 +888,7 @@ int main(void)
         size_t n;
         lg_char *c = chars_of("第一句。第二句。第三句。", &n);
         lg_normalizer *nz;
-        lg_normalizer_new(&nz, collect, &st);
+        lg_normalizer_new(&nz, NULL, collect, &st);
         int r1 = lg_normalizer_push(nz, c, n);
         int r2 = lg_normalizer_finish(nz);
         TEST_COND("stop: push or finish report it, one sentence only", (r1 || r2) && st.n == 1);
