@@ -108,6 +108,7 @@ static const struct section {
     [LX_RANK_SCOPES] = {"rank-scopes", SH_WORD},
     [LX_DURATION_CUES] = {"duration-cues", SH_WORD},
     [LX_RELATIVE_YEARS] = {"relative-years", SH_RELATIVE},
+    [LX_COUNTY_WORDS] = {"county-words", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

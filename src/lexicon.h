@@ -55,6 +55,9 @@ enum lx_list {
     LX_RANK_SCOPES, LX_DURATION_CUES,
     /* rules/years.rules: 今年, 去年, 上半年... (src/year.c, the year pattern) */
     LX_RELATIVE_YEARS,
+    /* rules/places.rules: counties named by an everyday word (src/where.c;
+     * the defaults compiled into the gazetteer by tools/gen_places.py) */
+    LX_COUNTY_WORDS,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (the first
      * that ends a text is the longest: 不超过, not 超过) */

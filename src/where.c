@@ -7,7 +7,7 @@
  * comparison is none's).
  * Reads: the sentence and its values; the gazetteer (place.h); the
  * lexicon's [places], [nation-words], [average-words], [top-place-words],
- * [compare-words] and [government-words]. */
+ * [compare-words], [government-words] and [county-words]. */
 #include "extract_int.h"
 #include "place.h"
 
@@ -66,6 +66,14 @@ static size_t alias_at(const lg_extractor *ex, size_t i, int *id)
     return best;
 }
 
+/* A [county-words] county (会同县 of 会同县府办) outside the report's own
+ * city: no place in running text.  The gazetteer holds the defaults to
+ * this already; a users' file may add more. */
+static int county_word_elsewhere(const lg_extractor *ex, const char *s, size_t len, int id)
+{
+    return lx_find(ex->lx, LX_COUNTY_WORDS, s, len) && lg_place_city_of(id) != prefer_city(ex);
+}
+
 /* The place named at char i: its end (i when none), *id its place. */
 static size_t place_at(const lg_extractor *ex, size_t i, int *id)
 {
@@ -80,6 +88,8 @@ static size_t place_at(const lg_extractor *ex, size_t i, int *id)
     size_t b = ex->cb[i];
     size_t len = lg_place_match(ex->s.data + b, ex->s.len - b, prefer_city(ex), &gid);
     size_t gend = len ? char_at_byte(ex, i, b + len) : i;
+    if (gend > end && county_word_elsewhere(ex, ex->s.data + b, len, gid))
+        gend = i;
     if (gend > end) {
         end = gend;
         *id = gid;

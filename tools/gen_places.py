@@ -42,8 +42,8 @@ Names
     the banner abbreviations (土默特右旗 -> 土右旗, 达尔罕茂明安联合旗 -> 达茂旗,
     科尔沁右翼前旗 -> 科右前旗, 伊金霍洛旗 -> 伊旗, 东乌珠穆沁旗 -> 东乌旗).
     Full names of two characters (新县, 范县, 东区: the 范县 of 示范县) and
-    the generic 新城区, and counties named by an everyday word (COUNTY_WORD:
-    会同县 of 会同县府办), are CITY; 城区 / 郊区 / 矿区 are LOOKUP.
+    the generic 新城区, and counties named by an everyday word ([county-words]
+    of rules/places.rules: 会同县 of 会同县府办), are CITY; 城区 / 郊区 / 矿区 are LOOKUP.
   - development zones (xxxx7x rows, <prov>?<city short>市?<core><suffix>):
     <city><core>高新区 / 经开区 / 经济开发区, <core>高新区 / 经开区 when the
     core has 2+ characters (稀土高新区), <city>高新区 (包头高新区), and the
@@ -101,40 +101,34 @@ COUNTY_GENERIC_LOOKUP = {"城区", "郊区", "矿区"}
 # report's own city.
 COUNTY_GENERIC_CITY = {"新城区"}
 
-# Counties whose name is an everyday word of government prose followed by
-# the suffix, where the suffix also starts the next word: the text reads
-# word + (县府办, 县委, 县级, 县域, 市场, 区域, 区县 ...), not the county.
-# Like two-character counties they are matched in running text only under
-# the report's own city (and at a sentence's start before 人民政府 or a
-# year, see src/where.c).  The readings that collide:
-COUNTY_WORD = {
-    "会同县": "会同 'together with': 会同县府办做好…, 会同县司法局",
-    "比如县": "比如 'for example': 比如县级政府",
-    "合作市": "合作 'cooperate': 合作市场主体",
-    "南部县": "南部 'the south': 西南部县区, 南部县域",
-    "新建区": "新建 'newly built': 新建区域",
-    "港口区": "港口 'port': 港口区域",
-    "振兴区": "振兴 'revitalise': 乡村振兴区域",
-    "复兴区": "复兴 'revival': 复兴区域",
-    "平安区": "平安 'safe': 平安区县创建",
-    "新兴县": "新兴 'emerging': 新兴县域产业",
-    "新兴区": "新兴 'emerging': 新兴区域",
-    "城中区": "城中 'in the city': 城中区域",
-    "城北区": "城北 'north of the city': 城北区域",
-    "城东区": "城东: 城东区域",
-    "城西区": "城西: 城西区域",
-    "解放区": "解放 'liberate'; also the historical 'liberated area'",
-    "友好区": "友好 'friendly': 友好区县",
-    "资源县": "资源 'resources': 资源县域",
-    "和平区": "和平 'peace': 和平区域",
-    "和平县": "和平 'peace': 和平县域",
-    "老城区": "老城区 'the old town' itself",
-    "应城市": "相应城市, 响应城市",
-    "惠民县": "惠民 'benefit the people': 惠民县域",
-    "富民县": "富民 'enrich the people': 富民县域经济",
-    "光明区": "光明 'bright': 光明区域",
-    "前进区": "前进 'advance': 前进区域",
-}
+# Counties whose name is an everyday word (会同县 of 会同县府办): the
+# [county-words] section of rules/places.rules, which says why each is
+# there.  Like two-character counties they are matched in running text only
+# under the report's own city.
+RULES_FILE = os.path.join("rules", "places.rules")
+RULES_SECTION = "county-words"
+
+
+def read_rules_section(path, section):
+    """The entries of [section] in a rules file (see src/lexicon.c): one a
+    line, '#' comments and blank lines skipped, a leading '+' dropped."""
+    words, inside = [], False
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                inside = line == "[%s]" % section
+                continue
+            if inside:
+                if line.startswith("-") or len(line.lstrip("+").split()) != 1:
+                    sys.exit("%s:%d: [%s] takes one full name a line" % (path, n, section))
+                words.append(line.lstrip("+"))
+    if not words:
+        sys.exit("%s: no [%s] section" % (path, section))
+    return set(words)
+
 
 # The 56 recognised ethnic groups (and 各族 of 隆林各族自治县), used to strip
 # the ethnic part of autonomous units.  Single-character names are only
@@ -234,12 +228,12 @@ def banner_abbrevs(name):
     return out
 
 
-def county_forms(name):
+def county_forms(name, county_words):
     """(form, kind, flags) for a county-level unit's name."""
     forms = [(name, K_FULL, 0)]
     if name in COUNTY_GENERIC_LOOKUP:
         forms[0] = (name, K_FULL, F_LOOKUP)
-    elif len(name) <= 2 or name in COUNTY_GENERIC_CITY or name in COUNTY_WORD:
+    elif len(name) <= 2 or name in COUNTY_GENERIC_CITY or name in county_words:
         forms[0] = (name, K_FULL, F_CITY)
     for suf, unit in (("自治县", "县"), ("自治旗", "旗")):
         if name.endswith(suf):
@@ -325,6 +319,7 @@ def build(root):
     provs = read_csv(os.path.join(d, "provinces.csv"))
     cities = read_csv(os.path.join(d, "cities.csv"))
     areas = read_csv(os.path.join(d, "areas.csv"))
+    county_words = read_rules_section(os.path.join(root, RULES_FILE), RULES_SECTION)
 
     places = []  # dicts: name, adcode, level, parent (adcode key), key
     pshort_of = {}
@@ -409,7 +404,7 @@ def build(root):
             if kind in ("gx", "jk"):
                 zones_by_city.setdefault(p["parent_id"], []).append((i, kind, core))
         else:  # county, or a county-level city directly under a province
-            cand.extend((f, i, k, fl) for f, k, fl in county_forms(name))
+            cand.extend((f, i, k, fl) for f, k, fl in county_forms(name, county_words))
     # Bare 高新区 / 经开区: one zone of that kind per city, preferring the one
     # whose name has no core (长春高新技术产业开发区 over 长春净月...).
     for cid, zs in sorted(zones_by_city.items()):
@@ -460,7 +455,8 @@ def render(places, names):
     out = []
     w = out.append
     w("/* generated by tools/gen_places.py, do not edit.")
-    w(" * Source: data/admin-divisions/{provinces,cities,areas}.csv (NBS 2023 codes).")
+    w(" * Source: data/admin-divisions/{provinces,cities,areas}.csv (NBS 2023 codes),")
+    w(" * [county-words] of rules/places.rules.")
     w(" * Regenerate: python3 tools/gen_places.py */")
     w("#include <stdint.h>")
     w("")
