@@ -104,32 +104,76 @@ static int watching(const lg_script *s)
     return s->converted > 0 || s->simplified_seen < SIMPLIFIED_ENOUGH;
 }
 
-/* Convert s->utf8 in place; 0 on success, -1 when no converter, -2 on no
- * memory. */
-static int convert_utf8(lg_script *s)
+/* The simplified form of s[0..n) (OpenCC's t2s), to be released with
+ * release_converted; NULL when there is no converter (*no_converter set)
+ * or no memory. */
+static char *to_simplified(const char *s, size_t n, int *no_converter)
 {
+    *no_converter = 1;
 #ifdef LG_HAVE_OPENCC
+    char *done = NULL;
     pthread_mutex_lock(&converter_lock);
     if (!converter_tried) {
         converter_tried = 1;
         converter = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
     }
-    int rc = -1;
     if (converter != (opencc_t)-1) {
-        char *done = opencc_convert_utf8(converter, s->utf8.data, s->utf8.len);
-        rc = -2;
-        if (done) {
-            text_reset(&s->utf8);
-            rc = text_append(&s->utf8, done, strlen(done)) == 0 && !s->utf8.failed ? 0 : -2;
-            opencc_convert_utf8_free(done);
-        }
+        *no_converter = 0;
+        done = opencc_convert_utf8(converter, s, n);
     }
     pthread_mutex_unlock(&converter_lock);
-    return rc;
+    return done;
 #else
-    (void)s;
-    return -1;
+    (void)s, (void)n;
+    return NULL;
 #endif
+}
+
+static void release_converted(char *done)
+{
+#ifdef LG_HAVE_OPENCC
+    opencc_convert_utf8_free(done);
+#else
+    (void)done;
+#endif
+}
+
+/* Convert s->utf8 in place; 0 on success, -1 when no converter, -2 on no
+ * memory. */
+static int convert_utf8(lg_script *s)
+{
+    int no_converter;
+    char *done = to_simplified(s->utf8.data, s->utf8.len, &no_converter);
+    if (!done)
+        return no_converter ? -1 : -2;
+    text_reset(&s->utf8);
+    int rc = text_append(&s->utf8, done, strlen(done)) == 0 && !s->utf8.failed ? 0 : -2;
+    release_converted(done);
+    return rc;
+}
+
+int lg_script_simplify(char *s, size_t cap)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode_one(s + i, &cp);
+        if (lg_is_traditional(cp))
+            break;
+        i += k ? k : 1;
+    }
+    if (i >= n)
+        return 0;
+    int no_converter;
+    char *done = to_simplified(s, n, &no_converter);
+    if (!done)
+        return -1;
+    size_t len = strlen(done);
+    int rc = len < cap ? 1 : -1;
+    if (rc == 1)
+        memcpy(s, done, len + 1);
+    release_converted(done);
+    return rc;
 }
 
 /* Decode the converted text into s->out, giving each character the input

@@ -44,6 +44,13 @@ lg_status lg_script_new(lg_script **out, lg_sentence_sink next, void *next_user,
 /* An lg_sentence_sink: converts when needed and passes the sentence on. */
 int lg_script_sentence(void *script, const lg_char *chars, size_t n, unsigned flags);
 
+/* Convert the NUL-terminated UTF-8 string s (cap bytes of room) to
+ * simplified script in place when it holds traditional-only characters:
+ * for text the script stage does not see (the table reader's cells).
+ * Returns 1 when converted, 0 when nothing needed it, -1 when it could not
+ * be (no converter, no memory, no room): s is then unchanged. */
+int lg_script_simplify(char *s, size_t cap);
+
 /* Sentences converted so far (for tests). */
 size_t lg_script_converted(const lg_script *s);
 

@@ -6,6 +6,8 @@
  * Reads: the lexicon's [units], [table-units]. */
 #include "table.h"
 
+#include "script.h"
+
 /* ---- cells ------------------------------------------------------------ */
 
 int is_blank_cp(uint32_t cp)
@@ -75,6 +77,9 @@ static int only_dashes(const char *s)
 void classify_cell(const lg_extractor *ex, tcell *c)
 {
     c->dec[0] = c->unit[0] = '\0';
+    /* the script stage converts sentences, not the reader's cells: a
+     * traditional report's names and units are simplified here */
+    lg_script_simplify(c->text, sizeof c->text);
     const char *s = c->text;
     size_t n = strlen(s), i = 0;
     if (!n) {

@@ -96,6 +96,27 @@ static void test_convert(void)
     lg_script_free(s);
 }
 
+/* A string the script stage does not see (a table cell) is converted in
+ * place, left alone when simplified, and left whole when it cannot fit. */
+static void test_simplify(void)
+{
+    char cell[32] = "調解糾紛860個";
+    char plain[32] = "调解纠纷860个";
+    char tight[8] = "萬件";
+    TEST_COND("simplified: nothing to do", lg_script_simplify(plain, sizeof plain) == 0);
+    TEST_STREQ("simplified: unchanged", plain, "调解纠纷860个");
+#ifdef LG_HAVE_OPENCC
+    TEST_COND("traditional: converted", lg_script_simplify(cell, sizeof cell) == 1);
+    TEST_STREQ("traditional: in simplified script", cell, "调解纠纷860个");
+    TEST_COND("no room: not converted", lg_script_simplify(tight, 4) == -1);
+    TEST_STREQ("no room: unchanged", tight, "萬件");
+#else
+    TEST_COND("without OpenCC: not converted", lg_script_simplify(cell, sizeof cell) == -1);
+    TEST_STREQ("without OpenCC: unchanged", cell, "調解糾紛860個");
+    (void)tight;
+#endif
+}
+
 /* A report that has shown thousands of simplified ideographs is not
  * checked further; one that has shown traditional text is checked to the
  * end. */
@@ -132,6 +153,7 @@ int main(void)
     test_watching();
     test_pass_through();
     test_convert();
+    test_simplify();
     lg_script_cleanup();
     return TEST_REPORT();
 }
