@@ -22,6 +22,8 @@
 #define TCELL_BYTES 256
 /* A column's name (the header path), in bytes. */
 #define TNAME_BYTES 512
+/* A title longer than this names no topic: it is a sentence. */
+#define TITLE_TOPIC_MAX_CHARS 20
 /* Header lines above a row of space-separated numbers (PDF text). */
 #define WORD_LINES_MAX 8
 
@@ -161,6 +163,8 @@ struct table_reader {
     char title_unit[UNIT_BYTES];
     int title_places;
     const char *title_kind;
+    char title_topic[TCELL_BYTES]; /* what it counts: 受理行政复议案件 */
+    size_t title_rows_named; /* bytes of its opening naming the rows: 省区市和兵团 */
 
     /* a | table: its header rows, and the columns worked out for rows of
      * one shape (labels, values) */

@@ -131,17 +131,31 @@ void table_warn(lg_extractor *ex, long long line, long long offset, const char *
     ex->cfg->on_warning(ex->file, offset, msg, ex->cfg->user);
 }
 
-/* name = label + column, the column first after a generic label (数量). */
+static int label_place(const char *text, int body);
+
+/* name = label + column, the column first after a generic label (数量);
+ * under a column that only says what is measured (数量, 比例) the title's
+ * topic comes in: 2014年复议案件审结情况 | 变更 | 数量 -> 复议案件审结变更数量;
+ * after the row's label when the title names the rows (省区市和兵团受理…:
+ * 广东 + 受理行政复议案件 + 数量) or the label is a place. */
 static void join_metric(const lg_extractor *ex, const char *label, const char *col, char *out,
                         size_t cap)
 {
-    const char *a = label, *b = col;
+    const table_reader *tr = ex->tables;
+    const char *a = label, *b = col, *topic = tr->title_topic;
     /* a 合计 row is a row like the others: its label leads */
     int total = !strcmp(label, "合计") || !strcmp(label, "总计") || !strcmp(label, "小计");
     if (*label && *col && !total && in_list(ex, LX_GENERIC_MEASURES, label))
         a = col, b = label;
+    int with_topic = *topic && *col && in_list(ex, LX_GENERIC_MEASURES, col) &&
+                     !strstr(label, topic) && !strstr(topic, label);
+    int label_first = tr->title_rows_named || label_place(label, 0) >= 0;
     out[0] = '\0';
+    if (with_topic && !label_first)
+        utf8_cat(out, cap, topic);
     utf8_cat(out, cap, a);
+    if (with_topic && label_first)
+        utf8_cat(out, cap, total ? topic : topic + tr->title_rows_named);
     utf8_cat(out, cap, b);
 }
 
@@ -293,11 +307,85 @@ int is_title_cell(const lg_extractor *ex, const tcell *c)
     return n >= 3 && !strcmp(name + n - 3, "表");
 }
 
+/* Past a title's number and year: 表1: 表二、 2023年度 12014年 (a figure's
+ * number glued to its year). */
+static const char *after_title_number(const char *s)
+{
+    size_t k;
+    if (!strncmp(s, "表", 3)) {
+        s += 3;
+        while ((*s >= '0' && *s <= '9') || cjk_numeral(next_cp(s, &k)))
+            s += (*s >= '0' && *s <= '9') ? 1 : k;
+        while (*s == ':' || *s == ' ' || *s == '.' || !strncmp(s, "：", 3) || !strncmp(s, "、", 3))
+            s += (unsigned char)*s < 0x80 ? 1 : 3;
+    }
+    const char *d = s;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    if (d - s >= 4 && !strncmp(d, "年", 3))
+        s = !strncmp(d + 3, "度", 3) ? d + 6 : d + 3;
+    return s;
+}
+
+/* The length of s without a bracket that ends it: …情况(按数量降序排列). */
+static size_t without_closing_bracket(const char *s, size_t n)
+{
+    int full = n >= 3 && !strcmp(s + n - 3, "）");
+    if (!full && (!n || s[n - 1] != ')'))
+        return n;
+    for (size_t i = n - (full ? 3 : 1); i-- > 0;)
+        if (s[i] == '(' || (i + 3 <= n && !strncmp(s + i, "（", 3)))
+            return i;
+    return n;
+}
+
+/* What a table's title says it counts, its number, year, closing bracket
+ * and closing words ([table-title-ends]) left out: 表1:省区市和兵团受理行政
+ * 复议案件情况(按数量降序排列) -> 省区市和兵团受理行政复议案件; "" when none.
+ * *rows_named: the length of a collective noun of its rows that opens it
+ * ([table-row-scopes]: 省区市和兵团, 各县(市、区)), 0 when none. */
+static void title_topic(const lg_extractor *ex, const char *s, char *out, size_t cap,
+                        size_t *rows_named)
+{
+    out[0] = '\0';
+    *rows_named = 0;
+    s = after_title_number(s);
+    int level;
+    s += row_number(s, &level); /* 三、收到和处理…: a section heading */
+    size_t n = without_closing_bracket(s, strlen(s));
+    if (n >= cap)
+        return;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    const lx_list_t *ends = &ex->lx->list[LX_TABLE_TITLE_ENDS];
+    for (size_t i = 0; i < ends->n; i++) {
+        size_t w = strlen(ends->e[i].word);
+        if (w < n && !strcmp(out + n - w, ends->e[i].word)) {
+            out[n -= w] = '\0';
+            break;
+        }
+    }
+    size_t chars = utf8_chars_n(out, n);
+    if (chars < 2 || chars > TITLE_TOPIC_MAX_CHARS) {
+        out[0] = '\0';
+        return;
+    }
+    const lx_list_t *scopes = &ex->lx->list[LX_TABLE_ROW_SCOPES];
+    for (size_t i = 0; i < scopes->n; i++) {
+        size_t w = strlen(scopes->e[i].word);
+        if (w + 6 <= n && !strncmp(out, scopes->e[i].word, w)) {
+            *rows_named = w;
+            break;
+        }
+    }
+}
+
 void set_title(lg_extractor *ex, const char *s)
 {
     table_reader *tr = ex->tables;
-    if (!*s && !tr->title_year && !tr->title_unit[0])
+    if (!*s && !tr->title_year && !tr->title_unit[0] && !tr->title_topic[0])
         return; /* no title, and none before */
+    title_topic(ex, s, tr->title_topic, sizeof tr->title_topic, &tr->title_rows_named);
     tr->title_year = year_in(s);
     tr->title_unit[0] = '\0';
     tr->title_places = 0;

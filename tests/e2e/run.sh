@@ -41,9 +41,9 @@ echo "corpus/dev:"; tail -5 "$tmp/dscore"
 
 # the statistical-table texts (corpus/dev/tables, issue #19), scored apart
 # from the prose.  Floors a little under the level the table reader reaches
-# (value F1 0.995, record F1 0.964, names close 0.76).
+# (value F1 0.995, record F1 0.978, names close 0.95).
 "$bin" corpus/dev/tables/docs/*.txt > "$tmp/tables.jsonl" 2>/dev/null
-if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.73 \
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.90 \
         corpus/dev/tables/gold "$tmp/tables.jsonl" > "$tmp/tscore" 2>&1; then
     ok
 else
