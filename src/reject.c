@@ -73,6 +73,36 @@ static int inside_label(const lg_extractor *ex, const value *v)
     return 0;
 }
 
+/* Does the clause before the one starting at cs end with a rank (综合排名
+ * 第十，东北四市第一: the second rank of a list of them has no cue)? */
+static int after_rank_clause(const lg_extractor *ex, size_t cs)
+{
+    if (cs < 3 || (ex->cp[cs - 1] != 0xFF0C /* ， */ && ex->cp[cs - 1] != 0x3001 /* 、 */))
+        return 0;
+    size_t k = cs - 1;
+    if (ex->cp[k - 1] == 0x540D /* 名 */ || ex->cp[k - 1] == 0x4F4D /* 位 */)
+        k--;
+    size_t digits = 0;
+    while (k > 0 && digits < 4 &&
+           ((ex->cp[k - 1] >= '0' && ex->cp[k - 1] <= '9') ||
+            lg_numerals_has(&ex->lx->numerals, ex->cp[k - 1])))
+        k--, digits++;
+    return digits && k > 0 && ex->cp[k - 1] == 0x7B2C /* 第 */;
+}
+
+/* A rank ends its clause, or a list of ranks goes on after 、 (第十、东北
+ * 四市第一), not a list of ordinals (第一、二批). */
+static int rank_ends_here(const lg_extractor *ex, const value *v, const candidate *c)
+{
+    if (v->end >= ex->n || has_class(ex, c->after, CL_BREAK) || c->after == 0x3002)
+        return 1;
+    if (c->after != 0x3001 /* 、 */ || v->end + 1 >= ex->n)
+        return 0;
+    uint32_t next = ex->cp[v->end + 1];
+    return next != 0x7B2C && !(next >= '0' && next <= '9') &&
+           !lg_numerals_has(&ex->lx->numerals, next);
+}
+
 /* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一, 全省第三 ranks.
  * Returns 1 when the value is no record; else it is made a rank. */
 static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c)
@@ -80,13 +110,14 @@ static int ordinal_rejected(const lg_extractor *ex, value *v, const candidate *c
     size_t i = v->start;
     int rank = UNIT_IS(v->unit, "名") || UNIT_IS(v->unit, "位");
     /* 居全国第一, but not 第一方阵, 第一梯队: the rank ends the clause */
-    if (!rank && !c->ulen && !c->mlen &&
-        (v->end >= ex->n || has_class(ex, c->after, CL_BREAK) || c->after == 0x3002)) {
+    if (!rank && !c->ulen && !c->mlen && rank_ends_here(ex, v, c)) {
         /* 调解率全市第一: a scope right before 第 makes it a rank */
         rank = ends_any(ex, i - 1, LX_RANK_SCOPES) != 0;
         size_t cs = clause_start(ex, i);
         for (size_t k = cs; k + 1 < i && !rank; k++)
             rank = starts_any(ex, k, LX_RANK_CUES) != 0;
+        if (!rank)
+            rank = after_rank_clause(ex, cs);
     }
     if (!rank || c->places || v->dec[0] == '-')
         return 1;
