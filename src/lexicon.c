@@ -109,6 +109,8 @@ static const struct section {
     [LX_RATIO_LINKS] = {"ratio-links", SH_WORD},
     [LX_RANK_SCOPES] = {"rank-scopes", SH_WORD},
     [LX_DURATION_CUES] = {"duration-cues", SH_WORD},
+    [LX_VIEW_OPENS] = {"view-opens", SH_WORD},
+    [LX_VIEW_CLOSES] = {"view-closes", SH_WORD},
     [LX_RELATIVE_YEARS] = {"relative-years", SH_RELATIVE},
     [LX_COUNTY_WORDS] = {"county-words", SH_WORD},
 };

@@ -53,7 +53,7 @@ enum lx_list {
     /* rules/values.rules: ratios the text gives no unit (src/value.c) */
     LX_RATIO_WORDS, LX_RATIO_LINKS,
     /* rules/values.rules: the scope of a rank (src/reject.c) */
-    LX_RANK_SCOPES, LX_DURATION_CUES,
+    LX_RANK_SCOPES, LX_DURATION_CUES, LX_VIEW_OPENS, LX_VIEW_CLOSES,
     /* rules/years.rules: 今年, 去年, 上半年... (src/year.c, the year pattern) */
     LX_RELATIVE_YEARS,
     /* rules/places.rules: counties named by an everyday word (src/where.c;

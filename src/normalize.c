@@ -36,6 +36,7 @@ struct lg_normalizer {
     int pending_space;     /* spaces seen since the last visible char */
     int line_gaps;         /* spaces between ideograph words in the line: 步伐加快 发展动能 */
     size_t line_heading;   /* past the list heading opening the line (三、), or 0 */
+    int line_after_blank;  /* the current line came after a blank line */
     int spaced_run;        /* visible chars in a row each one space apart: 累 计 办 理 */
     int stopped;
     const lg_numerals *numerals; /* the lexicon's [numerals] */
@@ -544,16 +545,21 @@ static int ends_as_title(const lg_normalizer *nz)
 static int standalone_line(const lg_normalizer *nz)
 {
     size_t n = nz->len - nz->line_start, from = nz->line_start;
+    /* a short line with blank lines on both sides: a paragraph of its own */
+    int own_paragraph = nz->line_after_blank && nz->newlines >= 2 && n >= 4 && n <= 24;
     if (nz->line_heading && n <= 24)
         from = nz->line_heading;
-    else if (!(nz->line_gaps >= 1 && nz->line_gaps <= 3 && n >= 6 && n <= 40))
+    else if (!own_paragraph && !(nz->line_gaps >= 1 && nz->line_gaps <= 3 && n >= 6 && n <= 40))
         return 0;
+    int open_quotes = 0;
     for (size_t i = from; i < nz->len; i++) {
         uint32_t cp = nz->buf[i].cp;
         if (!is_ideograph(cp) && !(cp >= '0' && cp <= '9') && cp != 0x201C && cp != 0x201D)
             return 0; /* punctuation: a sentence, or a table cell */
+        open_quotes += cp == 0x201C ? 1 : cp == 0x201D ? -1 : 0;
     }
-    return 1;
+    /* 建立满都拉口岸“政务服 | 务工作站”: a line cut by the layout, no heading */
+    return !own_paragraph || open_quotes == 0;
 }
 
 /* Does the current line hold nothing but a number (3509, 74.7%)?  Then it
@@ -647,6 +653,7 @@ static void join_spaced_digits(lg_normalizer *nz)
 static void take_visible(lg_normalizer *nz, const lg_char *c)
 {
     uint32_t cp = fold_width(c->cp);
+    int after_blank = nz->newlines >= 2;
     if (nz->newlines && nz->len) {
         if (line_break_is_hard(nz, cp)) {
             flush_upto(nz, nz->len, 1);
@@ -664,6 +671,8 @@ static void take_visible(lg_normalizer *nz, const lg_char *c)
                is_ascii_alnum(cp) && !spaced_digit(nz, cp)) {
         append(nz, ' ', c);
     }
+    if (nz->newlines)
+        nz->line_after_blank = after_blank;
     if (!nz->newlines)
         nz->spaced_run = nz->pending_space == 1 ? nz->spaced_run + 1 : 0;
     /* a space between ideograph words, each three or more long (in text

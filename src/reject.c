@@ -209,6 +209,15 @@ static int named_measure(const lg_extractor *ex, const value *v, const candidate
     return 0;
 }
 
+/* 从3年的数据来看: the span a clause looks over, no figure. */
+static int viewpoint_span(const lg_extractor *ex, const value *v)
+{
+    if (unit_kind(ex, v->unit) != KIND_DURATION)
+        return 0;
+    size_t cs = clause_start(ex, v->start), ce = clause_end(ex, v->end);
+    return starts_any(ex, cs, LX_VIEW_OPENS) && ends_any(ex, ce, LX_VIEW_CLOSES);
+}
+
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
 {
     if (inside_label(ex, v))
@@ -224,7 +233,8 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
     if (u && u->kind == LX_KIND_REJECT)
         return 1; /* dates, batches, versions, levels */
-    if (c->ulen && (unit_starts_word(ex, v->unit, c->after) || session_name(ex, v, c)))
+    if (c->ulen && (unit_starts_word(ex, v->unit, c->after) || session_name(ex, v, c) ||
+                    viewpoint_span(ex, v)))
         return 1;
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
