@@ -280,15 +280,31 @@ sl=$(wc -c < "$l100" | tr -d ' ')
 stream_bytes=$((stream_mib * 1048576))
 
 say "bench: UTF-8, $(mb "$s100") MB ..."
-run "UTF-8 100 MB" -- $pin "$bin" -q "$c100"; u_t=$T u_rss=$RSS
-b_t=-
-if [ -n "$base_bin" ]; then
-    say "bench: the base $base_rev, UTF-8, $(mb "$s100") MB ..."
-    saved=$crashed
-    run "base UTF-8 100 MB" -- $pin "$base_bin" -q "$c100"; b_t=$T
-    crashed=$saved # the base's troubles are not this build's
-    case $ST in 0|1) ;; *) say "bench: the base exited with status $ST"; b_t=- ;; esac
-fi
+# This build and the base take turns, one run each, so that a busy spell
+# on a shared machine falls on both; the best run of each counts.
+least() { if ! num "$1"; then echo "$2"; elif ! num "$2"; then echo "$1"; else awk -v a="$1" -v b="$2" 'BEGIN { print (b < a) ? b : a }'; fi; }
+most() { if ! num "$1"; then echo "$2"; elif ! num "$2"; then echo "$1"; else awk -v a="$1" -v b="$2" 'BEGIN { print (b > a) ? b : a }'; fi; }
+u_t=- u_rss=- u_cpu=- b_t=- b_cpu=-
+saved_runs=$runs; runs=1
+turn=0
+while [ $turn -lt "$saved_runs" ]; do
+    turn=$((turn + 1))
+    run "UTF-8 100 MB" -- $pin "$bin" -q "$c100"
+    u_t=$(least "$u_t" "$T") u_rss=$(most "$u_rss" "$RSS") u_cpu=$(least "$u_cpu" "$CPU")
+    if [ -n "$base_bin" ]; then
+        [ $turn -gt 1 ] || say "bench: the base $base_rev, UTF-8, $(mb "$s100") MB, in turn ..."
+        saved=$crashed
+        run "base UTF-8 100 MB" -- $pin "$base_bin" -q "$c100"
+        crashed=$saved # the base's troubles are not this build's
+        case $ST in
+            0|1) b_t=$(least "$b_t" "$T") b_cpu=$(least "$b_cpu" "$CPU") ;;
+            *) say "bench: the base exited with status $ST"; base_bin="" base_note="the base $base_rev failed (status $ST)" ;;
+        esac
+    fi
+    # as peakrss's budget: no further turn once a run has taken that long
+    num "$T" && awk -v t="$T" -v b="$budget" 'BEGIN { exit !(t >= b) }' && break
+done
+runs=$saved_runs
 say "bench: GB18030, $(mb "$sg") MB ..."
 run "GB18030 100 MB" -- $pin "$bin" -q "$g100"; g_t=$T g_rss=$RSS g_cpu=$CPU
 say "bench: iconv -f GB18030 -t UTF-8 ..."
@@ -339,8 +355,10 @@ echo "| UTF-8 throughput ($(mb "$s100") MB file) | $u_rate MB/s ($(secs "$u_t"))
 if [ -n "$base_bin" ]; then
     b_rate=$(rate "$s100" "$b_t")
     b_speedup=$(div "$b_t" "$u_t")
-    echo "| UTF-8 throughput of the base $base_rev, same file, same run | $b_rate MB/s ($(secs "$b_t")) | | |"
-    echo "| UTF-8 speed-up over the base $base_rev | ${b_speedup}x | >= 2x | $(status "$b_speedup" '>=' 2) |"
+    # CPU time varies less than wall time on a machine others share
+    b_cpu_speedup=$(div "$b_cpu" "$u_cpu")
+    echo "| UTF-8 throughput of the base $base_rev, same file, runs in turn | $b_rate MB/s ($(secs "$b_t")) | | |"
+    echo "| UTF-8 speed-up over the base $base_rev (wall; CPU time) | ${b_speedup}x; ${b_cpu_speedup}x ($(secs "$b_cpu") / $(secs "$u_cpu")) | >= 2x | $(status "$b_speedup" '>=' 2) |"
 else
     echo "| UTF-8 speed-up over the base ${base_ref:-(none)} | n/a ($base_note) | >= 2x | ? |"
 fi
