@@ -13,6 +13,9 @@
 #define UNIT_BYTES (512 * 1024)
 #define FRAGMENT_SPILL (8 * 1024 * 1024)
 #define WINDOW_PER_JOB 4
+/* The stdio buffer of an --output-dir file: stdio's own is one block
+ * (4 KiB), a write() every eight-odd JSON records. */
+#define OWN_BUFFER (64 * 1024)
 
 /* One input of the batch. */
 typedef struct job {
@@ -20,6 +23,7 @@ typedef struct job {
     char *out_path;       /* --output-dir: DIR/REL/NAME.EXT, as messages name it */
     const char *out_rel;  /* REL/NAME.EXT, its part below DIR */
     output own;           /* --output-dir: the temporary file being written */
+    char *own_buffer;     /* its stdio buffer (OWN_BUFFER bytes), or NULL for stdio's */
     int dirfd;            /* the directory of own, or -1 */
     char *tmp_name;       /* own's name in dirfd */
     int temp_slot;        /* its place in the list the signal watcher removes */

@@ -2,9 +2,9 @@
  *
  * Every format writes the same cells in the order of set->fields.  Values
  * are the library's exact decimal strings (value_str), never a double
- * printed back.  Records are written straight to a stdio stream; a write
- * error is caught with ferror() after each record, so a full disk or a
- * closed pipe stops the extraction at once. */
+ * printed back.  Each record is written to a stdio stream in one piece; a
+ * write error is caught with ferror() after each record, so a full disk or
+ * a closed pipe stops the extraction at once. */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -87,8 +87,7 @@ int fields_parse(settings *set, const char *list, const char **bad, size_t *bad_
 typedef enum cell_type {
     CELL_NULL,
     CELL_STRING,
-    CELL_NUMBER,
-    CELL_JSON /* a string cJSON has printed already (JSON output only) */
+    CELL_NUMBER
 } cell_type;
 
 typedef struct cell {
@@ -161,16 +160,15 @@ const char *record_field_text(const lg_record *r, field_id field, char *buf, siz
 
 /* ---- the four formats (html is cli/html.c's) -------------------------- */
 
-/* JSON goes through cJSON, which escapes quotes, backslashes and control
- * characters.  It writes U+2028 and U+2029 raw, which is valid JSON but
- * ends a line in JavaScript; they are escaped on the way out.
+/* JSON strings go through cJSON, which escapes quotes, backslashes and
+ * control characters.  It writes U+2028 and U+2029 raw, which is valid
+ * JSON but ends a line in JavaScript; they are escaped after it.
  *
  * There are tens of thousands of records per megabyte of input, so each
- * is cheap: an output builds one cJSON object at its first record and
- * reuses it for every other, whose items only point at the new values
- * (no node, key or value is allocated or copied per record), and the
- * object prints into a buffer on the stack instead of a string cJSON
- * allocates and grows. */
+ * is cheap: nothing is allocated per record once an output's buffers
+ * have grown to its longest values, and a value is printed again only
+ * when it changes (see json_record below); the record is written with one
+ * fwrite. */
 
 /* The start of the next U+2028 or U+2029 (E2 80 A8 / E2 80 A9) in s[0, n),
  * or NULL.  E2 also starts common punctuation (“ ” … —), so look further
@@ -187,118 +185,42 @@ static const char *find_separator(const char *s, size_t n)
     return NULL;
 }
 
-/* Write s[0, n) with each separator escaped: one fwrite when there is
- * none, which is nearly always. */
-static void write_escaping_separators(FILE *fp, const char *s, size_t n)
-{
-    const char *end = s + n, *p;
-    while ((p = find_separator(s, (size_t)(end - s))) != NULL) {
-        fwrite(s, 1, (size_t)(p - s), fp);
-        fputs((unsigned char)p[2] == 0xA8 ? "\\u2028" : "\\u2029", fp);
-        s = p + 3;
-    }
-    fwrite(s, 1, (size_t)(end - s), fp);
-}
-
-/* The object an output reuses for its records. */
-/* A long string field as cJSON last printed it.  The file name repeats in
- * every record of a file, and a sentence's context in each of its figures:
- * a repeat goes to cJSON already printed, as a raw item, which spares it
- * scanning the string again for characters to escape. */
-typedef struct printed_string {
-    int valid;
-    char *value; /* a copy of the string last printed */
-    char *json;  /* cJSON's print of it: quoted and escaped */
-    size_t value_cap, json_cap;
-} printed_string;
+/* A record is printed field by field, each field as a piece `"key":value`
+ * that cJSON printed, and the pieces joined as cJSON joins an object's
+ * items: "{" piece "," piece ... "}" (unformatted print_object() writes
+ * exactly that).  Records of a file or a sentence repeat most of their
+ * values (file, doc, city, year, context...), so a piece is kept from one
+ * record to the next and printed again only when its value changes: a
+ * repeated value costs a comparison and a copy, where cJSON would scan it
+ * again for characters to escape, and print its key again.  A key is
+ * printed once, when the output's first record comes. */
+typedef struct piece {
+    cell_type type;     /* of the value printed in json: CELL_NULL before the first */
+    char *source;       /* a string value: a copy of the string last printed */
+    size_t source_cap;
+    char *json;         /* `"key":value`, value as cJSON printed it, separators escaped */
+    size_t key_len, len, cap;
+} piece;
 
 struct json_record {
-    cJSON *object;
-    cJSON *items[FIELD_COUNT];     /* the items of set->fields, in order */
-    char digits[FIELD_COUNT][32];  /* integer values, as items[i] sees them */
-    printed_string printed[FIELD_COUNT];
-    cJSON *lone;                   /* prints one string for printed[] */
+    piece pieces[FIELD_COUNT];     /* of set->fields, in order */
+    int printed;                   /* pieces[] hold a record's values */
+    cJSON *lone;                   /* the one string item cJSON prints pieces from */
+    char *line;                    /* the record as written, with what surrounds it */
+    size_t line_cap;
 };
 
 static void json_record_free(json_record *j)
 {
     if (!j)
         return;
-    cJSON_Delete(j->object);
     cJSON_Delete(j->lone);
     for (int i = 0; i < FIELD_COUNT; i++) {
-        free(j->printed[i].value);
-        free(j->printed[i].json);
+        free(j->pieces[i].source);
+        free(j->pieces[i].json);
     }
+    free(j->line);
     free(j);
-}
-
-/* An object with an item per field of set->fields, or NULL when memory ran
- * out. */
-static json_record *json_record_new(const settings *set)
-{
-    json_record *j = calloc(1, sizeof *j);
-    if (!j || !(j->object = cJSON_CreateObject()) || !(j->lone = cJSON_CreateStringReference(""))) {
-        json_record_free(j);
-        return NULL;
-    }
-    for (int i = 0; i < set->field_count; i++) {
-        /* a reference: cJSON_Delete never frees what an item points at */
-        j->items[i] = cJSON_CreateStringReference("");
-        if (!j->items[i]) {
-            json_record_free(j);
-            return NULL;
-        }
-        /* field_names are string literals: cJSON needs no copy of a key */
-        cJSON_AddItemToObjectCS(j->object, field_names[set->fields[i]], j->items[i]);
-    }
-    return j;
-}
-
-/* Point item at a cell's value.  cJSON has no call to change what a
- * reference points at, so this sets the two fields itself, to the state
- * cJSON_CreateNull(), cJSON_CreateStringReference() or a reference to a
- * cJSON_CreateRaw() item has, plus the constant-key flag that
- * cJSON_AddItemToObjectCS() gave it.  The value is only read, while the
- * record lives; after that it is never followed until it is replaced. */
-static void json_set(cJSON *item, cell c)
-{
-    static const int types[] = {
-        [CELL_NULL] = cJSON_NULL,
-        [CELL_STRING] = cJSON_String,
-        [CELL_NUMBER] = cJSON_Raw,  /* an exact decimal: a raw JSON number */
-        [CELL_JSON] = cJSON_Raw,
-    };
-    item->type = types[c.type] | cJSON_IsReference | cJSON_StringIsConst;
-    item->valuestring = (char *)c.text;
-}
-
-/* Most records print in a few hundred bytes; a longer one is printed again
- * into a heap buffer twice as large until it fits. */
-enum { JSON_STACK_SIZE = 8192 };
-
-/* Print o unformatted to fp.  Returns 0, or -1 when memory ran out. */
-static int print_json(FILE *fp, cJSON *o)
-{
-    char stack[JSON_STACK_SIZE];
-    if (cJSON_PrintPreallocated(o, stack, (int)sizeof stack, 0)) {
-        write_escaping_separators(fp, stack, strlen(stack));
-        return 0;
-    }
-    /* cJSON_PrintPreallocated fails only for want of room in our objects,
-     * which hold no invalid item */
-    for (size_t size = 2 * sizeof stack; size <= INT_MAX; size *= 2) {
-        char *heap = malloc(size);
-        if (!heap)
-            return -1;
-        int fits = cJSON_PrintPreallocated(o, heap, (int)size, 0);
-        if (fits)
-            write_escaping_separators(fp, heap, strlen(heap));
-        free(heap);
-        if (fits)
-            return 0;
-    }
-    return -1;
 }
 
 /* Make room for need bytes in *buf.  Returns 0, or -1 when memory ran out. */
@@ -317,41 +239,143 @@ static int reserve(char **buf, size_t *cap, size_t need)
     return 0;
 }
 
-/* The string c as cJSON prints it, from p when it is the one printed last.
- * Returns c itself when it cannot be printed ahead (no memory, or too long
- * for cJSON_PrintPreallocated): cJSON then prints it in the record. */
-static cell printed_cell(json_record *j, printed_string *p, cell c)
+/* Point the lone item at s.  cJSON has no call to change what a string
+ * reference points at, so this sets valuestring itself; the type stays
+ * that of cJSON_CreateStringReference().  s is only read, while the piece
+ * is printed. */
+static void lone_set(json_record *j, const char *s)
 {
-    if (p->valid && strcmp(p->value, c.text) == 0)
-        return (cell){CELL_JSON, p->json};
-    p->valid = 0;
-    size_t n = strlen(c.text);
-    /* at worst six bytes a byte (\u001f), the quotes and cJSON's spare byte */
-    if (n > (INT_MAX - 8) / 6 || reserve(&p->value, &p->value_cap, n + 1) ||
-        reserve(&p->json, &p->json_cap, 6 * n + 8))
-        return c;
-    json_set(j->lone, c);
-    if (!cJSON_PrintPreallocated(j->lone, p->json, (int)p->json_cap, 0))
-        return c;
-    memcpy(p->value, c.text, n + 1);
-    p->valid = 1;
-    return (cell){CELL_JSON, p->json};
+    j->lone->valuestring = (char *)s;
 }
 
-/* Returns 0, or -1 when memory ran out. */
-static int json_object(output *out, const settings *set, const lg_record *r)
+/* Print the string s (n bytes) as cJSON does into p->json at `at`, then
+ * escape its U+2028 and U+2029.  Returns the length of the whole piece, or
+ * 0 when memory ran out. */
+static size_t print_string_at(json_record *j, piece *p, size_t at, const char *s, size_t n)
+{
+    /* at worst six bytes a byte (\u001f), the quotes and cJSON's spare byte */
+    if (n > (INT_MAX - 8) / 6 || reserve(&p->json, &p->cap, at + 6 * n + 8))
+        return 0;
+    lone_set(j, s);
+    if (!cJSON_PrintPreallocated(j->lone, p->json + at, (int)(p->cap - at), 0))
+        return 0;
+    size_t len = at + strlen(p->json + at);
+    const char *sep = find_separator(p->json + at, len - at);
+    if (!sep)
+        return len;
+    /* rare: each separator (3 bytes) grows to \u2028 (6 bytes) */
+    size_t count = 0;
+    for (const char *q = sep; q; q = find_separator(q + 3, (size_t)(p->json + len - q - 3)))
+        count++;
+    if (reserve(&p->json, &p->cap, len + 3 * count + 1))
+        return 0;
+    char *q;
+    while ((q = (char *)find_separator(p->json + at, len - at)) != NULL) {
+        int last = (unsigned char)q[2] == 0xA9;
+        memmove(q + 6, q + 3, (size_t)(p->json + len - q - 3) + 1);
+        memcpy(q, last ? "\\u2029" : "\\u2028", 6);
+        len += 3;
+        at = (size_t)(q + 6 - p->json);
+    }
+    return len;
+}
+
+/* The key of piece p, as cJSON prints an object's key, and the colon.
+ * Returns 0, or -1 when memory ran out. */
+static int piece_key(json_record *j, piece *p, const char *key)
+{
+    size_t len = print_string_at(j, p, 0, key, strlen(key));
+    if (!len || reserve(&p->json, &p->cap, len + 2))
+        return -1;
+    p->json[len++] = ':';
+    p->json[len] = '\0';
+    p->key_len = p->len = len;
+    return 0;
+}
+
+/* One item per field of set->fields, each with its key printed, or NULL
+ * when memory ran out. */
+static json_record *json_record_new(const settings *set)
+{
+    json_record *j = calloc(1, sizeof *j);
+    if (!j || !(j->lone = cJSON_CreateStringReference(""))) {
+        json_record_free(j);
+        return NULL;
+    }
+    for (int i = 0; i < set->field_count; i++)
+        if (piece_key(j, &j->pieces[i], field_names[set->fields[i]]) != 0) {
+            json_record_free(j);
+            return NULL;
+        }
+    return j;
+}
+
+/* Bring piece p up to the value c; nothing to do when it holds it.
+ * Returns 0, or -1 when memory ran out. */
+static int piece_update(json_record *j, piece *p, cell c)
+{
+    if (j->printed && p->type == c.type &&
+        (c.type == CELL_NULL || strcmp(p->source, c.text) == 0))
+        return 0;
+    size_t n = c.type == CELL_NULL ? 4 : strlen(c.text);
+    if (c.type == CELL_STRING) {
+        if (reserve(&p->source, &p->source_cap, n + 1))
+            return -1;
+        size_t len = print_string_at(j, p, p->key_len, c.text, n);
+        if (!len)
+            return -1;
+        p->len = len;
+    } else {
+        /* null, or a number: an exact decimal cJSON would print raw, as it is */
+        if (reserve(&p->json, &p->cap, p->key_len + n + 1) ||
+            reserve(&p->source, &p->source_cap, n + 1))
+            return -1;
+        memcpy(p->json + p->key_len, c.type == CELL_NULL ? "null" : c.text, n + 1);
+        p->len = p->key_len + n;
+    }
+    memcpy(p->source, c.type == CELL_NULL ? "" : c.text, c.type == CELL_NULL ? 1 : n + 1);
+    p->type = c.type;
+    return 0;
+}
+
+/* Write record r to fp as one JSON object between before and after: its
+ * pieces are brought up to date, then copied into the line, which grows
+ * once to the record's length.  Returns 0, or -1 when memory ran out. */
+static int json_object(output *out, const settings *set, const lg_record *r,
+                       const char *before, const char *after)
 {
     if (!out->json && !(out->json = json_record_new(set)))
         return -1;
     json_record *j = out->json;
+    char digits[32];
+    size_t before_len = strlen(before), after_len = strlen(after);
+    size_t need = before_len + 2 + (size_t)set->field_count + after_len;
     for (int i = 0; i < set->field_count; i++) {
-        field_id f = set->fields[i];
-        cell c = record_cell(r, f, j->digits[i], sizeof j->digits[i]);
-        if (c.type == CELL_STRING && (f == FIELD_FILE || f == FIELD_DOC || f == FIELD_CONTEXT))
-            c = printed_cell(j, &j->printed[i], c);
-        json_set(j->items[i], c);
+        piece *p = &j->pieces[i];
+        if (piece_update(j, p, record_cell(r, set->fields[i], digits, sizeof digits)) != 0) {
+            j->printed = 0; /* a piece that failed is half printed: print all again */
+            return -1;
+        }
+        need += p->len;
     }
-    return print_json(out->fp, j->object);
+    j->printed = 1;
+    if (reserve(&j->line, &j->line_cap, need))
+        return -1;
+    char *at = j->line;
+    memcpy(at, before, before_len);
+    at += before_len;
+    *at++ = '{';
+    for (int i = 0; i < set->field_count; i++) {
+        if (i)
+            *at++ = ',';
+        memcpy(at, j->pieces[i].json, j->pieces[i].len);
+        at += j->pieces[i].len;
+    }
+    *at++ = '}';
+    memcpy(at, after, after_len);
+    at += after_len;
+    fwrite(j->line, 1, (size_t)(at - j->line), out->fp);
+    return 0;
 }
 
 void output_release(output *out)
@@ -540,13 +564,11 @@ int output_record(output *out, const settings *set, const lg_record *r)
     errno = 0;
     switch (set->format) {
     case FORMAT_JSONL:
-        if (json_object(out, set, r) != 0)
+        if (json_object(out, set, r, "", "\n") != 0)
             return out->error = ENOMEM, -1;
-        putc('\n', out->fp);
         break;
     case FORMAT_JSON:
-        fputs(json_separator(out), out->fp);
-        if (json_object(out, set, r) != 0)
+        if (json_object(out, set, r, json_separator(out), "") != 0)
             return out->error = ENOMEM, -1;
         break;
     case FORMAT_CSV:

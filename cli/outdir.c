@@ -346,6 +346,12 @@ static int open_own_output(batch *b, job *j, int input_fd)
         }
         return -1;
     }
+    /* without the memory, stdio's own buffer does */
+    if ((j->own_buffer = malloc(OWN_BUFFER)) != NULL &&
+        setvbuf(j->own.fp, j->own_buffer, _IOFBF, OWN_BUFFER) != 0) {
+        free(j->own_buffer);
+        j->own_buffer = NULL;
+    }
     return 0;
 }
 
@@ -380,6 +386,8 @@ void finish_output(batch *b, job *j)
     if (fclose(j->own.fp) != 0 && !j->own.error)
         j->own.error = errno;
     j->own.fp = NULL;
+    free(j->own_buffer);
+    j->own_buffer = NULL;
     /* a malformed corpus line costs its records only (reported); a read
      * error or a stop leaves the output incomplete: never under its name */
     int keep = !j->own.error && !j->own.incomplete && !atomic_load(&b->cancel);

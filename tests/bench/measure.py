@@ -7,8 +7,9 @@ usage: measure.py [--runs N] [--budget S] [--timeout S] [--stderr FILE]
 
 Standard output of COMMAND goes to /dev/null.  Prints one line:
 
-    BEST_SECONDS PEAK_RSS_KB STATUS RUNS
+    BEST_SECONDS PEAK_RSS_KB STATUS RUNS BEST_CPU_SECONDS
 
+BEST_CPU_SECONDS is the least user + system time of a run.
 PEAK_RSS_KB is the largest ru_maxrss of COMMAND itself over the runs, read
 with wait4(2) on its pid (a wrapper that execs, such as taskset, is the same
 process; the process feeding standard input is not counted).  STATUS is the
@@ -90,7 +91,7 @@ def run_once(cmd, args):
     if hasattr(err, "close"):
         err.close()
     rc = "timeout" if timed_out else str(proc.returncode)
-    return elapsed, usage.ru_maxrss, rc
+    return elapsed, usage.ru_maxrss, rc, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -108,12 +109,14 @@ def main():
     if not cmd:
         p.error("no command")
     best = None
+    best_cpu = None
     peak = 0
     status = "0"
     spent = 0.0
     runs = 0
     for _ in range(max(1, args.runs)):
-        elapsed, rss, rc = run_once(cmd, args)
+        elapsed, rss, rc, cpu = run_once(cmd, args)
+        best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
         runs += 1
         spent += elapsed
         peak = max(peak, rss)
@@ -124,7 +127,7 @@ def main():
         status = rc
         if args.budget and spent >= args.budget:
             break
-    print("%.4f %d %s %d" % (best, peak, status, runs))
+    print("%.4f %d %s %d %.4f" % (best, peak, status, runs, best_cpu))
 
 
 if __name__ == "__main__":
