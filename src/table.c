@@ -37,7 +37,8 @@ static int note_start(const lg_extractor *ex, const char *s)
     for (size_t k = 0; k < l->n; k++) {
         const char *w = l->e[k].word;
         size_t wl = l->e[k].len;
-        if (!strncmp(s, w, wl) && (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
+        if (s[0] == w[0] && !strncmp(s, w, wl) &&
+            (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
             return 1;
         if (n > wl + 1 && s[n - 1] == ':' && !strncmp(s + n - 1 - wl, w, wl))
             return 1;
@@ -326,25 +327,15 @@ static int take_line(lg_extractor *ex)
 {
     table_reader *tr = ex->tables;
     const lg_char *c = tr->line;
-    size_t n = tr->line_len, visible = 0, bars = 0;
-    tr->line_len = 0;
+    size_t n = tr->line_len, visible = tr->line_visible, bars = tr->line_bars;
+    int term = tr->line_term;
+    tr->line_len = tr->line_visible = tr->line_bars = 0;
+    tr->line_term = 0;
     if (tr->line_long) {
         tr->line_long = 0;
         int rc = end_tables(ex);
         set_title(ex, "");
         return rc;
-    }
-    int term = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp >= 0x3400 && cp < 0xA000) { /* ideographs: most characters */
-            visible++;
-            continue;
-        }
-        visible += !is_blank_cp(cp);
-        bars += cp == '|';
-        term |= cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
-                cp == '!' || cp == '?';
     }
     if (!visible) {
         if (n && tr->mode == TM_STREAM) { /* a line of one space: an empty cell */
@@ -391,29 +382,44 @@ void table_reader_free(lg_extractor *ex)
     ex->tables = NULL;
 }
 
+/* Add c to the line, counting what take_line asks (visible characters,
+ * bars, a sentence end); full-width forms are read as ASCII: （宗） ｜ ：
+ * ，, digits, letters.  A line too long to be a table's is only marked. */
+static void add_to_line(table_reader *tr, const lg_char *c)
+{
+    uint32_t cp = c->cp;
+    if (tr->line_len == TABLE_LINE_MAX_CHARS) {
+        tr->line_long = 1;
+        return;
+    }
+    lg_char *to = &tr->line[tr->line_len++];
+    *to = *c;
+    if (cp - 0xFF01 <= 0xFF5E - 0xFF01)
+        to->cp = cp = cp - 0xFEE0;
+    else if (cp == 0x2236)
+        to->cp = cp = ':';
+    tr->line_visible += !is_blank_cp(cp);
+    tr->line_bars += cp == '|';
+    tr->line_term |= cp == 0x3002 || cp == ';' || cp == '!' || cp == '?';
+}
+
 int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
 {
     table_reader *tr = ex->tables;
     for (size_t i = 0; i < n && ex->status == LG_OK; i++) {
         uint32_t cp = c[i].cp;
+        if (cp >= 0x3400 && cp < 0xA000 && tr->line_len < TABLE_LINE_MAX_CHARS) {
+            tr->line[tr->line_len++] = c[i]; /* ideographs: most characters */
+            tr->line_visible++;
+            continue;
+        }
         if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
             if (take_line(ex))
                 return 1;
             continue;
         }
-        if (cp == '\r')
-            continue;
-        if (tr->line_len == TABLE_LINE_MAX_CHARS) {
-            tr->line_long = 1;
-            continue;
-        }
-        tr->line[tr->line_len] = c[i];
-        /* full-width forms to ASCII: （宗） ｜ ： ，, digits, letters */
-        if (cp - 0xFF01 <= 0xFF5E - 0xFF01)
-            tr->line[tr->line_len].cp = cp - 0xFEE0;
-        else if (cp == 0x2236)
-            tr->line[tr->line_len].cp = ':';
-        tr->line_len++;
+        if (cp != '\r')
+            add_to_line(tr, &c[i]);
     }
     return ex->status != LG_OK;
 }
