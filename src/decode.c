@@ -32,6 +32,14 @@ static size_t utf8_invalid_bytes(const unsigned char *p, size_t n, int *multibyt
             i++;
             continue;
         }
+        /* most of Chinese text: a 3-byte sequence no test below can fail
+         * (lead E1-EC or EE-EF: neither overlong nor a surrogate) */
+        if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i > 2 &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            *multibyte = 1;
+            i += 3;
+            continue;
+        }
         int k = utf8_decode_strict(p + i, n - i, &cp);
         if (k == 0)
             break;
