@@ -9,6 +9,7 @@
 #include "decode_int.h"
 
 #include <iconv.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -160,9 +161,14 @@ lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
                          lg_char_sink sink, void *user)
 {
     *out = NULL;
-    lg_decoder *d = calloc(1, sizeof *d);
+    /* all but the batch (24 KB, read only below batch_len) zeroed: a
+     * decoder is made for every input */
+    lg_decoder *d = malloc(sizeof *d);
     if (!d)
         return LG_ERR_NOMEM;
+    size_t after_batch = offsetof(lg_decoder, batch) + sizeof d->batch;
+    memset(d, 0, offsetof(lg_decoder, batch));
+    memset((char *)d + after_batch, 0, sizeof *d - after_batch);
     d->cd = (iconv_t)-1;
     d->line = 1;
     d->first_invalid = -1;
