@@ -61,26 +61,41 @@ static int is_heading(const char *s)
     return !strncmp(s, "第", 3) && strstr(s, "部分") != NULL;
 }
 
+/* Ideographs are most characters of a line: the loops over a line's
+ * characters put them without put_cp's tests (and write the closing NUL
+ * once, at the end). */
+static inline int is_ideograph_cp(uint32_t cp)
+{
+    return cp - 0x3400 < 0xA000 - 0x3400;
+}
+
+static inline size_t put_ideograph(char *out, size_t len, uint32_t cp)
+{
+    out[len] = (char)(0xE0 | cp >> 12);
+    out[len + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[len + 2] = (char)(0x80 | (cp & 0x3F));
+    return len + 3;
+}
+
 /* The text of c[a..b), whitespace left out, into cell (its position: the
  * first visible character, else at). */
 static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
                       tcell *cell)
 {
-    size_t len = 0;
-    cell->text[0] = '\0';
-    cell->line = at->line;
-    cell->offset = at->offset;
-    int seen = 0;
-    for (size_t i = a; i < b; i++) {
-        if (is_blank_cp(c[i].cp))
-            continue;
-        if (!seen) {
-            cell->line = c[i].line;
-            cell->offset = c[i].offset;
-            seen = 1;
-        }
-        len = put_cp(cell->text, sizeof cell->text, len, c[i].cp);
+    size_t len = 0, i = a;
+    char *t = cell->text;
+    while (i < b && is_blank_cp(c[i].cp))
+        i++;
+    cell->line = i < b ? c[i].line : at->line;
+    cell->offset = i < b ? c[i].offset : at->offset;
+    for (; i < b; i++) {
+        uint32_t cp = c[i].cp;
+        if (is_ideograph_cp(cp) && len + 3 < sizeof cell->text)
+            len = put_ideograph(t, len, cp);
+        else if (!is_blank_cp(cp))
+            len = put_cp(t, sizeof cell->text, len, cp);
     }
+    t[len] = '\0';
     classify_cell(ex, cell);
 }
 
@@ -211,17 +226,22 @@ static void line_words(const lg_char *c, size_t n, char *out, size_t cap)
 {
     size_t len = 0;
     int gap = 0;
-    out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
-        if (is_blank_cp(c[i].cp)) {
+        uint32_t cp = c[i].cp;
+        if (!gap && is_ideograph_cp(cp) && len + 3 < cap) {
+            len = put_ideograph(out, len, cp);
+            continue;
+        }
+        if (is_blank_cp(cp)) {
             gap = len > 0;
             continue;
         }
         if (gap)
             len = put_cp(out, cap, len, ' ');
         gap = 0;
-        len = put_cp(out, cap, len, c[i].cp);
+        len = put_cp(out, cap, len, cp);
     }
+    out[len] = '\0';
 }
 
 /* 0 0 1 0 1 under PDF header lines: a row of cells. */
