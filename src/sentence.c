@@ -124,7 +124,7 @@ const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
  * character, behind a Bloom filter, or at none. */
-const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
+static inline const lx_entry *entry_ending_at(const lg_extractor *ex, size_t i, int l)
 {
     if (i == 0)
         return NULL;
@@ -140,9 +140,16 @@ const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
     return NULL;
 }
 
+const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
+{
+    return entry_ending_at(ex, i, l);
+}
+
+/* (ends_entry's steps inlined here: the metric stages call this tens of
+ * times a value) */
 size_t ends_any(const lg_extractor *ex, size_t i, int l)
 {
-    const lx_entry *e = ends_entry(ex, i, l);
+    const lx_entry *e = entry_ending_at(ex, i, l);
     return e ? e->chars : 0;
 }
 
