@@ -99,7 +99,7 @@ int starts(const lg_extractor *ex, size_t i, const char *w)
 size_t ends(const lg_extractor *ex, size_t i, const char *w)
 {
     size_t wl = strlen(w);
-    if (wl == 0 || i > ex->n)
+    if (wl == 0 || i == 0 || i > ex->n)
         return 0;
     size_t at = ex->cb[i];
     if (wl > at || memcmp(ex->s.data + at - wl, w, wl) != 0)
