@@ -9,6 +9,7 @@
 #include "decode_int.h"
 
 #include <iconv.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +31,14 @@ static size_t utf8_invalid_bytes(const unsigned char *p, size_t n, int *multibyt
     while (i < n) {
         if (p[i] < 0x80) {
             i++;
+            continue;
+        }
+        /* most of Chinese text: a 3-byte sequence no test below can fail
+         * (lead E1-EC or EE-EF: neither overlong nor a surrogate) */
+        if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && n - i > 2 &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            *multibyte = 1;
+            i += 3;
             continue;
         }
         int k = utf8_decode_strict(p + i, n - i, &cp);
@@ -152,9 +161,14 @@ lg_status lg_decoder_new(lg_decoder **out, const char *encoding,
                          lg_char_sink sink, void *user)
 {
     *out = NULL;
-    lg_decoder *d = calloc(1, sizeof *d);
+    /* all but the batch (24 KB, read only below batch_len) zeroed: a
+     * decoder is made for every input */
+    lg_decoder *d = malloc(sizeof *d);
     if (!d)
         return LG_ERR_NOMEM;
+    size_t after_batch = offsetof(lg_decoder, batch) + sizeof d->batch;
+    memset(d, 0, offsetof(lg_decoder, batch));
+    memset((char *)d + after_batch, 0, sizeof *d - after_batch);
     d->cd = (iconv_t)-1;
     d->line = 1;
     d->first_invalid = -1;

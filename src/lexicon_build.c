@@ -341,18 +341,17 @@ static lg_status build_patterns(lg_lexicon *lx)
 
 /* ---- character classes ---------------------------------------------- */
 
-static int clause_break_def(uint32_t cp)
-{
-    return cp == 0xFF0C /* ， */ || cp == ',' || cp == 0xFF1B || cp == ';' ||
-           cp == 0xFF1A /* ： */ || cp == ':' || cp == 0x3002 || cp == 0xFF01 ||
-           cp == 0xFF1F || cp == '!' || cp == '?';
-}
+/* Clause breaks: ， , ； ; ： : 。 ！ ？ ! ? */
+static const uint32_t CLAUSE_BREAKS[] = {0xFF0C, ',', 0xFF1B, ';', 0xFF1A, ':', 0x3002, 0xFF01,
+                                         0xFF1F, '!', '?'};
+/* Quotes and brackets that set a name apart: “ ” ‘ ’ " ' 「 」 『 』 《 》, and the space. */
+static const uint32_t QUOTES[] = {0x201C, 0x201D, 0x2018, 0x2019, '"', '\'', 0x300C, 0x300D,
+                                  0x300E, 0x300F, 0x300A, 0x300B, ' '};
 
-static int quote_def(uint32_t cp)
+static void mark_chars(lg_lexicon *lx, const uint32_t *cps, size_t n, unsigned cl)
 {
-    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
-           cp == '\'' || cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F ||
-           cp == 0x300A || cp == 0x300B || cp == ' ';
+    for (size_t i = 0; i < n; i++)
+        lx->cls[cps[i]] |= (uint8_t)cl;
 }
 
 static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
@@ -394,16 +393,16 @@ static void year_classes(lg_lexicon *lx)
 static void build_classes(lg_lexicon *lx)
 {
     const uint8_t *place_bits = lg_place_start_bits(), *second_bits = lg_place_second_bits();
-    for (uint32_t cp = 0; cp < 0x10000; cp++) {
-        int place = cp >= 0x3400 && cp <= 0x9FFF && (place_bits[cp >> 3] >> (cp & 7) & 1);
-        int place2 = !second_bits || (second_bits[cp >> 3] >> (cp & 7) & 1);
+    /* (one pass over the 65,536 code points: it is in every process's start;
+     * the year words' characters are marked by year_classes, from the rules) */
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
         lx->cls[cp] = (uint8_t)((cp == '1' || cp == '2' ? CL_YEAR : 0) |
                                 (cp == 0x5E74 /* 年 */ ? CL_YEAR_HINT : 0) |
-                                (place ? CL_PLACE : 0) |
-                                (clause_break_def(cp) ? CL_BREAK : 0) |
-                                (quote_def(cp) ? CL_QUOTE : 0) |
-                                (place2 ? CL_PLACE2 : 0));
-    }
+                                (!second_bits || (second_bits[cp >> 3] >> (cp & 7) & 1) ? CL_PLACE2 : 0));
+    for (uint32_t cp = 0x3400; cp <= 0x9FFF; cp++)
+        lx->cls[cp] |= (uint8_t)((place_bits[cp >> 3] >> (cp & 7) & 1) ? CL_PLACE : 0);
+    mark_chars(lx, CLAUSE_BREAKS, sizeof CLAUSE_BREAKS / sizeof *CLAUSE_BREAKS, CL_BREAK);
+    mark_chars(lx, QUOTES, sizeof QUOTES / sizeof *QUOTES, CL_QUOTE);
     const lx_list_t *num = &lx->list[LX_NUMERALS];
     lg_numerals_clear(&lx->numerals);
     for (size_t i = 0; i < num->n; i++) {

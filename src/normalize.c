@@ -1,6 +1,7 @@
 /* normalize.c - repair extraction damage and cut sentences; see normalize.h. */
 #include "normalize.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -493,10 +494,16 @@ lg_status lg_normalizer_new(lg_normalizer **out, const lg_lexicon *lx, lg_senten
     *out = NULL;
     if (!lx && !(lx = lx_defaults(&st)))
         return st;
-    lg_normalizer *nz = calloc(1, sizeof *nz);
+    /* buf and ends are read only below len and n_ends: all but them is
+     * zeroed (a normalizer is made for every input; they are 100 KB) */
+    lg_normalizer *nz = malloc(sizeof *nz);
     *out = nz;
     if (!nz)
         return LG_ERR_NOMEM;
+    size_t after_buf = offsetof(lg_normalizer, buf) + sizeof nz->buf;
+    size_t after_ends = offsetof(lg_normalizer, ends) + sizeof nz->ends;
+    memset((char *)nz + after_buf, 0, offsetof(lg_normalizer, ends) - after_buf);
+    memset((char *)nz + after_ends, 0, sizeof *nz - after_ends);
     nz->numerals = &lx->numerals;
     nz->sink = sink;
     nz->user = user;

@@ -83,22 +83,28 @@ int is_word(const char *s, size_t len, const char *w)
     return strlen(w) == len && memcmp(s, w, len) == 0;
 }
 
+/* starts and ends compare w's bytes with the sentence's UTF-8 (ex->s,
+ * where character i begins at byte ex->cb[i]): w is whole characters, so
+ * its bytes match there exactly when its characters match at i. */
 int starts(const lg_extractor *ex, size_t i, const char *w)
 {
-    for (uint32_t cp; *w; i++) {
-        w += utf8_decode_one(w, &cp);
-        if (i >= ex->n || ex->cp[i] != cp)
-            return 0;
-    }
-    return 1;
+    if (!*w)
+        return 1;
+    if (i >= ex->n)
+        return 0;
+    size_t wl = strlen(w), at = ex->cb[i];
+    return wl <= ex->s.len - at && memcmp(ex->s.data + at, w, wl) == 0;
 }
 
 size_t ends(const lg_extractor *ex, size_t i, const char *w)
 {
-    size_t len = utf8_chars_n(w, strlen(w));
-    if (len == 0 || len > i)
+    size_t wl = strlen(w);
+    if (wl == 0 || i == 0 || i > ex->n)
         return 0;
-    return starts(ex, i - len, w) ? len : 0;
+    size_t at = ex->cb[i];
+    if (wl > at || memcmp(ex->s.data + at - wl, w, wl) != 0)
+        return 0;
+    return utf8_chars_n(w, wl);
 }
 
 static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
@@ -118,7 +124,7 @@ const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
  * character, behind a Bloom filter, or at none. */
-const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
+static inline const lx_entry *entry_ending_at(const lg_extractor *ex, size_t i, int l)
 {
     if (i == 0)
         return NULL;
@@ -134,9 +140,16 @@ const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
     return NULL;
 }
 
+const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
+{
+    return entry_ending_at(ex, i, l);
+}
+
+/* (ends_entry's steps inlined here: the metric stages call this tens of
+ * times a value) */
 size_t ends_any(const lg_extractor *ex, size_t i, int l)
 {
-    const lx_entry *e = ends_entry(ex, i, l);
+    const lx_entry *e = entry_ending_at(ex, i, l);
     return e ? e->chars : 0;
 }
 

@@ -22,6 +22,7 @@
 #include "table.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 /* A plain line longer than this, in characters, is prose, not a cell. */
@@ -37,7 +38,8 @@ static int note_start(const lg_extractor *ex, const char *s)
     for (size_t k = 0; k < l->n; k++) {
         const char *w = l->e[k].word;
         size_t wl = l->e[k].len;
-        if (!strncmp(s, w, wl) && (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
+        if (s[0] == w[0] && !strncmp(s, w, wl) &&
+            (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
             return 1;
         if (n > wl + 1 && s[n - 1] == ':' && !strncmp(s + n - 1 - wl, w, wl))
             return 1;
@@ -59,26 +61,41 @@ static int is_heading(const char *s)
     return !strncmp(s, "第", 3) && strstr(s, "部分") != NULL;
 }
 
+/* Ideographs are most characters of a line: the loops over a line's
+ * characters put them without put_cp's tests (and write the closing NUL
+ * once, at the end). */
+static inline int is_ideograph_cp(uint32_t cp)
+{
+    return cp - 0x3400 < 0xA000 - 0x3400;
+}
+
+static inline size_t put_ideograph(char *out, size_t len, uint32_t cp)
+{
+    out[len] = (char)(0xE0 | cp >> 12);
+    out[len + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[len + 2] = (char)(0x80 | (cp & 0x3F));
+    return len + 3;
+}
+
 /* The text of c[a..b), whitespace left out, into cell (its position: the
  * first visible character, else at). */
 static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
                       tcell *cell)
 {
-    size_t len = 0;
-    cell->text[0] = '\0';
-    cell->line = at->line;
-    cell->offset = at->offset;
-    int seen = 0;
-    for (size_t i = a; i < b; i++) {
-        if (is_blank_cp(c[i].cp))
-            continue;
-        if (!seen) {
-            cell->line = c[i].line;
-            cell->offset = c[i].offset;
-            seen = 1;
-        }
-        len = put_cp(cell->text, sizeof cell->text, len, c[i].cp);
+    size_t len = 0, i = a;
+    char *t = cell->text;
+    while (i < b && is_blank_cp(c[i].cp))
+        i++;
+    cell->line = i < b ? c[i].line : at->line;
+    cell->offset = i < b ? c[i].offset : at->offset;
+    for (; i < b; i++) {
+        uint32_t cp = c[i].cp;
+        if (is_ideograph_cp(cp) && len + 3 < sizeof cell->text)
+            len = put_ideograph(t, len, cp);
+        else if (!is_blank_cp(cp))
+            len = put_cp(t, sizeof cell->text, len, cp);
     }
+    t[len] = '\0';
     classify_cell(ex, cell);
 }
 
@@ -209,17 +226,22 @@ static void line_words(const lg_char *c, size_t n, char *out, size_t cap)
 {
     size_t len = 0;
     int gap = 0;
-    out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
-        if (is_blank_cp(c[i].cp)) {
+        uint32_t cp = c[i].cp;
+        if (!gap && is_ideograph_cp(cp) && len + 3 < cap) {
+            len = put_ideograph(out, len, cp);
+            continue;
+        }
+        if (is_blank_cp(cp)) {
             gap = len > 0;
             continue;
         }
         if (gap)
             len = put_cp(out, cap, len, ' ');
         gap = 0;
-        len = put_cp(out, cap, len, c[i].cp);
+        len = put_cp(out, cap, len, cp);
     }
+    out[len] = '\0';
 }
 
 /* 0 0 1 0 1 under PDF header lines: a row of cells. */
@@ -326,25 +348,15 @@ static int take_line(lg_extractor *ex)
 {
     table_reader *tr = ex->tables;
     const lg_char *c = tr->line;
-    size_t n = tr->line_len, visible = 0, bars = 0;
-    tr->line_len = 0;
+    size_t n = tr->line_len, visible = tr->line_visible, bars = tr->line_bars;
+    int term = tr->line_term;
+    tr->line_len = tr->line_visible = tr->line_bars = 0;
+    tr->line_term = 0;
     if (tr->line_long) {
         tr->line_long = 0;
         int rc = end_tables(ex);
         set_title(ex, "");
         return rc;
-    }
-    int term = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp >= 0x3400 && cp < 0xA000) { /* ideographs: most characters */
-            visible++;
-            continue;
-        }
-        visible += !is_blank_cp(cp);
-        bars += cp == '|';
-        term |= cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
-                cp == '!' || cp == '?';
     }
     if (!visible) {
         if (n && tr->mode == TM_STREAM) { /* a line of one space: an empty cell */
@@ -368,11 +380,35 @@ static int take_line(lg_extractor *ex)
 
 /* ---- the reader's life ------------------------------------------------- */
 
+/* Zero tr but for the four big arrays (nine tenths of it), which are only
+ * read below the counts that say what they hold (line_len, head_n and
+ * head_rows, stream_n) or are scratch space written before use
+ * (scratch): a reader is made for every input, and a calloc of half a
+ * megabyte was a tenth of the time on small files.  (row is zeroed: its
+ * cells' bytes after their text's end are compared, harmlessly, by
+ * UNIT_IS, and stay defined so.) */
+static void zero_but_arrays(table_reader *tr)
+{
+    static const struct { size_t at, len; } big[] = {
+        {offsetof(table_reader, line), sizeof tr->line},
+        {offsetof(table_reader, head), sizeof tr->head},
+        {offsetof(table_reader, stream), sizeof tr->stream},
+        {offsetof(table_reader, scratch), sizeof tr->scratch},
+    };
+    size_t from = 0;
+    for (size_t k = 0; k < sizeof big / sizeof *big; k++) {
+        memset((char *)tr + from, 0, big[k].at - from);
+        from = big[k].at + big[k].len;
+    }
+    memset((char *)tr + from, 0, sizeof *tr - from);
+}
+
 int table_reader_new(lg_extractor *ex)
 {
-    ex->tables = calloc(1, sizeof *ex->tables);
+    ex->tables = malloc(sizeof *ex->tables);
     if (!ex->tables)
         return -1;
+    zero_but_arrays(ex->tables);
     ex->tables->cols_state = -2;
     ex->tables->title_kind = KIND_COUNT;
     return 0;
@@ -391,29 +427,44 @@ void table_reader_free(lg_extractor *ex)
     ex->tables = NULL;
 }
 
+/* Add c to the line, counting what take_line asks (visible characters,
+ * bars, a sentence end); full-width forms are read as ASCII: （宗） ｜ ：
+ * ，, digits, letters.  A line too long to be a table's is only marked. */
+static void add_to_line(table_reader *tr, const lg_char *c)
+{
+    uint32_t cp = c->cp;
+    if (tr->line_len == TABLE_LINE_MAX_CHARS) {
+        tr->line_long = 1;
+        return;
+    }
+    lg_char *to = &tr->line[tr->line_len++];
+    *to = *c;
+    if (cp - 0xFF01 <= 0xFF5E - 0xFF01)
+        to->cp = cp = cp - 0xFEE0;
+    else if (cp == 0x2236)
+        to->cp = cp = ':';
+    tr->line_visible += !is_blank_cp(cp);
+    tr->line_bars += cp == '|';
+    tr->line_term |= cp == 0x3002 || cp == ';' || cp == '!' || cp == '?';
+}
+
 int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
 {
     table_reader *tr = ex->tables;
     for (size_t i = 0; i < n && ex->status == LG_OK; i++) {
         uint32_t cp = c[i].cp;
+        if (cp >= 0x3400 && cp < 0xA000 && tr->line_len < TABLE_LINE_MAX_CHARS) {
+            tr->line[tr->line_len++] = c[i]; /* ideographs: most characters */
+            tr->line_visible++;
+            continue;
+        }
         if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
             if (take_line(ex))
                 return 1;
             continue;
         }
-        if (cp == '\r')
-            continue;
-        if (tr->line_len == TABLE_LINE_MAX_CHARS) {
-            tr->line_long = 1;
-            continue;
-        }
-        tr->line[tr->line_len] = c[i];
-        /* full-width forms to ASCII: （宗） ｜ ： ，, digits, letters */
-        if (cp - 0xFF01 <= 0xFF5E - 0xFF01)
-            tr->line[tr->line_len].cp = cp - 0xFEE0;
-        else if (cp == 0x2236)
-            tr->line[tr->line_len].cp = ':';
-        tr->line_len++;
+        if (cp != '\r')
+            add_to_line(tr, &c[i]);
     }
     return ex->status != LG_OK;
 }

@@ -54,9 +54,39 @@ typedef struct tcol {
 
 /* ---- table_cells.c: cells ---------------------------------------------- */
 
-int is_blank_cp(uint32_t cp);
+/* Spaces, controls and format characters: left out of cells.  Here, and
+ * put_cp, so that the loops over every character of a line inline them. */
+static inline int is_blank_cp(uint32_t cp)
+{
+    if (cp > 0x3000) /* most characters: ideographs */
+        return cp == 0xFEFF;
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp < 0x20 ||
+           (cp >= 0x7F && cp < 0xA0) || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+           cp == 0x205F;
+}
+
 /* Append cp as UTF-8 to out[cap] holding len bytes; the new length. */
-size_t put_cp(char *out, size_t cap, size_t len, uint32_t cp);
+static inline size_t put_cp(char *out, size_t cap, size_t len, uint32_t cp)
+{
+    size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (len + k >= cap)
+        return len;
+    unsigned char *b = (unsigned char *)out + len;
+    if (k == 1) {
+        b[0] = (unsigned char)cp;
+    } else if (k == 2) {
+        b[0] = (unsigned char)(0xC0 | cp >> 6), b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    } else if (k == 3) {
+        b[0] = (unsigned char)(0xE0 | cp >> 12), b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    } else {
+        b[0] = (unsigned char)(0xF0 | cp >> 18), b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    }
+    b[k] = '\0';
+    return len + k;
+}
+
 int cjk_numeral(uint32_t cp);
 /* The code point at s, its length in *k (0 at the end). */
 uint32_t next_cp(const char *s, size_t *k);
@@ -154,6 +184,9 @@ struct table_reader {
     lg_char line[TABLE_LINE_MAX_CHARS];
     size_t line_len;
     int line_long;
+    /* what take_line asks of it, counted as it is copied */
+    size_t line_visible, line_bars;
+    int line_term;
 
     int mode;
     int warned;

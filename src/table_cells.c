@@ -10,36 +10,6 @@
 
 /* ---- cells ------------------------------------------------------------ */
 
-int is_blank_cp(uint32_t cp)
-{
-    if (cp > 0x3000) /* most characters: ideographs */
-        return cp == 0xFEFF;
-    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp < 0x20 ||
-           (cp >= 0x7F && cp < 0xA0) || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-           cp == 0x205F;
-}
-
-size_t put_cp(char *out, size_t cap, size_t len, uint32_t cp)
-{
-    size_t k = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (len + k >= cap)
-        return len;
-    unsigned char *b = (unsigned char *)out + len;
-    if (k == 1) {
-        b[0] = (unsigned char)cp;
-    } else if (k == 2) {
-        b[0] = (unsigned char)(0xC0 | cp >> 6), b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    } else if (k == 3) {
-        b[0] = (unsigned char)(0xE0 | cp >> 12), b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    } else {
-        b[0] = (unsigned char)(0xF0 | cp >> 18), b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    }
-    b[k] = '\0';
-    return len + k;
-}
-
 void utf8_cat(char *dst, size_t cap, const char *src)
 {
     size_t len = strlen(dst), n = strlen(src);
@@ -65,7 +35,7 @@ static int only_dashes(const char *s)
     while (*s) {
         size_t k = 0;
         for (size_t d = 0; d < sizeof dashes / sizeof *dashes && !k; d++)
-            if (!strncmp(s, dashes[d], strlen(dashes[d])))
+            if (s[0] == dashes[d][0] && !strncmp(s, dashes[d], strlen(dashes[d])))
                 k = strlen(dashes[d]);
         if (!k)
             return 0;
