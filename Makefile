@@ -9,7 +9,7 @@
 #   make static     build/static/lawgov-extract, PCRE2 and cJSON linked in
 
 CC       ?= cc
-CFLAGS   ?= -O2 -g
+CFLAGS   ?= -O3 -g
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 PYTHON   ?= python3
