@@ -494,21 +494,101 @@ static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, 
     return LG_OK;
 }
 
+/* ---- adding a users' rules, all or nothing -------------------------- */
+
+static int entry_copy(const lx_entry *from, lx_entry *to)
+{
+    *to = *from;
+    to->word = dup_n(from->word, from->len);
+    to->field = from->field ? dup_n(from->field, strlen(from->field)) : NULL;
+    to->value = from->value ? dup_n(from->value, strlen(from->value)) : NULL;
+    to->cps = malloc((from->chars + 1) * sizeof *to->cps);
+    if (to->cps)
+        memcpy(to->cps, from->cps, from->chars * sizeof *to->cps);
+    if (!to->word || (from->field && !to->field) || (from->value && !to->value) || !to->cps) {
+        entry_free(to);
+        return -1;
+    }
+    return 0;
+}
+
+static void sections_free(lx_list_t *lists)
+{
+    for (int l = 0; l < LX_SECTION_COUNT; l++) {
+        for (size_t i = 0; i < lists[l].n; i++)
+            entry_free(&lists[l].e[i]);
+        free(lists[l].e);
+        lists[l].e = NULL;
+        lists[l].n = lists[l].cap = 0;
+    }
+}
+
+/* A copy of every section's entries (saved[LX_SECTION_COUNT]); -1 on no
+ * memory, nothing then held. */
+static int sections_save(const lg_lexicon *lx, lx_list_t *saved)
+{
+    memset(saved, 0, LX_SECTION_COUNT * sizeof *saved);
+    for (int l = 0; l < LX_SECTION_COUNT; l++)
+        for (size_t i = 0; i < lx->list[l].n; i++) {
+            lx_entry e;
+            if (entry_copy(&lx->list[l].e[i], &e) != 0) {
+                sections_free(saved);
+                return -1;
+            }
+            if (lx_list_push(&saved[l], &e) != 0) {
+                entry_free(&e);
+                sections_free(saved);
+                return -1;
+            }
+        }
+    return 0;
+}
+
+/* Put the saved entries back (they move into lx) and build them again:
+ * they built before, so the lexicon works as it did. */
+static lg_status sections_restore(lg_lexicon *lx, lx_list_t *saved)
+{
+    lx_uncompile(lx);
+    for (int l = 0; l < LX_SECTION_COUNT; l++) {
+        lx_list_t *list = &lx->list[l];
+        for (size_t i = 0; i < list->n; i++)
+            entry_free(&list->e[i]);
+        free(list->e);
+        list->e = saved[l].e;
+        list->n = saved[l].n;
+        list->cap = saved[l].cap;
+    }
+    return lx_compile(lx);
+}
+
+/* The value pattern outgrew what PCRE2 compiles (tens of thousands of
+ * units): the user's rules are at fault, so say so as of their last line. */
+static lg_status too_large(const char *name, const char *text, size_t n, lg_rules_error *err)
+{
+    parse p = {name, 1, -1, err};
+    for (size_t i = 0; i + 1 < n; i++)
+        p.line += text[i] == '\n';
+    return fail(&p, "the value pattern made from these units is too large to compile", NULL);
+}
+
 lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
                       lg_rules_error *err)
 {
+    /* all or nothing: a file with a bad line, or one that does not build,
+     * leaves the lexicon as it was, still usable */
+    lx_list_t saved[LX_SECTION_COUNT];
+    if (sections_save(lx, saved) != 0)
+        return LG_ERR_NOMEM;
     lg_status st = parse_text(lx, name, text, n, err);
-    lg_status built = lx_compile(lx);
-    if (st == LG_OK && built == LG_ERR_REGEX) {
-        /* tens of thousands of units outgrow what PCRE2 compiles: the
-         * user's rules are at fault, so say so as of their last line */
-        parse p = {name, 1, -1, err};
-        for (size_t i = 0; i + 1 < n; i++)
-            p.line += text[i] == '\n';
-        return fail(&p, "the value pattern made from these units is too large to compile",
-                    NULL);
+    lg_status built = st == LG_OK ? lx_compile(lx) : LG_OK;
+    if (st == LG_OK && built == LG_OK) {
+        sections_free(saved);
+        return LG_OK;
     }
-    return st != LG_OK ? st : built;
+    if (st == LG_OK)
+        st = built == LG_ERR_REGEX ? too_large(name, text, n, err) : built;
+    lg_status back = sections_restore(lx, saved);
+    return back == LG_OK ? st : back;
 }
 
 void lx_free(lg_lexicon *lx)

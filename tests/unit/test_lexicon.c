@@ -133,6 +133,9 @@ static void test_hostile_rules(void)
     TEST_COND("thousands of units: ok, or refused with a line",
               st == LG_OK || (st == LG_ERR_ARG && err.line == 5001 && !strcmp(err.file, "many.rules") &&
                               strstr(err.reason, "too large")));
+    seen after;
+    TEST_COND("and the lexicon still extracts",
+              extract(lx, "办理案件12件。", &after) == LG_OK && !strcmp(after.text, "件/count/-|"));
     lg_lexicon_free(lx);
     free(big);
 }
@@ -160,6 +163,29 @@ static void test_good_lines(void)
 }
 
 /* Two configurations in one process, and the defaults untouched. */
+/* A file that fails (a bad line after good ones) adds nothing: the
+ * lexicon is as it was, and usable. */
+static void test_all_or_nothing(void)
+{
+    lg_lexicon *lx;
+    lg_rules_error err;
+    if (lg_lexicon_new(&lx) != LG_OK)
+        return;
+    const char *text = "家禽出栏达到189亿羽，办理案件12件。";
+    seen before, after;
+    extract(lx, text, &before);
+    TEST_COND("a bad third line is refused",
+              lg_lexicon_add_string(lx, "half", "[units]\n+羽 measure\n-件\n+x nosuchkind\n", &err) ==
+                  LG_ERR_ARG && err.line == 4);
+    TEST_COND("the lexicon still extracts", extract(lx, text, &after) == LG_OK);
+    TEST_STREQ("and its lines before it were not added", after.text, before.text);
+    TEST_COND("a good file after it is added",
+              lg_lexicon_add_string(lx, "good", "[units]\n+羽 measure\n", &err) == LG_OK);
+    extract(lx, text, &after);
+    TEST_STREQ("with its unit", after.text, "羽/measure/-|件/count/-|");
+    lg_lexicon_free(lx);
+}
+
 static void test_two_lexicons(void)
 {
     lg_lexicon *a, *b;
@@ -304,6 +330,7 @@ int main(void)
     test_bad_lines();
     test_good_lines();
     test_hostile_rules();
+    test_all_or_nothing();
     test_two_lexicons();
     test_dump_read_back();
     test_files();
