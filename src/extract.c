@@ -90,7 +90,7 @@ static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *c
     name_metric(ex, f, k, ex->prev.len ? ex->prev.data : "", metric);
     if (k < NAMED_MAX && metric->data && !metric->failed) {
         named *d = &ex->done[k];
-        complete_name(ex, f, k, ex->done, metric, d->subject, sizeof d->subject);
+        complete_name(ex, f, k, metric, d->subject, sizeof d->subject);
         snprintf(d->name, sizeof d->name, "%s", metric->data ? metric->data : "");
         memcpy(d->unit, v->unit, sizeof d->unit);
         d->kind = v->kind;

@@ -18,6 +18,15 @@
 
 #define NAME_BYTES 256
 
+/* What every completion reads: the extractor, the sentence's values, the
+ * value being named (k) and the names of the values before it. */
+typedef struct name_ctx {
+    const lg_extractor *ex;
+    const found *f;
+    const named *done; /* done[0..k) */
+    size_t k;
+} name_ctx;
+
 /* ---- words of a name (UTF-8) ---------------------------------------- */
 
 /* The bytes of the UTF-8 sequence a lead byte opens. */
@@ -195,9 +204,11 @@ static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out
 
 /* The nearest full name of head (行政复议案件 for 案件) in the sentence
  * before char limit, into out; 0 when none. */
-static int compound_before(const lg_extractor *ex, const found *f, const char *head,
-                           size_t limit, char *out, size_t cap, size_t *pos)
+static int compound_before(const name_ctx *c, const char *head, size_t limit, char *out,
+                           size_t cap, size_t *pos)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
     uint32_t h[8];
     size_t hn = 0;
     for (const char *p = head; *p && hn < 8;)
@@ -243,6 +254,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
     const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
     char full[sizeof ex->kinds[0].full];
     size_t at, latest = 0;
+    const name_ctx c = {ex, f, NULL, 0};
     /* one pass for which heads' first characters occur at all */
     unsigned present = 0, all = heads->n >= 32 ? ~0u : (1u << heads->n) - 1;
     uint64_t firsts = 0; /* a one-word Bloom filter of those characters */
@@ -259,7 +271,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
     }
     for (size_t i = 0; i < heads->n; i++)
         if ((i >= 32 || present >> i & 1) && strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
-            compound_before(ex, f, heads->e[i].word, ex->n, full, sizeof full, &at)) {
+            compound_before(&c, heads->e[i].word, ex->n, full, sizeof full, &at)) {
             remember_kind(ex, heads->e[i].word, full);
             if (at >= latest) {
                 latest = at; /* the report's topic: its last kind named in full */
@@ -270,10 +282,10 @@ void remember_kinds(lg_extractor *ex, const found *f)
 
 /* The kind head stands for: named in full before char limit in the
  * sentence, or earlier in the paragraph. */
-static int kind_of_head(const lg_extractor *ex, const found *f, const char *head, size_t limit,
-                        char *out, size_t cap)
+static int kind_of_head(const name_ctx *c, const char *head, size_t limit, char *out, size_t cap)
 {
-    if (compound_before(ex, f, head, limit, out, cap, NULL))
+    const lg_extractor *ex = c->ex;
+    if (compound_before(c, head, limit, out, cap, NULL))
         return 1;
     for (size_t i = 0; i < ex->nkinds; i++)
         if (strcmp(ex->kinds[i].head, head) == 0) {
@@ -285,12 +297,12 @@ static int kind_of_head(const lg_extractor *ex, const found *f, const char *head
 
 /* 办结案件 -> 办结行政复议案件, 梳理排查相关文件 -> 梳理排查行政规范性文件:
  * a generic head after nothing but verbs is the kind named in full. */
-static int complete_head(const lg_extractor *ex, const found *f, const char *name, size_t limit,
-                         char *out, size_t cap)
+static int complete_head(const name_ctx *c, const char *name, size_t limit, char *out, size_t cap)
 {
+    const lg_extractor *ex = c->ex;
     size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS), p = n - h;
     char full[96];
-    if (!h || verbs_len(ex, name, p, 1) != p || !kind_of_head(ex, f, name + p, limit, full, sizeof full))
+    if (!h || verbs_len(ex, name, p, 1) != p || !kind_of_head(c, name + p, limit, full, sizeof full))
         return 0;
     size_t o = 0, i = 0, k;
     while (i < p && o + 16 < cap) {
@@ -358,9 +370,12 @@ static const named *nearest_count(const named *done, size_t k)
 
 /* The rate's verb in an earlier value's name: 行政村污水治理任务 ->
  * 行政村污水治理率; 解决群众反映问题 -> 群众反映问题解决率. */
-static int rate_from_names(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                           const char *name, size_t verb_len, char *out, size_t cap)
+static int rate_from_names(const name_ctx *c, const char *name, size_t verb_len, char *out,
+                           size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const named *done = c->done;
+    size_t k = c->k;
     char verb[8];
     memcpy(verb, name, verb_len);
     verb[verb_len] = '\0';
@@ -381,7 +396,7 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
         if ((unsigned char)*b < 0xE4 || (unsigned char)*b > 0xE9)
             return -1; /* 以调解、和解等方式结案: no thing after the verb */
         if (str_is(ex, b, LX_GENERIC_HEADS)) {
-            if (!kind_of_head(ex, f, b, f->values[k].start, full, sizeof full))
+            if (!kind_of_head(c, b, c->f->values[k].start, full, sizeof full))
                 return -1;
             b = full;
         }
@@ -394,9 +409,12 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
 
 /* The rate's verb in the text before its clause: 纳入“一窗式综合受理”，
  * 受理率 -> 一窗式综合受理率. */
-static int rate_from_text(const lg_extractor *ex, const found *f, const value *v,
-                          const char *name, size_t verb_len, char *out, size_t cap)
+static int rate_from_text(const name_ctx *c, const char *name, size_t verb_len, char *out,
+                          size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const value *v = &f->values[c->k];
     uint32_t vc[2];
     size_t vn = 0;
     for (const char *p = name; p < name + verb_len && vn < 2;)
@@ -418,9 +436,12 @@ static int rate_from_text(const lg_extractor *ex, const found *f, const value *v
 /* 办理人大代表建议119件、政协提案105件，办复率均为100%，满意率99%: a
  * rate with 均 is of every item of the list before it, joined by 和; a
  * rate right after such a rate is of the same items. */
-static int shared_subject(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                          char *out, size_t cap)
+static int shared_subject(const name_ctx *c, char *out, size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const named *done = c->done;
+    size_t k = c->k;
     const value *v = &f->values[k];
     if (k > 0 && done[k - 1].kind == KIND_PERCENT && strcmp(done[k - 1].subject, done[k - 1].name) &&
         str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
@@ -454,21 +475,21 @@ static int shared_subject(const lg_extractor *ex, const found *f, const named *d
 
 /* 办结率, 纠错率, 精简比例: the rate of what its verb was done to, else
  * of the thing counted last. */
-static int complete_rate(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                         const char *name, char *out, size_t cap)
+static int complete_rate(const name_ctx *c, const char *name, char *out, size_t cap)
 {
+    const lg_extractor *ex = c->ex;
     size_t n = strlen(name), r = str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
     if (!r || vl == 0 || vl > 6)
         return 0;
-    int got = rate_from_names(ex, f, done, k, name, vl, out, cap);
+    int got = rate_from_names(c, name, vl, out, cap);
     if (got == 0)
-        got = rate_from_text(ex, f, &f->values[k], name, vl, out, cap);
+        got = rate_from_text(c, name, vl, out, cap);
     if (got)
         return got > 0;
     char s[NAME_BYTES];
-    if (shared_subject(ex, f, done, k, s, sizeof s))
+    if (shared_subject(c, s, sizeof s))
         return snprintf(out, cap, "%s%s", s, name) < (int)cap;
-    const named *d = nearest_count(done, k);
+    const named *d = nearest_count(c->done, c->k);
     if (!d)
         return 0;
     share_subject(ex, d, s, sizeof s);
@@ -482,14 +503,15 @@ static int complete_rate(const lg_extractor *ex, const found *f, const named *do
 /* 行政诉讼案件14件，审结17件: a verb alone counts the thing counted
  * before in the same unit; or the kind the clause names (在已审结的案件
  * 中，胜诉24宗). */
-static int complete_bare_verb(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                              const char *name, char *out, size_t cap)
+static int complete_bare_verb(const name_ctx *c, const char *name, char *out, size_t cap)
 {
-    const value *v = &f->values[k];
+    const lg_extractor *ex = c->ex;
+    const named *done = c->done;
+    const value *v = &c->f->values[c->k];
     size_t n = strlen(name);
     if (!n || verbs_len(ex, name, n, 0) != n)
         return 0;
-    for (size_t i = k; i-- > 0;) {
+    for (size_t i = c->k; i-- > 0;) {
         if (strcmp(done[i].unit, v->unit) != 0 || done[i].kind != KIND_COUNT)
             continue;
         const char *obj = object_of(ex, done[i].subject);
@@ -498,7 +520,7 @@ static int complete_bare_verb(const lg_extractor *ex, const found *f, const name
         char joined[NAME_BYTES];
         if (snprintf(joined, sizeof joined, "%s%s", name, obj) >= (int)sizeof joined)
             return 0;
-        if (!complete_head(ex, f, joined, v->start, out, cap))
+        if (!complete_head(c, joined, v->start, out, cap))
             copy_str(out, cap, joined);
         return 1;
     }
@@ -538,9 +560,12 @@ static int sentence_agent(const lg_extractor *ex, const found *f, char *out, siz
 
 /* Relations the words before the value state: 占比 (占全部案件的), 年均
  * 增长, 完成全年任务量的61.2%. */
-static int complete_stated(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                           text_buf *out, char *subject, size_t subject_cap)
+static int complete_stated(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const named *done = c->done;
+    size_t k = c->k;
     const value *v = &f->values[k];
     char raw[NAME_BYTES], s[NAME_BYTES];
     uint32_t first = cp_at(ex, raw_left_start(ex, f, k));
@@ -581,9 +606,13 @@ static int complete_stated(const lg_extractor *ex, const found *f, size_t k, con
 /* A name that is a relation alone: of the thing counted before
  * (涉及金额, 覆盖), of the sentence's agent (收费), or a scope a rank is
  * in (全区旗县市区第26位). */
-static int complete_relation(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                             const char *name, text_buf *out, char *subject, size_t subject_cap)
+static int complete_relation(const name_ctx *c, const char *name, text_buf *out, char *subject,
+                             size_t subject_cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const named *done = c->done;
+    size_t k = c->k;
     const value *v = &f->values[k];
     const named *base = nearest_count(done, k);
     char s[NAME_BYTES], full[96];
@@ -592,7 +621,7 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
         share_subject(ex, base, s, sizeof s);
         obj = object_of(ex, s);
         if (str_is(ex, obj, LX_GENERIC_HEADS))
-            obj = kind_of_head(ex, f, obj, v->start, full, sizeof full) ? full : "";
+            obj = kind_of_head(c, obj, v->start, full, sizeof full) ? full : "";
         /* 涉及3.06亿元: the money involved */
         if (v->kind == KIND_MONEY && !strstr(name, "金额") && !strstr(name, "资金"))
             suffix = "金额";
@@ -626,9 +655,11 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
  * k; subject gets what this value is about, for the values after it. */
 /* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
  * before its cue, in the scope after it (改善幅度全国排名). */
-static int complete_rank_cue(const lg_extractor *ex, const found *f, size_t k, const char *name,
-                             char *out, size_t cap)
+static int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k = c->k;
     if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
         return 0;
     size_t n = strlen(name), at = 0, cue = 0;
@@ -661,10 +692,10 @@ static int complete_rank_cue(const lg_extractor *ex, const found *f, size_t k, c
  * word and the generic head is of the kind the sentence counted in full
  * before its 其中 (民事法律援助案件); 行政强制类223件: a category is of the
  * kind the report was last about (行政强制类行政复议申请). */
-static int complete_part(const lg_extractor *ex, const found *f, size_t k, const char *name,
-                         char *out, size_t cap)
+static int complete_part(const name_ctx *c, const char *name, char *out, size_t cap)
 {
-    const value *v = &f->values[k];
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
     size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS);
     size_t g = h ? verbs_len(ex, name, n - h, 1) : 0;
     if (h && n - h - g <= 12) {
@@ -674,7 +705,7 @@ static int complete_part(const lg_extractor *ex, const found *f, size_t k, const
                 which = i - 2;
         char full[96];
         const char *mod = name + g;
-        if (which && g < n - h && compound_before(ex, f, name + n - h, which, full, sizeof full, NULL) &&
+        if (which && g < n - h && compound_before(c, name + n - h, which, full, sizeof full, NULL) &&
             !strstr(full, mod) && !strstr(name, full))
             return snprintf(out, cap, "%.*s%s", (int)(n - h - g), mod, full) < (int)cap;
         return 0;
@@ -684,41 +715,41 @@ static int complete_part(const lg_extractor *ex, const found *f, size_t k, const
     return 0;
 }
 
-static void complete(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                     text_buf *out, char *subject, size_t subject_cap)
+static void complete(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
     char name[NAME_BYTES], buf[NAME_BYTES];
     copy_str(name, sizeof name, out->data ? out->data : "");
     utf8_clip(name, strlen(name));
     copy_str(subject, subject_cap, name);
-    if (complete_stated(ex, f, k, done, out, subject, subject_cap) ||
-        complete_relation(ex, f, k, done, name, out, subject, subject_cap))
+    if (complete_stated(c, out, subject, subject_cap) ||
+        complete_relation(c, name, out, subject, subject_cap))
         return;
-    if (complete_rank_cue(ex, f, k, name, buf, sizeof buf)) {
+    if (complete_rank_cue(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         return;
     }
-    if (complete_rate(ex, f, done, k, name, buf, sizeof buf)) {
+    if (complete_rate(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         /* every completed rate ends with the rate: the rest is its subject */
         snprintf(subject, subject_cap, "%.*s", (int)(strlen(buf) - strlen(name)), buf);
         return;
     }
-    if (complete_bare_verb(ex, f, done, k, name, buf, sizeof buf) ||
-        complete_head(ex, f, name, f->values[k].start, buf, sizeof buf) ||
-        complete_part(ex, f, k, name, buf, sizeof buf)) {
+    if (complete_bare_verb(c, name, buf, sizeof buf) ||
+        complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
+        complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);
     }
 }
 
-void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                   text_buf *out, char *subject, size_t subject_cap)
+void complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
+                   size_t subject_cap)
 {
-    complete(ex, f, k, done, out, subject, subject_cap);
+    const name_ctx c = {ex, f, ex->done, k};
+    complete(&c, out, subject, subject_cap);
     /* the buffers above hold a name whole, but never a cut character */
     if (out->data)
         out->len = utf8_clip(out->data, out->len);
