@@ -106,6 +106,9 @@ static const struct section {
     [LX_RATIO_LINKS] = {"ratio-links", SH_WORD},
     [LX_RANK_SCOPES] = {"rank-scopes", SH_WORD},
     [LX_DURATION_CUES] = {"duration-cues", SH_WORD},
+    [LX_CAUSATIVE_VERBS] = {"causative-verbs", SH_WORD},
+    [LX_AGENT_HEADS] = {"agent-heads", SH_WORD},
+    [LX_AGENT_PLURALS] = {"agent-plurals", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

@@ -53,6 +53,8 @@ enum lx_list {
     LX_RATIO_WORDS, LX_RATIO_LINKS,
     /* rules/values.rules: the scope of a rank (src/reject.c) */
     LX_RANK_SCOPES, LX_DURATION_CUES,
+    /* rules/names.rules: who acted, not what was counted (src/metric.c) */
+    LX_CAUSATIVE_VERBS, LX_AGENT_HEADS, LX_AGENT_PLURALS,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (the first
      * that ends a text is the longest: 不超过, not 超过) */

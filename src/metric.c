@@ -619,6 +619,37 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
     return 1;
 }
 
+/* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
+static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (starts_any(ex, i, LX_AGENT_PLURALS))
+            return 1;
+    return 0;
+}
+
+/* 推进各级执法部门办理免罚轻罚案件, 有关部门共备案行政规范性文件: the
+ * many bodies that acted ([agent-heads] after [agent-plurals], after a
+ * verb that set them to it or none) say who, not what the value counts; the name starts at their
+ * verb.  A verb before them makes them its object (审查市直部门报备文件). */
+static span after_agent(const lg_extractor *ex, span left)
+{
+    size_t p = left.a + starts_any(ex, left.a, LX_CAUSATIVE_VERBS), k;
+    for (; p < left.b; p++) {
+        if (starts_any(ex, p, LX_COUNT_VERBS) >= 2)
+            return left;
+        if (!(k = starts_any(ex, p, LX_AGENT_HEADS)))
+            continue;
+        size_t q = p + k;
+        while (q < left.b && ((k = starts_any(ex, q, LX_VERB_GLUE)) || (k = starts_any(ex, q, LX_ADVERBS))))
+            q += k; /* 共, 均, 已, 依法 */
+        if (q < left.b && ((k = starts_any(ex, q, LX_COUNT_VERBS)) >= 2 || (k = starts_any(ex, q, LX_BARE_VERBS))) &&
+            visible_chars(ex, (span){q + k, left.b, 0}) >= 2 && many_bodies(ex, left.a, p))
+            return (span){q, left.b, left.weak};
+    }
+    return left;
+}
+
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out)
 {
@@ -661,7 +692,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
             append_span(ex, out, pred, 0);
         append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
-        append_span(ex, out, left, 1);
+        append_span(ex, out, after_agent(ex, left), 1);
     } else if (*prev) {
         text_append(out, prev, strlen(prev));
     } else {
