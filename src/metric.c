@@ -140,7 +140,9 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
     if (named.b >= right.b || ex->cp[named.b] == 0x3001 /* 、 */)
         return 0;
     span p = {right_stop_in(ex, named.b, right.b), right.b, 0};
-    size_t k;
+    size_t k = starts_any(ex, p.a, LX_RIGHT_STOPS);
+    if (k && p.a + k < right.b && ex->cp[p.a + k] == 0x7684 /* 的 */)
+        return 0; /* 由…组成的专家库: a clause on another thing */
     /* adverbs, a passive 被 and the empty 进行(了) say nothing of the deed */
     while (p.a < p.b && ((k = starts_any(ex, p.a, LX_ADVERBS)) || (k = starts_any(ex, p.a, LX_LEAD_FILLERS)) ||
                          (k = starts_any(ex, p.a, LX_VERB_GLUE)) || (k = passive_at(ex, p.a)) ||
@@ -619,6 +621,47 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
     return 1;
 }
 
+/* The chars a name of the words after value j's classifier opens with
+ * when they are a level ([shared-level-ends]: 市级, 县级), or 0. */
+static size_t level_at(const lg_extractor *ex, const found *f, size_t j, span *named)
+{
+    naming nm;
+    right_words(ex, f, j, &nm);
+    *named = name_before_verb(ex, nm.right, f);
+    for (size_t i = named->a + 1; i < named->a + 3 && i < named->b; i++)
+        if (starts_any(ex, i, LX_SHARED_LEVEL_ENDS) == 1)
+            return i + 1 - named->a;
+    return 0;
+}
+
+/* 构建起由36个市级、9个县级、48个乡级行政执法监督机构组成的…: levels
+ * listed before the last one's thing share it (市级行政执法监督机构).
+ * Returns 1 when out got the name of f->values[k]. */
+static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out)
+{
+    size_t e = f->values[k].end, i = e;
+    while (i < ex->n && i < e + 6 && !(starts_any(ex, i, LX_SHARED_LEVEL_ENDS) && list_gap(ex, i + 1, i + 2)))
+        i++;
+    if (i >= ex->n || i == e + 6)
+        return 0; /* (no level before a list mark just after the value) */
+    span mine, next;
+    size_t lv = level_at(ex, f, k, &mine), from = mine.b;
+    if (!lv || lv != mine.b - mine.a)
+        return 0; /* the level alone */
+    for (size_t j = k + 1; j < f->nv && list_gap(ex, from, f->values[j].start); j++) {
+        size_t l2 = level_at(ex, f, j, &next);
+        if (!l2)
+            return 0;
+        if (next.b - next.a >= l2 + 2) {
+            append_span(ex, out, mine, 0);
+            append_span(ex, out, (span){next.a + l2, next.b, 0}, 0);
+            return 1;
+        }
+        from = next.b;
+    }
+    return 0;
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -653,7 +696,7 @@ static span after_agent(const lg_extractor *ex, span left)
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out)
 {
-    if (paired_name(ex, f, k, out))
+    if (paired_name(ex, f, k, out) || shared_level_name(ex, f, k, out))
         return;
     const value *values = f->values, *v = &values[k];
     naming nm;
