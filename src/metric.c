@@ -662,6 +662,19 @@ static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, t
     return 0;
 }
 
+/* 完成市政府1026件文件、协议的合法性审核: verbs and a government alone
+ * before a value say whose the things counted after it are; the name is
+ * that government and the things (市政府文件、协议的合法性审核).  Returns
+ * the government's span in *body. */
+static int government_before(const lg_extractor *ex, span left, span *body)
+{
+    size_t verbs = leading_verbs(ex, left), g = ends_any(ex, left.b, LX_GOVERNMENT_WORDS);
+    if (!verbs || !g || left.b - g < left.a + verbs || left.b - g > left.a + verbs + 2)
+        return 0; /* (市, 区, 县人民: at most two chars before 政府) */
+    *body = (span){left.a + verbs, left.b, 0};
+    return 1;
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -703,7 +716,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
     left_words(ex, f, k, &nm);
     settle_left(ex, f, k, prev, &nm);
     right_words(ex, f, k, &nm);
-    span left = nm.left;
+    span left = nm.left, body, right_named;
     size_t j = nm.last, left_chars = nm.left_chars;
     /* 2900件3265件行政诉讼案件750件: the words after a value that directly
      * follows another run into the next value; they are its name */
@@ -717,6 +730,10 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         text_append(out, prev, strlen(prev));
     } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
+    } else if (!nm.after_prev && government_before(ex, left, &body) &&
+               visible_chars(ex, (right_named = name_before_verb(ex, nm.right, f))) >= 2) {
+        append_span(ex, out, body, 0);
+        append_span(ex, out, right_named, 0);
     } else if (!nm.after_prev &&
                list_name(ex, left, v->start, starts_separator(ex, values[j].end) ? (span){0, 0, 0} :
                                    name_before_verb(ex, nm.right, f), out)) {
