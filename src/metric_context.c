@@ -425,7 +425,9 @@ static int rate_from_text(const name_ctx *c, const char *name, size_t verb_len, 
             continue;
         size_t j = modifier_start(ex, at, f);
         size_t len = at - j >= 2 ? encode_chars(ex, j, at, out, cap) : 0;
-        if (!len || verbs_len(ex, out, len, 1) == len)
+        if (!len)
+            continue; /* 通报和败诉纠错案件: named further back (行政败诉) */
+        if (verbs_len(ex, out, len, 1) == len)
             return -1; /* 主动公开，公开率: an adverb names nothing */
         copy_str(out + len, cap - len, name);
         return 1;
