@@ -4,8 +4,8 @@
  * years and verbs.
  * Owns: choosing and trimming those words.
  * Reads: the sentence, its values, years and places; the lexicon's
- * [lead-fillers], [trail-fillers], [weak-endings], [weak-exceptions],
- * [comparisons], [count-verbs], [right-stops], [right-lead],
+ * [lead-fillers], [lead-before-verbs], [trail-fillers], [weak-endings],
+ * [weak-exceptions], [comparisons], [count-verbs], [right-stops], [right-lead],
  * [scope-words], [adverbs], [rank-topics], [change-words] and the
  * qualifiers before a value. */
 #include "extract_int.h"
@@ -32,7 +32,10 @@ static span trim_lead(const lg_extractor *ex, span s, const found *f)
             size_t y = skip_mention_at(years, s.a + k);
             if (y != s.a + k) { s.a = y; changed = 1; continue; }
         }
-        if ((k = starts_any(ex, s.a, LX_LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; }
+        if ((k = starts_any(ex, s.a, LX_LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; continue; }
+        /* 仅2021年就收到…: 就 before a verb, not 就业 */
+        if ((k = starts_any(ex, s.a, LX_LEAD_BEFORE_VERBS)) && s.a + k < s.b &&
+            starts_any(ex, s.a + k, LX_COUNT_VERBS) >= 2) { s.a += k; changed = 1; }
     }
     return s;
 }
