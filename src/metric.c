@@ -264,6 +264,14 @@ static int rank_topic(const lg_extractor *ex, size_t at, span *out)
         if (k) {
             out->a = clause_start(ex, i - k);
             out->b = i;
+            /* 连续8个月在国家…监测排名: a count before a scope mark
+             * says when or where it ranks; the topic follows */
+            int counted = 0;
+            for (size_t p = out->a; p + 2 < i - k; p++) {
+                counted |= is_digit_cp(ex->cp[p]);
+                if (counted && starts_any(ex, p, LX_RANK_SCOPE_MARKS) == 1)
+                    out->a = p + 1;
+            }
             return 1;
         }
     }
