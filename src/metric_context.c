@@ -319,6 +319,24 @@ static int complete_head(const name_ctx *c, const char *name, size_t limit, char
     return 1;
 }
 
+/* 建成法律知识竞答平台，组织竞答14次 -> 组织法律知识竞答: a count of
+ * deeds named by verbs and an object of two characters the sentence
+ * named in full before (办理时限 is a measure, not a deed). */
+static int complete_object(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), p = verbs_len(ex, name, n, 0), at;
+    char full[96];
+    /* (a verb that does, not 予以 or 依法 alone: 予以许可 is the deed) */
+    if (c->f->values[c->k].kind != KIND_COUNT || p == 0 || n - p != 6 ||
+        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)) ||
+        !compound_before(c, name + p, c->f->values[c->k].start, full, sizeof full, &at))
+        return 0;
+    if (at + 2 < ex->n && ex->cp[at + 2] == 0x300B /* 》 */)
+        return 0; /* the end of a title: 《…立法条例》等3部条例 */
+    return snprintf(out, cap, "%.*s%s", (int)p, name, full) < (int)cap;
+}
+
 /* ---- what an earlier value was about -------------------------------- */
 
 /* The words before value k in its clause, after the value before it
@@ -740,6 +758,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
     }
     if (complete_bare_verb(c, name, buf, sizeof buf) ||
         complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
+        complete_object(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
