@@ -686,6 +686,23 @@ static int government_before(const lg_extractor *ex, span left, span *body)
     return 1;
 }
 
+/* 直接纠错236件，纠错率24%，较去年60件: a count compared with, after a
+ * value in another unit, is of the count named last in its unit; its
+ * name, or NULL for the value right before. */
+static const char *counted_before(const lg_extractor *ex, const found *f, size_t k)
+{
+    mentions years = YEARS_OF(f);
+    const char *unit = f->values[k].unit;
+    size_t b = mention_ending_at(years, f->values[k].start);
+    if (k == 0 || k > NAMED_MAX || !unit[0] || !strcmp(ex->done[k - 1].unit, unit) ||
+        !ends_any(ex, b, LX_COMPARISONS))
+        return NULL;
+    for (size_t i = k - 1; i-- > 0;)
+        if (ex->done[i].kind == KIND_COUNT && !strcmp(ex->done[i].unit, unit))
+            return ex->done[i].name;
+    return NULL;
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -765,7 +782,8 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, after_agent(ex, left), 1);
     } else if (*prev) {
-        text_append(out, prev, strlen(prev));
+        const char *of = counted_before(ex, f, k);
+        text_append(out, of ? of : prev, strlen(of ? of : prev));
     } else {
         append_span(ex, out, (span){nm.clause, clause_end(ex, v->end), 0}, 1);
     }
