@@ -3,13 +3,15 @@
  * another (占比, 年均增长, 办结率, 涉及金额, 收费) or what was done to a
  * thing the clause leaves out (审结17件, 办结案件) gets that thing:
  * 劳动争议案件占比, 城镇居民人均可支配收入年均增长, 反馈问题办结率,
- * 审结行政诉讼案件, 办结行政复议案件.
+ * 审结行政诉讼案件, 办结行政复议案件; a short count after a clause that
+ * names a system or plan gets it as its topic (互联网+监管系统录入监管数据).
  * Owns: those completions, and the paragraph's memory of the kinds it
  * named in full (行政复议案件 for 案件).
  * Reads: the name metric.c chose, the names of the values before in the
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
- * [agent-relations], [rate-suffixes], [intake-verbs] (rules/names.rules)
+ * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads]
+ * (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -335,6 +337,73 @@ static int complete_object(const name_ctx *c, const char *name, char *out, size_
     if (at + 2 < ex->n && ex->cp[at + 2] == 0x300B /* 》 */)
         return 0; /* the end of a title: 《…立法条例》等3部条例 */
     return snprintf(out, cap, "%.*s%s", (int)p, name, full) < (int)cap;
+}
+
+/* The topic the clause [a, b) names: a title or quote with a head of
+ * [topic-heads] in or right after it (《市级权力清单》, “互联网+监管”系统),
+ * or the words after a place ending in such a head (依托乌海市市域社会
+ * 治理综合平台); places and years at its start off.  Its span, or {0, 0}. */
+static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_t b)
+{
+    mentions places = PLACES_OF(f);
+    size_t q = b, o, e = 0, k;
+    while (q > a && ex->cp[q - 1] != 0x300B /* 》 */ && ex->cp[q - 1] != 0x201D /* ” */)
+        q--;
+    if (q > a) {
+        uint32_t open = ex->cp[q - 1] == 0x300B ? 0x300A /* 《 */ : 0x201C /* “ */;
+        for (o = q - 1; o > a && ex->cp[o - 1] != open; o--)
+            ;
+        if (o == a)
+            return (span){0, 0, 0};
+        for (size_t i = q; i < b && i <= q + 4 && !e; i++)
+            if (ends_any(ex, i + 1, LX_TOPIC_HEADS))
+                e = i + 1; /* “互联网+监管”系统 */
+        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS))
+            return (span){0, 0, 0}; /* 学习《习近平法治思想》: what was read */
+        size_t from = skip_mention_at(places, o);
+        span t = {skip_mention_at(YEARS_OF(f), from), e ? e : q, 0};
+        return t.b - t.a >= 4 ? t : (span){0, 0, 0};
+    }
+    if (!(k = ends_any(ex, b, LX_TOPIC_HEADS)))
+        return (span){0, 0, 0};
+    for (size_t i = b - k; i > a; i--) {
+        size_t m = mention_ending_at(places, i);
+        if (m != i)
+            return b - i >= 4 && b - i <= 16 ? (span){i, b, 0} : (span){0, 0, 0};
+    }
+    return (span){0, 0, 0};
+}
+
+/* 持续深化“互联网+监管”系统应用，录入监管数据11595条 -> 互联网+监管系统
+ * 录入监管数据: a short name of a count, in a clause right after one
+ * that names a system, platform or document with no value in it, takes
+ * that as its topic. */
+static int complete_topic(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name), cs = clause_start(ex, v->start);
+    if (v->kind != KIND_COUNT || n < 6 || n > 18 || cs < 2)
+        return 0;
+    size_t j = c->k; /* the first of a run of adjacent values (14类60项) */
+    while (j > 0 && c->f->values[j - 1].end == c->f->values[j].start)
+        j--;
+    size_t pa = clause_start(ex, cs - 1), lo = j > 0 ? c->f->values[j - 1].end : 0;
+    if (pa < lo)
+        return 0;
+    for (size_t i = cs, ce = clause_end(ex, v->end); i < ce; i++)
+        if (class_at(ex, i, CL_QUOTE))
+            return 0; /* the clause names its own */
+    span t = clause_topic(ex, c->f, pa, cs - 1);
+    char topic[96];
+    size_t len = 0;
+    for (size_t i = t.a; i < t.b && len + 5 < sizeof topic; i++)
+        if (!class_at(ex, i, CL_QUOTE))
+            len += utf8_encode(ex->cp[i], topic + len);
+    topic[len] = '\0';
+    if (len < 6 || strstr(name, topic))
+        return 0;
+    return snprintf(out, cap, "%s%s", topic, name) < (int)cap;
 }
 
 /* ---- what an earlier value was about -------------------------------- */
@@ -759,6 +828,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
     if (complete_bare_verb(c, name, buf, sizeof buf) ||
         complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
         complete_object(c, name, buf, sizeof buf) ||
+        complete_topic(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
