@@ -113,6 +113,7 @@ static const struct section {
     [LX_LEAD_BEFORE_VERBS] = {"lead-before-verbs", SH_WORD},
     [LX_RANK_SCOPE_MARKS] = {"rank-scope-marks", SH_WORD},
     [LX_TOPIC_HEADS] = {"topic-heads", SH_WORD},
+    [LX_POINTING_MODIFIERS] = {"pointing-modifiers", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

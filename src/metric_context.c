@@ -10,8 +10,8 @@
  * Reads: the name metric.c chose, the names of the values before in the
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
- * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads]
- * (rules/names.rules)
+ * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
+ * [pointing-modifiers] (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -404,6 +404,30 @@ static int complete_topic(const name_ctx *c, const char *name, char *out, size_t
     if (len < 6 || strstr(name, topic))
         return 0;
     return snprintf(out, cap, "%s%s", topic, name) < (int)cap;
+}
+
+/* 实施“免罚轻罚”清单…，累计办理相关案件15000件 -> 办理免罚轻罚相关案件:
+ * a modifier that points back ([pointing-modifiers]), with no kind named
+ * in full, points to the term the sentence quoted last before the value. */
+static int complete_vague(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), i = 0, k, q, o;
+    while (i < n && (k = verb_word(ex, name + i, n - i)))
+        i += k;
+    if (!(k = str_prefix(ex, name + i, n - i, LX_POINTING_MODIFIERS)) || n - i - k < 6)
+        return 0;
+    for (q = c->f->values[c->k].start; q > 0 && ex->cp[q - 1] != 0x201D /* ” */; q--)
+        ;
+    for (o = q; o > 1 && ex->cp[o - 2] != 0x201C /* “ */; o--)
+        ;
+    if (q < 2 || o < 2 || q - 1 - (o - 1) < 2 || q - 1 - (o - 1) > 12)
+        return 0;
+    char term[64];
+    size_t len = encode_chars(ex, o - 1, q - 1, term, sizeof term);
+    if (strstr(name, term))
+        return 0;
+    return snprintf(out, cap, "%.*s%.*s%s", (int)i, name, (int)len, term, name + i) < (int)cap;
 }
 
 /* ---- what an earlier value was about -------------------------------- */
@@ -828,6 +852,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
     if (complete_bare_verb(c, name, buf, sizeof buf) ||
         complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
         complete_object(c, name, buf, sizeof buf) ||
+        complete_vague(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
