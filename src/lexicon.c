@@ -114,6 +114,7 @@ static const struct section {
     [LX_RANK_SCOPE_MARKS] = {"rank-scope-marks", SH_WORD},
     [LX_TOPIC_HEADS] = {"topic-heads", SH_WORD},
     [LX_POINTING_MODIFIERS] = {"pointing-modifiers", SH_WORD},
+    [LX_SUPERLATIVES] = {"superlatives", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

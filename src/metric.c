@@ -703,6 +703,25 @@ static const char *counted_before(const lg_extractor *ex, const found *f, size_t
     return NULL;
 }
 
+/* 行政处罚类数量最多，共349件: a value with no words of its own is of
+ * what the clause before names, when that clause has no value; a
+ * superlative after it ([superlatives]) says how it ranks.  Returns 1 with
+ * the words in *out. */
+static int named_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
+{
+    if (clause < 2)
+        return 0;
+    span s = {clause_start(ex, clause - 1), clause - 1, 0};
+    for (size_t q = s.a; q < s.b; q++)
+        if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
+            return 0;
+    size_t k;
+    while (s.b > s.a && (k = ends_any(ex, s.b, LX_SUPERLATIVES)))
+        s.b -= k;
+    *out = trim_words(ex, s, f);
+    return out->b > out->a && visible_chars(ex, *out) >= 2 && visible_chars(ex, *out) <= 12;
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -784,6 +803,8 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
     } else if (*prev) {
         const char *of = counted_before(ex, f, k);
         text_append(out, of ? of : prev, strlen(of ? of : prev));
+    } else if (visible_chars(ex, nm.right) < 2 && named_before(ex, f, nm.clause, &left)) {
+        append_span(ex, out, left, 1);
     } else {
         append_span(ex, out, (span){nm.clause, clause_end(ex, v->end), 0}, 1);
     }

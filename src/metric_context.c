@@ -217,8 +217,8 @@ static int compound_before(const name_ctx *c, const char *head, size_t limit, ch
         p += utf8_decode_one(p, &h[hn++]);
     for (size_t i = limit; i >= hn + 2; i--) {
         size_t at = i - hn;
-        if (!cps_at(ex, at, h, hn))
-            continue;
+        if (!cps_at(ex, at, h, hn) || (i < ex->n && ex->cp[i] == 0x4EBA /* 人 */))
+            continue; /* (被申请人 is a party, not a kind of 申请) */
         size_t j = modifier_start(ex, at, f);
         char mod[64];
         size_t len = at - j >= 2 ? encode_chars(ex, j, at, mod, sizeof mod) : 0;
@@ -801,10 +801,28 @@ static int complete_rank_cue(const name_ctx *c, const char *name, char *out, siz
     return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
 }
 
+/* The kind the sentence named in full last before value k (从行政复议申请
+ * 事项看，行政处罚类…: 行政复议申请), into out; 0 when none. */
+static int sentence_kind(const name_ctx *c, char *out, size_t cap)
+{
+    const lx_list_t *heads = &c->ex->lx->list[LX_GENERIC_HEADS];
+    size_t latest = 0, at;
+    int got = 0;
+    char full[96];
+    for (size_t h = 0; h < heads->n; h++)
+        if (compound_before(c, heads->e[h].word, c->f->values[c->k].start, full, sizeof full, &at) &&
+            (!got || at > latest)) {
+            latest = at;
+            got = 1;
+            copy_str(out, cap, full);
+        }
+    return got;
+}
+
 /* 其中民事案件336件 after 办理法律援助案件1291件: a part named by a short
  * word and the generic head is of the kind the sentence counted in full
  * before its 其中 (民事法律援助案件); 行政强制类223件: a category is of the
- * kind the report was last about (行政强制类行政复议申请). */
+ * kind its sentence, else the report, was last about (行政强制类行政复议申请). */
 static int complete_part(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
@@ -823,8 +841,12 @@ static int complete_part(const name_ctx *c, const char *name, char *out, size_t 
             return snprintf(out, cap, "%.*s%s", (int)(n - h - g), mod, full) < (int)cap;
         return 0;
     }
-    if (n >= 6 && strcmp(name + n - 3, "类") == 0 && ex->last_kind[0] && !strstr(name, ex->last_kind))
-        return snprintf(out, cap, "%s%s", name, ex->last_kind) < (int)cap;
+    if (n < 6 || strcmp(name + n - 3, "类") != 0)
+        return 0;
+    char here[96];
+    const char *kind = sentence_kind(c, here, sizeof here) ? here : ex->last_kind;
+    if (kind[0] && !strstr(name, kind))
+        return snprintf(out, cap, "%s%s", name, kind) < (int)cap;
     return 0;
 }
 
