@@ -115,6 +115,8 @@ static const struct section {
     [LX_TOPIC_HEADS] = {"topic-heads", SH_WORD},
     [LX_POINTING_MODIFIERS] = {"pointing-modifiers", SH_WORD},
     [LX_SUPERLATIVES] = {"superlatives", SH_WORD},
+    [LX_MEETING_DEEDS] = {"meeting-deeds", SH_WORD},
+    [LX_MEETING_HEADS] = {"meeting-heads", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

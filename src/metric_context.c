@@ -11,7 +11,7 @@
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
  * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
- * [pointing-modifiers] (rules/names.rules)
+ * [pointing-modifiers], [meeting-deeds], [meeting-heads] (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -428,6 +428,34 @@ static int complete_vague(const name_ctx *c, const char *name, char *out, size_t
     if (strstr(name, term))
         return 0;
     return snprintf(out, cap, "%.*s%.*s%s", (int)i, name, (int)len, term, name + i) < (int)cap;
+}
+
+/* 将学法纳入市政府常务会议规定动作，组织集中学法7次 -> 市政府常务会议组织
+ * 集中学法: a count of study or review ([meeting-deeds]) is of the
+ * meeting ([meeting-heads]) its sentence named last before it. */
+static int complete_meeting(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), k;
+    /* (the deed ends the name: 学习法律法规 says what was studied) */
+    if (c->f->values[c->k].kind != KIND_COUNT || n > 24 || !str_suffix(ex, name, n, LX_MEETING_DEEDS))
+        return 0;
+    for (size_t i = 0; i < n; i += seq_len((unsigned char)name[i]))
+        if (str_prefix(ex, name + i, n - i, LX_MEETING_HEADS))
+            return 0; /* the name has its meeting */
+    for (size_t i = c->f->values[c->k].start; i > 2; i--) {
+        if (!(k = ends_any(ex, i, LX_MEETING_HEADS)))
+            continue;
+        size_t j = modifier_start(ex, i - k, c->f), r;
+        for (size_t q = j; q < i - k; q++)
+            if ((r = starts_any(ex, q, LX_RIGHT_STOPS)) && q + r <= i - k)
+                j = q + r; /* 将学法纳入市政府常务会议: after 纳入 */
+        char body[96];
+        if (i - k - j < 1 || !encode_chars(ex, j, i, body, sizeof body))
+            return 0;
+        return snprintf(out, cap, "%s%s", body, name) < (int)cap;
+    }
+    return 0;
 }
 
 /* ---- what an earlier value was about -------------------------------- */
@@ -875,6 +903,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
         complete_object(c, name, buf, sizeof buf) ||
         complete_vague(c, name, buf, sizeof buf) ||
+        complete_meeting(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
