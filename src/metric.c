@@ -651,7 +651,7 @@ static size_t level_at(const lg_extractor *ex, const found *f, size_t j, span *n
 static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out)
 {
     size_t e = f->values[k].end, i = e;
-    while (i < ex->n && i < e + 6 && !(starts_any(ex, i, LX_SHARED_LEVEL_ENDS) && list_gap(ex, i + 1, i + 2)))
+    while (i < ex->n && i < e + 6 && !(list_gap(ex, i + 1, i + 2) && starts_any(ex, i, LX_SHARED_LEVEL_ENDS)))
         i++;
     if (i >= ex->n || i == e + 6)
         return 0; /* (no level before a list mark just after the value) */
@@ -679,8 +679,8 @@ static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, t
  * the government's span in *body. */
 static int government_before(const lg_extractor *ex, span left, span *body)
 {
-    size_t verbs = leading_verbs(ex, left), g = ends_any(ex, left.b, LX_GOVERNMENT_WORDS);
-    if (!verbs || !g || left.b - g < left.a + verbs || left.b - g > left.a + verbs + 2)
+    size_t g = ends_any(ex, left.b, LX_GOVERNMENT_WORDS), verbs = g ? leading_verbs(ex, left) : 0;
+    if (!verbs || left.b - g < left.a + verbs || left.b - g > left.a + verbs + 2)
         return 0; /* (市, 区, 县人民: at most two chars before 政府) */
     *body = (span){left.a + verbs, left.b, 0};
     return 1;

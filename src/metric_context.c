@@ -327,11 +327,14 @@ static int complete_head(const name_ctx *c, const char *name, size_t limit, char
 static int complete_object(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
-    size_t n = strlen(name), p = verbs_len(ex, name, n, 0), at;
+    size_t n = strlen(name), p, at;
     char full[96];
     /* (a verb that does, not 予以 or 依法 alone: 予以许可 is the deed) */
-    if (c->f->values[c->k].kind != KIND_COUNT || p == 0 || n - p != 6 ||
-        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)) ||
+    if (c->f->values[c->k].kind != KIND_COUNT || n < 12 ||
+        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)))
+        return 0;
+    p = verbs_len(ex, name, n, 0);
+    if (p == 0 || n - p != 6 ||
         !compound_before(c, name + p, c->f->values[c->k].start, full, sizeof full, &at))
         return 0;
     if (at + 2 < ex->n && ex->cp[at + 2] == 0x300B /* 》 */)
@@ -413,15 +416,15 @@ static int complete_vague(const name_ctx *c, const char *name, char *out, size_t
 {
     const lg_extractor *ex = c->ex;
     size_t n = strlen(name), i = 0, k, q, o;
-    while (i < n && (k = verb_word(ex, name + i, n - i)))
-        i += k;
-    if (!(k = str_prefix(ex, name + i, n - i, LX_POINTING_MODIFIERS)) || n - i - k < 6)
-        return 0;
     for (q = c->f->values[c->k].start; q > 0 && ex->cp[q - 1] != 0x201D /* ” */; q--)
         ;
     for (o = q; o > 1 && ex->cp[o - 2] != 0x201C /* “ */; o--)
         ;
     if (q < 2 || o < 2 || q - 1 - (o - 1) < 2 || q - 1 - (o - 1) > 12)
+        return 0; /* (no quote first: the cheaper test) */
+    while (i < n && (k = verb_word(ex, name + i, n - i)))
+        i += k;
+    if (!(k = str_prefix(ex, name + i, n - i, LX_POINTING_MODIFIERS)) || n - i - k < 6)
         return 0;
     char term[64];
     size_t len = encode_chars(ex, o - 1, q - 1, term, sizeof term);
