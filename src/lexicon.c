@@ -117,6 +117,7 @@ static const struct section {
     [LX_SUPERLATIVES] = {"superlatives", SH_WORD},
     [LX_MEETING_DEEDS] = {"meeting-deeds", SH_WORD},
     [LX_MEETING_HEADS] = {"meeting-heads", SH_WORD},
+    [LX_TARGET_VERBS] = {"target-verbs", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

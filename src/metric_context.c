@@ -11,7 +11,8 @@
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
  * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
- * [pointing-modifiers], [meeting-deeds], [meeting-heads] (rules/names.rules)
+ * [pointing-modifiers], [meeting-deeds], [meeting-heads], [target-verbs]
+ * (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -457,6 +458,34 @@ static int complete_meeting(const name_ctx *c, const char *name, char *out, size
         if (i - k - j < 1 || !encode_chars(ex, j, i, body, sizeof body))
             return 0;
         return snprintf(out, cap, "%s%s", body, name) < (int)cap;
+    }
+    return 0;
+}
+
+/* 对规范性文件开展1次全面清理和…等4次专项清理 -> 规范性文件专项清理: a
+ * short count of deeds whose clause says, before it, what they were done
+ * to (对 X 开展/进行: [target-verbs]) takes X. */
+static int complete_target(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name);
+    if (v->kind != KIND_COUNT || n < 6 || n > 24)
+        return 0;
+    for (size_t i = clause_start(ex, v->start); i + 3 < v->start; i++) {
+        if (ex->cp[i] != 0x5BF9 /* 对 */)
+            continue;
+        size_t j = i + 1;
+        while (j < v->start && j < i + 14 && is_cjk(ex->cp[j]) && starts_any(ex, j, LX_COUNT_VERBS) < 2)
+            j++;
+        if (j - i < 3 || j >= v->start || !starts_any(ex, j, LX_TARGET_VERBS))
+            return 0; /* (not 对 X 开展, or X holds a number: 对33家单位;
+                       * 针对市政府出台的…: what it did, not a deed to it) */
+        char target[64];
+        size_t len = encode_chars(ex, i + 1, j, target, sizeof target);
+        if (strstr(name, target))
+            return 0;
+        return snprintf(out, cap, "%.*s%s", (int)len, target, name) < (int)cap;
     }
     return 0;
 }
@@ -907,6 +936,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_object(c, name, buf, sizeof buf) ||
         complete_vague(c, name, buf, sizeof buf) ||
         complete_meeting(c, name, buf, sizeof buf) ||
+        complete_target(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
