@@ -722,6 +722,21 @@ static int named_before(const lg_extractor *ex, const found *f, size_t clause, s
     return out->b > out->a && visible_chars(ex, *out) >= 2 && visible_chars(ex, *out) <= 12;
 }
 
+/* 对27个乡(镇、区)、36个县直单位进行实地督察: the items of a list of counts
+ * share what the last one did.  Returns 1 with it in *pred. */
+static int list_predicate(const lg_extractor *ex, const found *f, size_t k, span named, span *pred)
+{
+    size_t j = k;
+    naming nm;
+    while (j + 1 < f->nv && list_gap(ex, named.b, f->values[j + 1].start)) {
+        right_words(ex, f, ++j, &nm);
+        named = name_before_verb(ex, nm.right, f);
+    }
+    if (j == k || (j + 1 < f->nv && f->values[j + 1].start < clause_end(ex, f->values[j].end)))
+        return 0;
+    return short_predicate(ex, nm.right, named, f, pred);
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -795,7 +810,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         /* (words running into the next value are its name: 16家中心提供法律
          * 咨询44万人次) */
         int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
-        if (!into_next && short_predicate(ex, nm.right, named, f, &pred))
+        if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred))
             append_span(ex, out, pred, 0);
         append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
