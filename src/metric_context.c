@@ -362,8 +362,10 @@ static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_
         for (size_t i = q; i < b && i <= q + 4 && !e; i++)
             if (ends_any(ex, i + 1, LX_TOPIC_HEADS))
                 e = i + 1; /* “互联网+监管”系统 */
-        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS))
-            return (span){0, 0, 0}; /* 学习《习近平法治思想》: what was read */
+        /* 学习《习近平法治思想》: what was read; a quote that ends the
+         * clause names what was built (开发“川渝通办·云综窗”) */
+        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS) && !(open == 0x201C && q == b))
+            return (span){0, 0, 0};
         size_t from = skip_mention_at(places, o);
         span t = {skip_mention_at(YEARS_OF(f), from), e ? e : q, 0};
         return t.b - t.a >= 4 ? t : (span){0, 0, 0};
