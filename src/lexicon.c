@@ -118,6 +118,9 @@ static const struct section {
     [LX_MEETING_DEEDS] = {"meeting-deeds", SH_WORD},
     [LX_MEETING_HEADS] = {"meeting-heads", SH_WORD},
     [LX_TARGET_VERBS] = {"target-verbs", SH_WORD},
+    [LX_SERVICE_VERBS] = {"service-verbs", SH_WORD},
+    [LX_SERVICE_TIMES] = {"service-times", SH_WORD},
+    [LX_BUILT_VERBS] = {"built-verbs", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

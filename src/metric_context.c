@@ -11,8 +11,8 @@
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
  * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
- * [pointing-modifiers], [meeting-deeds], [meeting-heads], [target-verbs]
- * (rules/names.rules)
+ * [pointing-modifiers], [meeting-deeds], [meeting-heads], [target-verbs],
+ * [service-verbs], [service-times], [built-verbs] (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -492,6 +492,35 @@ static int complete_target(const name_ctx *c, const char *name, char *out, size_
     return 0;
 }
 
+/* 建成12348公共法律服务热线呼叫中心，…，每年服务15万人次 -> 12348公共法律
+ * 服务热线呼叫中心每年服务: a service alone ([service-verbs], after a time
+ * word of [lead-fillers] or none) is of what the first clause of its part
+ * of the sentence (after ；) built ([built-verbs]). */
+static int complete_service(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t n = strlen(name), t = str_prefix(ex, name, n, LX_SERVICE_TIMES), k;
+    if (f->values[c->k].kind != KIND_COUNT || !str_is(ex, name + t, LX_SERVICE_VERBS))
+        return 0;
+    size_t a = f->values[c->k].start;
+    while (a > 0 && ex->cp[a - 1] != 0xFF1B /* ； */ && ex->cp[a - 1] != ';' && ex->cp[a - 1] != 0x3002)
+        a--;
+    while (a < ex->n && class_at(ex, a, CL_QUOTE))
+        a++;
+    if (!(k = starts_any(ex, a, LX_BUILT_VERBS)))
+        return 0;
+    size_t b = clause_end(ex, a + k);
+    for (size_t i = 0; i < f->nv; i++)
+        if (f->values[i].start < b && f->values[i].end > a)
+            return 0; /* what was built is counted: named by its value */
+    if (b - a - k < 4 || b - a - k > 24 || b >= f->values[c->k].start)
+        return 0;
+    char obj[NAME_BYTES];
+    encode_chars(ex, a + k, b, obj, sizeof obj);
+    return snprintf(out, cap, "%s%s", obj, name) < (int)cap;
+}
+
 /* ---- what an earlier value was about -------------------------------- */
 
 /* The words before value k in its clause, after the value before it
@@ -939,6 +968,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_vague(c, name, buf, sizeof buf) ||
         complete_meeting(c, name, buf, sizeof buf) ||
         complete_target(c, name, buf, sizeof buf) ||
+        complete_service(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
