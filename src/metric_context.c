@@ -346,8 +346,9 @@ static int complete_object(const name_ctx *c, const char *name, char *out, size_
 /* The topic the clause [a, b) names: a title or quote with a head of
  * [topic-heads] in or right after it (《市级权力清单》, “互联网+监管”系统),
  * or the words after a place ending in such a head (依托乌海市市域社会
- * 治理综合平台); places and years at its start off.  Its span, or {0, 0}. */
-static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_t b)
+ * 治理综合平台); in a whole clause (no value in it), a quote ending it
+ * too.  Places and years at its start off.  Its span, or {0, 0}. */
+static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_t b, int whole)
 {
     mentions places = PLACES_OF(f);
     size_t q = b, o, e = 0, k;
@@ -364,7 +365,7 @@ static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_
                 e = i + 1; /* “互联网+监管”系统 */
         /* 学习《习近平法治思想》: what was read; a quote that ends the
          * clause names what was built (开发“川渝通办·云综窗”) */
-        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS) && !(open == 0x201C && q == b))
+        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS) && !(whole && open == 0x201C && q == b))
             return (span){0, 0, 0};
         size_t from = skip_mention_at(places, o);
         span t = {skip_mention_at(YEARS_OF(f), from), e ? e : q, 0};
@@ -395,12 +396,15 @@ static int complete_topic(const name_ctx *c, const char *name, char *out, size_t
     while (j > 0 && c->f->values[j - 1].end == c->f->values[j].start)
         j--;
     size_t pa = clause_start(ex, cs - 1), lo = j > 0 ? c->f->values[j - 1].end : 0;
-    if (pa < lo)
+    int whole = pa >= lo;
+    if (!whole)
+        pa = lo; /* 109家单位接入“智慧城市大脑”: after the value */
+    if (pa + 2 >= cs)
         return 0;
     for (size_t i = cs, ce = clause_end(ex, v->end); i < ce; i++)
         if (class_at(ex, i, CL_QUOTE))
             return 0; /* the clause names its own */
-    span t = clause_topic(ex, c->f, pa, cs - 1);
+    span t = clause_topic(ex, c->f, pa, cs - 1, whole);
     char topic[96];
     size_t len = 0;
     for (size_t i = t.a; i < t.b && len + 5 < sizeof topic; i++)
