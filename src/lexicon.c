@@ -121,6 +121,7 @@ static const struct section {
     [LX_SERVICE_VERBS] = {"service-verbs", SH_WORD},
     [LX_SERVICE_TIMES] = {"service-times", SH_WORD},
     [LX_BUILT_VERBS] = {"built-verbs", SH_WORD},
+    [LX_THEME_HEADS] = {"theme-heads", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

@@ -12,7 +12,8 @@
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
  * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
  * [pointing-modifiers], [meeting-deeds], [meeting-heads], [target-verbs],
- * [service-verbs], [service-times], [built-verbs] (rules/names.rules)
+ * [service-verbs], [service-times], [built-verbs], [theme-heads]
+ * (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -525,6 +526,34 @@ static int complete_service(const name_ctx *c, const char *name, char *out, size
     return snprintf(out, cap, "%s%s", obj, name) < (int)cap;
 }
 
+/* 高效有序开展安全生产执法检查，…，排查问题隐患8487条 -> 安全生产执法检查
+ * 排查问题隐患: a short count of deeds in a sentence whose first clause
+ * says what campaign they were part of (开展 X, X ending in a word of
+ * [theme-heads]) takes X. */
+static int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name), e = clause_end(ex, 0), a = 0, k = 0;
+    if (v->kind != KIND_COUNT || n < 12 || n > 18 || e >= v->start ||
+        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)))
+        return 0; /* (a deed of its own: 排查…, 推动整改…) */
+    while (a < e && !(k = starts_any(ex, a, LX_TARGET_VERBS)))
+        a++;
+    if (a == e || e - a - k < 4 || e - a - k > 20 || !ends_any(ex, e, LX_THEME_HEADS))
+        return 0;
+    for (size_t i = 0; i < c->f->nv; i++)
+        if (c->f->values[i].start < e)
+            return 0; /* the first clause counts: it is no campaign */
+    char theme[96];
+    size_t len = 0;
+    for (size_t i = a + k; i < e && len + 5 < sizeof theme; i++)
+        if (!class_at(ex, i, CL_QUOTE))
+            len += utf8_encode(ex->cp[i], theme + len);
+    theme[len] = '\0';
+    return !strstr(name, theme) && snprintf(out, cap, "%s%s", theme, name) < (int)cap;
+}
+
 /* ---- what an earlier value was about -------------------------------- */
 
 /* The words before value k in its clause, after the value before it
@@ -974,6 +1003,7 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_target(c, name, buf, sizeof buf) ||
         complete_service(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
+        complete_theme(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
