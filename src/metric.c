@@ -737,6 +737,25 @@ static int list_predicate(const lg_extractor *ex, const found *f, size_t k, span
     return short_predicate(ex, nm.right, named, f, pred);
 }
 
+/* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before
+ * what they did, the things counted are named by the head after their
+ * relative clause's last 的 (two characters or more). */
+static span head_after_clause(const lg_extractor *ex, span named)
+{
+    size_t at = named.a;
+    int depth = 0;
+    for (size_t i = named.a; i < named.b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (!depth && cp == 0x7684 /* 的 */ && visible_chars(ex, (span){i + 1, named.b, 0}) >= 2)
+            at = i + 1;
+    }
+    return (span){at, named.b, named.weak};
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -810,8 +829,10 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         /* (words running into the next value are its name: 16家中心提供法律
          * 咨询44万人次) */
         int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
-        if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred))
+        if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred)) {
             append_span(ex, out, pred, 0);
+            named = head_after_clause(ex, named);
+        }
         append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         append_span(ex, out, after_agent(ex, left), 1);
