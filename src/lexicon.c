@@ -122,6 +122,7 @@ static const struct section {
     [LX_SERVICE_TIMES] = {"service-times", SH_WORD},
     [LX_BUILT_VERBS] = {"built-verbs", SH_WORD},
     [LX_THEME_HEADS] = {"theme-heads", SH_WORD},
+    [LX_REDUCTION_VERBS] = {"reduction-verbs", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

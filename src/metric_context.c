@@ -12,8 +12,8 @@
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
  * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
  * [pointing-modifiers], [meeting-deeds], [meeting-heads], [target-verbs],
- * [service-verbs], [service-times], [built-verbs], [theme-heads]
- * (rules/names.rules)
+ * [service-verbs], [service-times], [built-verbs], [theme-heads],
+ * [reduction-verbs] (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
 #include "extract_int.h"
@@ -710,8 +710,22 @@ static int shared_subject(const name_ctx *c, char *out, size_t cap)
     return 1;
 }
 
+/* 清理证明事项至71项，推行告知承诺28项，压减率76.5%: a rate of reduction
+ * ([reduction-verbs]) is of the count the sentence cut to (至, 到) before
+ * it; NULL when none was. */
+static const named *reduced_count(const name_ctx *c)
+{
+    for (size_t i = c->k; i-- > 0;) {
+        size_t a = c->f->values[i].start;
+        if (c->done[i].kind == KIND_COUNT && a > 0 &&
+            (c->ex->cp[a - 1] == 0x81F3 /* 至 */ || c->ex->cp[a - 1] == 0x5230 /* 到 */))
+            return &c->done[i];
+    }
+    return NULL;
+}
+
 /* 办结率, 纠错率, 精简比例: the rate of what its verb was done to, else
- * of the thing counted last. */
+ * of the thing counted last (or cut to, for a reduction). */
 static int complete_rate(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
@@ -726,8 +740,8 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
     char s[NAME_BYTES];
     if (shared_subject(c, s, sizeof s))
         return snprintf(out, cap, "%s%s", s, name) < (int)cap;
-    const named *d = nearest_count(c->done, c->k);
-    if (!d)
+    const named *d = str_prefix(ex, name, vl, LX_REDUCTION_VERBS) == vl ? reduced_count(c) : NULL;
+    if (!d && !(d = nearest_count(c->done, c->k)))
         return 0;
     share_subject(ex, d, s, sizeof s);
     const char *obj = object_of(ex, s);
