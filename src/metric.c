@@ -153,10 +153,15 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
         p.a += k;
     p = trim_words(ex, p, f);
     size_t chars = visible_chars(ex, p);
+    size_t marks = 0;
     for (size_t i = p.a; i < p.b; i++)
-        if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL) || ex->cp[i] == 0x3001)
+        if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL))
             return 0;
-    if (chars < 2 || chars > 10)
+        else
+            marks += ex->cp[i] == 0x3001;
+    /* (被国家级、自治区级媒体转载: one 、 between two modifiers, not a list of
+     * deeds) */
+    if (chars < 2 || chars > 10 + 2 * marks || marks > 1)
         return 0;
     *pred = p;
     return 1;
