@@ -161,7 +161,7 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
             marks += ex->cp[i] == 0x3001;
     /* (被国家级、自治区级媒体转载: one 、 between two modifiers, not a list of
      * deeds) */
-    if (chars < 2 || chars > 10 + 2 * marks || marks > 1)
+    if (chars < 2 || chars > 12 + 2 * marks || marks > 1)
         return 0;
     *pred = p;
     return 1;
