@@ -133,6 +133,20 @@ static span name_before_verb(const lg_extractor *ex, span right, const found *f)
     return visible_chars(ex, named) >= 2 ? named : right;
 }
 
+/* The members after the first of a list before 等 in s (、合同审查、规范性
+ * 文件论证 of 参与政府决策、合同审查、规范性文件论证等涉法事务), or an empty
+ * span. */
+static span members_in(const lg_extractor *ex, span s)
+{
+    size_t first = 0, etc = 0;
+    for (size_t i = s.a; i < s.b; i++)
+        if (ex->cp[i] == 0x3001 /* 、 */ && !first)
+            first = i;
+        else if (ex->cp[i] == 0x7B49 /* 等 */ && first && i + 1 < s.b)
+            etc = i;
+    return first && etc ? (span){first, etc, 0} : (span){s.a, s.a, 0};
+}
+
 /* What the things counted after a classifier did, when the clause says it
  * in a few words after them: 2061家药品零售企业全部上线 -> 上线,
  * 13篇信息被省级媒体转载 -> 被省级媒体转载.  Returns 1 with the words in
@@ -152,13 +166,17 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
                          (k = starts(ex, p.a, "进行了") ? 3 : starts(ex, p.a, "进行") ? 2 : 0)))
         p.a += k;
     p = trim_words(ex, p, f);
-    size_t chars = visible_chars(ex, p);
-    size_t marks = 0;
+    size_t chars = visible_chars(ex, p), marks = 0;
     for (size_t i = p.a; i < p.b; i++)
         if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL))
             return 0;
         else
             marks += ex->cp[i] == 0x3001;
+    span m = members_in(ex, p);
+    if (m.b > m.a) { /* 参与政府决策、合同审查等涉法事务: the first member and 等 */
+        chars -= visible_chars(ex, m);
+        marks = 0;
+    }
     /* (被国家级、自治区级媒体转载: one 、 between two modifiers, not a list of
      * deeds) */
     if (chars < 2 || chars > 12 + 2 * marks || marks > 1)
@@ -166,6 +184,7 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
     *pred = p;
     return 1;
 }
+
 
 static int only_change_words(const lg_extractor *ex, span s)
 {
@@ -258,6 +277,17 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_
         out->len += utf8_encode(cp, out->data + out->len);
     }
     out->data[out->len] = '\0';
+}
+
+/* s, the members after the first left out (members_in). */
+static void append_predicate(const lg_extractor *ex, text_buf *out, span s)
+{
+    span m = members_in(ex, s);
+    if (m.b > m.a) {
+        append_span(ex, out, (span){s.a, m.a, 0}, 0);
+        s.a = m.b;
+    }
+    append_span(ex, out, s, 0);
 }
 
 /* A rank is named by what is ranked: the clause that says 排名/名次, up
@@ -835,7 +865,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
          * 咨询44万人次) */
         int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
         if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred)) {
-            append_span(ex, out, pred, 0);
+            append_predicate(ex, out, pred);
             named = head_after_clause(ex, named);
         }
         append_span(ex, out, named, 0);
