@@ -155,9 +155,16 @@ static size_t verbs_len(const lg_extractor *ex, const char *s, size_t n, int ski
  * 案件 -> 行政诉讼案件); the name itself when no noun is left. */
 static const char *object_of(const lg_extractor *ex, const char *name)
 {
-    size_t n = strlen(name), v = verbs_len(ex, name, n, 0);
+    size_t n = strlen(name), v = verbs_len(ex, name, n, 0), first = verb_word(ex, name, n), kept = 0;
+    /* 形成调解协议 -> 调解协议: a verb right after the first, before two
+     * characters, names the kind of thing (a glue word between says two
+     * deeds: 受理并办结案件 -> 案件) */
+    if (v == n - 6 && first && first < v && str_prefix(ex, name + first, n - first, LX_BARE_VERBS) == v - first) {
+        kept = v - first;
+        v = first;
+    }
     const char *o = name + (v < n ? v : n), *de;
-    for (size_t i = v; i + 6 < n; i += 3) {
+    for (size_t i = v + kept; i + 6 < n; i += 3) {
         size_t k = str_prefix(ex, name + i, n - i, LX_BARE_VERBS);
         if (k < 6 && (k = str_prefix(ex, name + i, n - i, LX_COUNT_VERBS)) < 6)
             continue;
