@@ -121,16 +121,23 @@ static size_t unbracketed_chars(const lg_extractor *ex, size_t a, size_t b)
 }
 
 /* The words after a classifier up to where they stop naming the counted
- * thing.  A generic noun says little alone: 133项事项实现免证办 keeps its
- * verb, where 16家公共法律服务中心提供… does not need it. */
-static span name_before_verb(const lg_extractor *ex, span right, const found *f)
+ * thing, when at least `least` characters name it.  A generic noun says
+ * little alone: name_before_verb keeps 133项事项实现免证办 whole, where
+ * 16家公共法律服务中心提供… is cut; the namer then tries the two-character
+ * cut with what the things did before them (实现免证办事项). */
+static span name_before_stop(const lg_extractor *ex, span right, const found *f, size_t least)
 {
     size_t stop = right_stop_in(ex, right.a + 1, right.b);
     if (stop == right.b ||
-        !(ex->cp[stop] == 0x3001 /* 、 before a number */ || unbracketed_chars(ex, right.a, stop) >= 3))
+        !(ex->cp[stop] == 0x3001 /* 、 before a number */ || unbracketed_chars(ex, right.a, stop) >= least))
         return right;
     span named = trim_words(ex, (span){right.a, stop, 0}, f);
     return visible_chars(ex, named) >= 2 ? named : right;
+}
+
+static span name_before_verb(const lg_extractor *ex, span right, const found *f)
+{
+    return name_before_stop(ex, right, f, 3);
 }
 
 /* The members after the first of a list before 等 in s (、合同审查、规范性
@@ -864,7 +871,11 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         /* (words running into the next value are its name: 16家中心提供法律
          * 咨询44万人次) */
         int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
-        if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred)) {
+        span two = name_before_stop(ex, nm.right, f, 2);
+        if (!into_next && two.b < named.b && short_predicate(ex, nm.right, two, f, &pred)) {
+            append_predicate(ex, out, pred); /* 100件案件全部合格 -> 合格案件 */
+            named = two;
+        } else if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred)) {
             append_predicate(ex, out, pred);
             named = head_after_clause(ex, named);
         }
