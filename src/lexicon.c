@@ -123,6 +123,7 @@ static const struct section {
     [LX_BUILT_VERBS] = {"built-verbs", SH_WORD},
     [LX_THEME_HEADS] = {"theme-heads", SH_WORD},
     [LX_REDUCTION_VERBS] = {"reduction-verbs", SH_WORD},
+    [LX_ITEM_OPENERS] = {"item-openers", SH_WORD},
 };
 
 static const char *const KIND_NAMES[] = {"count", "money", "percent", "change", "multiple",

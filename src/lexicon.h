@@ -58,7 +58,7 @@ enum lx_list {
     LX_LEAD_BEFORE_VERBS, LX_RANK_SCOPE_MARKS, LX_TOPIC_HEADS,
     LX_POINTING_MODIFIERS, LX_SUPERLATIVES, LX_MEETING_DEEDS, LX_MEETING_HEADS,
     LX_TARGET_VERBS, LX_SERVICE_VERBS, LX_SERVICE_TIMES, LX_BUILT_VERBS,
-    LX_THEME_HEADS, LX_REDUCTION_VERBS,
+    LX_THEME_HEADS, LX_REDUCTION_VERBS, LX_ITEM_OPENERS,
     LX_SECTION_COUNT,
     /* derived: every qualifier before a value, longest first (the first
      * that ends a text is the longest: 不超过, not 超过) */

@@ -4,8 +4,9 @@
  * years and verbs.
  * Owns: choosing and trimming those words.
  * Reads: the sentence, its values, years and places; the lexicon's
- * [lead-fillers], [lead-before-verbs], [trail-fillers], [weak-endings],
- * [weak-exceptions], [comparisons], [count-verbs], [right-stops], [right-lead],
+ * [lead-fillers], [lead-before-verbs], [item-openers], [trail-fillers],
+ * [weak-endings], [weak-exceptions], [comparisons], [count-verbs],
+ * [right-stops], [right-lead],
  * [scope-words], [adverbs], [rank-topics], [change-words] and the
  * qualifiers before a value. */
 #include "extract_int.h"
@@ -391,6 +392,10 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
     if ((q = ends_any(ex, nm->left.b, LX_QUAL_WORDS)) && nm->left.b - q >= nm->left.a)
         nm->left.b -= q;
     nm->left = trim_words(ex, nm->left, f);
+    /* 结果分别为决定撤销48件: the items start after 分别为 */
+    for (size_t i = nm->left.a, k; i + 2 < nm->left.b; i++)
+        if ((k = starts_any(ex, i, LX_ITEM_OPENERS)) && visible_chars(ex, (span){i + k, nm->left.b, 0}) >= 2)
+            nm->left.a = i + k;
     /* a year inside the words (…指标2022年2023年行政复议案件) ends a header
      * or a time phrase: the name comes after it */
     for (size_t i = 0; i < f->nym; i++)
