@@ -522,14 +522,25 @@ static int complete_service(const name_ctx *c, const char *name, char *out, size
         a++;
     if (!(k = starts_any(ex, a, LX_BUILT_VERBS)))
         return 0;
-    size_t b = clause_end(ex, a + k);
-    for (size_t i = 0; i < f->nv; i++)
-        if (f->values[i].start < b && f->values[i].end > a)
-            return 0; /* what was built is counted: named by its value */
-    if (b - a - k < 4 || b - a - k > 24 || b >= f->values[c->k].start)
+    size_t b = clause_end(ex, a + k), len = 0;
+    if (b >= f->values[c->k].start)
         return 0;
     char obj[NAME_BYTES];
-    encode_chars(ex, a + k, b, obj, sizeof obj);
+    obj[0] = '\0';
+    for (size_t i = 0; i < c->k && len < sizeof obj; i++)
+        if (f->values[i].start < b && f->values[i].end > a) {
+            /* what was built is counted (建成41个公共法律服务中心、1034个
+             * 工作站): the names of those counts, joined by 和 */
+            int w = snprintf(obj + len, sizeof obj - len, "%s%s", len ? "和" : "", c->done[i].name);
+            if (w < 0 || (size_t)w >= sizeof obj - len)
+                return 0;
+            len += (size_t)w;
+        }
+    if (!len) {
+        if (b - a - k < 4 || b - a - k > 24)
+            return 0;
+        encode_chars(ex, a + k, b, obj, sizeof obj);
+    }
     return snprintf(out, cap, "%s%s", obj, name) < (int)cap;
 }
 
