@@ -876,8 +876,9 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         /* (words running into the next value are its name: 16家中心提供法律
          * 咨询44万人次) */
         int into_next = j + 1 < f->nv && values[j + 1].start < clause_end(ex, values[j].end);
-        span two = name_before_stop(ex, nm.right, f, 2);
-        if (!into_next && two.b < named.b && short_predicate(ex, nm.right, two, f, &pred)) {
+        span two = named;
+        if (!into_next && named.b == nm.right.b && (two = name_before_stop(ex, nm.right, f, 2)).b < named.b &&
+            short_predicate(ex, nm.right, two, f, &pred)) {
             append_predicate(ex, out, pred); /* 100件案件全部合格 -> 合格案件 */
             named = two;
         } else if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred)) {

@@ -512,8 +512,11 @@ static int complete_service(const name_ctx *c, const char *name, char *out, size
 {
     const lg_extractor *ex = c->ex;
     const found *f = c->f;
-    size_t n = strlen(name), t = str_prefix(ex, name, n, LX_SERVICE_TIMES), k;
-    if (f->values[c->k].kind != KIND_COUNT || !str_is(ex, name + t, LX_SERVICE_VERBS))
+    size_t n = strlen(name), t, k;
+    if (f->values[c->k].kind != KIND_COUNT || n < 6 || n > 18)
+        return 0;
+    t = str_prefix(ex, name, n, LX_SERVICE_TIMES);
+    if (!str_is(ex, name + t, LX_SERVICE_VERBS))
         return 0;
     size_t a = f->values[c->k].start;
     while (a > 0 && ex->cp[a - 1] != 0xFF1B /* ； */ && ex->cp[a - 1] != ';' && ex->cp[a - 1] != 0x3002)
@@ -552,9 +555,10 @@ static int complete_theme(const name_ctx *c, const char *name, char *out, size_t
 {
     const lg_extractor *ex = c->ex;
     const value *v = &c->f->values[c->k];
-    size_t n = strlen(name), e = clause_end(ex, 0), a = 0, k = 0;
-    if (v->kind != KIND_COUNT || n < 12 || n > 18 || e >= v->start ||
-        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)))
+    size_t n = strlen(name), e, a = 0, k = 0;
+    if (v->kind != KIND_COUNT || n < 12 || n > 18 ||
+        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)) ||
+        (e = clause_end(ex, 0)) >= v->start)
         return 0; /* (a deed of its own: 排查…, 推动整改…) */
     while (a < e && !(k = starts_any(ex, a, LX_TARGET_VERBS)))
         a++;
