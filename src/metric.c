@@ -803,6 +803,15 @@ static span head_after_clause(const lg_extractor *ex, span named)
     return (span){at, named.b, named.weak};
 }
 
+/* Does the clause before the one at clause set a context (在…中，)? */
+static int context_clause_before(const lg_extractor *ex, size_t clause)
+{
+    if (clause < 3 || ex->cp[clause - 2] != 0x4E2D /* 中 */)
+        return 0;
+    size_t a = clause_start(ex, clause - 1);
+    return ex->cp[a] == 0x5728 /* 在 */;
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -852,7 +861,10 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
     int right_is_next_label = j + 1 < f->nv && values[j + 1].start == nm.right.b;
     if (adjacent_prev && *prev && right_is_next_label) {
         text_append(out, prev, strlen(prev));
-    } else if (v->kind == KIND_RANK && rank_topic(ex, v->start, &left)) {
+    } else if (v->kind == KIND_RANK && !(left_chars >= 4 && !nm.after_prev && context_clause_before(ex, nm.clause)) &&
+               rank_topic(ex, v->start, &left)) {
+        /* (在全省…质量评估中，我市法律援助案件优良率全省第三: after a clause
+         * of context, the clause's own words name what ranks) */
         append_span(ex, out, trim_words(ex, left, f), 1);
     } else if (nm.change_only && *prev) {
         text_append(out, prev, strlen(prev));
