@@ -812,6 +812,24 @@ static int context_clause_before(const lg_extractor *ex, size_t clause)
     return ex->cp[a] == 0x5728 /* 在 */;
 }
 
+/* An item of two characters after a 、 that is a noun where the value
+ * before was named by words ending in another noun of two (四级访批次、人次):
+ * it is of what that name began with. */
+static int shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev)
+{
+    size_t pn = strlen(prev);
+    if (k == 0 || visible_chars(ex, mine) != 2 || mine.b - mine.a != 2 || pn < 12 ||
+        f->values[k].kind != f->values[k - 1].kind || starts_any(ex, mine.a, LX_COUNT_VERBS) ||
+        starts_any(ex, mine.a, LX_BARE_VERBS) || starts_any(ex, mine.a, LX_OBJECT_RELATIONS) ||
+        starts_any(ex, mine.a, LX_AGENT_RELATIONS))
+        return 0; /* (a deed, or a relation metric_context.c completes: 受众) */
+    char two[8];
+    size_t len = utf8_encode(ex->cp[mine.a], two);
+    len += utf8_encode(ex->cp[mine.a + 1], two + len);
+    /* (the name before ends in three-byte characters only, and not in mine) */
+    return len == 6 && memcmp(prev + pn - 6, two, 6) != 0 && (unsigned char)prev[pn - 6] >= 0xE0;
+}
+
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
 static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
 {
@@ -899,7 +917,20 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         }
         append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
-        append_span(ex, out, after_agent(ex, left), 1);
+        span l = after_agent(ex, left);
+        size_t cmp = 0, k2;
+        for (size_t i = l.a + 2; !cmp && i + 2 < l.b; i++)
+            if ((k2 = starts_any(ex, i, LX_COMPARISONS)) >= 2 && i + k2 + 2 <= l.b && v->kind == KIND_CHANGE)
+                cmp = i; /* 四级访同比批次下降36%: the comparison inside goes */
+        if (cmp) {
+            append_span(ex, out, (span){l.a, cmp, 0}, 0);
+            l.a = cmp + starts_any(ex, cmp, LX_COMPARISONS);
+        } else if (k > 0 && ex->cp[values[k - 1].end] == 0x3001 /* 、 */ && shares_head(ex, f, k, l, prev)) {
+            /* 四级访批次下降36%、人次下降46%: 四级访人次 */
+            size_t pn = strlen(prev);
+            text_append(out, prev, pn - 6);
+        }
+        append_span(ex, out, l, 1);
     } else if (*prev) {
         const char *of = counted_before(ex, f, k);
         text_append(out, of ? of : prev, strlen(of ? of : prev));
