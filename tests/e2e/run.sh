@@ -18,9 +18,11 @@ cd "$top" || exit 2
 "$bin" seeds/*.txt > "$tmp/utf8.jsonl" 2> "$tmp/err" || { bad "extractor exited $? on the seeds"; cat "$tmp/err" >&2; }
 [ -s "$tmp/err" ] && bad "warnings on clean seeds: $(head -3 "$tmp/err")"
 
-# accuracy on the seeds (value F1 >= 0.98, record F1 >= 0.90, names close >= 0.75, fields >= 0.92: issue #13)
+# accuracy on the seeds (the issue's floors are value F1 0.98, record F1
+# 0.90, names close 0.75; these sit a little under the level reached:
+# record F1 1.000, names close 0.852), fields >= 0.92
 # indicator: precision >= 0.95 (a wrong column is worse than an empty one), recall >= 0.82
-if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.90 --min-name-close 0.75 \
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.95 --min-name-close 0.82 \
         --min-indicator-precision 0.95 --min-indicator-recall 0.82 corpus/gold "$tmp/utf8.jsonl" > "$tmp/score"; then
     ok
 else
@@ -31,7 +33,7 @@ echo "seeds:"; tail -5 "$tmp/score"
 # accuracy on the development corpus of other cities (corpus/dev), scored
 # apart from the seeds.  The floors catch regressions; README gives targets.
 "$bin" corpus/dev/docs/*.txt > "$tmp/dev.jsonl" 2>/dev/null
-if python3 tests/e2e/score.py --min-value-f1 0.99 --min-record-f1 0.96 --min-name-close 0.78 \
+if python3 tests/e2e/score.py --min-value-f1 0.99 --min-record-f1 0.96 --min-name-close 0.82 \
         --min-indicator-precision 0.95 --min-indicator-recall 0.82 corpus/dev/gold "$tmp/dev.jsonl" > "$tmp/dscore"; then
     ok
 else
@@ -41,9 +43,9 @@ echo "corpus/dev:"; tail -5 "$tmp/dscore"
 
 # the statistical-table texts (corpus/dev/tables, issue #19), scored apart
 # from the prose.  Floors a little under the level the table reader reaches
-# (value F1 0.995, record F1 0.964, names close 0.76).
+# (value F1 0.995, record F1 0.981, names close 0.775).
 "$bin" corpus/dev/tables/docs/*.txt > "$tmp/tables.jsonl" 2>/dev/null
-if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.73 \
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.75 \
         corpus/dev/tables/gold "$tmp/tables.jsonl" > "$tmp/tscore" 2>&1; then
     ok
 else
