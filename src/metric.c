@@ -936,6 +936,9 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         text_append(out, of ? of : prev, strlen(of ? of : prev));
     } else if (visible_chars(ex, nm.right) < 2 && named_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
+    } else if (visible_chars(ex, nm.right) >= 2) {
+        /* 266个高频事项效率提升30%: what changed, not the whole clause */
+        append_span(ex, out, nm.right, 1);
     } else {
         append_span(ex, out, (span){nm.clause, clause_end(ex, v->end), 0}, 1);
     }
