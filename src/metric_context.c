@@ -576,6 +576,21 @@ static int complete_theme(const name_ctx *c, const char *name, char *out, size_t
     return !strstr(name, theme) && snprintf(out, cap, "%s%s", theme, name) < (int)cap;
 }
 
+/* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
+ * sentence that opens with 其中 is about the kind the paragraph was last
+ * about; its first value's short name takes that kind. */
+static int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t a = 0, n = strlen(name);
+    while (a < ex->n && class_at(ex, a, CL_QUOTE))
+        a++;
+    if (c->k != 0 || n > 12 || !ex->last_kind[0] || a + 2 >= ex->n || ex->cp[a] != 0x5176 /* 其 */ ||
+        ex->cp[a + 1] != 0x4E2D /* 中 */ || strstr(name, ex->last_kind) || strstr(ex->last_kind, name))
+        return 0;
+    return snprintf(out, cap, "%s%s", ex->last_kind, name) < (int)cap;
+}
+
 /* ---- what an earlier value was about -------------------------------- */
 
 /* The words before value k in its clause, after the value before it
@@ -1040,7 +1055,8 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_service(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
         complete_theme(c, name, buf, sizeof buf) ||
-        complete_part(c, name, buf, sizeof buf)) {
+        complete_part(c, name, buf, sizeof buf) ||
+        complete_among(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);
