@@ -3,38 +3,26 @@
  * another (占比, 年均增长, 办结率, 涉及金额, 收费) or what was done to a
  * thing the clause leaves out (审结17件, 办结案件) gets that thing:
  * 劳动争议案件占比, 城镇居民人均可支配收入年均增长, 反馈问题办结率,
- * 审结行政诉讼案件, 办结行政复议案件; a short count after a clause that
- * names a system or plan gets it as its topic (互联网+监管系统录入监管数据).
+ * 审结行政诉讼案件, 办结行政复议案件.  The completions by the topic a
+ * short name serves are metric_topic.c's (tried from complete()).
  * Owns: those completions, and the paragraph's memory of the kinds it
  * named in full (行政复议案件 for 案件).
  * Reads: the name metric.c chose, the names of the values before in the
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
- * [agent-relations], [rate-suffixes], [intake-verbs], [topic-heads],
- * [pointing-modifiers], [meeting-deeds], [meeting-heads], [target-verbs],
- * [service-verbs], [service-times], [built-verbs], [theme-heads],
- * [reduction-verbs] (rules/names.rules)
+ * [agent-relations], [rate-suffixes], [intake-verbs], [reduction-verbs]
+ * (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
-#include "extract_int.h"
+#include "metric_int.h"
 
 #include <stdio.h>
 
-#define NAME_BYTES 256
-
-/* What every completion reads: the extractor, the sentence's values, the
- * value being named (k) and the names of the values before it. */
-typedef struct name_ctx {
-    const lg_extractor *ex;
-    const found *f;
-    const named *done; /* done[0..k) */
-    size_t k;
-} name_ctx;
 
 /* ---- words of a name (UTF-8) ---------------------------------------- */
 
 /* The bytes of the UTF-8 sequence a lead byte opens. */
-static size_t seq_len(unsigned char b)
+size_t nm_seq_len(unsigned char b)
 {
     return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
@@ -46,7 +34,7 @@ static size_t utf8_clip(char *s, size_t n)
     size_t p = n;
     while (p > 0 && ((unsigned char)s[p - 1] & 0xC0) == 0x80)
         p--;
-    if (p > 0 && p - 1 + seq_len((unsigned char)s[p - 1]) > n)
+    if (p > 0 && p - 1 + nm_seq_len((unsigned char)s[p - 1]) > n)
         n = p - 1;
     s[n] = '\0';
     return n;
@@ -65,10 +53,10 @@ static void copy_str(char *dst, size_t cap, const char *s)
 /* The longest word of list l that s[0..n) starts with, in bytes; 0 if
  * none.  Only the words of the list's index beginning with s's first
  * character are compared. */
-static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
+size_t nm_str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
     uint32_t cp;
-    if (n == 0 || seq_len((unsigned char)s[0]) > n)
+    if (n == 0 || nm_seq_len((unsigned char)s[0]) > n)
         return 0;
     utf8_decode_one(s, &cp);
     const lx_group *g = list_group(ex, l, cp, 0);
@@ -81,7 +69,7 @@ static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
     return best;
 }
 
-static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
+size_t nm_str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
     if (n == 0)
         return 0;
@@ -89,7 +77,7 @@ static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
     while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
         at--;
     uint32_t cp;
-    if (at + seq_len((unsigned char)s[at]) != n)
+    if (at + nm_seq_len((unsigned char)s[at]) != n)
         return 0; /* a cut sequence ends s */
     utf8_decode_one(s + at, &cp);
     const lx_group *g = list_group(ex, l, cp, 1);
@@ -112,7 +100,7 @@ static int cps_at(const lg_extractor *ex, size_t at, const uint32_t *h, size_t h
 }
 
 /* Is s one word of list l? */
-static int str_is(const lg_extractor *ex, const char *s, int l)
+int nm_str_is(const lg_extractor *ex, const char *s, int l)
 {
     size_t n = strlen(s);
     return n && lx_find(ex->lx, l, s, n) != NULL;
@@ -121,28 +109,28 @@ static int str_is(const lg_extractor *ex, const char *s, int l)
 /* One word of verbs, glue, adverbs or fillers at s, in bytes.  Verbs and
  * fillers of one character (有, 了, 共) start nouns too: only longer
  * ones count. */
-static size_t verb_word(const lg_extractor *ex, const char *s, size_t n)
+size_t nm_verb_word(const lg_extractor *ex, const char *s, size_t n)
 {
     static const int LISTS[] = {LX_BARE_VERBS, LX_VERB_GLUE, LX_ADVERBS};
-    size_t k = str_prefix(ex, s, n, LX_COUNT_VERBS), b;
+    size_t k = nm_str_prefix(ex, s, n, LX_COUNT_VERBS), b;
     if (k < 6)
         k = 0;
-    if ((b = str_prefix(ex, s, n, LX_LEAD_FILLERS)) >= 6 && b > k)
+    if ((b = nm_str_prefix(ex, s, n, LX_LEAD_FILLERS)) >= 6 && b > k)
         k = b;
     for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++)
-        if ((b = str_prefix(ex, s, n, LISTS[i])) > k)
+        if ((b = nm_str_prefix(ex, s, n, LISTS[i])) > k)
             k = b;
     return k;
 }
 
 /* Bytes of s taken by verbs at its start (受理并全部办结 of
  * 受理并全部办结反映问题); vague modifiers count too when skip_vague. */
-static size_t verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_vague)
+size_t nm_verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_vague)
 {
     size_t i = 0, k;
     while (i < n) {
-        if ((k = verb_word(ex, s + i, n - i)) ||
-            (skip_vague && (k = str_prefix(ex, s + i, n - i, LX_VAGUE_MODIFIERS))))
+        if ((k = nm_verb_word(ex, s + i, n - i)) ||
+            (skip_vague && (k = nm_str_prefix(ex, s + i, n - i, LX_VAGUE_MODIFIERS))))
             i += k;
         else
             break;
@@ -155,20 +143,20 @@ static size_t verbs_len(const lg_extractor *ex, const char *s, size_t n, int ski
  * 案件 -> 行政诉讼案件); the name itself when no noun is left. */
 static const char *object_of(const lg_extractor *ex, const char *name)
 {
-    size_t n = strlen(name), v = verbs_len(ex, name, n, 0), first = verb_word(ex, name, n), kept = 0;
+    size_t n = strlen(name), v = nm_verbs_len(ex, name, n, 0), first = nm_verb_word(ex, name, n), kept = 0;
     /* 形成调解协议 -> 调解协议: a verb right after the first, before two
      * characters, names the kind of thing (a glue word between says two
      * deeds: 受理并办结案件 -> 案件) */
-    if (v == n - 6 && first && first < v && str_prefix(ex, name + first, n - first, LX_BARE_VERBS) == v - first) {
+    if (v == n - 6 && first && first < v && nm_str_prefix(ex, name + first, n - first, LX_BARE_VERBS) == v - first) {
         kept = v - first;
         v = first;
     }
     const char *o = name + (v < n ? v : n), *de;
     for (size_t i = v + kept; i + 6 < n; i += 3) {
-        size_t k = str_prefix(ex, name + i, n - i, LX_BARE_VERBS);
-        if (k < 6 && (k = str_prefix(ex, name + i, n - i, LX_COUNT_VERBS)) < 6)
+        size_t k = nm_str_prefix(ex, name + i, n - i, LX_BARE_VERBS);
+        if (k < 6 && (k = nm_str_prefix(ex, name + i, n - i, LX_COUNT_VERBS)) < 6)
             continue;
-        size_t rest = i + k + verbs_len(ex, name + i + k, n - i - k, 0);
+        size_t rest = i + k + nm_verbs_len(ex, name + i + k, n - i - k, 0);
         if (n - rest >= 6)
             o = name + rest;
     }
@@ -181,7 +169,7 @@ static const char *object_of(const lg_extractor *ex, const char *name)
 
 /* Where the modifier of a head starting at char i begins: back over
  * ideographs to a verb, a filler, a scope, a place, a mark or 的. */
-static size_t modifier_start(const lg_extractor *ex, size_t i, const found *f)
+size_t nm_modifier_start(const lg_extractor *ex, size_t i, const found *f)
 {
     mentions places = PLACES_OF(f);
     size_t j = i;
@@ -204,7 +192,7 @@ static size_t modifier_start(const lg_extractor *ex, size_t i, const found *f)
     return j;
 }
 
-static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out, size_t cap)
+size_t nm_encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out, size_t cap)
 {
     size_t len = 0;
     for (size_t q = a; q < b && len + 5 < cap; q++)
@@ -215,7 +203,7 @@ static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out
 
 /* The nearest full name of head (行政复议案件 for 案件) in the sentence
  * before char limit, into out; 0 when none. */
-static int compound_before(const name_ctx *c, const char *head, size_t limit, char *out,
+int nm_compound_before(const name_ctx *c, const char *head, size_t limit, char *out,
                            size_t cap, size_t *pos)
 {
     const lg_extractor *ex = c->ex;
@@ -228,16 +216,16 @@ static int compound_before(const name_ctx *c, const char *head, size_t limit, ch
         size_t at = i - hn;
         if (!cps_at(ex, at, h, hn) || (i < ex->n && ex->cp[i] == 0x4EBA /* 人 */))
             continue; /* (被申请人 is a party, not a kind of 申请) */
-        size_t j = modifier_start(ex, at, f);
+        size_t j = nm_modifier_start(ex, at, f);
         char mod[64];
-        size_t len = at - j >= 2 ? encode_chars(ex, j, at, mod, sizeof mod) : 0;
+        size_t len = at - j >= 2 ? nm_encode_chars(ex, j, at, mod, sizeof mod) : 0;
         /* 调解和解案件 says what was done, not a kind; 法规、规章、规范性文件
          * lists several kinds */
-        if (!len || verbs_len(ex, mod, len, 1) == len || verb_word(ex, mod, len) ||
+        if (!len || nm_verbs_len(ex, mod, len, 1) == len || nm_verb_word(ex, mod, len) ||
             (j > 0 && ex->cp[j - 1] == 0x3001 /* 、 */))
             continue;
         /* 信息公开类案件 is a category, 行政复议申请事项 a head's own part */
-        if (ex->cp[at - 1] == 0x7C7B /* 类 */ || str_suffix(ex, mod, len, LX_GENERIC_HEADS))
+        if (ex->cp[at - 1] == 0x7C7B /* 类 */ || nm_str_suffix(ex, mod, len, LX_GENERIC_HEADS))
             continue;
         if (pos)
             *pos = at;
@@ -282,7 +270,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
     }
     for (size_t i = 0; i < heads->n; i++)
         if ((i >= 32 || present >> i & 1) && strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
-            compound_before(&c, heads->e[i].word, ex->n, full, sizeof full, &at)) {
+            nm_compound_before(&c, heads->e[i].word, ex->n, full, sizeof full, &at)) {
             remember_kind(ex, heads->e[i].word, full);
             if (at >= latest) {
                 latest = at; /* the report's topic: its last kind named in full */
@@ -296,7 +284,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
 static int kind_of_head(const name_ctx *c, const char *head, size_t limit, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
-    if (compound_before(c, head, limit, out, cap, NULL))
+    if (nm_compound_before(c, head, limit, out, cap, NULL))
         return 1;
     for (size_t i = 0; i < ex->nkinds; i++)
         if (strcmp(ex->kinds[i].head, head) == 0) {
@@ -311,284 +299,23 @@ static int kind_of_head(const name_ctx *c, const char *head, size_t limit, char 
 static int complete_head(const name_ctx *c, const char *name, size_t limit, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
-    size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS), p = n - h;
+    size_t n = strlen(name), h = nm_str_suffix(ex, name, n, LX_GENERIC_HEADS), p = n - h;
     char full[96];
-    if (!h || verbs_len(ex, name, p, 1) != p || !kind_of_head(c, name + p, limit, full, sizeof full))
+    if (!h || nm_verbs_len(ex, name, p, 1) != p || !kind_of_head(c, name + p, limit, full, sizeof full))
         return 0;
     size_t o = 0, i = 0, k;
     while (i < p && o + 16 < cap) {
-        if ((k = str_prefix(ex, name + i, p - i, LX_VAGUE_MODIFIERS))) {
+        if ((k = nm_str_prefix(ex, name + i, p - i, LX_VAGUE_MODIFIERS))) {
             i += k; /* 相关 is the kind found */
             continue;
         }
-        k = verb_word(ex, name + i, p - i);
+        k = nm_verb_word(ex, name + i, p - i);
         memcpy(out + o, name + i, k);
         o += k;
         i += k;
     }
     copy_str(out + o, cap - o, full);
     return 1;
-}
-
-/* 建成法律知识竞答平台，组织竞答14次 -> 组织法律知识竞答: a count of
- * deeds named by verbs and an object of two characters the sentence
- * named in full before (办理时限 is a measure, not a deed). */
-static int complete_object(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    size_t n = strlen(name), p, at;
-    char full[96];
-    /* (a verb that does, not 予以 or 依法 alone: 予以许可 is the deed) */
-    if (c->f->values[c->k].kind != KIND_COUNT || n < 12 ||
-        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)))
-        return 0;
-    p = verbs_len(ex, name, n, 0);
-    if (p == 0 || n - p != 6 ||
-        !compound_before(c, name + p, c->f->values[c->k].start, full, sizeof full, &at))
-        return 0;
-    if (at + 2 < ex->n && ex->cp[at + 2] == 0x300B /* 》 */)
-        return 0; /* the end of a title: 《…立法条例》等3部条例 */
-    return snprintf(out, cap, "%.*s%s", (int)p, name, full) < (int)cap;
-}
-
-/* The topic the clause [a, b) names: a title or quote with a head of
- * [topic-heads] in or right after it (《市级权力清单》, “互联网+监管”系统),
- * or the words after a place ending in such a head (依托乌海市市域社会
- * 治理综合平台); in a whole clause (no value in it), a quote ending it
- * too.  Places and years at its start off.  Its span, or {0, 0}. */
-static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_t b, int whole)
-{
-    mentions places = PLACES_OF(f);
-    size_t q = b, o, e = 0, k;
-    while (q > a && ex->cp[q - 1] != 0x300B /* 》 */ && ex->cp[q - 1] != 0x201D /* ” */)
-        q--;
-    if (q > a) {
-        uint32_t open = ex->cp[q - 1] == 0x300B ? 0x300A /* 《 */ : 0x201C /* “ */;
-        for (o = q - 1; o > a && ex->cp[o - 1] != open; o--)
-            ;
-        if (o == a)
-            return (span){0, 0, 0};
-        for (size_t i = q; i < b && i <= q + 4 && !e; i++)
-            if (ends_any(ex, i + 1, LX_TOPIC_HEADS))
-                e = i + 1; /* “互联网+监管”系统 */
-        /* 学习《习近平法治思想》: what was read; a quote that ends the
-         * clause names what was built (开发“川渝通办·云综窗”) */
-        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS) && !(whole && open == 0x201C && q == b))
-            return (span){0, 0, 0};
-        size_t from = skip_mention_at(places, o);
-        span t = {skip_mention_at(YEARS_OF(f), from), e ? e : q, 0};
-        return t.b - t.a >= 4 ? t : (span){0, 0, 0};
-    }
-    if (!(k = ends_any(ex, b, LX_TOPIC_HEADS)))
-        return (span){0, 0, 0};
-    for (size_t i = b - k; i > a; i--) {
-        size_t m = mention_ending_at(places, i);
-        if (m != i)
-            return b - i >= 4 && b - i <= 16 ? (span){i, b, 0} : (span){0, 0, 0};
-    }
-    return (span){0, 0, 0};
-}
-
-/* 持续深化“互联网+监管”系统应用，录入监管数据11595条 -> 互联网+监管系统
- * 录入监管数据: a short name of a count, in a clause right after one
- * that names a system, platform or document with no value in it, takes
- * that as its topic. */
-static int complete_topic(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    const value *v = &c->f->values[c->k];
-    size_t n = strlen(name), cs = clause_start(ex, v->start);
-    if (v->kind != KIND_COUNT || n < 6 || n > 18 || cs < 2)
-        return 0;
-    size_t j = c->k; /* the first of a run of adjacent values (14类60项) */
-    while (j > 0 && c->f->values[j - 1].end == c->f->values[j].start)
-        j--;
-    size_t pa = clause_start(ex, cs - 1), lo = j > 0 ? c->f->values[j - 1].end : 0;
-    int whole = pa >= lo;
-    if (!whole)
-        pa = lo; /* 109家单位接入“智慧城市大脑”: after the value */
-    if (pa + 2 >= cs)
-        return 0;
-    for (size_t i = cs, ce = clause_end(ex, v->end); i < ce; i++)
-        if (class_at(ex, i, CL_QUOTE))
-            return 0; /* the clause names its own */
-    span t = clause_topic(ex, c->f, pa, cs - 1, whole);
-    char topic[96];
-    size_t len = 0;
-    for (size_t i = t.a; i < t.b && len + 5 < sizeof topic; i++)
-        if (!class_at(ex, i, CL_QUOTE))
-            len += utf8_encode(ex->cp[i], topic + len);
-    topic[len] = '\0';
-    if (len < 6 || strstr(name, topic))
-        return 0;
-    return snprintf(out, cap, "%s%s", topic, name) < (int)cap;
-}
-
-/* 实施“免罚轻罚”清单…，累计办理相关案件15000件 -> 办理免罚轻罚相关案件:
- * a modifier that points back ([pointing-modifiers]), with no kind named
- * in full, points to the term the sentence quoted last before the value. */
-static int complete_vague(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    size_t n = strlen(name), i = 0, k, q, o;
-    for (q = c->f->values[c->k].start; q > 0 && ex->cp[q - 1] != 0x201D /* ” */; q--)
-        ;
-    for (o = q; o > 1 && ex->cp[o - 2] != 0x201C /* “ */; o--)
-        ;
-    if (q < 2 || o < 2 || q - 1 - (o - 1) < 2 || q - 1 - (o - 1) > 12)
-        return 0; /* (no quote first: the cheaper test) */
-    while (i < n && (k = verb_word(ex, name + i, n - i)))
-        i += k;
-    if (!(k = str_prefix(ex, name + i, n - i, LX_POINTING_MODIFIERS)) || n - i - k < 6)
-        return 0;
-    char term[64];
-    size_t len = encode_chars(ex, o - 1, q - 1, term, sizeof term);
-    if (strstr(name, term))
-        return 0;
-    return snprintf(out, cap, "%.*s%.*s%s", (int)i, name, (int)len, term, name + i) < (int)cap;
-}
-
-/* 将学法纳入市政府常务会议规定动作，组织集中学法7次 -> 市政府常务会议组织
- * 集中学法: a count of study or review ([meeting-deeds]) is of the
- * meeting ([meeting-heads]) its sentence named last before it. */
-static int complete_meeting(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    size_t n = strlen(name), k;
-    /* (the deed ends the name: 学习法律法规 says what was studied) */
-    if (c->f->values[c->k].kind != KIND_COUNT || n > 24 || !str_suffix(ex, name, n, LX_MEETING_DEEDS))
-        return 0;
-    for (size_t i = 0; i < n; i += seq_len((unsigned char)name[i]))
-        if (str_prefix(ex, name + i, n - i, LX_MEETING_HEADS))
-            return 0; /* the name has its meeting */
-    for (size_t i = c->f->values[c->k].start; i > 2; i--) {
-        if (!(k = ends_any(ex, i, LX_MEETING_HEADS)))
-            continue;
-        size_t j = modifier_start(ex, i - k, c->f), r;
-        for (size_t q = j; q < i - k; q++)
-            if ((r = starts_any(ex, q, LX_RIGHT_STOPS)) && q + r <= i - k)
-                j = q + r; /* 将学法纳入市政府常务会议: after 纳入 */
-        char body[96];
-        if (i - k - j < 1 || !encode_chars(ex, j, i, body, sizeof body))
-            return 0;
-        return snprintf(out, cap, "%s%s", body, name) < (int)cap;
-    }
-    return 0;
-}
-
-/* 对规范性文件开展1次全面清理和…等4次专项清理 -> 规范性文件专项清理: a
- * short count of deeds whose clause says, before it, what they were done
- * to (对 X 开展/进行: [target-verbs]) takes X. */
-static int complete_target(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    const value *v = &c->f->values[c->k];
-    size_t n = strlen(name);
-    if (v->kind != KIND_COUNT || n < 6 || n > 24)
-        return 0;
-    for (size_t i = clause_start(ex, v->start); i + 3 < v->start; i++) {
-        if (ex->cp[i] != 0x5BF9 /* 对 */)
-            continue;
-        size_t j = i + 1;
-        while (j < v->start && j < i + 14 && is_cjk(ex->cp[j]) && starts_any(ex, j, LX_COUNT_VERBS) < 2)
-            j++;
-        if (j - i < 3 || j >= v->start || !starts_any(ex, j, LX_TARGET_VERBS))
-            return 0; /* (not 对 X 开展, or X holds a number: 对33家单位;
-                       * 针对市政府出台的…: what it did, not a deed to it) */
-        char target[64];
-        size_t len = encode_chars(ex, i + 1, j, target, sizeof target);
-        if (strstr(name, target))
-            return 0;
-        return snprintf(out, cap, "%.*s%s", (int)len, target, name) < (int)cap;
-    }
-    return 0;
-}
-
-/* 建成12348公共法律服务热线呼叫中心，…，每年服务15万人次 -> 12348公共法律
- * 服务热线呼叫中心每年服务: a service alone ([service-verbs], after a time
- * word of [lead-fillers] or none) is of what the first clause of its part
- * of the sentence (after ；) built ([built-verbs]). */
-static int complete_service(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    const found *f = c->f;
-    size_t n = strlen(name), t, k;
-    if (f->values[c->k].kind != KIND_COUNT || n < 6 || n > 18)
-        return 0;
-    t = str_prefix(ex, name, n, LX_SERVICE_TIMES);
-    if (!str_is(ex, name + t, LX_SERVICE_VERBS))
-        return 0;
-    size_t a = f->values[c->k].start;
-    while (a > 0 && ex->cp[a - 1] != 0xFF1B /* ； */ && ex->cp[a - 1] != ';' && ex->cp[a - 1] != 0x3002)
-        a--;
-    while (a < ex->n && class_at(ex, a, CL_QUOTE))
-        a++;
-    if (!(k = starts_any(ex, a, LX_BUILT_VERBS)))
-        return 0;
-    size_t b = clause_end(ex, a + k), len = 0;
-    if (b >= f->values[c->k].start)
-        return 0;
-    char obj[NAME_BYTES];
-    obj[0] = '\0';
-    for (size_t i = 0; i < c->k && len < sizeof obj; i++)
-        if (f->values[i].start < b && f->values[i].end > a) {
-            /* what was built is counted (建成41个公共法律服务中心、1034个
-             * 工作站): the names of those counts, joined by 和 */
-            int w = snprintf(obj + len, sizeof obj - len, "%s%s", len ? "和" : "", c->done[i].name);
-            if (w < 0 || (size_t)w >= sizeof obj - len)
-                return 0;
-            len += (size_t)w;
-        }
-    if (!len) {
-        if (b - a - k < 4 || b - a - k > 24)
-            return 0;
-        encode_chars(ex, a + k, b, obj, sizeof obj);
-    }
-    return snprintf(out, cap, "%s%s", obj, name) < (int)cap;
-}
-
-/* 高效有序开展安全生产执法检查，…，排查问题隐患8487条 -> 安全生产执法检查
- * 排查问题隐患: a short count of deeds in a sentence whose first clause
- * says what campaign they were part of (开展 X, X ending in a word of
- * [theme-heads]) takes X. */
-static int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    const value *v = &c->f->values[c->k];
-    size_t n = strlen(name), e, a = 0, k = 0;
-    if (v->kind != KIND_COUNT || n < 12 || n > 18 ||
-        !(str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || str_prefix(ex, name, n, LX_BARE_VERBS)) ||
-        (e = clause_end(ex, 0)) >= v->start)
-        return 0; /* (a deed of its own: 排查…, 推动整改…) */
-    while (a < e && !(k = starts_any(ex, a, LX_TARGET_VERBS)))
-        a++;
-    if (a == e || e - a - k < 4 || e - a - k > 20 || !ends_any(ex, e, LX_THEME_HEADS))
-        return 0;
-    for (size_t i = 0; i < c->f->nv; i++)
-        if (c->f->values[i].start < e)
-            return 0; /* the first clause counts: it is no campaign */
-    char theme[96];
-    size_t len = 0;
-    for (size_t i = a + k; i < e && len + 5 < sizeof theme; i++)
-        if (!class_at(ex, i, CL_QUOTE))
-            len += utf8_encode(ex->cp[i], theme + len);
-    theme[len] = '\0';
-    return !strstr(name, theme) && snprintf(out, cap, "%s%s", theme, name) < (int)cap;
-}
-
-/* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
- * sentence that opens with 其中 is about the kind the paragraph was last
- * about; its first value's short name takes that kind. */
-static int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    size_t a = 0, n = strlen(name);
-    while (a < ex->n && class_at(ex, a, CL_QUOTE))
-        a++;
-    if (c->k != 0 || n > 12 || !ex->last_kind[0] || a + 2 >= ex->n || ex->cp[a] != 0x5176 /* 其 */ ||
-        ex->cp[a + 1] != 0x4E2D /* 中 */ || strstr(name, ex->last_kind) || strstr(ex->last_kind, name))
-        return 0;
-    return snprintf(out, cap, "%s%s", ex->last_kind, name) < (int)cap;
 }
 
 /* ---- what an earlier value was about -------------------------------- */
@@ -614,7 +341,7 @@ static void raw_left(const lg_extractor *ex, const found *f, size_t k, char *out
         if (!class_at(ex, i, CL_QUOTE))
             len += utf8_encode(ex->cp[i], out + len);
     out[len] = '\0';
-    size_t q = str_suffix(ex, out, len, LX_QUAL_WORDS);
+    size_t q = nm_str_suffix(ex, out, len, LX_QUAL_WORDS);
     out[len - q] = '\0';
 }
 
@@ -624,7 +351,7 @@ static void share_subject(const lg_extractor *ex, const named *d, char *out, siz
 {
     const char *s = d->subject;
     size_t n = strlen(s), i = 0, k;
-    while (i < n && (k = str_prefix(ex, s + i, n - i, LX_INTAKE_VERBS)))
+    while (i < n && (k = nm_str_prefix(ex, s + i, n - i, LX_INTAKE_VERBS)))
         i += k;
     copy_str(out, cap, i < n ? s + i : s);
 }
@@ -656,7 +383,7 @@ static int rate_from_names(const name_ctx *c, const char *name, size_t verb_len,
         if (!at || (size_t)(at - d) % 3 || strstr(d, name))
             continue; /* (another rate of the same verb is no subject) */
         size_t a = (size_t)(at - d), v0 = 0, q;
-        while (v0 < a && ((q = verb_word(ex, d + v0, a - v0)) || (q = str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
+        while (v0 < a && ((q = nm_verb_word(ex, d + v0, a - v0)) || (q = nm_str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
             v0 += q; /* 纳入综合窗口受理…: the verb before is not the rate's */
         if (a - v0 >= 6) {
             snprintf(out, cap, "%.*s%s", (int)(a - v0 + verb_len), d + v0, name + verb_len);
@@ -664,10 +391,10 @@ static int rate_from_names(const name_ctx *c, const char *name, size_t verb_len,
         }
         const char *b = at + verb_len;
         char full[96];
-        b += verbs_len(ex, b, strlen(b), 1);
+        b += nm_verbs_len(ex, b, strlen(b), 1);
         if ((unsigned char)*b < 0xE4 || (unsigned char)*b > 0xE9)
             return -1; /* 以调解、和解等方式结案: no thing after the verb */
-        if (str_is(ex, b, LX_GENERIC_HEADS)) {
+        if (nm_str_is(ex, b, LX_GENERIC_HEADS)) {
             if (!kind_of_head(c, b, c->f->values[k].start, full, sizeof full))
                 return -1;
             b = full;
@@ -695,11 +422,11 @@ static int rate_from_text(const name_ctx *c, const char *name, size_t verb_len, 
         size_t at = i - vn;
         if (!cps_at(ex, at, vc, vn) || starts_any(ex, at + vn, LX_RATE_SUFFIXES))
             continue;
-        size_t j = modifier_start(ex, at, f);
-        size_t len = at - j >= 2 ? encode_chars(ex, j, at, out, cap) : 0;
+        size_t j = nm_modifier_start(ex, at, f);
+        size_t len = at - j >= 2 ? nm_encode_chars(ex, j, at, out, cap) : 0;
         if (!len)
             continue; /* 通报和败诉纠错案件: named further back (行政败诉) */
-        if (verbs_len(ex, out, len, 1) == len)
+        if (nm_verbs_len(ex, out, len, 1) == len)
             return -1; /* 主动公开，公开率: an adverb names nothing */
         copy_str(out + len, cap - len, name);
         return 1;
@@ -718,7 +445,7 @@ static int shared_subject(const name_ctx *c, char *out, size_t cap)
     size_t k = c->k;
     const value *v = &f->values[k];
     if (k > 0 && done[k - 1].kind == KIND_PERCENT && strcmp(done[k - 1].subject, done[k - 1].name) &&
-        str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
+        nm_str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
         copy_str(out, cap, done[k - 1].subject);
         return 1;
     }
@@ -766,7 +493,7 @@ static const named *reduced_count(const name_ctx *c)
 static int complete_rate(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
-    size_t n = strlen(name), r = str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
+    size_t n = strlen(name), r = nm_str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
     if (!r || vl == 0 || vl > 6)
         return 0;
     int got = rate_from_names(c, name, vl, out, cap);
@@ -777,12 +504,12 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
     char s[NAME_BYTES];
     if (shared_subject(c, s, sizeof s))
         return snprintf(out, cap, "%s%s", s, name) < (int)cap;
-    const named *d = str_prefix(ex, name, vl, LX_REDUCTION_VERBS) == vl ? reduced_count(c) : NULL;
+    const named *d = nm_str_prefix(ex, name, vl, LX_REDUCTION_VERBS) == vl ? reduced_count(c) : NULL;
     if (!d && !(d = nearest_count(c->done, c->k)))
         return 0;
     share_subject(ex, d, s, sizeof s);
     const char *obj = object_of(ex, s);
-    if (strlen(obj) < 6 || str_is(ex, obj, LX_GENERIC_HEADS))
+    if (strlen(obj) < 6 || nm_str_is(ex, obj, LX_GENERIC_HEADS))
         return 0;
     snprintf(out, cap, "%s%s", obj, name);
     return 1;
@@ -797,7 +524,7 @@ static int complete_bare_verb(const name_ctx *c, const char *name, char *out, si
     const named *done = c->done;
     const value *v = &c->f->values[c->k];
     size_t n = strlen(name);
-    if (!n || verbs_len(ex, name, n, 0) != n)
+    if (!n || nm_verbs_len(ex, name, n, 0) != n)
         return 0;
     for (size_t i = c->k; i-- > 0;) {
         if (strcmp(done[i].unit, v->unit) != 0 || done[i].kind != KIND_COUNT)
@@ -905,15 +632,15 @@ static int complete_relation(const name_ctx *c, const char *name, text_buf *out,
     const named *base = nearest_count(done, k);
     char s[NAME_BYTES], full[96];
     const char *obj = NULL, *suffix = "";
-    if (base && str_is(ex, name, LX_OBJECT_RELATIONS)) {
+    if (base && nm_str_is(ex, name, LX_OBJECT_RELATIONS)) {
         share_subject(ex, base, s, sizeof s);
         obj = object_of(ex, s);
-        if (str_is(ex, obj, LX_GENERIC_HEADS))
+        if (nm_str_is(ex, obj, LX_GENERIC_HEADS))
             obj = kind_of_head(c, obj, v->start, full, sizeof full) ? full : "";
         /* 涉及3.06亿元: the money involved */
         if (v->kind == KIND_MONEY && !strstr(name, "金额") && !strstr(name, "资金"))
             suffix = "金额";
-    } else if (k > 0 && str_is(ex, name, LX_AGENT_RELATIONS) && sentence_agent(ex, f, s, sizeof s)) {
+    } else if (k > 0 && nm_str_is(ex, name, LX_AGENT_RELATIONS) && sentence_agent(ex, f, s, sizeof s)) {
         obj = s;
     } else if (v->kind == KIND_RANK && k > 0 && strlen(name) <= 27 && !strstr(name, "排名")) {
         /* 地区生产总值…，由全区旗县市区第26位上升至第24位 */
@@ -951,10 +678,10 @@ static int complete_rank_cue(const name_ctx *c, const char *name, char *out, siz
     if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
         return 0;
     size_t n = strlen(name), at = 0, cue = 0;
-    for (size_t i = 6; i < n && !cue; i += seq_len((unsigned char)name[i])) {
-        size_t c = str_prefix(ex, name + i, n - i, LX_RANK_CUES);
+    for (size_t i = 6; i < n && !cue; i += nm_seq_len((unsigned char)name[i])) {
+        size_t c = nm_str_prefix(ex, name + i, n - i, LX_RANK_CUES);
         /* a cue ends the name or comes before its scope */
-        if (c && (i + c == n || str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
+        if (c && (i + c == n || nm_str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
                   !strncmp(name + i + c, "全", 3) || !strncmp(name + i + c, "自治区", 9)))
             cue = c, at = i;
     }
@@ -964,8 +691,8 @@ static int complete_rank_cue(const name_ctx *c, const char *name, char *out, siz
     raw_left(ex, f, k, raw, sizeof raw);
     const char *sc = "";
     size_t rn = strlen(raw), sl = 0;
-    for (size_t i = 0; i < rn && !sl; i += seq_len((unsigned char)raw[i])) {
-        size_t c = str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
+    for (size_t i = 0; i < rn && !sl; i += nm_seq_len((unsigned char)raw[i])) {
+        size_t c = nm_str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
         if (c && i + c < rn) {
             sc = raw + i + c;
             sl = strlen(sc);
@@ -985,7 +712,7 @@ static int sentence_kind(const name_ctx *c, char *out, size_t cap)
     int got = 0;
     char full[96];
     for (size_t h = 0; h < heads->n; h++)
-        if (compound_before(c, heads->e[h].word, c->f->values[c->k].start, full, sizeof full, &at) &&
+        if (nm_compound_before(c, heads->e[h].word, c->f->values[c->k].start, full, sizeof full, &at) &&
             (!got || at > latest)) {
             latest = at;
             got = 1;
@@ -1002,8 +729,8 @@ static int complete_part(const name_ctx *c, const char *name, char *out, size_t 
 {
     const lg_extractor *ex = c->ex;
     const value *v = &c->f->values[c->k];
-    size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS);
-    size_t g = h ? verbs_len(ex, name, n - h, 1) : 0;
+    size_t n = strlen(name), h = nm_str_suffix(ex, name, n, LX_GENERIC_HEADS);
+    size_t g = h ? nm_verbs_len(ex, name, n - h, 1) : 0;
     if (h && n - h - g <= 12) {
         size_t which = 0;
         for (size_t i = v->start; i >= 2 && !which; i--)
@@ -1011,7 +738,7 @@ static int complete_part(const name_ctx *c, const char *name, char *out, size_t 
                 which = i - 2;
         char full[96];
         const char *mod = name + g;
-        if (which && g < n - h && compound_before(c, name + n - h, which, full, sizeof full, NULL) &&
+        if (which && g < n - h && nm_compound_before(c, name + n - h, which, full, sizeof full, NULL) &&
             !strstr(full, mod) && !strstr(name, full))
             return snprintf(out, cap, "%.*s%s", (int)(n - h - g), mod, full) < (int)cap;
         return 0;
