@@ -8,8 +8,9 @@
  *   reject.c    what only looks like a value (ordinals, dates, labels)
  *   year.c      year and period mentions, and the year of each value
  *   where.c     place mentions, and the city or district of each value
- *   metric.c    the metric name of each value (completed by
- *               metric_context.c and metric_topic.c, metric_int.h)
+ *   metric.c    the metric name of each value (with metric_around.c;
+ *               completed by metric_context.c and metric_topic.c;
+ *               metric_int.h is what they share)
  *   table.c     the table reader (with table_cells.c, table_layout.c):
  *               statistical tables cell by cell, from the input's lines
  *   table_prose.c  values in | rows left to prose: label + header names

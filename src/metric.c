@@ -2,16 +2,17 @@
  * 援助案件2320件), or after its classifier (开展12场政商恳谈会), or the
  * name of the value before (同比增长5%), trimmed of fillers, places,
  * years and verbs.
- * Owns: choosing and trimming those words.
+ * Owns: choosing and trimming those words (what the words around a name
+ * say of it is metric_around.c's).
  * Reads: the sentence, its values, years and places; the lexicon's
  * [lead-fillers], [lead-before-verbs], [item-openers], [trail-fillers],
  * [weak-endings], [weak-exceptions], [comparisons], [count-verbs],
  * [right-stops], [right-lead],
  * [scope-words], [adverbs], [rank-topics], [change-words] and the
  * qualifiers before a value. */
-#include "extract_int.h"
+#include "metric_int.h"
 
-static size_t visible_chars(const lg_extractor *ex, span s)
+size_t nm_visible_chars(const lg_extractor *ex, span s)
 {
     size_t k = 0;
     for (size_t i = s.a; i < s.b; i++)
@@ -133,7 +134,7 @@ static span name_before_stop(const lg_extractor *ex, span right, const found *f,
         !(ex->cp[stop] == 0x3001 /* 、 before a number */ || unbracketed_chars(ex, right.a, stop) >= least))
         return right;
     span named = trim_words(ex, (span){right.a, stop, 0}, f);
-    return visible_chars(ex, named) >= 2 ? named : right;
+    return nm_visible_chars(ex, named) >= 2 ? named : right;
 }
 
 static span name_before_verb(const lg_extractor *ex, span right, const found *f)
@@ -174,7 +175,7 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
                          (k = starts(ex, p.a, "进行了") ? 3 : starts(ex, p.a, "进行") ? 2 : 0)))
         p.a += k;
     p = trim_words(ex, p, f);
-    size_t chars = visible_chars(ex, p), marks = 0;
+    size_t chars = nm_visible_chars(ex, p), marks = 0;
     for (size_t i = p.a; i < p.b; i++)
         if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL))
             return 0;
@@ -182,7 +183,7 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
             marks += ex->cp[i] == 0x3001;
     span m = members_in(ex, p);
     if (m.b > m.a) { /* 参与政府决策、合同审查等涉法事务: the first member and 等 */
-        chars -= visible_chars(ex, m);
+        chars -= nm_visible_chars(ex, m);
         marks = 0;
     }
     /* (被国家级、自治区级媒体转载: one 、 between two modifiers, not a list of
@@ -237,7 +238,7 @@ static size_t long_bracket_end(const lg_extractor *ex, size_t i, size_t b)
  * (A list mark is no such place: the list's first items would go.) */
 static size_t tail_phrase_start(const lg_extractor *ex, span s, size_t max)
 {
-    size_t left = visible_chars(ex, s);
+    size_t left = nm_visible_chars(ex, s);
     for (size_t p = s.a; p < s.b; p++) {
         if (p > s.a && left <= max) {
             uint32_t c = ex->cp[p - 1];
@@ -252,7 +253,7 @@ static size_t tail_phrase_start(const lg_extractor *ex, span s, size_t max)
 
 static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_tail)
 {
-    size_t total = visible_chars(ex, s), skip = 0, taken = 0;
+    size_t total = nm_visible_chars(ex, s), skip = 0, taken = 0;
     size_t max = METRIC_MAX_CHARS;
     if (total > METRIC_MAX_CHARS && keep_tail) {
         /* cut where a phrase starts, never in the middle of a word */
@@ -265,8 +266,8 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_
             max = total;
         else
             skip = total - METRIC_MAX_CHARS;
-        if (visible_chars(ex, s) > max)
-            max = visible_chars(ex, s);
+        if (nm_visible_chars(ex, s) > max)
+            max = nm_visible_chars(ex, s);
     }
     if (text_reserve(out, 4 * max))
         return; /* out->failed tells */
@@ -394,7 +395,7 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
     nm->left = trim_words(ex, nm->left, f);
     /* 结果分别为决定撤销48件: the items start after 分别为 */
     for (size_t i = nm->left.a, k; i + 2 < nm->left.b; i++)
-        if ((k = starts_any(ex, i, LX_ITEM_OPENERS)) && visible_chars(ex, (span){i + k, nm->left.b, 0}) >= 2)
+        if ((k = starts_any(ex, i, LX_ITEM_OPENERS)) && nm_visible_chars(ex, (span){i + k, nm->left.b, 0}) >= 2)
             nm->left.a = i + k;
     /* a year inside the words (…指标2022年2023年行政复议案件) ends a header
      * or a time phrase: the name comes after it */
@@ -450,7 +451,7 @@ static void settle_left(const lg_extractor *ex, const found *f, size_t k, const 
         left->b -= lv;
     if (!nm->change_only && left->b > left->a && ends_any(ex, left->b, LX_COUNT_VERBS))
         left->weak = 1;
-    nm->left_chars = visible_chars(ex, *left);
+    nm->left_chars = nm_visible_chars(ex, *left);
     if (nm->left_chars < 2)
         left->weak = 1;
     for (size_t i = left->b; i > left->a && left->b - i < 3; i--)
@@ -502,11 +503,11 @@ static int changed_before(const lg_extractor *ex, const found *f, size_t clause,
         if (is_digit_cp(ex->cp[q]))
             return 0; /* a clause with a value names that value */
     *out = trim_words(ex, (span){s.a, i, 0}, f);
-    return visible_chars(ex, *out) >= 2;
+    return nm_visible_chars(ex, *out) >= 2;
 }
 
 /* Verbs opening s, with 、 和 并 了 between them (新建、改建), in chars. */
-static size_t leading_verbs(const lg_extractor *ex, span s)
+size_t nm_leading_verbs(const lg_extractor *ex, span s)
 {
     size_t i = s.a, end = s.a, k;
     while (i < s.b) {
@@ -575,7 +576,7 @@ static int list_name(const lg_extractor *ex, span left, size_t end, span right, 
     if (right.a < right.b && (ex->cp[right.a] == '(' || ex->cp[right.a] == 0xFF08))
         right.b = right.a; /* (法务1篇): an aside, not a kind */
     span kind;
-    if ((m.marks || m.titles) && visible_chars(ex, right) >= 2)
+    if ((m.marks || m.titles) && nm_visible_chars(ex, right) >= 2)
         kind = right;
     else if (titles_only && m.etc && left.b - m.etc >= 2)
         kind = (span){m.etc, left.b, 0};
@@ -587,7 +588,7 @@ static int list_name(const lg_extractor *ex, span left, size_t end, span right, 
         text_free(&rest);
         return 0;
     }
-    size_t verbs = leading_verbs(ex, left);
+    size_t verbs = nm_leading_verbs(ex, left);
     if (verbs)
         append_span(ex, out, (span){left.a, left.a + verbs, 0}, 0);
     text_append(out, rest.data, rest.len);
@@ -720,55 +721,6 @@ static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, t
     return 0;
 }
 
-/* 完成市政府1026件文件、协议的合法性审核: verbs and a government alone
- * before a value say whose the things counted after it are; the name is
- * that government and the things (市政府文件、协议的合法性审核).  Returns
- * the government's span in *body. */
-static int government_before(const lg_extractor *ex, span left, span *body)
-{
-    size_t g = ends_any(ex, left.b, LX_GOVERNMENT_WORDS), verbs = g ? leading_verbs(ex, left) : 0;
-    if (!verbs || left.b - g < left.a + verbs || left.b - g > left.a + verbs + 2)
-        return 0; /* (市, 区, 县人民: at most two chars before 政府) */
-    *body = (span){left.a + verbs, left.b, 0};
-    return 1;
-}
-
-/* 直接纠错236件，纠错率24%，较去年60件: a count compared with, after a
- * value in another unit, is of the count named last in its unit; its
- * name, or NULL for the value right before. */
-static const char *counted_before(const lg_extractor *ex, const found *f, size_t k)
-{
-    mentions years = YEARS_OF(f);
-    const char *unit = f->values[k].unit;
-    size_t b = mention_ending_at(years, f->values[k].start);
-    if (k == 0 || k > NAMED_MAX || !unit[0] || !strcmp(ex->done[k - 1].unit, unit) ||
-        !ends_any(ex, b, LX_COMPARISONS))
-        return NULL;
-    for (size_t i = k - 1; i-- > 0;)
-        if (ex->done[i].kind == KIND_COUNT && !strcmp(ex->done[i].unit, unit))
-            return ex->done[i].name;
-    return NULL;
-}
-
-/* 行政处罚类数量最多，共349件: a value with no words of its own is of
- * what the clause before names, when that clause has no value; a
- * superlative after it ([superlatives]) says how it ranks.  Returns 1 with
- * the words in *out. */
-static int named_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
-{
-    if (clause < 2)
-        return 0;
-    span s = {clause_start(ex, clause - 1), clause - 1, 0};
-    for (size_t q = s.a; q < s.b; q++)
-        if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
-            return 0;
-    size_t k;
-    while (s.b > s.a && (k = ends_any(ex, s.b, LX_SUPERLATIVES)))
-        s.b -= k;
-    *out = trim_words(ex, s, f);
-    return out->b > out->a && visible_chars(ex, *out) >= 2 && visible_chars(ex, *out) <= 12;
-}
-
 /* 对27个乡(镇、区)、36个县直单位进行实地督察: the items of a list of counts
  * share what the last one did.  Returns 1 with it in *pred. */
 static int list_predicate(const lg_extractor *ex, const found *f, size_t k, span named, span *pred)
@@ -782,83 +734,6 @@ static int list_predicate(const lg_extractor *ex, const found *f, size_t k, span
     if (j == k || (j + 1 < f->nv && f->values[j + 1].start < clause_end(ex, f->values[j].end)))
         return 0;
     return short_predicate(ex, nm.right, named, f, pred);
-}
-
-/* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before
- * what they did, the things counted are named by the head after their
- * relative clause's last 的 (two characters or more). */
-static span head_after_clause(const lg_extractor *ex, span named)
-{
-    size_t at = named.a;
-    int depth = 0;
-    for (size_t i = named.a; i < named.b; i++) {
-        uint32_t cp = ex->cp[i];
-        if (cp == '(' || cp == 0xFF08)
-            depth++;
-        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
-            depth--;
-        else if (!depth && cp == 0x7684 /* 的 */ && visible_chars(ex, (span){i + 1, named.b, 0}) >= 2)
-            at = i + 1;
-    }
-    return (span){at, named.b, named.weak};
-}
-
-/* Does the clause before the one at clause set a context (在…中，)? */
-static int context_clause_before(const lg_extractor *ex, size_t clause)
-{
-    if (clause < 3 || ex->cp[clause - 2] != 0x4E2D /* 中 */)
-        return 0;
-    size_t a = clause_start(ex, clause - 1);
-    return ex->cp[a] == 0x5728 /* 在 */;
-}
-
-/* An item of two characters after a 、 that is a noun where the value
- * before was named by words ending in another noun of two (四级访批次、人次):
- * it is of what that name began with. */
-static int shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev)
-{
-    size_t pn = strlen(prev);
-    if (k == 0 || visible_chars(ex, mine) != 2 || mine.b - mine.a != 2 || pn < 12 ||
-        f->values[k].kind != f->values[k - 1].kind || starts_any(ex, mine.a, LX_COUNT_VERBS) ||
-        starts_any(ex, mine.a, LX_BARE_VERBS) || starts_any(ex, mine.a, LX_OBJECT_RELATIONS) ||
-        starts_any(ex, mine.a, LX_AGENT_RELATIONS))
-        return 0; /* (a deed, or a relation metric_context.c completes: 受众) */
-    char two[8];
-    size_t len = utf8_encode(ex->cp[mine.a], two);
-    len += utf8_encode(ex->cp[mine.a + 1], two + len);
-    /* (the name before ends in three-byte characters only, and not in mine) */
-    return len == 6 && memcmp(prev + pn - 6, two, 6) != 0 && (unsigned char)prev[pn - 6] >= 0xE0;
-}
-
-/* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
-static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
-{
-    for (size_t i = a; i < b; i++)
-        if (starts_any(ex, i, LX_AGENT_PLURALS))
-            return 1;
-    return 0;
-}
-
-/* 推进各级执法部门办理免罚轻罚案件, 有关部门共备案行政规范性文件: the
- * many bodies that acted ([agent-heads] after [agent-plurals], after a
- * verb that set them to it or none) say who, not what the value counts; the name starts at their
- * verb.  A verb before them makes them its object (审查市直部门报备文件). */
-static span after_agent(const lg_extractor *ex, span left)
-{
-    size_t p = left.a + starts_any(ex, left.a, LX_CAUSATIVE_VERBS), k;
-    for (; p < left.b; p++) {
-        if (starts_any(ex, p, LX_COUNT_VERBS) >= 2)
-            return left;
-        if (!(k = starts_any(ex, p, LX_AGENT_HEADS)))
-            continue;
-        size_t q = p + k;
-        while (q < left.b && ((k = starts_any(ex, q, LX_VERB_GLUE)) || (k = starts_any(ex, q, LX_ADVERBS))))
-            q += k; /* 共, 均, 已, 依法 */
-        if (q < left.b && ((k = starts_any(ex, q, LX_COUNT_VERBS)) >= 2 || (k = starts_any(ex, q, LX_BARE_VERBS))) &&
-            visible_chars(ex, (span){q + k, left.b, 0}) >= 2 && many_bodies(ex, left.a, p))
-            return (span){q, left.b, left.weak};
-    }
-    return left;
 }
 
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
@@ -879,7 +754,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
     int right_is_next_label = j + 1 < f->nv && values[j + 1].start == nm.right.b;
     if (adjacent_prev && *prev && right_is_next_label) {
         text_append(out, prev, strlen(prev));
-    } else if (v->kind == KIND_RANK && !(left_chars >= 4 && !nm.after_prev && context_clause_before(ex, nm.clause)) &&
+    } else if (v->kind == KIND_RANK && !(left_chars >= 4 && !nm.after_prev && nm_context_clause_before(ex, nm.clause)) &&
                rank_topic(ex, v->start, &left)) {
         /* (在全省…质量评估中，我市法律援助案件优良率全省第三: after a clause
          * of context, the clause's own words name what ranks) */
@@ -888,15 +763,15 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         text_append(out, prev, strlen(prev));
     } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
-    } else if (!nm.after_prev && government_before(ex, left, &body) &&
-               visible_chars(ex, (right_named = name_before_verb(ex, nm.right, f))) >= 2) {
+    } else if (!nm.after_prev && nm_government_before(ex, left, &body) &&
+               nm_visible_chars(ex, (right_named = name_before_verb(ex, nm.right, f))) >= 2) {
         append_span(ex, out, body, 0);
         append_span(ex, out, right_named, 0);
     } else if (!nm.after_prev &&
                list_name(ex, left, v->start, starts_separator(ex, values[j].end) ? (span){0, 0, 0} :
                                    name_before_verb(ex, nm.right, f), out)) {
         /* named by the kind of the members listed */
-    } else if ((left.weak || left_chars <= 2) && visible_chars(ex, nm.right) >= 2 &&
+    } else if ((left.weak || left_chars <= 2) && nm_visible_chars(ex, nm.right) >= 2 &&
                !ends_any(ex, nm.right.b, LX_CHANGE_WORDS) &&
                !(left_chars >= 2 && (starts_separator(ex, values[j].end) || nm.list_item))) {
         /* (专题培训86场次、专题宣讲146场次: words after a separator are the
@@ -913,11 +788,11 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
             named = two;
         } else if (into_next ? list_predicate(ex, f, k, named, &pred) : short_predicate(ex, nm.right, named, f, &pred)) {
             append_predicate(ex, out, pred);
-            named = head_after_clause(ex, named);
+            named = nm_head_after_clause(ex, named);
         }
         append_span(ex, out, named, 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
-        span l = after_agent(ex, left);
+        span l = nm_after_agent(ex, left);
         size_t cmp = 0, k2;
         for (size_t i = l.a + 2; !cmp && i + 2 < l.b; i++)
             if ((k2 = starts_any(ex, i, LX_COMPARISONS)) >= 2 && i + k2 + 2 <= l.b && v->kind == KIND_CHANGE)
@@ -925,18 +800,18 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         if (cmp) {
             append_span(ex, out, (span){l.a, cmp, 0}, 0);
             l.a = cmp + starts_any(ex, cmp, LX_COMPARISONS);
-        } else if (k > 0 && ex->cp[values[k - 1].end] == 0x3001 /* 、 */ && shares_head(ex, f, k, l, prev)) {
+        } else if (k > 0 && ex->cp[values[k - 1].end] == 0x3001 /* 、 */ && nm_shares_head(ex, f, k, l, prev)) {
             /* 四级访批次下降36%、人次下降46%: 四级访人次 */
             size_t pn = strlen(prev);
             text_append(out, prev, pn - 6);
         }
         append_span(ex, out, l, 1);
     } else if (*prev) {
-        const char *of = counted_before(ex, f, k);
+        const char *of = nm_counted_before(ex, f, k);
         text_append(out, of ? of : prev, strlen(of ? of : prev));
-    } else if (visible_chars(ex, nm.right) < 2 && named_before(ex, f, nm.clause, &left)) {
+    } else if (nm_visible_chars(ex, nm.right) < 2 && nm_named_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
-    } else if (visible_chars(ex, nm.right) >= 2) {
+    } else if (nm_visible_chars(ex, nm.right) >= 2) {
         /* 266个高频事项效率提升30%: what changed, not the whole clause */
         append_span(ex, out, nm.right, 1);
     } else {

@@ -1,7 +1,8 @@
-/* metric_int.h - what the namer's completions share (private to
- * metric_context.c and metric_topic.c): the context every completion
- * reads, the words of a name, kinds named in full, and the completions of
- * metric_topic.c that metric_context.c tries. */
+/* metric_int.h - what the namer's files share (private to metric.c,
+ * metric_around.c, metric_context.c and metric_topic.c): the context every
+ * completion reads, the words of a name, kinds named in full, the
+ * completions of metric_topic.c that metric_context.c tries, and what
+ * metric_around.c tells metric.c. */
 #ifndef LG_METRIC_INT_H
 #define LG_METRIC_INT_H
 
@@ -54,5 +55,19 @@ int complete_target(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_service(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
+
+/* ---- metric.c and metric_around.c --------------------------------- */
+
+/* The chars of s outside quotes; the chars verbs open s with (新建、改建). */
+size_t nm_visible_chars(const lg_extractor *ex, span s);
+size_t nm_leading_verbs(const lg_extractor *ex, span s);
+/* What the words around a name say of it (metric_around.c). */
+int nm_government_before(const lg_extractor *ex, span left, span *body);
+const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k);
+int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out);
+span nm_head_after_clause(const lg_extractor *ex, span named);
+int nm_context_clause_before(const lg_extractor *ex, size_t clause);
+int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev);
+span nm_after_agent(const lg_extractor *ex, span left);
 
 #endif
