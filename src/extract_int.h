@@ -8,7 +8,9 @@
  *   reject.c    what only looks like a value (ordinals, dates, labels)
  *   year.c      year and period mentions, and the year of each value
  *   where.c     place mentions, and the city or district of each value
- *   metric.c    the metric name of each value
+ *   metric.c    the metric name of each value (with metric_around.c;
+ *               completed by metric_context.c and metric_topic.c;
+ *               metric_int.h is what they share)
  *   table.c     the table reader (with table_cells.c, table_layout.c):
  *               statistical tables cell by cell, from the input's lines
  *   table_prose.c  values in | rows left to prose: label + header names
@@ -320,10 +322,10 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
 /* metric.c: trim fillers, places, years and quotes off both ends of s. */
 span metric_trim(const lg_extractor *ex, span s, const found *f);
 /* metric_context.c: complete the name in out of f->values[k] from the
- * names before it (done[0..k)); subject gets what it is about.  Then,
+ * names before it (ex->done[0..k)); subject gets what it is about.  Then,
  * after the sentence, remember the kinds it named in full. */
-void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                   text_buf *out, char *subject, size_t subject_cap);
+void complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
+                   size_t subject_cap);
 void remember_kinds(lg_extractor *ex, const found *f);
 int is_change(const lg_extractor *ex, const value *v);
 

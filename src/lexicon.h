@@ -54,6 +54,12 @@ enum lx_list {
     LX_RATIO_WORDS, LX_RATIO_LINKS,
     /* rules/values.rules: the scope of a rank (src/reject.c) */
     LX_RANK_SCOPES, LX_DURATION_CUES, LX_VIEW_OPENS, LX_VIEW_CLOSES,
+    /* rules/names.rules: who acted, not what was counted (src/metric.c) */
+    LX_CAUSATIVE_VERBS, LX_AGENT_HEADS, LX_AGENT_PLURALS, LX_SHARED_LEVEL_ENDS,
+    LX_LEAD_BEFORE_VERBS, LX_RANK_SCOPE_MARKS, LX_TOPIC_HEADS,
+    LX_POINTING_MODIFIERS, LX_SUPERLATIVES, LX_MEETING_DEEDS, LX_MEETING_HEADS,
+    LX_TARGET_VERBS, LX_SERVICE_VERBS, LX_SERVICE_TIMES, LX_BUILT_VERBS,
+    LX_THEME_HEADS, LX_REDUCTION_VERBS, LX_ITEM_OPENERS,
     /* rules/years.rules: 今年, 去年, 上半年... (src/year.c, the year pattern) */
     LX_RELATIVE_YEARS,
     /* rules/places.rules: counties named by an everyday word (src/where.c;

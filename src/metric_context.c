@@ -3,25 +3,26 @@
  * another (占比, 年均增长, 办结率, 涉及金额, 收费) or what was done to a
  * thing the clause leaves out (审结17件, 办结案件) gets that thing:
  * 劳动争议案件占比, 城镇居民人均可支配收入年均增长, 反馈问题办结率,
- * 审结行政诉讼案件, 办结行政复议案件.
+ * 审结行政诉讼案件, 办结行政复议案件.  The completions by the topic a
+ * short name serves are metric_topic.c's (tried from complete()).
  * Owns: those completions, and the paragraph's memory of the kinds it
  * named in full (行政复议案件 for 案件).
  * Reads: the name metric.c chose, the names of the values before in the
  * sentence, the sentence's text and places; the lexicon's [bare-verbs],
  * [verb-glue], [vague-modifiers], [generic-heads], [object-relations],
- * [agent-relations], [rate-suffixes], [intake-verbs] (rules/names.rules)
+ * [agent-relations], [rate-suffixes], [intake-verbs], [reduction-verbs]
+ * (rules/names.rules)
  * and [count-verbs], [adverbs], [lead-fillers], [scope-words],
  * [change-words], [qualifiers]. */
-#include "extract_int.h"
+#include "metric_int.h"
 
 #include <stdio.h>
 
-#define NAME_BYTES 256
 
 /* ---- words of a name (UTF-8) ---------------------------------------- */
 
 /* The bytes of the UTF-8 sequence a lead byte opens. */
-static size_t seq_len(unsigned char b)
+size_t nm_seq_len(unsigned char b)
 {
     return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
@@ -33,7 +34,7 @@ static size_t utf8_clip(char *s, size_t n)
     size_t p = n;
     while (p > 0 && ((unsigned char)s[p - 1] & 0xC0) == 0x80)
         p--;
-    if (p > 0 && p - 1 + seq_len((unsigned char)s[p - 1]) > n)
+    if (p > 0 && p - 1 + nm_seq_len((unsigned char)s[p - 1]) > n)
         n = p - 1;
     s[n] = '\0';
     return n;
@@ -52,10 +53,10 @@ static void copy_str(char *dst, size_t cap, const char *s)
 /* The longest word of list l that s[0..n) starts with, in bytes; 0 if
  * none.  Only the words of the list's index beginning with s's first
  * character are compared. */
-static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
+size_t nm_str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
     uint32_t cp;
-    if (n == 0 || seq_len((unsigned char)s[0]) > n)
+    if (n == 0 || nm_seq_len((unsigned char)s[0]) > n)
         return 0;
     utf8_decode_one(s, &cp);
     const lx_group *g = list_group(ex, l, cp, 0);
@@ -68,7 +69,7 @@ static size_t str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
     return best;
 }
 
-static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
+size_t nm_str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
 {
     if (n == 0)
         return 0;
@@ -76,7 +77,7 @@ static size_t str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
     while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
         at--;
     uint32_t cp;
-    if (at + seq_len((unsigned char)s[at]) != n)
+    if (at + nm_seq_len((unsigned char)s[at]) != n)
         return 0; /* a cut sequence ends s */
     utf8_decode_one(s + at, &cp);
     const lx_group *g = list_group(ex, l, cp, 1);
@@ -99,7 +100,7 @@ static int cps_at(const lg_extractor *ex, size_t at, const uint32_t *h, size_t h
 }
 
 /* Is s one word of list l? */
-static int str_is(const lg_extractor *ex, const char *s, int l)
+int nm_str_is(const lg_extractor *ex, const char *s, int l)
 {
     size_t n = strlen(s);
     return n && lx_find(ex->lx, l, s, n) != NULL;
@@ -108,28 +109,28 @@ static int str_is(const lg_extractor *ex, const char *s, int l)
 /* One word of verbs, glue, adverbs or fillers at s, in bytes.  Verbs and
  * fillers of one character (有, 了, 共) start nouns too: only longer
  * ones count. */
-static size_t verb_word(const lg_extractor *ex, const char *s, size_t n)
+size_t nm_verb_word(const lg_extractor *ex, const char *s, size_t n)
 {
     static const int LISTS[] = {LX_BARE_VERBS, LX_VERB_GLUE, LX_ADVERBS};
-    size_t k = str_prefix(ex, s, n, LX_COUNT_VERBS), b;
+    size_t k = nm_str_prefix(ex, s, n, LX_COUNT_VERBS), b;
     if (k < 6)
         k = 0;
-    if ((b = str_prefix(ex, s, n, LX_LEAD_FILLERS)) >= 6 && b > k)
+    if ((b = nm_str_prefix(ex, s, n, LX_LEAD_FILLERS)) >= 6 && b > k)
         k = b;
     for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++)
-        if ((b = str_prefix(ex, s, n, LISTS[i])) > k)
+        if ((b = nm_str_prefix(ex, s, n, LISTS[i])) > k)
             k = b;
     return k;
 }
 
 /* Bytes of s taken by verbs at its start (受理并全部办结 of
  * 受理并全部办结反映问题); vague modifiers count too when skip_vague. */
-static size_t verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_vague)
+size_t nm_verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_vague)
 {
     size_t i = 0, k;
     while (i < n) {
-        if ((k = verb_word(ex, s + i, n - i)) ||
-            (skip_vague && (k = str_prefix(ex, s + i, n - i, LX_VAGUE_MODIFIERS))))
+        if ((k = nm_verb_word(ex, s + i, n - i)) ||
+            (skip_vague && (k = nm_str_prefix(ex, s + i, n - i, LX_VAGUE_MODIFIERS))))
             i += k;
         else
             break;
@@ -142,13 +143,20 @@ static size_t verbs_len(const lg_extractor *ex, const char *s, size_t n, int ski
  * 案件 -> 行政诉讼案件); the name itself when no noun is left. */
 static const char *object_of(const lg_extractor *ex, const char *name)
 {
-    size_t n = strlen(name), v = verbs_len(ex, name, n, 0);
+    size_t n = strlen(name), v = nm_verbs_len(ex, name, n, 0), first = nm_verb_word(ex, name, n), kept = 0;
+    /* 形成调解协议 -> 调解协议: a verb right after the first, before two
+     * characters, names the kind of thing (a glue word between says two
+     * deeds: 受理并办结案件 -> 案件) */
+    if (v == n - 6 && first && first < v && nm_str_prefix(ex, name + first, n - first, LX_BARE_VERBS) == v - first) {
+        kept = v - first;
+        v = first;
+    }
     const char *o = name + (v < n ? v : n), *de;
-    for (size_t i = v; i + 6 < n; i += 3) {
-        size_t k = str_prefix(ex, name + i, n - i, LX_BARE_VERBS);
-        if (k < 6 && (k = str_prefix(ex, name + i, n - i, LX_COUNT_VERBS)) < 6)
+    for (size_t i = v + kept; i + 6 < n; i += 3) {
+        size_t k = nm_str_prefix(ex, name + i, n - i, LX_BARE_VERBS);
+        if (k < 6 && (k = nm_str_prefix(ex, name + i, n - i, LX_COUNT_VERBS)) < 6)
             continue;
-        size_t rest = i + k + verbs_len(ex, name + i + k, n - i - k, 0);
+        size_t rest = i + k + nm_verbs_len(ex, name + i + k, n - i - k, 0);
         if (n - rest >= 6)
             o = name + rest;
     }
@@ -161,7 +169,7 @@ static const char *object_of(const lg_extractor *ex, const char *name)
 
 /* Where the modifier of a head starting at char i begins: back over
  * ideographs to a verb, a filler, a scope, a place, a mark or 的. */
-static size_t modifier_start(const lg_extractor *ex, size_t i, const found *f)
+size_t nm_modifier_start(const lg_extractor *ex, size_t i, const found *f)
 {
     mentions places = PLACES_OF(f);
     size_t j = i;
@@ -184,7 +192,7 @@ static size_t modifier_start(const lg_extractor *ex, size_t i, const found *f)
     return j;
 }
 
-static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out, size_t cap)
+size_t nm_encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out, size_t cap)
 {
     size_t len = 0;
     for (size_t q = a; q < b && len + 5 < cap; q++)
@@ -195,27 +203,29 @@ static size_t encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out
 
 /* The nearest full name of head (行政复议案件 for 案件) in the sentence
  * before char limit, into out; 0 when none. */
-static int compound_before(const lg_extractor *ex, const found *f, const char *head,
-                           size_t limit, char *out, size_t cap, size_t *pos)
+int nm_compound_before(const name_ctx *c, const char *head, size_t limit, char *out,
+                           size_t cap, size_t *pos)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
     uint32_t h[8];
     size_t hn = 0;
     for (const char *p = head; *p && hn < 8;)
         p += utf8_decode_one(p, &h[hn++]);
     for (size_t i = limit; i >= hn + 2; i--) {
         size_t at = i - hn;
-        if (!cps_at(ex, at, h, hn))
-            continue;
-        size_t j = modifier_start(ex, at, f);
+        if (!cps_at(ex, at, h, hn) || (i < ex->n && ex->cp[i] == 0x4EBA /* 人 */))
+            continue; /* (被申请人 is a party, not a kind of 申请) */
+        size_t j = nm_modifier_start(ex, at, f);
         char mod[64];
-        size_t len = at - j >= 2 ? encode_chars(ex, j, at, mod, sizeof mod) : 0;
+        size_t len = at - j >= 2 ? nm_encode_chars(ex, j, at, mod, sizeof mod) : 0;
         /* 调解和解案件 says what was done, not a kind; 法规、规章、规范性文件
          * lists several kinds */
-        if (!len || verbs_len(ex, mod, len, 1) == len || verb_word(ex, mod, len) ||
+        if (!len || nm_verbs_len(ex, mod, len, 1) == len || nm_verb_word(ex, mod, len) ||
             (j > 0 && ex->cp[j - 1] == 0x3001 /* 、 */))
             continue;
         /* 信息公开类案件 is a category, 行政复议申请事项 a head's own part */
-        if (ex->cp[at - 1] == 0x7C7B /* 类 */ || str_suffix(ex, mod, len, LX_GENERIC_HEADS))
+        if (ex->cp[at - 1] == 0x7C7B /* 类 */ || nm_str_suffix(ex, mod, len, LX_GENERIC_HEADS))
             continue;
         if (pos)
             *pos = at;
@@ -243,6 +253,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
     const lx_list_t *heads = &ex->lx->list[LX_GENERIC_HEADS];
     char full[sizeof ex->kinds[0].full];
     size_t at, latest = 0;
+    const name_ctx c = {ex, f, NULL, 0};
     /* one pass for which heads' first characters occur at all */
     unsigned present = 0, all = heads->n >= 32 ? ~0u : (1u << heads->n) - 1;
     uint64_t firsts = 0; /* a one-word Bloom filter of those characters */
@@ -259,7 +270,7 @@ void remember_kinds(lg_extractor *ex, const found *f)
     }
     for (size_t i = 0; i < heads->n; i++)
         if ((i >= 32 || present >> i & 1) && strlen(heads->e[i].word) < sizeof ex->kinds[0].head &&
-            compound_before(ex, f, heads->e[i].word, ex->n, full, sizeof full, &at)) {
+            nm_compound_before(&c, heads->e[i].word, ex->n, full, sizeof full, &at)) {
             remember_kind(ex, heads->e[i].word, full);
             if (at >= latest) {
                 latest = at; /* the report's topic: its last kind named in full */
@@ -270,10 +281,10 @@ void remember_kinds(lg_extractor *ex, const found *f)
 
 /* The kind head stands for: named in full before char limit in the
  * sentence, or earlier in the paragraph. */
-static int kind_of_head(const lg_extractor *ex, const found *f, const char *head, size_t limit,
-                        char *out, size_t cap)
+static int kind_of_head(const name_ctx *c, const char *head, size_t limit, char *out, size_t cap)
 {
-    if (compound_before(ex, f, head, limit, out, cap, NULL))
+    const lg_extractor *ex = c->ex;
+    if (nm_compound_before(c, head, limit, out, cap, NULL))
         return 1;
     for (size_t i = 0; i < ex->nkinds; i++)
         if (strcmp(ex->kinds[i].head, head) == 0) {
@@ -285,20 +296,20 @@ static int kind_of_head(const lg_extractor *ex, const found *f, const char *head
 
 /* 办结案件 -> 办结行政复议案件, 梳理排查相关文件 -> 梳理排查行政规范性文件:
  * a generic head after nothing but verbs is the kind named in full. */
-static int complete_head(const lg_extractor *ex, const found *f, const char *name, size_t limit,
-                         char *out, size_t cap)
+static int complete_head(const name_ctx *c, const char *name, size_t limit, char *out, size_t cap)
 {
-    size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS), p = n - h;
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), h = nm_str_suffix(ex, name, n, LX_GENERIC_HEADS), p = n - h;
     char full[96];
-    if (!h || verbs_len(ex, name, p, 1) != p || !kind_of_head(ex, f, name + p, limit, full, sizeof full))
+    if (!h || nm_verbs_len(ex, name, p, 1) != p || !kind_of_head(c, name + p, limit, full, sizeof full))
         return 0;
     size_t o = 0, i = 0, k;
     while (i < p && o + 16 < cap) {
-        if ((k = str_prefix(ex, name + i, p - i, LX_VAGUE_MODIFIERS))) {
+        if ((k = nm_str_prefix(ex, name + i, p - i, LX_VAGUE_MODIFIERS))) {
             i += k; /* 相关 is the kind found */
             continue;
         }
-        k = verb_word(ex, name + i, p - i);
+        k = nm_verb_word(ex, name + i, p - i);
         memcpy(out + o, name + i, k);
         o += k;
         i += k;
@@ -330,7 +341,7 @@ static void raw_left(const lg_extractor *ex, const found *f, size_t k, char *out
         if (!class_at(ex, i, CL_QUOTE))
             len += utf8_encode(ex->cp[i], out + len);
     out[len] = '\0';
-    size_t q = str_suffix(ex, out, len, LX_QUAL_WORDS);
+    size_t q = nm_str_suffix(ex, out, len, LX_QUAL_WORDS);
     out[len - q] = '\0';
 }
 
@@ -340,7 +351,7 @@ static void share_subject(const lg_extractor *ex, const named *d, char *out, siz
 {
     const char *s = d->subject;
     size_t n = strlen(s), i = 0, k;
-    while (i < n && (k = str_prefix(ex, s + i, n - i, LX_INTAKE_VERBS)))
+    while (i < n && (k = nm_str_prefix(ex, s + i, n - i, LX_INTAKE_VERBS)))
         i += k;
     copy_str(out, cap, i < n ? s + i : s);
 }
@@ -358,9 +369,12 @@ static const named *nearest_count(const named *done, size_t k)
 
 /* The rate's verb in an earlier value's name: 行政村污水治理任务 ->
  * 行政村污水治理率; 解决群众反映问题 -> 群众反映问题解决率. */
-static int rate_from_names(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                           const char *name, size_t verb_len, char *out, size_t cap)
+static int rate_from_names(const name_ctx *c, const char *name, size_t verb_len, char *out,
+                           size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const named *done = c->done;
+    size_t k = c->k;
     char verb[8];
     memcpy(verb, name, verb_len);
     verb[verb_len] = '\0';
@@ -369,7 +383,7 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
         if (!at || (size_t)(at - d) % 3 || strstr(d, name))
             continue; /* (another rate of the same verb is no subject) */
         size_t a = (size_t)(at - d), v0 = 0, q;
-        while (v0 < a && ((q = verb_word(ex, d + v0, a - v0)) || (q = str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
+        while (v0 < a && ((q = nm_verb_word(ex, d + v0, a - v0)) || (q = nm_str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
             v0 += q; /* 纳入综合窗口受理…: the verb before is not the rate's */
         if (a - v0 >= 6) {
             snprintf(out, cap, "%.*s%s", (int)(a - v0 + verb_len), d + v0, name + verb_len);
@@ -377,11 +391,11 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
         }
         const char *b = at + verb_len;
         char full[96];
-        b += verbs_len(ex, b, strlen(b), 1);
+        b += nm_verbs_len(ex, b, strlen(b), 1);
         if ((unsigned char)*b < 0xE4 || (unsigned char)*b > 0xE9)
             return -1; /* 以调解、和解等方式结案: no thing after the verb */
-        if (str_is(ex, b, LX_GENERIC_HEADS)) {
-            if (!kind_of_head(ex, f, b, f->values[k].start, full, sizeof full))
+        if (nm_str_is(ex, b, LX_GENERIC_HEADS)) {
+            if (!kind_of_head(c, b, c->f->values[k].start, full, sizeof full))
                 return -1;
             b = full;
         }
@@ -394,9 +408,12 @@ static int rate_from_names(const lg_extractor *ex, const found *f, const named *
 
 /* The rate's verb in the text before its clause: 纳入“一窗式综合受理”，
  * 受理率 -> 一窗式综合受理率. */
-static int rate_from_text(const lg_extractor *ex, const found *f, const value *v,
-                          const char *name, size_t verb_len, char *out, size_t cap)
+static int rate_from_text(const name_ctx *c, const char *name, size_t verb_len, char *out,
+                          size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const value *v = &f->values[c->k];
     uint32_t vc[2];
     size_t vn = 0;
     for (const char *p = name; p < name + verb_len && vn < 2;)
@@ -405,9 +422,11 @@ static int rate_from_text(const lg_extractor *ex, const found *f, const value *v
         size_t at = i - vn;
         if (!cps_at(ex, at, vc, vn) || starts_any(ex, at + vn, LX_RATE_SUFFIXES))
             continue;
-        size_t j = modifier_start(ex, at, f);
-        size_t len = at - j >= 2 ? encode_chars(ex, j, at, out, cap) : 0;
-        if (!len || verbs_len(ex, out, len, 1) == len)
+        size_t j = nm_modifier_start(ex, at, f);
+        size_t len = at - j >= 2 ? nm_encode_chars(ex, j, at, out, cap) : 0;
+        if (!len)
+            continue; /* 通报和败诉纠错案件: named further back (行政败诉) */
+        if (nm_verbs_len(ex, out, len, 1) == len)
             return -1; /* 主动公开，公开率: an adverb names nothing */
         copy_str(out + len, cap - len, name);
         return 1;
@@ -418,12 +437,15 @@ static int rate_from_text(const lg_extractor *ex, const found *f, const value *v
 /* 办理人大代表建议119件、政协提案105件，办复率均为100%，满意率99%: a
  * rate with 均 is of every item of the list before it, joined by 和; a
  * rate right after such a rate is of the same items. */
-static int shared_subject(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                          char *out, size_t cap)
+static int shared_subject(const name_ctx *c, char *out, size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const named *done = c->done;
+    size_t k = c->k;
     const value *v = &f->values[k];
     if (k > 0 && done[k - 1].kind == KIND_PERCENT && strcmp(done[k - 1].subject, done[k - 1].name) &&
-        str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
+        nm_str_suffix(ex, done[k - 1].name, strlen(done[k - 1].name), LX_RATE_SUFFIXES)) {
         copy_str(out, cap, done[k - 1].subject);
         return 1;
     }
@@ -452,28 +474,42 @@ static int shared_subject(const lg_extractor *ex, const found *f, const named *d
     return 1;
 }
 
-/* 办结率, 纠错率, 精简比例: the rate of what its verb was done to, else
- * of the thing counted last. */
-static int complete_rate(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                         const char *name, char *out, size_t cap)
+/* 清理证明事项至71项，推行告知承诺28项，压减率76.5%: a rate of reduction
+ * ([reduction-verbs]) is of the count the sentence cut to (至, 到) before
+ * it; NULL when none was. */
+static const named *reduced_count(const name_ctx *c)
 {
-    size_t n = strlen(name), r = str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
+    for (size_t i = c->k; i-- > 0;) {
+        size_t a = c->f->values[i].start;
+        if (c->done[i].kind == KIND_COUNT && a > 0 &&
+            (c->ex->cp[a - 1] == 0x81F3 /* 至 */ || c->ex->cp[a - 1] == 0x5230 /* 到 */))
+            return &c->done[i];
+    }
+    return NULL;
+}
+
+/* 办结率, 纠错率, 精简比例: the rate of what its verb was done to, else
+ * of the thing counted last (or cut to, for a reduction). */
+static int complete_rate(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), r = nm_str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
     if (!r || vl == 0 || vl > 6)
         return 0;
-    int got = rate_from_names(ex, f, done, k, name, vl, out, cap);
+    int got = rate_from_names(c, name, vl, out, cap);
     if (got == 0)
-        got = rate_from_text(ex, f, &f->values[k], name, vl, out, cap);
+        got = rate_from_text(c, name, vl, out, cap);
     if (got)
         return got > 0;
     char s[NAME_BYTES];
-    if (shared_subject(ex, f, done, k, s, sizeof s))
+    if (shared_subject(c, s, sizeof s))
         return snprintf(out, cap, "%s%s", s, name) < (int)cap;
-    const named *d = nearest_count(done, k);
-    if (!d)
+    const named *d = nm_str_prefix(ex, name, vl, LX_REDUCTION_VERBS) == vl ? reduced_count(c) : NULL;
+    if (!d && !(d = nearest_count(c->done, c->k)))
         return 0;
     share_subject(ex, d, s, sizeof s);
     const char *obj = object_of(ex, s);
-    if (strlen(obj) < 6 || str_is(ex, obj, LX_GENERIC_HEADS))
+    if (strlen(obj) < 6 || nm_str_is(ex, obj, LX_GENERIC_HEADS))
         return 0;
     snprintf(out, cap, "%s%s", obj, name);
     return 1;
@@ -482,14 +518,15 @@ static int complete_rate(const lg_extractor *ex, const found *f, const named *do
 /* 行政诉讼案件14件，审结17件: a verb alone counts the thing counted
  * before in the same unit; or the kind the clause names (在已审结的案件
  * 中，胜诉24宗). */
-static int complete_bare_verb(const lg_extractor *ex, const found *f, const named *done, size_t k,
-                              const char *name, char *out, size_t cap)
+static int complete_bare_verb(const name_ctx *c, const char *name, char *out, size_t cap)
 {
-    const value *v = &f->values[k];
+    const lg_extractor *ex = c->ex;
+    const named *done = c->done;
+    const value *v = &c->f->values[c->k];
     size_t n = strlen(name);
-    if (!n || verbs_len(ex, name, n, 0) != n)
+    if (!n || nm_verbs_len(ex, name, n, 0) != n)
         return 0;
-    for (size_t i = k; i-- > 0;) {
+    for (size_t i = c->k; i-- > 0;) {
         if (strcmp(done[i].unit, v->unit) != 0 || done[i].kind != KIND_COUNT)
             continue;
         const char *obj = object_of(ex, done[i].subject);
@@ -498,7 +535,7 @@ static int complete_bare_verb(const lg_extractor *ex, const found *f, const name
         char joined[NAME_BYTES];
         if (snprintf(joined, sizeof joined, "%s%s", name, obj) >= (int)sizeof joined)
             return 0;
-        if (!complete_head(ex, f, joined, v->start, out, cap))
+        if (!complete_head(c, joined, v->start, out, cap))
             copy_str(out, cap, joined);
         return 1;
     }
@@ -538,9 +575,12 @@ static int sentence_agent(const lg_extractor *ex, const found *f, char *out, siz
 
 /* Relations the words before the value state: 占比 (占全部案件的), 年均
  * 增长, 完成全年任务量的61.2%. */
-static int complete_stated(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                           text_buf *out, char *subject, size_t subject_cap)
+static int complete_stated(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const named *done = c->done;
+    size_t k = c->k;
     const value *v = &f->values[k];
     char raw[NAME_BYTES], s[NAME_BYTES];
     uint32_t first = cp_at(ex, raw_left_start(ex, f, k));
@@ -581,22 +621,26 @@ static int complete_stated(const lg_extractor *ex, const found *f, size_t k, con
 /* A name that is a relation alone: of the thing counted before
  * (涉及金额, 覆盖), of the sentence's agent (收费), or a scope a rank is
  * in (全区旗县市区第26位). */
-static int complete_relation(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                             const char *name, text_buf *out, char *subject, size_t subject_cap)
+static int complete_relation(const name_ctx *c, const char *name, text_buf *out, char *subject,
+                             size_t subject_cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    const named *done = c->done;
+    size_t k = c->k;
     const value *v = &f->values[k];
     const named *base = nearest_count(done, k);
     char s[NAME_BYTES], full[96];
     const char *obj = NULL, *suffix = "";
-    if (base && str_is(ex, name, LX_OBJECT_RELATIONS)) {
+    if (base && nm_str_is(ex, name, LX_OBJECT_RELATIONS)) {
         share_subject(ex, base, s, sizeof s);
         obj = object_of(ex, s);
-        if (str_is(ex, obj, LX_GENERIC_HEADS))
-            obj = kind_of_head(ex, f, obj, v->start, full, sizeof full) ? full : "";
+        if (nm_str_is(ex, obj, LX_GENERIC_HEADS))
+            obj = kind_of_head(c, obj, v->start, full, sizeof full) ? full : "";
         /* 涉及3.06亿元: the money involved */
         if (v->kind == KIND_MONEY && !strstr(name, "金额") && !strstr(name, "资金"))
             suffix = "金额";
-    } else if (k > 0 && str_is(ex, name, LX_AGENT_RELATIONS) && sentence_agent(ex, f, s, sizeof s)) {
+    } else if (k > 0 && nm_str_is(ex, name, LX_AGENT_RELATIONS) && sentence_agent(ex, f, s, sizeof s)) {
         obj = s;
     } else if (v->kind == KIND_RANK && k > 0 && strlen(name) <= 27 && !strstr(name, "排名")) {
         /* 地区生产总值…，由全区旗县市区第26位上升至第24位 */
@@ -626,16 +670,18 @@ static int complete_relation(const lg_extractor *ex, const found *f, size_t k, c
  * k; subject gets what this value is about, for the values after it. */
 /* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
  * before its cue, in the scope after it (改善幅度全国排名). */
-static int complete_rank_cue(const lg_extractor *ex, const found *f, size_t k, const char *name,
-                             char *out, size_t cap)
+static int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap)
 {
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k = c->k;
     if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
         return 0;
     size_t n = strlen(name), at = 0, cue = 0;
-    for (size_t i = 6; i < n && !cue; i += seq_len((unsigned char)name[i])) {
-        size_t c = str_prefix(ex, name + i, n - i, LX_RANK_CUES);
+    for (size_t i = 6; i < n && !cue; i += nm_seq_len((unsigned char)name[i])) {
+        size_t c = nm_str_prefix(ex, name + i, n - i, LX_RANK_CUES);
         /* a cue ends the name or comes before its scope */
-        if (c && (i + c == n || str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
+        if (c && (i + c == n || nm_str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
                   !strncmp(name + i + c, "全", 3) || !strncmp(name + i + c, "自治区", 9)))
             cue = c, at = i;
     }
@@ -645,8 +691,8 @@ static int complete_rank_cue(const lg_extractor *ex, const found *f, size_t k, c
     raw_left(ex, f, k, raw, sizeof raw);
     const char *sc = "";
     size_t rn = strlen(raw), sl = 0;
-    for (size_t i = 0; i < rn && !sl; i += seq_len((unsigned char)raw[i])) {
-        size_t c = str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
+    for (size_t i = 0; i < rn && !sl; i += nm_seq_len((unsigned char)raw[i])) {
+        size_t c = nm_str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
         if (c && i + c < rn) {
             sc = raw + i + c;
             sl = strlen(sc);
@@ -657,16 +703,34 @@ static int complete_rank_cue(const lg_extractor *ex, const found *f, size_t k, c
     return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
 }
 
+/* The kind the sentence named in full last before value k (从行政复议申请
+ * 事项看，行政处罚类…: 行政复议申请), into out; 0 when none. */
+static int sentence_kind(const name_ctx *c, char *out, size_t cap)
+{
+    const lx_list_t *heads = &c->ex->lx->list[LX_GENERIC_HEADS];
+    size_t latest = 0, at;
+    int got = 0;
+    char full[96];
+    for (size_t h = 0; h < heads->n; h++)
+        if (nm_compound_before(c, heads->e[h].word, c->f->values[c->k].start, full, sizeof full, &at) &&
+            (!got || at > latest)) {
+            latest = at;
+            got = 1;
+            copy_str(out, cap, full);
+        }
+    return got;
+}
+
 /* 其中民事案件336件 after 办理法律援助案件1291件: a part named by a short
  * word and the generic head is of the kind the sentence counted in full
  * before its 其中 (民事法律援助案件); 行政强制类223件: a category is of the
- * kind the report was last about (行政强制类行政复议申请). */
-static int complete_part(const lg_extractor *ex, const found *f, size_t k, const char *name,
-                         char *out, size_t cap)
+ * kind its sentence, else the report, was last about (行政强制类行政复议申请). */
+static int complete_part(const name_ctx *c, const char *name, char *out, size_t cap)
 {
-    const value *v = &f->values[k];
-    size_t n = strlen(name), h = str_suffix(ex, name, n, LX_GENERIC_HEADS);
-    size_t g = h ? verbs_len(ex, name, n - h, 1) : 0;
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name), h = nm_str_suffix(ex, name, n, LX_GENERIC_HEADS);
+    size_t g = h ? nm_verbs_len(ex, name, n - h, 1) : 0;
     if (h && n - h - g <= 12) {
         size_t which = 0;
         for (size_t i = v->start; i >= 2 && !which; i--)
@@ -674,51 +738,63 @@ static int complete_part(const lg_extractor *ex, const found *f, size_t k, const
                 which = i - 2;
         char full[96];
         const char *mod = name + g;
-        if (which && g < n - h && compound_before(ex, f, name + n - h, which, full, sizeof full, NULL) &&
+        if (which && g < n - h && nm_compound_before(c, name + n - h, which, full, sizeof full, NULL) &&
             !strstr(full, mod) && !strstr(name, full))
             return snprintf(out, cap, "%.*s%s", (int)(n - h - g), mod, full) < (int)cap;
         return 0;
     }
-    if (n >= 6 && strcmp(name + n - 3, "类") == 0 && ex->last_kind[0] && !strstr(name, ex->last_kind))
-        return snprintf(out, cap, "%s%s", name, ex->last_kind) < (int)cap;
+    if (n < 6 || strcmp(name + n - 3, "类") != 0)
+        return 0;
+    char here[96];
+    const char *kind = sentence_kind(c, here, sizeof here) ? here : ex->last_kind;
+    if (kind[0] && !strstr(name, kind))
+        return snprintf(out, cap, "%s%s", name, kind) < (int)cap;
     return 0;
 }
 
-static void complete(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                     text_buf *out, char *subject, size_t subject_cap)
+static void complete(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
     char name[NAME_BYTES], buf[NAME_BYTES];
     copy_str(name, sizeof name, out->data ? out->data : "");
     utf8_clip(name, strlen(name));
     copy_str(subject, subject_cap, name);
-    if (complete_stated(ex, f, k, done, out, subject, subject_cap) ||
-        complete_relation(ex, f, k, done, name, out, subject, subject_cap))
+    if (complete_stated(c, out, subject, subject_cap) ||
+        complete_relation(c, name, out, subject, subject_cap))
         return;
-    if (complete_rank_cue(ex, f, k, name, buf, sizeof buf)) {
+    if (complete_rank_cue(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         return;
     }
-    if (complete_rate(ex, f, done, k, name, buf, sizeof buf)) {
+    if (complete_rate(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         /* every completed rate ends with the rate: the rest is its subject */
         snprintf(subject, subject_cap, "%.*s", (int)(strlen(buf) - strlen(name)), buf);
         return;
     }
-    if (complete_bare_verb(ex, f, done, k, name, buf, sizeof buf) ||
-        complete_head(ex, f, name, f->values[k].start, buf, sizeof buf) ||
-        complete_part(ex, f, k, name, buf, sizeof buf)) {
+    if (complete_bare_verb(c, name, buf, sizeof buf) ||
+        complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
+        complete_object(c, name, buf, sizeof buf) ||
+        complete_vague(c, name, buf, sizeof buf) ||
+        complete_meeting(c, name, buf, sizeof buf) ||
+        complete_target(c, name, buf, sizeof buf) ||
+        complete_service(c, name, buf, sizeof buf) ||
+        complete_topic(c, name, buf, sizeof buf) ||
+        complete_theme(c, name, buf, sizeof buf) ||
+        complete_part(c, name, buf, sizeof buf) ||
+        complete_among(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);
     }
 }
 
-void complete_name(const lg_extractor *ex, const found *f, size_t k, const named *done,
-                   text_buf *out, char *subject, size_t subject_cap)
+void complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
+                   size_t subject_cap)
 {
-    complete(ex, f, k, done, out, subject, subject_cap);
+    const name_ctx c = {ex, f, ex->done, k};
+    complete(&c, out, subject, subject_cap);
     /* the buffers above hold a name whole, but never a cut character */
     if (out->data)
         out->len = utf8_clip(out->data, out->len);

@@ -18,9 +18,11 @@ cd "$top" || exit 2
 "$bin" seeds/*.txt > "$tmp/utf8.jsonl" 2> "$tmp/err" || { bad "extractor exited $? on the seeds"; cat "$tmp/err" >&2; }
 [ -s "$tmp/err" ] && bad "warnings on clean seeds: $(head -3 "$tmp/err")"
 
-# accuracy on the seeds (value F1 >= 0.97, record F1 >= 0.90, fields >= 0.92)
+# accuracy on the seeds (the issue's floors are value F1 0.98, record F1
+# 0.90, names close 0.75; these sit a little under the level reached:
+# record F1 1.000, names close 0.852), fields >= 0.92
 # indicator: precision >= 0.95 (a wrong column is worse than an empty one), recall >= 0.82
-if python3 tests/e2e/score.py --min-value-f1 0.97 --min-record-f1 0.90 --min-name-close 0.60 \
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.95 --min-name-close 0.82 \
         --min-indicator-precision 0.95 --min-indicator-recall 0.82 corpus/gold "$tmp/utf8.jsonl" > "$tmp/score"; then
     ok
 else
@@ -31,9 +33,9 @@ echo "seeds:"; tail -5 "$tmp/score"
 # accuracy on the development corpus of other cities (corpus/dev), scored
 # apart from the seeds.  The floors catch regressions; README gives targets.
 "$bin" corpus/dev/docs/*.txt > "$tmp/dev.jsonl" 2>/dev/null
-# (floors at the issue's: value 0.98, record 0.90, close 0.75; the held-out
-# sets c*, d* brought the whole set's figures down when they came in)
-if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.75 \
+# (floors above the issue's, value 0.98, record 0.90, close 0.75, and under
+# what is reached: the held-out sets c*, d* bring the whole set's figures down)
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.78 \
         --min-indicator-precision 0.90 --min-indicator-recall 0.82 corpus/dev/gold "$tmp/dev.jsonl" > "$tmp/dscore"; then
     ok
 else

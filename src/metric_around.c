@@ -1,0 +1,140 @@
+/* metric_around.c - what the words around a metric name say of it: the
+ * many bodies that acted before their verb (各级执法部门办理…: who, not
+ * what), a government before the value (whose the things after it are),
+ * the count a comparison is of, the clause before that names a value with
+ * no words of its own, the head after a relative clause's 的, a clause of
+ * context before a rank, an item of a list that shares the head of the
+ * name before.
+ * Owns: those tests, which metric.c's name_metric applies.
+ * Reads: the sentence, its values and years, the names of the values
+ * before (ex->done); the lexicon's [agent-heads], [agent-plurals],
+ * [causative-verbs], [government-words], [comparisons], [superlatives],
+ * [count-verbs], [bare-verbs], [verb-glue], [adverbs], [object-relations],
+ * [agent-relations]. */
+#include "metric_int.h"
+
+/* 完成市政府1026件文件、协议的合法性审核: verbs and a government alone
+ * before a value say whose the things counted after it are; the name is
+ * that government and the things (市政府文件、协议的合法性审核).  Returns
+ * the government's span in *body. */
+int nm_government_before(const lg_extractor *ex, span left, span *body)
+{
+    size_t g = ends_any(ex, left.b, LX_GOVERNMENT_WORDS), verbs = g ? nm_leading_verbs(ex, left) : 0;
+    if (!verbs || left.b - g < left.a + verbs || left.b - g > left.a + verbs + 2)
+        return 0; /* (市, 区, 县人民: at most two chars before 政府) */
+    *body = (span){left.a + verbs, left.b, 0};
+    return 1;
+}
+
+/* 直接纠错236件，纠错率24%，较去年60件: a count compared with, after a
+ * value in another unit, is of the count named last in its unit; its
+ * name, or NULL for the value right before. */
+const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k)
+{
+    mentions years = YEARS_OF(f);
+    const char *unit = f->values[k].unit;
+    size_t b = mention_ending_at(years, f->values[k].start);
+    if (k == 0 || k > NAMED_MAX || !unit[0] || !strcmp(ex->done[k - 1].unit, unit) ||
+        !ends_any(ex, b, LX_COMPARISONS))
+        return NULL;
+    for (size_t i = k - 1; i-- > 0;)
+        if (ex->done[i].kind == KIND_COUNT && !strcmp(ex->done[i].unit, unit))
+            return ex->done[i].name;
+    return NULL;
+}
+
+/* 行政处罚类数量最多，共349件: a value with no words of its own is of
+ * what the clause before names, when that clause has no value; a
+ * superlative after it ([superlatives]) says how it ranks.  Returns 1 with
+ * the words in *out. */
+int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
+{
+    if (clause < 2)
+        return 0;
+    span s = {clause_start(ex, clause - 1), clause - 1, 0};
+    for (size_t q = s.a; q < s.b; q++)
+        if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
+            return 0;
+    size_t k;
+    while (s.b > s.a && (k = ends_any(ex, s.b, LX_SUPERLATIVES)))
+        s.b -= k;
+    *out = metric_trim(ex, s, f);
+    return out->b > out->a && nm_visible_chars(ex, *out) >= 2 && nm_visible_chars(ex, *out) <= 12;
+}
+
+/* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before
+ * what they did, the things counted are named by the head after their
+ * relative clause's last 的 (two characters or more). */
+span nm_head_after_clause(const lg_extractor *ex, span named)
+{
+    size_t at = named.a;
+    int depth = 0;
+    for (size_t i = named.a; i < named.b; i++) {
+        uint32_t cp = ex->cp[i];
+        if (cp == '(' || cp == 0xFF08)
+            depth++;
+        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
+            depth--;
+        else if (!depth && cp == 0x7684 /* 的 */ && nm_visible_chars(ex, (span){i + 1, named.b, 0}) >= 2)
+            at = i + 1;
+    }
+    return (span){at, named.b, named.weak};
+}
+
+/* Does the clause before the one at clause set a context (在…中，)? */
+int nm_context_clause_before(const lg_extractor *ex, size_t clause)
+{
+    if (clause < 3 || ex->cp[clause - 2] != 0x4E2D /* 中 */)
+        return 0;
+    size_t a = clause_start(ex, clause - 1);
+    return ex->cp[a] == 0x5728 /* 在 */;
+}
+
+/* An item of two characters after a 、 that is a noun where the value
+ * before was named by words ending in another noun of two (四级访批次、人次):
+ * it is of what that name began with. */
+int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev)
+{
+    size_t pn = strlen(prev);
+    if (k == 0 || nm_visible_chars(ex, mine) != 2 || mine.b - mine.a != 2 || pn < 12 ||
+        f->values[k].kind != f->values[k - 1].kind || starts_any(ex, mine.a, LX_COUNT_VERBS) ||
+        starts_any(ex, mine.a, LX_BARE_VERBS) || starts_any(ex, mine.a, LX_OBJECT_RELATIONS) ||
+        starts_any(ex, mine.a, LX_AGENT_RELATIONS))
+        return 0; /* (a deed, or a relation metric_context.c completes: 受众) */
+    char two[8];
+    size_t len = utf8_encode(ex->cp[mine.a], two);
+    len += utf8_encode(ex->cp[mine.a + 1], two + len);
+    /* (the name before ends in three-byte characters only, and not in mine) */
+    return len == 6 && memcmp(prev + pn - 6, two, 6) != 0 && (unsigned char)prev[pn - 6] >= 0xE0;
+}
+
+/* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */
+static int many_bodies(const lg_extractor *ex, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (starts_any(ex, i, LX_AGENT_PLURALS))
+            return 1;
+    return 0;
+}
+
+/* 推进各级执法部门办理免罚轻罚案件, 有关部门共备案行政规范性文件: the
+ * many bodies that acted ([agent-heads] after [agent-plurals], after a
+ * verb that set them to it or none) say who, not what the value counts; the name starts at their
+ * verb.  A verb before them makes them its object (审查市直部门报备文件). */
+span nm_after_agent(const lg_extractor *ex, span left)
+{
+    size_t p = left.a + starts_any(ex, left.a, LX_CAUSATIVE_VERBS), k;
+    for (; p < left.b; p++) {
+        if (starts_any(ex, p, LX_COUNT_VERBS) >= 2)
+            return left;
+        if (!(k = starts_any(ex, p, LX_AGENT_HEADS)))
+            continue;
+        size_t q = p + k;
+        while (q < left.b && ((k = starts_any(ex, q, LX_VERB_GLUE)) || (k = starts_any(ex, q, LX_ADVERBS))))
+            q += k; /* 共, 均, 已, 依法 */
+        if (q < left.b && ((k = starts_any(ex, q, LX_COUNT_VERBS)) >= 2 || (k = starts_any(ex, q, LX_BARE_VERBS))) &&
+            nm_visible_chars(ex, (span){q + k, left.b, 0}) >= 2 && many_bodies(ex, left.a, p))
+            return (span){q, left.b, left.weak};
+    }
+    return left;
+}

@@ -1,0 +1,73 @@
+/* metric_int.h - what the namer's files share (private to metric.c,
+ * metric_around.c, metric_context.c and metric_topic.c): the context every
+ * completion reads, the words of a name, kinds named in full, the
+ * completions of metric_topic.c that metric_context.c tries, and what
+ * metric_around.c tells metric.c. */
+#ifndef LG_METRIC_INT_H
+#define LG_METRIC_INT_H
+
+#include "extract_int.h"
+
+#define NAME_BYTES 256
+
+/* What every completion reads: the extractor, the sentence's values, the
+ * value being named (k) and the names of the values before it. */
+typedef struct name_ctx {
+    const lg_extractor *ex;
+    const found *f;
+    const named *done; /* done[0..k) */
+    size_t k;
+} name_ctx;
+
+/* ---- words of a name (metric_context.c) ----------------------------- */
+
+/* The bytes of the UTF-8 sequence a lead byte opens. */
+size_t nm_seq_len(unsigned char b);
+/* The longest word of list l that s[0..n) starts with (ends with), in
+ * bytes; 0 if none. */
+size_t nm_str_prefix(const lg_extractor *ex, const char *s, size_t n, int l);
+size_t nm_str_suffix(const lg_extractor *ex, const char *s, size_t n, int l);
+/* Is s one word of list l? */
+int nm_str_is(const lg_extractor *ex, const char *s, int l);
+/* One verb, glue, adverb or filler word at s, in bytes; the bytes of s
+ * taken by such words at its start (vague modifiers too when skip_vague). */
+size_t nm_verb_word(const lg_extractor *ex, const char *s, size_t n);
+size_t nm_verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_vague);
+
+/* ---- kinds named in full (metric_context.c) ------------------------- */
+
+/* Where the modifier of a head starting at char i begins. */
+size_t nm_modifier_start(const lg_extractor *ex, size_t i, const found *f);
+/* The sentence's chars [a, b) into out as UTF-8; their bytes. */
+size_t nm_encode_chars(const lg_extractor *ex, size_t a, size_t b, char *out, size_t cap);
+/* The nearest full name of head in the sentence before char limit, into
+ * out (its position in *pos); 0 when none. */
+int nm_compound_before(const name_ctx *c, const char *head, size_t limit, char *out, size_t cap,
+                       size_t *pos);
+
+/* ---- metric_topic.c: the topic a short name serves ------------------ */
+/* Each returns 1 with the completed name of value c->k in out. */
+int complete_object(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_topic(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_vague(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_meeting(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_target(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_service(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
+
+/* ---- metric.c and metric_around.c --------------------------------- */
+
+/* The chars of s outside quotes; the chars verbs open s with (新建、改建). */
+size_t nm_visible_chars(const lg_extractor *ex, span s);
+size_t nm_leading_verbs(const lg_extractor *ex, span s);
+/* What the words around a name say of it (metric_around.c). */
+int nm_government_before(const lg_extractor *ex, span left, span *body);
+const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k);
+int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out);
+span nm_head_after_clause(const lg_extractor *ex, span named);
+int nm_context_clause_before(const lg_extractor *ex, size_t clause);
+int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev);
+span nm_after_agent(const lg_extractor *ex, span left);
+
+#endif

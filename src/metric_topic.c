@@ -1,0 +1,278 @@
+/* metric_topic.c - the topic a short metric name serves, named elsewhere
+ * in its sentence or paragraph: a system, platform or plan in the clause
+ * before (互联网+监管系统录入监管数据), the campaign the sentence opens with
+ * (安全生产执法检查排查问题隐患), the meeting a count of study is of, what
+ * 对 X 开展 names, what a service's part of the sentence built, the term
+ * quoted before for 相关, the object named in full before, the kind a
+ * sentence opening with 其中 is about.
+ * Owns: those completions (metric_context.c tries them in turn).
+ * Reads: the sentence, its values and places, the names of the values
+ * before (name_ctx), the paragraph's last kind; the lexicon's
+ * [topic-heads], [pointing-modifiers], [meeting-deeds], [meeting-heads],
+ * [target-verbs], [service-verbs], [service-times], [built-verbs],
+ * [theme-heads] (rules/names.rules) and [count-verbs], [bare-verbs],
+ * [right-stops]. */
+#include "metric_int.h"
+
+#include <stdio.h>
+
+/* 建成法律知识竞答平台，组织竞答14次 -> 组织法律知识竞答: a count of
+ * deeds named by verbs and an object of two characters the sentence
+ * named in full before (办理时限 is a measure, not a deed). */
+int complete_object(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), p, at;
+    char full[96];
+    /* (a verb that does, not 予以 or 依法 alone: 予以许可 is the deed) */
+    if (c->f->values[c->k].kind != KIND_COUNT || n < 12 ||
+        !(nm_str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || nm_str_prefix(ex, name, n, LX_BARE_VERBS)))
+        return 0;
+    p = nm_verbs_len(ex, name, n, 0);
+    if (p == 0 || n - p != 6 ||
+        !nm_compound_before(c, name + p, c->f->values[c->k].start, full, sizeof full, &at))
+        return 0;
+    if (at + 2 < ex->n && ex->cp[at + 2] == 0x300B /* 》 */)
+        return 0; /* the end of a title: 《…立法条例》等3部条例 */
+    return snprintf(out, cap, "%.*s%s", (int)p, name, full) < (int)cap;
+}
+
+/* The topic the clause [a, b) names: a title or quote with a head of
+ * [topic-heads] in or right after it (《市级权力清单》, “互联网+监管”系统),
+ * or the words after a place ending in such a head (依托乌海市市域社会
+ * 治理综合平台); in a whole clause (no value in it), a quote ending it
+ * too.  Places and years at its start off.  Its span, or {0, 0}. */
+static span clause_topic(const lg_extractor *ex, const found *f, size_t a, size_t b, int whole)
+{
+    mentions places = PLACES_OF(f);
+    size_t q = b, o, e = 0, k;
+    while (q > a && ex->cp[q - 1] != 0x300B /* 》 */ && ex->cp[q - 1] != 0x201D /* ” */)
+        q--;
+    if (q > a) {
+        uint32_t open = ex->cp[q - 1] == 0x300B ? 0x300A /* 《 */ : 0x201C /* “ */;
+        for (o = q - 1; o > a && ex->cp[o - 1] != open; o--)
+            ;
+        if (o == a)
+            return (span){0, 0, 0};
+        for (size_t i = q; i < b && i <= q + 4 && !e; i++)
+            if (ends_any(ex, i + 1, LX_TOPIC_HEADS))
+                e = i + 1; /* “互联网+监管”系统 */
+        /* 学习《习近平法治思想》: what was read; a quote that ends the
+         * clause names what was built (开发“川渝通办·云综窗”) */
+        if (!e && !ends_any(ex, q - 1, LX_TOPIC_HEADS) && !(whole && open == 0x201C && q == b))
+            return (span){0, 0, 0};
+        size_t from = skip_mention_at(places, o);
+        span t = {skip_mention_at(YEARS_OF(f), from), e ? e : q, 0};
+        return t.b - t.a >= 4 ? t : (span){0, 0, 0};
+    }
+    if (!(k = ends_any(ex, b, LX_TOPIC_HEADS)))
+        return (span){0, 0, 0};
+    for (size_t i = b - k; i > a; i--) {
+        size_t m = mention_ending_at(places, i);
+        if (m != i)
+            return b - i >= 4 && b - i <= 16 ? (span){i, b, 0} : (span){0, 0, 0};
+    }
+    return (span){0, 0, 0};
+}
+
+/* 持续深化“互联网+监管”系统应用，录入监管数据11595条 -> 互联网+监管系统
+ * 录入监管数据: a short name of a count, in a clause right after one
+ * that names a system, platform or document with no value in it, takes
+ * that as its topic. */
+int complete_topic(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name), cs = clause_start(ex, v->start);
+    if (v->kind != KIND_COUNT || n < 6 || n > 18 || cs < 2)
+        return 0;
+    size_t j = c->k; /* the first of a run of adjacent values (14类60项) */
+    while (j > 0 && c->f->values[j - 1].end == c->f->values[j].start)
+        j--;
+    size_t pa = clause_start(ex, cs - 1), lo = j > 0 ? c->f->values[j - 1].end : 0;
+    int whole = pa >= lo;
+    if (!whole)
+        pa = lo; /* 109家单位接入“智慧城市大脑”: after the value */
+    if (pa + 2 >= cs)
+        return 0;
+    for (size_t i = cs, ce = clause_end(ex, v->end); i < ce; i++)
+        if (class_at(ex, i, CL_QUOTE))
+            return 0; /* the clause names its own */
+    span t = clause_topic(ex, c->f, pa, cs - 1, whole);
+    char topic[96];
+    size_t len = 0;
+    for (size_t i = t.a; i < t.b && len + 5 < sizeof topic; i++)
+        if (!class_at(ex, i, CL_QUOTE))
+            len += utf8_encode(ex->cp[i], topic + len);
+    topic[len] = '\0';
+    if (len < 6 || strstr(name, topic))
+        return 0;
+    return snprintf(out, cap, "%s%s", topic, name) < (int)cap;
+}
+
+/* 实施“免罚轻罚”清单…，累计办理相关案件15000件 -> 办理免罚轻罚相关案件:
+ * a modifier that points back ([pointing-modifiers]), with no kind named
+ * in full, points to the term the sentence quoted last before the value. */
+int complete_vague(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), i = 0, k, q, o;
+    for (q = c->f->values[c->k].start; q > 0 && ex->cp[q - 1] != 0x201D /* ” */; q--)
+        ;
+    for (o = q; o > 1 && ex->cp[o - 2] != 0x201C /* “ */; o--)
+        ;
+    if (q < 2 || o < 2 || q - 1 - (o - 1) < 2 || q - 1 - (o - 1) > 12)
+        return 0; /* (no quote first: the cheaper test) */
+    while (i < n && (k = nm_verb_word(ex, name + i, n - i)))
+        i += k;
+    if (!(k = nm_str_prefix(ex, name + i, n - i, LX_POINTING_MODIFIERS)) || n - i - k < 6)
+        return 0;
+    char term[64];
+    size_t len = nm_encode_chars(ex, o - 1, q - 1, term, sizeof term);
+    if (strstr(name, term))
+        return 0;
+    return snprintf(out, cap, "%.*s%.*s%s", (int)i, name, (int)len, term, name + i) < (int)cap;
+}
+
+/* 将学法纳入市政府常务会议规定动作，组织集中学法7次 -> 市政府常务会议组织
+ * 集中学法: a count of study or review ([meeting-deeds]) is of the
+ * meeting ([meeting-heads]) its sentence named last before it. */
+int complete_meeting(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), k;
+    /* (the deed ends the name: 学习法律法规 says what was studied) */
+    if (c->f->values[c->k].kind != KIND_COUNT || n > 24 || !nm_str_suffix(ex, name, n, LX_MEETING_DEEDS))
+        return 0;
+    for (size_t i = 0; i < n; i += nm_seq_len((unsigned char)name[i]))
+        if (nm_str_prefix(ex, name + i, n - i, LX_MEETING_HEADS))
+            return 0; /* the name has its meeting */
+    for (size_t i = c->f->values[c->k].start; i > 2; i--) {
+        if (!(k = ends_any(ex, i, LX_MEETING_HEADS)))
+            continue;
+        size_t j = nm_modifier_start(ex, i - k, c->f), r;
+        for (size_t q = j; q < i - k; q++)
+            if ((r = starts_any(ex, q, LX_RIGHT_STOPS)) && q + r <= i - k)
+                j = q + r; /* 将学法纳入市政府常务会议: after 纳入 */
+        char body[96];
+        if (i - k - j < 1 || !nm_encode_chars(ex, j, i, body, sizeof body))
+            return 0;
+        return snprintf(out, cap, "%s%s", body, name) < (int)cap;
+    }
+    return 0;
+}
+
+/* 对规范性文件开展1次全面清理和…等4次专项清理 -> 规范性文件专项清理: a
+ * short count of deeds whose clause says, before it, what they were done
+ * to (对 X 开展/进行: [target-verbs]) takes X. */
+int complete_target(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name);
+    if (v->kind != KIND_COUNT || n < 6 || n > 24)
+        return 0;
+    for (size_t i = clause_start(ex, v->start); i + 3 < v->start; i++) {
+        if (ex->cp[i] != 0x5BF9 /* 对 */)
+            continue;
+        size_t j = i + 1;
+        while (j < v->start && j < i + 14 && is_cjk(ex->cp[j]) && starts_any(ex, j, LX_COUNT_VERBS) < 2)
+            j++;
+        if (j - i < 3 || j >= v->start || !starts_any(ex, j, LX_TARGET_VERBS))
+            return 0; /* (not 对 X 开展, or X holds a number: 对33家单位;
+                       * 针对市政府出台的…: what it did, not a deed to it) */
+        char target[64];
+        size_t len = nm_encode_chars(ex, i + 1, j, target, sizeof target);
+        if (strstr(name, target))
+            return 0;
+        return snprintf(out, cap, "%.*s%s", (int)len, target, name) < (int)cap;
+    }
+    return 0;
+}
+
+/* 建成12348公共法律服务热线呼叫中心，…，每年服务15万人次 -> 12348公共法律
+ * 服务热线呼叫中心每年服务: a service alone ([service-verbs], after a time
+ * word of [lead-fillers] or none) is of what the first clause of its part
+ * of the sentence (after ；) built ([built-verbs]). */
+int complete_service(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t n = strlen(name), t, k;
+    if (f->values[c->k].kind != KIND_COUNT || n < 6 || n > 18)
+        return 0;
+    t = nm_str_prefix(ex, name, n, LX_SERVICE_TIMES);
+    if (!nm_str_is(ex, name + t, LX_SERVICE_VERBS))
+        return 0;
+    size_t a = f->values[c->k].start;
+    while (a > 0 && ex->cp[a - 1] != 0xFF1B /* ； */ && ex->cp[a - 1] != ';' && ex->cp[a - 1] != 0x3002)
+        a--;
+    while (a < ex->n && class_at(ex, a, CL_QUOTE))
+        a++;
+    if (!(k = starts_any(ex, a, LX_BUILT_VERBS)))
+        return 0;
+    size_t b = clause_end(ex, a + k), len = 0;
+    if (b >= f->values[c->k].start)
+        return 0;
+    char obj[NAME_BYTES];
+    obj[0] = '\0';
+    for (size_t i = 0; i < c->k && len < sizeof obj; i++)
+        if (f->values[i].start < b && f->values[i].end > a) {
+            /* what was built is counted (建成41个公共法律服务中心、1034个
+             * 工作站): the names of those counts, joined by 和 */
+            int w = snprintf(obj + len, sizeof obj - len, "%s%s", len ? "和" : "", c->done[i].name);
+            if (w < 0 || (size_t)w >= sizeof obj - len)
+                return 0;
+            len += (size_t)w;
+        }
+    if (!len) {
+        if (b - a - k < 4 || b - a - k > 24)
+            return 0;
+        nm_encode_chars(ex, a + k, b, obj, sizeof obj);
+    }
+    return snprintf(out, cap, "%s%s", obj, name) < (int)cap;
+}
+
+/* 高效有序开展安全生产执法检查，…，排查问题隐患8487条 -> 安全生产执法检查
+ * 排查问题隐患: a short count of deeds in a sentence whose first clause
+ * says what campaign they were part of (开展 X, X ending in a word of
+ * [theme-heads]) takes X. */
+int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const value *v = &c->f->values[c->k];
+    size_t n = strlen(name), e, a = 0, k = 0;
+    if (v->kind != KIND_COUNT || n < 12 || n > 18 ||
+        !(nm_str_prefix(ex, name, n, LX_COUNT_VERBS) >= 6 || nm_str_prefix(ex, name, n, LX_BARE_VERBS)) ||
+        (e = clause_end(ex, 0)) >= v->start)
+        return 0; /* (a deed of its own: 排查…, 推动整改…) */
+    while (a < e && !(k = starts_any(ex, a, LX_TARGET_VERBS)))
+        a++;
+    if (a == e || e - a - k < 4 || e - a - k > 20 || !ends_any(ex, e, LX_THEME_HEADS))
+        return 0;
+    for (size_t i = 0; i < c->f->nv; i++)
+        if (c->f->values[i].start < e)
+            return 0; /* the first clause counts: it is no campaign */
+    char theme[96];
+    size_t len = 0;
+    for (size_t i = a + k; i < e && len + 5 < sizeof theme; i++)
+        if (!class_at(ex, i, CL_QUOTE))
+            len += utf8_encode(ex->cp[i], theme + len);
+    theme[len] = '\0';
+    return !strstr(name, theme) && snprintf(out, cap, "%s%s", theme, name) < (int)cap;
+}
+
+/* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
+ * sentence that opens with 其中 is about the kind the paragraph was last
+ * about; its first value's short name takes that kind. */
+int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t a = 0, n = strlen(name);
+    while (a < ex->n && class_at(ex, a, CL_QUOTE))
+        a++;
+    if (c->k != 0 || n > 12 || !ex->last_kind[0] || a + 2 >= ex->n || ex->cp[a] != 0x5176 /* 其 */ ||
+        ex->cp[a + 1] != 0x4E2D /* 中 */ || strstr(name, ex->last_kind) || strstr(ex->last_kind, name))
+        return 0;
+    return snprintf(out, cap, "%s%s", ex->last_kind, name) < (int)cap;
+}
