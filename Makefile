@@ -9,7 +9,7 @@
 #   make static     build/static/lawgov-extract, PCRE2 and cJSON linked in
 
 CC       ?= cc
-CFLAGS   ?= -O3 -g
+CFLAGS   ?= -O2 -g
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 PYTHON   ?= python3
