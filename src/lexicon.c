@@ -530,6 +530,8 @@ static int entry_copy(const lx_entry *from, lx_entry *to)
     return 0;
 }
 
+/* Free the entries of the sections lists[0..LX_SECTION_COUNT) (a saved
+ * copy, or a lexicon's own lists, uncompiled first). */
 static void sections_free(lx_list_t *lists)
 {
     for (int l = 0; l < LX_SECTION_COUNT; l++) {
@@ -567,14 +569,11 @@ static int sections_save(const lg_lexicon *lx, lx_list_t *saved)
 static lg_status sections_restore(lg_lexicon *lx, lx_list_t *saved)
 {
     lx_uncompile(lx);
+    sections_free(lx->list);
     for (int l = 0; l < LX_SECTION_COUNT; l++) {
-        lx_list_t *list = &lx->list[l];
-        for (size_t i = 0; i < list->n; i++)
-            entry_free(&list->e[i]);
-        free(list->e);
-        list->e = saved[l].e;
-        list->n = saved[l].n;
-        list->cap = saved[l].cap;
+        lx->list[l].e = saved[l].e;
+        lx->list[l].n = saved[l].n;
+        lx->list[l].cap = saved[l].cap;
     }
     return lx_compile(lx);
 }
@@ -614,12 +613,7 @@ void lx_free(lg_lexicon *lx)
     if (!lx)
         return;
     lx_uncompile(lx);
-    for (int l = 0; l < LX_SECTION_COUNT; l++) {
-        lx_list_t *list = &lx->list[l];
-        for (size_t i = 0; i < list->n; i++)
-            entry_free(&list->e[i]);
-        free(list->e);
-    }
+    sections_free(lx->list);
     free(lx);
 }
 
