@@ -29,10 +29,14 @@ PKGS      := libpcre2-8 libcjson
 # such text passes through unconverted, with a warning.
 ifeq ($(shell pkg-config --exists opencc && echo yes),yes)
 PKGS      += opencc
-OPENCC_CFLAGS := -DLG_HAVE_OPENCC
+# OpenCC is opened with dlopen by its soname the first time a traditional
+# sentence comes (src/script.c), not linked: simplified text never loads it
+OPENCC_SONAME := $(shell readelf -d $(shell pkg-config --variable=libdir opencc)/libopencc.so 2>/dev/null | \
+                   sed -n 's/.*soname: \[\(.*\)\]/\1/p')
+OPENCC_CFLAGS := -DLG_HAVE_OPENCC -DLG_OPENCC_SONAME='"$(or $(OPENCC_SONAME),libopencc.so)"'
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS  := $(shell pkg-config --libs $(PKGS))
+PKG_LIBS  := $(shell pkg-config --libs $(filter-out opencc,$(PKGS))) $(if $(OPENCC_CFLAGS),-ldl)
 # iconv is in glibc; elsewhere it may live in GNU libiconv.
 ICONV_LIBS := $(shell printf '#include <iconv.h>\nint main(void){return iconv_open("a","b")==0;}\n' | \
                 $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
@@ -245,7 +249,7 @@ install: lawgov-extract liblawgov.a $(SHARED)
 	ln -sf liblawgov.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/liblawgov.so
 	install -m 644 include/lawgov.h $(DESTDIR)$(PREFIX)/include/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(PKGS)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@REQUIRES@|$(filter-out opencc,$(PKGS))|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    lawgov.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/lawgov.pc
 	install -m 644 doc/lawgov-extract.1 $(DESTDIR)$(PREFIX)/share/man/man1/

@@ -9,7 +9,11 @@
 #include "text.h"
 
 #ifdef LG_HAVE_OPENCC
+#include <dlfcn.h>
 #include <opencc/opencc.h>
+#ifndef LG_OPENCC_SONAME
+#define LG_OPENCC_SONAME "libopencc.so"
+#endif
 #endif
 
 struct lg_script {
@@ -33,6 +37,41 @@ struct lg_script {
 static pthread_mutex_t converter_lock = PTHREAD_MUTEX_INITIALIZER;
 static opencc_t converter = (opencc_t)-1;
 static int converter_tried;
+
+/* OpenCC itself is loaded then too (dlopen): it brings the C++ runtime,
+ * 1.8 MB of every process's memory that simplified text never needs. */
+static struct {
+    void *lib;
+    opencc_t (*open)(const char *config);
+    char *(*convert)(opencc_t, const char *, size_t);
+    void (*release)(char *);
+    int (*close)(opencc_t);
+} cc;
+
+static void unload_opencc(void)
+{
+    if (cc.lib)
+        dlclose(cc.lib);
+    memset(&cc, 0, sizeof cc);
+}
+
+/* Load the library and its four functions; 0, or -1 (nothing loaded). */
+static int load_opencc(void)
+{
+    cc.lib = dlopen(LG_OPENCC_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!cc.lib)
+        return -1;
+    /* (POSIX's way of taking a function from dlsym) */
+    *(void **)&cc.open = dlsym(cc.lib, "opencc_open");
+    *(void **)&cc.convert = dlsym(cc.lib, "opencc_convert_utf8");
+    *(void **)&cc.release = dlsym(cc.lib, "opencc_convert_utf8_free");
+    *(void **)&cc.close = dlsym(cc.lib, "opencc_close");
+    if (!cc.open || !cc.convert || !cc.release || !cc.close) {
+        unload_opencc();
+        return -1;
+    }
+    return 0;
+}
 #endif
 
 lg_status lg_script_new(lg_script **out, lg_sentence_sink next, void *next_user,
@@ -66,9 +105,10 @@ void lg_script_cleanup(void)
 #ifdef LG_HAVE_OPENCC
     pthread_mutex_lock(&converter_lock);
     if (converter_tried && converter != (opencc_t)-1)
-        opencc_close(converter);
+        cc.close(converter);
     converter = (opencc_t)-1;
     converter_tried = 0;
+    unload_opencc();
     pthread_mutex_unlock(&converter_lock);
 #endif
 }
@@ -115,11 +155,12 @@ static char *to_simplified(const char *s, size_t n, int *no_converter)
     pthread_mutex_lock(&converter_lock);
     if (!converter_tried) {
         converter_tried = 1;
-        converter = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+        if (load_opencc() == 0)
+            converter = cc.open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
     }
     if (converter != (opencc_t)-1) {
         *no_converter = 0;
-        done = opencc_convert_utf8(converter, s, n);
+        done = cc.convert(converter, s, n);
     }
     pthread_mutex_unlock(&converter_lock);
     return done;
@@ -132,7 +173,7 @@ static char *to_simplified(const char *s, size_t n, int *no_converter)
 static void release_converted(char *done)
 {
 #ifdef LG_HAVE_OPENCC
-    opencc_convert_utf8_free(done);
+    cc.release(done);
 #else
     (void)done;
 #endif
