@@ -80,6 +80,7 @@ typedef struct year_mention {
     int delta;       /* for relative ones: 去年 -1 */
     int period_mode, period_a, period_b;
     int comparison;  /* 比2022年, 较去年: a base, not the figure's year */
+    int same_as_before; /* 当年: the year the sentence named before it */
     int target;      /* 到2025年: a goal */
     int pair;        /* 2020年的35人: governs the next value only */
     int from_now;    /* 今年 去年 上年 前年 本年: counted from the time of writing */

@@ -272,13 +272,13 @@ static int alias_target(const char *name)
 }
 
 /* A [relative-years] entry's fields into e->kind and e->num; -1 when they
- * are none of "now N", "report", "half 1", "half 2". */
+ * are none of "now N", "report", "same", "half 1", "half 2". */
 static int relative_check(lx_entry *e)
 {
     const char *f = e->field;
     char *end;
-    if (!strcmp(f, "report")) {
-        e->kind = LX_REL_REPORT;
+    if (!strcmp(f, "report") || !strcmp(f, "same")) {
+        e->kind = f[0] == 'r' ? LX_REL_REPORT : LX_REL_SAME;
         return 0;
     }
     if (!strncmp(f, "now ", 4) || !strncmp(f, "half ", 5)) {

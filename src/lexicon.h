@@ -81,7 +81,7 @@ enum lx_meaning { LX_OVER, LX_APPROX, LX_NEARLY, LX_UNDER };
 /* What a [relative-years] word names, from its first field: the year N
  * from the time of writing (今年 now 0, 去年 now -1; N in num), the
  * report's year (当年, 目前), or a half of it (上半年 half 1; 1 or 2 in num). */
-enum lx_relative { LX_REL_NOW, LX_REL_REPORT, LX_REL_HALF };
+enum lx_relative { LX_REL_NOW, LX_REL_REPORT, LX_REL_HALF, LX_REL_SAME };
 
 /* The longest unit, in bytes, a value can hold (value.unit is this + 1). */
 #define LX_UNIT_MAX_BYTES 23

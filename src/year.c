@@ -104,7 +104,19 @@ static void read_relative(const lg_extractor *ex, const char *r, size_t len, yea
     } else if (e->kind == LX_REL_HALF) {
         m->period_mode = PERIOD_HALF;
         m->period_b = (int)e->num;
+    } else if (e->kind == LX_REL_SAME) {
+        m->same_as_before = 1;
     }
+}
+
+/* 2021年…，当年…: the year the sentence named last before the mention (not
+ * a base of comparison or a goal), or 0 for the report's. */
+static int year_named_before(const year_mention *before, size_t n)
+{
+    for (size_t i = n; i-- > 0;)
+        if (before[i].year && !before[i].comparison && !before[i].target && !before[i].period_mode)
+            return before[i].year;
+    return 0;
 }
 
 /* (2023年为867件)，同比增长283.6%: a year inside brackets governs only
@@ -241,8 +253,11 @@ size_t find_years(lg_extractor *ex, year_mention *out, size_t cap)
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
         m.end = char_at_byte(ex, at, ov[1]);
         at = m.end > at ? m.end : at + 1;
-        if (read_mention(ex, &m))
-            out[count++] = m;
+        if (!read_mention(ex, &m))
+            continue;
+        if (m.same_as_before)
+            m.year = year_named_before(out, count);
+        out[count++] = m;
     }
     return count;
 }
