@@ -96,6 +96,7 @@ static const struct section {
     [LX_ROLE_TARGET_NOT_BEFORE] = {"role-target-not-before", SH_WORD},
     [LX_ROLE_TARGET_NOT_AFTER] = {"role-target-not-after", SH_WORD},
     [LX_ROLE_TARGET_NOT_BETWEEN] = {"role-target-not-between", SH_WORD},
+    [LX_ROLE_TARGET_AFTER] = {"role-target-after", SH_WORD},
     [LX_ROLE_BY_YEAR] = {"role-by-year", SH_WORD},
     [LX_ROLE_BY_YEAR_NOT] = {"role-by-year-not", SH_WORD},
     [LX_ROLE_PLAN_HEADING] = {"role-plan-heading", SH_WORD},

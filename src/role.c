@@ -339,7 +339,8 @@ lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, cons
         r.plan_section = 1;
         return r;
     }
-    if (target_cue(lx, st, v->cp, v->n, v->start)) {
+    if (target_cue(lx, st, v->cp, v->n, v->start) ||
+        word_at(list(lx, LX_ROLE_TARGET_AFTER), v->cp, v->n, v->end)) {
         r.role = LG_ROLE_TARGET;
         return r;
     }

@@ -175,6 +175,16 @@ static int plan_is_coming(const lg_extractor *ex, const year_mention *m)
     return 0;
 }
 
+/* “十四五”末达到32%的目标: a plan's year whose clause goes on to a goal
+ * ([role-target-after]) is the goal's, not the figures'. */
+static int names_goal(const lg_extractor *ex, const year_mention *m)
+{
+    for (size_t i = m->end; i < ex->n && !class_at(ex, i, CL_BREAK); i++)
+        if (starts_any(ex, i, LX_ROLE_TARGET_AFTER))
+            return 1;
+    return 0;
+}
+
 /* The mention just matched; 0 when it names no year after all. */
 static int read_mention(const lg_extractor *ex, year_mention *m)
 {
@@ -204,7 +214,7 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
                 !ends(ex, m->start, "截至") && !m->pair;
     m->in_title = inside_title(ex, m->start);
     m->bracket_close = bracket_close_after(ex, m);
-    if (m->plan && plan_is_coming(ex, m))
+    if (m->plan && (plan_is_coming(ex, m) || names_goal(ex, m)))
         m->target = 1;
     return 1;
 }
