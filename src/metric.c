@@ -480,6 +480,10 @@ static void right_words(const lg_extractor *ex, const found *f, size_t k, naming
     size_t r;
     while (right.a < right.b && ((r = starts_any(ex, right.a, LX_RIGHT_LEAD)) || class_at(ex, right.a, CL_QUOTE)))
         right.a += r ? r : 1;
+    /* 作主题宣讲5次等多种形式: a value that closes a list of examples is
+     * named by its own item; the words after 等 are what the list was */
+    if (right.a < right.b && ex->cp[right.a] == 0x7B49 /* 等 */)
+        right.b = right.a;
     nm->right = trim_words(ex, right, f);
 }
 
