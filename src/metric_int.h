@@ -70,5 +70,6 @@ span nm_head_after_clause(const lg_extractor *ex, span named);
 int nm_context_clause_before(const lg_extractor *ex, size_t clause);
 int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev);
 span nm_after_agent(const lg_extractor *ex, span left);
+int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left, span right, span *doer);
 
 #endif
