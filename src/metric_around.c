@@ -45,21 +45,27 @@ const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k)
 
 /* 行政处罚类数量最多，共349件: a value with no words of its own is of
  * what the clause before names, when that clause has no value; a
- * superlative after it ([superlatives]) says how it ranks.  Returns 1 with
- * the words in *out. */
+ * superlative after it ([superlatives]) says how it ranks; a year does
+ * not make it a value's (2021年…数量较多，高达222件: the value is never
+ * named by its own words).  Returns 1 with the words in *out. */
 int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
 {
     if (clause < 2)
         return 0;
     span s = {clause_start(ex, clause - 1), clause - 1, 0};
-    for (size_t q = s.a; q < s.b; q++)
-        if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
+    mentions years = YEARS_OF(f);
+    for (size_t q = s.a; q < s.b; q++) {
+        size_t y = skip_mention_at(years, q);
+        if (y > q)
+            q = y - 1;
+        else if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
             return 0;
+    }
     size_t k;
     while (s.b > s.a && (k = ends_any(ex, s.b, LX_SUPERLATIVES)))
         s.b -= k;
     *out = metric_trim(ex, s, f);
-    return out->b > out->a && nm_visible_chars(ex, *out) >= 2 && nm_visible_chars(ex, *out) <= 12;
+    return out->b > out->a && nm_visible_chars(ex, *out) >= 2 && nm_visible_chars(ex, *out) <= 2 * METRIC_LONG_CHARS;
 }
 
 /* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before

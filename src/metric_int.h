@@ -9,6 +9,8 @@
 #include "extract_int.h"
 
 #define NAME_BYTES 256
+/* A name may run past METRIC_MAX_CHARS to start at a word, up to this. */
+#define METRIC_LONG_CHARS 36
 
 /* What every completion reads: the extractor, the sentence's values, the
  * value being named (k) and the names of the values before it. */
