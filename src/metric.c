@@ -629,6 +629,18 @@ static size_t split_items(const lg_extractor *ex, span s, span *item, size_t max
     return n;
 }
 
+/* The 、 in [a, b), or SIZE_MAX when a 和 及 与 lists there too. */
+static size_t marks_in(const lg_extractor *ex, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (ex->cp[i] == 0x548C || ex->cp[i] == 0x53CA || ex->cp[i] == 0x4E0E)
+            return SIZE_MAX;
+        else
+            n += ex->cp[i] == 0x3001;
+    return n;
+}
+
 /* 育肥和屠宰规模分别增长85%、46.5%: as many things named before 分别 as
  * values after it pair in order, two of them sharing the head one leaves
  * out (育肥规模, 屠宰规模; 京访批次和人次 -> 京访人次).  Returns 1 when
@@ -646,8 +658,11 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
         return 0;
     while (b > a + 1 && !(ex->cp[b - 1] == 0x522B /* 别 */ && ex->cp[b - 2] == 0x5206 /* 分 */))
         b--;
-    if (b <= a + 1)
-        return 0; /* no 分别 */
+    /* 市级、县级…可办率达到98%、95%: with no 分别, as many items before the
+     * values, listed with 、 only, pair with them as well */
+    int listed = b <= a + 1;
+    if (listed)
+        b = a + 2;
     /* only a change or level between 分别 and the values: 甲区、乙区分别
      *受理… names the places' counts by the verb after 分别 */
     size_t e = values[k0].start;
@@ -656,11 +671,11 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
     while (e > b && ((q = ends_any(ex, e, LX_CHANGE_WORDS)) || (q = ends_any(ex, e, LX_TRAIL_FILLERS)) ||
                      (q = ends_any(ex, e, LX_QUAL_WORDS))) && e - q >= b)
         e -= q;
-    if (b == a || e != b)
+    if (b == a || (e != b && !listed) || (listed && marks_in(ex, a, e) != m - 1))
         return 0;
     naming nm;
     left_words(ex, f, k0, &nm);
-    span left = {nm.left.a, b - 2, 0};
+    span left = {nm.left.a, listed ? e : b - 2, 0};
     while ((q = ends_any(ex, left.b, LX_ADVERBS)) && left.b - q > left.a)
         left.b -= q;
     span item[8];
