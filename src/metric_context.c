@@ -801,7 +801,8 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_theme(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf) ||
         complete_among(c, name, buf, sizeof buf) ||
-        complete_deed(c, name, buf, sizeof buf)) {
+        complete_deed(c, name, buf, sizeof buf) ||
+        complete_pair(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);

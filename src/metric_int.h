@@ -58,6 +58,7 @@ int complete_service(const name_ctx *c, const char *name, char *out, size_t cap)
 int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_pair(const name_ctx *c, const char *name, char *out, size_t cap);
 
 /* ---- metric.c and metric_around.c --------------------------------- */
 

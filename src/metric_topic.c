@@ -363,3 +363,53 @@ int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap)
             obj = ex->deeds[i].obj;
     return obj && snprintf(out, cap, "%s%s", name, obj) < (int)cap;
 }
+
+/* ---- the subjects of a paired run before ---------------------------- */
+
+/* Are values i and i + 1 of f listed with 、 alone between them? */
+static int listed_next(const lg_extractor *ex, const found *f, size_t i)
+{
+    return i + 1 < f->nv && f->values[i].end + 1 == f->values[i + 1].start &&
+           ex->cp[f->values[i].end] == 0x3001 /* 、 */;
+}
+
+/* 政务服务、行政许可事项承诺时限压83%、78%，即办件占比53%、43% -> 政务服务
+ * 事项即办件占比, 行政许可事项即办件占比: a run of values listed with 、
+ * whose name gives no subjects of its own is of the subjects the run of as
+ * many values right before it was paired with, named up to their generic
+ * head (事项, 案件); 0 when that run's names do not differ so. */
+int complete_pair(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k0 = c->k, k1 = c->k;
+    while (k0 > 0 && listed_next(ex, f, k0 - 1))
+        k0--;
+    while (listed_next(ex, f, k1))
+        k1++;
+    size_t m = k1 - k0 + 1, p0 = k0 - m;
+    if (m < 2 || k0 < m || (p0 > 0 && listed_next(ex, f, p0 - 1)))
+        return 0;
+    for (size_t i = p0; i + 1 < k0; i++)
+        if (!listed_next(ex, f, i))
+            return 0;
+    char subject[8][96];
+    for (size_t i = 0; i < m; i++) {
+        const char *s = c->done[p0 + i].name;
+        size_t n = strlen(s), at = 6, h = 0;
+        while (at < n && !(h = nm_str_prefix(ex, s + at, n - at, LX_GENERIC_HEADS)))
+            at += nm_seq_len((unsigned char)s[at]);
+        if (!h || (i > 0 && !strncmp(subject[i - 1], s, at + h)) || at + h >= sizeof subject[i])
+            return 0;
+        memcpy(subject[i], s, at + h);
+        subject[i][at + h] = '\0';
+    }
+    const char *mine = subject[c->k - k0];
+    for (size_t i = 0; i < m && c->k > k0; i++)
+        if (!strncmp(name, subject[i], strlen(subject[i])))
+            name += strlen(subject[i]); /* the name the run's first value got */
+    for (size_t i = 0; i < m; i++)
+        if (strstr(name, subject[i]))
+            return 0; /* its own subject */
+    return snprintf(out, cap, "%s%s", mine, name) < (int)cap;
+}
