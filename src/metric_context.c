@@ -509,6 +509,9 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
         return 0;
     share_subject(ex, d, s, sizeof s);
     const char *obj = object_of(ex, s);
+    /* (政务服务事项: a verb inside a noun leaves a head, not the thing) */
+    if (nm_str_is(ex, obj, LX_GENERIC_HEADS) && obj > s && !nm_verb_word(ex, s, strlen(s)))
+        obj = s;
     if (strlen(obj) < 6 || nm_str_is(ex, obj, LX_GENERIC_HEADS))
         return 0;
     snprintf(out, cap, "%s%s", obj, name);
