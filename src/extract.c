@@ -186,6 +186,7 @@ static int extract_sentence(lg_extractor *ex)
             note_latest_year(ex, &f);
         rc = records(ex, &f, cells, ncells);
         remember_kinds(ex, &f);
+        remember_deeds(ex);
     }
     if (f.values != stack)
         free(f.values);
@@ -211,7 +212,7 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
     int numeral = has_numeral(ex, chars, n);
     if (flags & LG_SENT_PARA_START) {
         ex->have_para_year = ex->after_semicolon = 0;
-        ex->nkinds = 0; /* the kinds a paragraph named are its own */
+        ex->nkinds = ex->ndeeds = 0; /* the kinds a paragraph named are its own */
         note_paragraph_start(ex, chars, n);
     }
     if (!ex->after_semicolon)

@@ -136,6 +136,12 @@ typedef struct named {
     const char *kind;
 } named;
 
+/* A verb of a run that took one object (取消、承接和调整一批行政许可事项):
+ * the verb and that object (metric_topic.c). */
+typedef struct deed {
+    char verb[16], obj[96];
+} deed;
+
 /* A view of either kind of mention, for the helpers they share. */
 typedef struct mentions {
     const unsigned char *at;
@@ -209,6 +215,9 @@ struct lg_extractor {
     size_t nkinds;
     /* the last of them, kept across paragraphs: 行政强制类 is a category of it */
     char last_kind[96];
+    /* the objects the paragraph's verbs took: 取消、承接和调整一批行政许可事项 */
+    deed deeds[8];
+    size_t ndeeds;
     /* the table reader (table.c), fed the input's lines as they are */
     struct table_reader *tables;
     lg_role_state role_state; /* plan sections (下一步工作打算), the sentence's cues */
@@ -328,6 +337,8 @@ span metric_trim(const lg_extractor *ex, span s, const found *f);
 void complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
                    size_t subject_cap);
 void remember_kinds(lg_extractor *ex, const found *f);
+/* ...and the objects its verbs took (metric_topic.c). */
+void remember_deeds(lg_extractor *ex);
 int is_change(const lg_extractor *ex, const value *v);
 
 /* table.c: the table reader, which reads the input's lines before the

@@ -230,8 +230,6 @@ static size_t long_bracket_end(const lg_extractor *ex, size_t i, size_t b)
     return inner > 4 ? k : 0;
 }
 
-/* A name may run past METRIC_MAX_CHARS to start at a word, up to this. */
-#define METRIC_LONG_CHARS 36
 
 /* The first place in s from which at most max visible chars are left and
  * a phrase starts (after 的 等 》 or a bracket, or at a verb), or s.a.
@@ -480,6 +478,10 @@ static void right_words(const lg_extractor *ex, const found *f, size_t k, naming
     size_t r;
     while (right.a < right.b && ((r = starts_any(ex, right.a, LX_RIGHT_LEAD)) || class_at(ex, right.a, CL_QUOTE)))
         right.a += r ? r : 1;
+    /* 作主题宣讲5次等多种形式: a value that closes a list of examples is
+     * named by its own item; the words after 等 are what the list was */
+    if (right.a < right.b && ex->cp[right.a] == 0x7B49 /* 等 */)
+        right.b = right.a;
     nm->right = trim_words(ex, right, f);
 }
 
@@ -627,6 +629,18 @@ static size_t split_items(const lg_extractor *ex, span s, span *item, size_t max
     return n;
 }
 
+/* The 、 in [a, b), or SIZE_MAX when a 和 及 与 lists there too. */
+static size_t marks_in(const lg_extractor *ex, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++)
+        if (ex->cp[i] == 0x548C || ex->cp[i] == 0x53CA || ex->cp[i] == 0x4E0E)
+            return SIZE_MAX;
+        else
+            n += ex->cp[i] == 0x3001;
+    return n;
+}
+
 /* 育肥和屠宰规模分别增长85%、46.5%: as many things named before 分别 as
  * values after it pair in order, two of them sharing the head one leaves
  * out (育肥规模, 屠宰规模; 京访批次和人次 -> 京访人次).  Returns 1 when
@@ -644,8 +658,11 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
         return 0;
     while (b > a + 1 && !(ex->cp[b - 1] == 0x522B /* 别 */ && ex->cp[b - 2] == 0x5206 /* 分 */))
         b--;
-    if (b <= a + 1)
-        return 0; /* no 分别 */
+    /* 市级、县级…可办率达到98%、95%: with no 分别, as many items before the
+     * values, listed with 、 only, pair with them as well */
+    int listed = b <= a + 1;
+    if (listed)
+        b = a + 2;
     /* only a change or level between 分别 and the values: 甲区、乙区分别
      *受理… names the places' counts by the verb after 分别 */
     size_t e = values[k0].start;
@@ -654,11 +671,11 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
     while (e > b && ((q = ends_any(ex, e, LX_CHANGE_WORDS)) || (q = ends_any(ex, e, LX_TRAIL_FILLERS)) ||
                      (q = ends_any(ex, e, LX_QUAL_WORDS))) && e - q >= b)
         e -= q;
-    if (b == a || e != b)
+    if (b == a || (e != b && !listed) || (listed && marks_in(ex, a, e) != m - 1))
         return 0;
     naming nm;
     left_words(ex, f, k0, &nm);
-    span left = {nm.left.a, b - 2, 0};
+    span left = {nm.left.a, listed ? e : b - 2, 0};
     while ((q = ends_any(ex, left.b, LX_ADVERBS)) && left.b - q > left.a)
         left.b -= q;
     span item[8];
@@ -763,7 +780,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         text_append(out, prev, strlen(prev));
     } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
-    } else if (!nm.after_prev && nm_government_before(ex, left, &body) &&
+    } else if (!nm.after_prev && (nm_government_before(ex, left, &body) || nm_doer_of_times(ex, f, k, left, nm.right, &body)) &&
                nm_visible_chars(ex, (right_named = name_before_verb(ex, nm.right, f))) >= 2) {
         append_span(ex, out, body, 0);
         append_span(ex, out, right_named, 0);

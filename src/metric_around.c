@@ -4,13 +4,13 @@
  * the count a comparison is of, the clause before that names a value with
  * no words of its own, the head after a relative clause's 的, a clause of
  * context before a rank, an item of a list that shares the head of the
- * name before.
+ * name before, who did the deed a count of times after it counts.
  * Owns: those tests, which metric.c's name_metric applies.
  * Reads: the sentence, its values and years, the names of the values
  * before (ex->done); the lexicon's [agent-heads], [agent-plurals],
  * [causative-verbs], [government-words], [comparisons], [superlatives],
  * [count-verbs], [bare-verbs], [verb-glue], [adverbs], [object-relations],
- * [agent-relations]. */
+ * [agent-relations], [right-stops]. */
 #include "metric_int.h"
 
 /* 完成市政府1026件文件、协议的合法性审核: verbs and a government alone
@@ -45,21 +45,27 @@ const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k)
 
 /* 行政处罚类数量最多，共349件: a value with no words of its own is of
  * what the clause before names, when that clause has no value; a
- * superlative after it ([superlatives]) says how it ranks.  Returns 1 with
- * the words in *out. */
+ * superlative after it ([superlatives]) says how it ranks; a year does
+ * not make it a value's (2021年…数量较多，高达222件: the value is never
+ * named by its own words).  Returns 1 with the words in *out. */
 int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out)
 {
     if (clause < 2)
         return 0;
     span s = {clause_start(ex, clause - 1), clause - 1, 0};
-    for (size_t q = s.a; q < s.b; q++)
-        if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
+    mentions years = YEARS_OF(f);
+    for (size_t q = s.a; q < s.b; q++) {
+        size_t y = skip_mention_at(years, q);
+        if (y > q)
+            q = y - 1;
+        else if (is_digit_cp(ex->cp[q]) || class_at(ex, q, CL_NUMERAL))
             return 0;
+    }
     size_t k;
     while (s.b > s.a && (k = ends_any(ex, s.b, LX_SUPERLATIVES)))
         s.b -= k;
     *out = metric_trim(ex, s, f);
-    return out->b > out->a && nm_visible_chars(ex, *out) >= 2 && nm_visible_chars(ex, *out) <= 12;
+    return out->b > out->a && nm_visible_chars(ex, *out) >= 2 && nm_visible_chars(ex, *out) <= 2 * METRIC_LONG_CHARS;
 }
 
 /* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before
@@ -137,4 +143,30 @@ span nm_after_agent(const lg_extractor *ex, span left)
             return (span){q, left.b, left.weak};
     }
     return left;
+}
+
+/* 区委主要负责同志先后18次调研法治建设工作: a count of times whose words
+ * right after it are a deed counts that deed, done by whoever the words
+ * before name when they hold no deed of their own.  Returns 1 with the
+ * doer (maybe empty) in *doer; the name is the doer and the deed. */
+int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left, span right, span *doer)
+{
+    const value *v = &f->values[k];
+    if (v->kind != KIND_COUNT || !UNIT_IS(v->unit, "次") || right.a != v->end ||
+        nm_visible_chars(ex, right) < 4)
+        return 0;
+    for (size_t i = k ? f->values[k - 1].end : left.a; i < left.a; i++)
+        if (ex->cp[i] == 0x3001 /* 、 */)
+            return 0; /* an item of a list of counts: its words are its name */
+    for (size_t i = left.a; i < left.b; i++)
+        if (starts_any(ex, i, LX_COUNT_VERBS) >= 2 || starts_any(ex, i, LX_BARE_VERBS) || !is_cjk(ex->cp[i]))
+            return 0;
+    size_t q, often = 0;
+    while ((q = ends_any(ex, left.b, LX_RIGHT_STOPS)) && left.b - q >= left.a)
+        left.b -= q, often = 1; /* 先后, 累计: how often, not who */
+    /* a verb after the count, or 先后 before it, says it is a deed */
+    if (!often && !(starts_any(ex, right.a, LX_COUNT_VERBS) >= 2 || starts_any(ex, right.a, LX_BARE_VERBS)))
+        return 0;
+    *doer = left;
+    return nm_visible_chars(ex, left) <= 12;
 }

@@ -509,10 +509,27 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
         return 0;
     share_subject(ex, d, s, sizeof s);
     const char *obj = object_of(ex, s);
+    /* (政务服务事项: a verb inside a noun leaves a head, not the thing) */
+    if (nm_str_is(ex, obj, LX_GENERIC_HEADS) && obj > s && !nm_verb_word(ex, s, strlen(s)))
+        obj = s;
     if (strlen(obj) < 6 || nm_str_is(ex, obj, LX_GENERIC_HEADS))
         return 0;
     snprintf(out, cap, "%s%s", obj, name);
     return 1;
+}
+
+/* 第一批取消行政许可事项1项，承接9项: an ordinal (第一批, 第二季度) before
+ * the first verb of a run scopes the run's later verbs too; its bytes in
+ * s, 0 when s opens with none. */
+static size_t ordinal_prefix(const lg_extractor *ex, const char *s)
+{
+    size_t n = strlen(s);
+    if (strncmp(s, "第", 3) != 0)
+        return 0;
+    for (size_t p = 6; p <= 15 && p < n; p += nm_seq_len((unsigned char)s[p]))
+        if (nm_verb_word(ex, s + p, n - p))
+            return p;
+    return 0;
 }
 
 /* 行政诉讼案件14件，审结17件: a verb alone counts the thing counted
@@ -530,10 +547,13 @@ static int complete_bare_verb(const name_ctx *c, const char *name, char *out, si
         if (strcmp(done[i].unit, v->unit) != 0 || done[i].kind != KIND_COUNT)
             continue;
         const char *obj = object_of(ex, done[i].subject);
-        if (strlen(obj) < 6)
-            continue;
+        size_t ol = strlen(obj);
+        if (ol < 6 || nm_str_suffix(ex, obj, ol, LX_BARE_VERBS))
+            continue; /* (第一批取消 with no object: not one to share) */
         char joined[NAME_BYTES];
-        if (snprintf(joined, sizeof joined, "%s%s", name, obj) >= (int)sizeof joined)
+        size_t at = ordinal_prefix(ex, done[i].subject);
+        if (snprintf(joined, sizeof joined, "%.*s%s%s", (int)at, done[i].subject, name, obj) >=
+            (int)sizeof joined)
             return 0;
         if (!complete_head(c, joined, v->start, out, cap))
             copy_str(out, cap, joined);
@@ -783,7 +803,9 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_topic(c, name, buf, sizeof buf) ||
         complete_theme(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf) ||
-        complete_among(c, name, buf, sizeof buf)) {
+        complete_among(c, name, buf, sizeof buf) ||
+        complete_deed(c, name, buf, sizeof buf) ||
+        complete_pair(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);

@@ -9,6 +9,8 @@
 #include "extract_int.h"
 
 #define NAME_BYTES 256
+/* A name may run past METRIC_MAX_CHARS to start at a word, up to this. */
+#define METRIC_LONG_CHARS 36
 
 /* What every completion reads: the extractor, the sentence's values, the
  * value being named (k) and the names of the values before it. */
@@ -55,6 +57,8 @@ int complete_target(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_service(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_pair(const name_ctx *c, const char *name, char *out, size_t cap);
 
 /* ---- metric.c and metric_around.c --------------------------------- */
 
@@ -69,5 +73,6 @@ span nm_head_after_clause(const lg_extractor *ex, span named);
 int nm_context_clause_before(const lg_extractor *ex, size_t clause);
 int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev);
 span nm_after_agent(const lg_extractor *ex, span left);
+int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left, span right, span *doer);
 
 #endif

@@ -276,3 +276,140 @@ int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
         return 0;
     return snprintf(out, cap, "%s%s", ex->last_kind, name) < (int)cap;
 }
+
+/* ---- the objects the paragraph's verbs took ------------------------- */
+
+/* Where an object starting at char j ends: right after a generic head
+ * that a mark follows, within 12 chars and with a modifier of 2 or more
+ * before it; j when it does not. */
+static size_t object_end(const lg_extractor *ex, size_t j)
+{
+    for (size_t e = j + 1; e <= ex->n && e - j <= 12 && is_cjk(ex->cp[e - 1]); e++) {
+        size_t h = ends_any(ex, e, LX_GENERIC_HEADS);
+        if (h && e - j >= h + 2 && (e == ex->n || !is_cjk(ex->cp[e])))
+            return e;
+    }
+    return j;
+}
+
+/* Is char i one that joins verbs of a run (、 和 及 与 并)? */
+static int joins_verbs(const lg_extractor *ex, size_t i)
+{
+    uint32_t cp = cp_at(ex, i);
+    return cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E || cp == 0x5E76;
+}
+
+/* Every run of [bare-verbs] before char limit that takes an object into
+ * d[0..cap) (a verb seen again takes its later object); how many. */
+static size_t scan_deeds(const lg_extractor *ex, size_t limit, deed *d, size_t n, size_t cap)
+{
+    for (size_t i = 0; i < limit; i++) {
+        size_t verbs[8], lens[8], nv = 0, p = i, k;
+        while (p < limit && nv < 8 && (k = starts_any(ex, p, LX_BARE_VERBS)) >= 2) {
+            verbs[nv] = p, lens[nv++] = k;
+            p += k;
+            if (joins_verbs(ex, p) && starts_any(ex, p + 1, LX_BARE_VERBS) >= 2)
+                p++;
+        }
+        if (nv == 0)
+            continue;
+        if (cp_at(ex, p) == 0x4E00 /* 一 */) /* 一批, 一些: how many, not what */
+            p += 2;
+        size_t e = p < limit ? object_end(ex, p) : p;
+        if (e > p && e <= limit)
+            for (size_t v = 0; v < nv; v++) {
+                size_t at = 0;
+                char verb[16];
+                nm_encode_chars(ex, verbs[v], verbs[v] + lens[v], verb, sizeof verb);
+                while (at < n && strcmp(d[at].verb, verb) != 0)
+                    at++;
+                if (at == n && n == cap)
+                    continue;
+                n += at == n;
+                memcpy(d[at].verb, verb, sizeof verb);
+                nm_encode_chars(ex, p, e, d[at].obj, sizeof d[at].obj);
+            }
+        i = p > i ? p - 1 : i;
+    }
+    return n;
+}
+
+void remember_deeds(lg_extractor *ex)
+{
+    ex->ndeeds = scan_deeds(ex, ex->n, ex->deeds, ex->ndeeds, sizeof ex->deeds / sizeof *ex->deeds);
+}
+
+/* 分四批取消、承接和调整行政许可事项。其中：第一批取消1项 -> 第一批取消
+ * 行政许可事项: a count named by a verb alone (after an ordinal or a
+ * scope of a few chars) is of the object the same verb took before in
+ * its sentence or paragraph. */
+int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), vl = nm_str_suffix(ex, name, n, LX_BARE_VERBS);
+    if (c->f->values[c->k].kind != KIND_COUNT || vl < 6 || n - vl > 12)
+        return 0;
+    for (size_t i = 0; i < n - vl; i += nm_seq_len((unsigned char)name[i]))
+        if (nm_verb_word(ex, name + i, n - vl - i))
+            return 0; /* (a deed of its own before the verb) */
+    deed here[8];
+    size_t nh = scan_deeds(ex, c->f->values[c->k].start, here, 0, 8);
+    const char *verb = name + n - vl, *obj = NULL;
+    for (size_t i = 0; i < nh && !obj; i++)
+        if (!strcmp(here[i].verb, verb))
+            obj = here[i].obj;
+    for (size_t i = 0; i < ex->ndeeds && !obj; i++)
+        if (!strcmp(ex->deeds[i].verb, verb))
+            obj = ex->deeds[i].obj;
+    return obj && snprintf(out, cap, "%s%s", name, obj) < (int)cap;
+}
+
+/* ---- the subjects of a paired run before ---------------------------- */
+
+/* Are values i and i + 1 of f listed with 、 alone between them? */
+static int listed_next(const lg_extractor *ex, const found *f, size_t i)
+{
+    return i + 1 < f->nv && f->values[i].end + 1 == f->values[i + 1].start &&
+           ex->cp[f->values[i].end] == 0x3001 /* 、 */;
+}
+
+/* 政务服务、行政许可事项承诺时限压83%、78%，即办件占比53%、43% -> 政务服务
+ * 事项即办件占比, 行政许可事项即办件占比: a run of values listed with 、
+ * whose name gives no subjects of its own is of the subjects the run of as
+ * many values right before it was paired with, named up to their generic
+ * head (事项, 案件); 0 when that run's names do not differ so. */
+int complete_pair(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k0 = c->k, k1 = c->k;
+    while (k0 > 0 && listed_next(ex, f, k0 - 1))
+        k0--;
+    while (listed_next(ex, f, k1))
+        k1++;
+    size_t m = k1 - k0 + 1, p0 = k0 - m;
+    if (m < 2 || k0 < m || (p0 > 0 && listed_next(ex, f, p0 - 1)))
+        return 0;
+    for (size_t i = p0; i + 1 < k0; i++)
+        if (!listed_next(ex, f, i))
+            return 0;
+    char subject[8][96];
+    for (size_t i = 0; i < m; i++) {
+        const char *s = c->done[p0 + i].name;
+        size_t n = strlen(s), at = 6, h = 0;
+        while (at < n && !(h = nm_str_prefix(ex, s + at, n - at, LX_GENERIC_HEADS)))
+            at += nm_seq_len((unsigned char)s[at]);
+        if (!h || (i > 0 && !strncmp(subject[i - 1], s, at + h)) || at + h >= sizeof subject[i])
+            return 0;
+        memcpy(subject[i], s, at + h);
+        subject[i][at + h] = '\0';
+    }
+    const char *mine = subject[c->k - k0];
+    for (size_t i = 0; i < m && c->k > k0; i++)
+        if (!strncmp(name, subject[i], strlen(subject[i])))
+            name += strlen(subject[i]); /* the name the run's first value got */
+    for (size_t i = 0; i < m; i++)
+        if (strstr(name, subject[i]))
+            return 0; /* its own subject */
+    return snprintf(out, cap, "%s%s", mine, name) < (int)cap;
+}
