@@ -303,7 +303,12 @@ static int joins_verbs(const lg_extractor *ex, size_t i)
  * d[0..cap) (a verb seen again takes its later object); how many. */
 static size_t scan_deeds(const lg_extractor *ex, size_t limit, deed *d, size_t n, size_t cap)
 {
+    const lx_list_t *bare = &ex->lx->list[LX_BARE_VERBS];
     for (size_t i = 0; i < limit; i++) {
+        /* (every sentence is scanned: most characters start no verb, and
+         * the list's filter says so without a call) */
+        if (!lx_first_group(bare, ex->cp[i]))
+            continue;
         size_t verbs[8], lens[8], nv = 0, p = i, k;
         while (p < limit && nv < 8 && (k = starts_any(ex, p, LX_BARE_VERBS)) >= 2) {
             verbs[nv] = p, lens[nv++] = k;
