@@ -195,13 +195,20 @@ static int convert_utf8(lg_script *s)
 
 int lg_script_simplify(char *s, size_t cap)
 {
+    /* every table cell comes here: only three-byte characters can be
+     * traditional forms (U+3400..U+FAFF), decoded in place */
+    const unsigned char *u = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     while (i < n) {
-        uint32_t cp;
-        size_t k = utf8_decode_one(s + i, &cp);
-        if (lg_is_traditional(cp))
+        unsigned char b = u[i];
+        if ((b & 0xF0) != 0xE0) {
+            i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : 2;
+            continue;
+        }
+        if (i + 2 < n &&
+            lg_is_traditional((uint32_t)(b & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)))
             break;
-        i += k ? k : 1;
+        i += 3;
     }
     if (i >= n)
         return 0;
