@@ -53,13 +53,11 @@ static void copy_str(char *dst, size_t cap, const char *s)
 /* The longest word of list l that s[0..n) starts with, in bytes; 0 if
  * none.  Only the words of the list's index beginning with s's first
  * character are compared. */
-size_t nm_str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
+/* The longest word of list l that s[0..n) opens with, its first
+ * character cp already decoded. */
+static size_t prefix_of_cp(const lg_extractor *ex, const char *s, size_t n, int l, uint32_t cp)
 {
-    uint32_t cp;
-    if (n == 0 || nm_seq_len((unsigned char)s[0]) > n)
-        return 0;
-    utf8_decode_one(s, &cp);
-    const lx_group *g = list_group(ex, l, cp, 0);
+    const lx_group *g = lx_first_group(&ex->lx->list[l], cp);
     size_t best = 0;
     for (uint32_t k = 0; g && k < g->n; k++) {
         const lx_entry *e = g->entries[k];
@@ -67,6 +65,22 @@ size_t nm_str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
             best = e->len;
     }
     return best;
+}
+
+/* The first character of s[0..n), or 0 when it does not fit. */
+static uint32_t first_cp(const char *s, size_t n)
+{
+    uint32_t cp;
+    if (n == 0 || nm_seq_len((unsigned char)s[0]) > n)
+        return 0;
+    utf8_decode_one(s, &cp);
+    return cp;
+}
+
+size_t nm_str_prefix(const lg_extractor *ex, const char *s, size_t n, int l)
+{
+    uint32_t cp = first_cp(s, n);
+    return cp ? prefix_of_cp(ex, s, n, l, cp) : 0;
 }
 
 size_t nm_str_suffix(const lg_extractor *ex, const char *s, size_t n, int l)
@@ -112,13 +126,16 @@ int nm_str_is(const lg_extractor *ex, const char *s, int l)
 size_t nm_verb_word(const lg_extractor *ex, const char *s, size_t n)
 {
     static const int LISTS[] = {LX_BARE_VERBS, LX_VERB_GLUE, LX_ADVERBS};
-    size_t k = nm_str_prefix(ex, s, n, LX_COUNT_VERBS), b;
+    uint32_t cp = first_cp(s, n); /* (once for the five lists) */
+    if (!cp)
+        return 0;
+    size_t k = prefix_of_cp(ex, s, n, LX_COUNT_VERBS, cp), b;
     if (k < 6)
         k = 0;
-    if ((b = nm_str_prefix(ex, s, n, LX_LEAD_FILLERS)) >= 6 && b > k)
+    if ((b = prefix_of_cp(ex, s, n, LX_LEAD_FILLERS, cp)) >= 6 && b > k)
         k = b;
     for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++)
-        if ((b = nm_str_prefix(ex, s, n, LISTS[i])) > k)
+        if ((b = prefix_of_cp(ex, s, n, LISTS[i], cp)) > k)
             k = b;
     return k;
 }
