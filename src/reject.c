@@ -73,6 +73,12 @@ static int inside_label(const lg_extractor *ex, const value *v)
     return 0;
 }
 
+/* An Arabic digit or a Chinese numeral. */
+static int numeral_cp(const lg_extractor *ex, uint32_t cp)
+{
+    return is_digit_cp(cp) || has_class(ex, cp, CL_NUMERAL);
+}
+
 /* Does the clause before the one starting at cs end with a rank (综合排名
  * 第十，东北四市第一: the second rank of a list of them has no cue)? */
 static int after_rank_clause(const lg_extractor *ex, size_t cs)
@@ -83,9 +89,7 @@ static int after_rank_clause(const lg_extractor *ex, size_t cs)
     if (ex->cp[k - 1] == 0x540D /* 名 */ || ex->cp[k - 1] == 0x4F4D /* 位 */)
         k--;
     size_t digits = 0;
-    while (k > 0 && digits < 4 &&
-           ((ex->cp[k - 1] >= '0' && ex->cp[k - 1] <= '9') ||
-            lg_numerals_has(&ex->lx->numerals, ex->cp[k - 1])))
+    while (k > 0 && digits < 4 && numeral_cp(ex, ex->cp[k - 1]))
         k--, digits++;
     return digits && k > 0 && ex->cp[k - 1] == 0x7B2C /* 第 */;
 }
@@ -99,8 +103,7 @@ static int rank_ends_here(const lg_extractor *ex, const value *v, const candidat
     if (c->after != 0x3001 /* 、 */ || v->end + 1 >= ex->n)
         return 0;
     uint32_t next = ex->cp[v->end + 1];
-    return next != 0x7B2C && !(next >= '0' && next <= '9') &&
-           !lg_numerals_has(&ex->lx->numerals, next);
+    return next != 0x7B2C && !numeral_cp(ex, next);
 }
 
 /* 第一批, 第28个 are ordinals; 第7位, 第1名, 居全国第一, 全省第三 ranks.
