@@ -112,11 +112,7 @@ static size_t unbracketed_chars(const lg_extractor *ex, size_t a, size_t b)
     int depth = 0;
     for (size_t i = a; i < b; i++) {
         uint32_t cp = ex->cp[i];
-        if (cp == '(' || cp == 0xFF08 /* （ */)
-            depth++;
-        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
-            depth--;
-        else if (!depth && !class_at(ex, i, CL_QUOTE))
+        if (!nm_bracket_step(cp, &depth) && !depth && !class_at(ex, i, CL_QUOTE))
             n++;
     }
     return n;
@@ -340,11 +336,7 @@ static size_t after_last_list_mark(const lg_extractor *ex, size_t a, size_t b)
     int depth = 0;
     for (size_t i = a; i < b; i++) {
         uint32_t cp = ex->cp[i];
-        if (cp == '(' || cp == 0xFF08)
-            depth++;
-        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
-            depth--;
-        else if (cp == 0x3001 /* 、 */ && !depth)
+        if (!nm_bracket_step(cp, &depth) && cp == 0x3001 /* 、 */ && !depth)
             at = i + 1;
     }
     return at;
@@ -540,14 +532,10 @@ static list_marks find_list_marks(const lg_extractor *ex, span s)
     int depth = 0;
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->cp[i];
-        if (cp == '(' || cp == 0xFF08)
-            depth++;
-        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
-            depth--;
-        else if (depth)
+        if (nm_bracket_step(cp, &depth) || depth)
             continue;
-        else if (cp == 0x3001 /* 、 */ && i > s.a && !class_at(ex, i - 1, CL_NUMERAL) &&
-                 !is_digit_cp(ex->cp[i - 1]))
+        if (cp == 0x3001 /* 、 */ && i > s.a && !class_at(ex, i - 1, CL_NUMERAL) &&
+            !is_digit_cp(ex->cp[i - 1]))
             m.marks++;
         else if (cp == 0x300B /* 》 */)
             m.titles++, m.title_end = i + 1;
@@ -615,10 +603,7 @@ static size_t split_items(const lg_extractor *ex, span s, span *item, size_t max
     int depth = 0;
     for (size_t i = s.a; i <= s.b; i++) {
         uint32_t cp = i < s.b ? ex->cp[i] : 0;
-        if (cp == '(' || cp == 0xFF08)
-            depth++;
-        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
-            depth--;
+        nm_bracket_step(cp, &depth);
         if (i < s.b && (depth || !(cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E)))
             continue;
         if (n == max || i == from)

@@ -77,11 +77,7 @@ span nm_head_after_clause(const lg_extractor *ex, span named)
     int depth = 0;
     for (size_t i = named.a; i < named.b; i++) {
         uint32_t cp = ex->cp[i];
-        if (cp == '(' || cp == 0xFF08)
-            depth++;
-        else if ((cp == ')' || cp == 0xFF09) && depth > 0)
-            depth--;
-        else if (!depth && cp == 0x7684 /* 的 */ && nm_visible_chars(ex, (span){i + 1, named.b, 0}) >= 2)
+        if (!nm_bracket_step(cp, &depth) && !depth && cp == 0x7684 /* 的 */ && nm_visible_chars(ex, (span){i + 1, named.b, 0}) >= 2)
             at = i + 1;
     }
     return (span){at, named.b, named.weak};

@@ -75,4 +75,19 @@ int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, 
 span nm_after_agent(const lg_extractor *ex, span left);
 int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left, span right, span *doer);
 
+/* Keep *depth, the brackets ( （ open at cp; 1 when cp opened or closed
+ * one (a ) with none open is an ordinary character), else 0. */
+static inline int nm_bracket_step(uint32_t cp, int *depth)
+{
+    if (cp == '(' || cp == 0xFF08 /* （ */) {
+        ++*depth;
+        return 1;
+    }
+    if ((cp == ')' || cp == 0xFF09) && *depth > 0) {
+        --*depth;
+        return 1;
+    }
+    return 0;
+}
+
 #endif
