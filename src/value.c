@@ -249,6 +249,24 @@ static int half_after(const lg_extractor *ex, value *v)
     return 1;
 }
 
+/* 培训17期(次), 服务5万人(次): a bracket holding only another measure
+ * word is the unit's alternative, not the start of the next words.
+ * v->end moves past it. */
+static void skip_unit_alternative(const lg_extractor *ex, value *v)
+{
+    uint32_t open = cp_at(ex, v->end);
+    if (open != '(' && open != 0xFF08 /* （ */)
+        return;
+    size_t close = v->end + 1;
+    while (close < ex->n && close - v->end <= 3 && ex->cp[close] != ')' && ex->cp[close] != 0xFF09)
+        close++;
+    if (close >= ex->n || close == v->end + 1 || close - v->end > 3)
+        return;
+    size_t a = ex->cb[v->end + 1], b = ex->cb[close];
+    if (lx_find(ex->lx, LX_UNITS, ex->s.data + a, b - a))
+        v->end = close + 1;
+}
+
 /* Does a range separator before char i follow a number (the 五 of 三到五年)? */
 static int after_range(const lg_extractor *ex, size_t i)
 {
@@ -440,6 +458,8 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
     if (!ulen && !(n.flags & LG_NUM_PERCENT) && !post_len && c.before != 0x7B2C /* 第 */ &&
         (c.ratio = read_ratio(ex, v)) < 0)
         return 0;
+    if (ulen)
+        skip_unit_alternative(ex, v);
     c.ulen = (size_t)ulen;
     c.places = v->places;
     c.mlen = v->places ? 1 : 0;
