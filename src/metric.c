@@ -245,9 +245,23 @@ static size_t tail_phrase_start(const lg_extractor *ex, span s, size_t max)
     return s.a;
 }
 
+/* The chars of s a name keeps: long brackets' members and notes go. */
+static size_t kept_chars(const lg_extractor *ex, span s)
+{
+    size_t k = 0, close;
+    for (size_t i = s.a; i < s.b; i++) {
+        uint32_t cp = ex->cp[i];
+        if ((cp == '(' || cp == 0xFF08) && (close = long_bracket_end(ex, i, s.b)) > i)
+            i = close;
+        else
+            k += !class_at(ex, i, CL_QUOTE);
+    }
+    return k;
+}
+
 static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_tail)
 {
-    size_t total = nm_visible_chars(ex, s), skip = 0, taken = 0;
+    size_t total = kept_chars(ex, s), skip = 0, taken = 0;
     size_t max = METRIC_MAX_CHARS;
     if (total > METRIC_MAX_CHARS && keep_tail) {
         /* cut where a phrase starts, never in the middle of a word */
