@@ -45,6 +45,23 @@ static int header_year(const char *s)
     return y >= 1949 && y <= LATEST_PLAUSIBLE_YEAR ? y : 0;
 }
 
+/* 本年废止件数, 参训人数: a header that counts in a measure word names
+ * its cells' unit when no bracket does. */
+static void unit_of_count_header(const lg_extractor *ex, tcol *col)
+{
+    size_t n = strlen(col->name);
+    if (col->unit[0] || n < 6 || strcmp(col->name + n - 3, "数"))
+        return;
+    for (size_t w = 3; w <= 6 && w + 3 < n; w += 3) {
+        const lx_entry *e = lx_find(ex->lx, LX_TABLE_UNITS, col->name + n - 3 - w, w);
+        if (e && e->kind != LX_KIND_MONEY && e->kind != LX_KIND_PERCENT && !e->value) {
+            memcpy(col->unit, e->word, e->len);
+            col->unit[e->len] = '\0';
+            return;
+        }
+    }
+}
+
 void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *col)
 {
     memset(col, 0, sizeof *col);
@@ -68,6 +85,7 @@ void name_column(const lg_extractor *ex, const tcell *const *p, size_t n, tcol *
         clean_name(ex, p[i]->text, name, sizeof name, &level);
         utf8_cat(col->name, sizeof col->name, name);
     }
+    unit_of_count_header(ex, col);
     if (col->kind == KIND_COUNT && (strstr(col->name, "金额") || strstr(col->name, "收费")))
         col->kind = KIND_MONEY;
     if (col->kind == KIND_COUNT &&
