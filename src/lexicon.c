@@ -113,6 +113,7 @@ static const struct section {
     [LX_VIEW_OPENS] = {"view-opens", SH_WORD},
     [LX_VIEW_CLOSES] = {"view-closes", SH_WORD},
     [LX_RELATIVE_YEARS] = {"relative-years", SH_RELATIVE},
+    [LX_BASIS_CLOSES] = {"basis-closes", SH_WORD},
     [LX_COUNTY_WORDS] = {"county-words", SH_WORD},
     [LX_CAUSATIVE_VERBS] = {"causative-verbs", SH_WORD},
     [LX_AGENT_HEADS] = {"agent-heads", SH_WORD},

@@ -62,7 +62,7 @@ enum lx_list {
     LX_TARGET_VERBS, LX_SERVICE_VERBS, LX_SERVICE_TIMES, LX_BUILT_VERBS,
     LX_THEME_HEADS, LX_REDUCTION_VERBS, LX_ITEM_OPENERS,
     /* rules/years.rules: 今年, 去年, 上半年... (src/year.c, the year pattern) */
-    LX_RELATIVE_YEARS,
+    LX_RELATIVE_YEARS, LX_BASIS_CLOSES,
     /* rules/places.rules: counties named by an everyday word (src/where.c;
      * the defaults compiled into the gazetteer by tools/gen_places.py) */
     LX_COUNTY_WORDS,

@@ -147,6 +147,23 @@ static size_t bracket_close_after(const lg_extractor *ex, const year_mention *m)
     return 0;
 }
 
+/* 在上一年度已上升20.1%的基础上又上升44.7%: a year inside 在…的基础上
+ * governs only the span.  Returns the char where [basis-closes] starts
+ * after m in its clause, when 在 opens the clause's words before m; else 0. */
+static size_t basis_close_after(const lg_extractor *ex, const year_mention *m)
+{
+    size_t cs = clause_start(ex, m->start), i, k;
+    for (i = cs; i < m->start && ex->cp[i] != 0x5728 /* 在 */; i++)
+        ;
+    if (i == m->start)
+        return 0;
+    size_t ce = clause_end(ex, m->end);
+    for (i = m->end; i < ce; i++)
+        if ((k = starts_any(ex, i, LX_BASIS_CLOSES)) && i + k <= ce)
+            return i;
+    return 0;
+}
+
 /* “十四五”时期将…, “十二五”时期，是…的关键时期: a plan period introduced
  * as coming, a plan and never the year the figures are for.  Read after
  * the mention, past quotes, a bracketed span (2021—2025年) and a comma:
@@ -214,6 +231,8 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
                 !ends(ex, m->start, "截至") && !m->pair;
     m->in_title = inside_title(ex, m->start);
     m->bracket_close = bracket_close_after(ex, m);
+    if (!m->bracket_close)
+        m->bracket_close = basis_close_after(ex, m);
     if (m->plan && (plan_is_coming(ex, m) || names_goal(ex, m)))
         m->target = 1;
     return 1;
