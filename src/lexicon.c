@@ -54,6 +54,8 @@ static const struct section {
     [LX_COMPARISONS] = {"comparisons", SH_WORD},
     [LX_COUNT_VERBS] = {"count-verbs", SH_WORD},
     [LX_RIGHT_STOPS] = {"right-stops", SH_WORD},
+    [LX_VERB_ADVERBS] = {"verb-adverbs", SH_WORD},
+    [LX_VERB_ADVERB_WORDS] = {"verb-adverb-words", SH_WORD},
     [LX_RIGHT_LEAD] = {"right-lead", SH_WORD},
     [LX_SCOPE_WORDS] = {"scope-words", SH_WORD},
     [LX_ADVERBS] = {"adverbs", SH_WORD},

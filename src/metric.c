@@ -91,15 +91,26 @@ static int passive_at(const lg_extractor *ex, size_t i)
     return 1;
 }
 
+/* 工作室共调解案件: an adverb of [verb-adverbs] before a counting verb,
+ * not the end of a word (公共服务); its length, or 0. */
+static size_t adverb_stop_at(const lg_extractor *ex, size_t i)
+{
+    size_t k = starts_any(ex, i, LX_VERB_ADVERBS);
+    if (!k || starts_any(ex, i + k, LX_COUNT_VERBS) < 2 || ends_any(ex, i + k, LX_VERB_ADVERB_WORDS))
+        return 0;
+    return k;
+}
+
 /* The first char in [a, b) where the words stop naming a thing (a verb of
- * [right-stops], or 、 before another number: 11个县委书记、6大行业…), or b. */
-static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b)
+ * [right-stops], or 、 before another number: 11个县委书记、6大行业…), or b;
+ * with adverbs, also an adverb before a counting verb (adverb_stop_at). */
+static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b, int adverbs)
 {
     for (size_t i = a; i < b; i++) {
         if (ex->cp[i] == 0x3001 /* 、 */ && i + 1 < ex->n &&
             (is_digit_cp(ex->cp[i + 1]) || class_at(ex, i + 1, CL_NUMERAL)))
             return i;
-        if (passive_at(ex, i) || starts_any(ex, i, LX_RIGHT_STOPS))
+        if (passive_at(ex, i) || starts_any(ex, i, LX_RIGHT_STOPS) || (adverbs && adverb_stop_at(ex, i)))
             return i;
     }
     return b;
@@ -125,7 +136,7 @@ static size_t unbracketed_chars(const lg_extractor *ex, size_t a, size_t b)
  * cut with what the things did before them (实现免证办事项). */
 static span name_before_stop(const lg_extractor *ex, span right, const found *f, size_t least)
 {
-    size_t stop = right_stop_in(ex, right.a + 1, right.b);
+    size_t stop = right_stop_in(ex, right.a + 1, right.b, 1);
     if (stop == right.b ||
         !(ex->cp[stop] == 0x3001 /* 、 before a number */ || unbracketed_chars(ex, right.a, stop) >= least))
         return right;
@@ -161,7 +172,7 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
 {
     if (named.b >= right.b || ex->cp[named.b] == 0x3001 /* 、 */)
         return 0;
-    span p = {right_stop_in(ex, named.b, right.b), right.b, 0};
+    span p = {right_stop_in(ex, named.b, right.b, 1), right.b, 0};
     size_t k = starts_any(ex, p.a, LX_RIGHT_STOPS);
     if (k && p.a + k < right.b && ex->cp[p.a + k] == 0x7684 /* 的 */)
         return 0; /* 由…组成的专家库: a clause on another thing */
@@ -382,7 +393,7 @@ static void left_words(const lg_extractor *ex, const found *f, size_t k, naming 
             nm->after_prev = 0;
             /* (甲、乙等600家企业: members before 等, the kind after the value) */
             nm->list_item = ex->cp[v->start - 1] != 0x7B49 /* 等 */;
-        } else if ((stop = right_stop_in(ex, cs + 1, v->start)) < v->start &&
+        } else if ((stop = right_stop_in(ex, cs + 1, v->start, 0)) < v->start &&
                    ex->cp[stop] != 0x3001 /* 、 */) {
             nm->left.a = stop + starts_any(ex, stop, LX_RIGHT_STOPS);
             nm->after_prev = 0;
