@@ -464,7 +464,9 @@ static void settle_left(const lg_extractor *ex, const found *f, size_t k, const 
     if (v->kind != KIND_COUNT && (lv = ends_any(ex, left->b, LX_LEVEL_VERBS)) &&
         left->b - lv >= left->a + 2)
         left->b -= lv;
-    if (!nm->change_only && left->b > left->a && ends_any(ex, left->b, LX_COUNT_VERBS))
+    /* 不动产登记平均2小时办结: a time is the deed's own, not a count of it */
+    if (!nm->change_only && left->b > left->a && ends_any(ex, left->b, LX_COUNT_VERBS) &&
+        !(v->kind == KIND_DURATION && nm_visible_chars(ex, *left) >= 4))
         left->weak = 1;
     nm->left_chars = nm_visible_chars(ex, *left);
     if (nm->left_chars < 2)
