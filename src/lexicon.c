@@ -74,6 +74,7 @@ static const struct section {
     [LX_TABLE_REMARKS] = {"table-remarks", SH_WORD},
     [LX_TABLE_TITLE_ENDS] = {"table-title-ends", SH_WORD},
     [LX_TABLE_ROW_SCOPES] = {"table-row-scopes", SH_WORD},
+    [LX_RELATION_LABELS] = {"relation-labels", SH_WORD},
     [LX_CHANGE_HEADERS] = {"change-headers", SH_WORD},
     [LX_GOVERNMENT_WORDS] = {"government-words", SH_WORD},
     [LX_BARE_VERBS] = {"bare-verbs", SH_WORD},

@@ -133,6 +133,16 @@ void table_warn(lg_extractor *ex, long long line, long long offset, const char *
 
 static int label_place(const char *text, int body);
 
+/* Does s open with a word of list l? */
+static int starts_with_listed(const lg_extractor *ex, int l, const char *s)
+{
+    const lx_list_t *words = &ex->lx->list[l];
+    for (size_t i = 0; i < words->n; i++)
+        if (!strncmp(s, words->e[i].word, words->e[i].len))
+            return 1;
+    return 0;
+}
+
 /* name = label + column, the column first after a generic label (数量);
  * under a column that only says what is measured (数量, 比例) the title's
  * topic comes in: 2014年复议案件审结情况 | 变更 | 数量 -> 复议案件审结变更数量;
@@ -145,7 +155,8 @@ static void join_metric(const lg_extractor *ex, const char *label, const char *c
     const char *a = label, *b = col, *topic = tr->title_topic;
     /* a 合计 row is a row like the others: its label leads */
     int total = !strcmp(label, "合计") || !strcmp(label, "总计") || !strcmp(label, "小计");
-    if (*label && *col && !total && in_list(ex, LX_GENERIC_MEASURES, label))
+    if (*label && *col && !total &&
+        (in_list(ex, LX_GENERIC_MEASURES, label) || starts_with_listed(ex, LX_RELATION_LABELS, label)))
         a = col, b = label;
     int with_topic = *topic && *col && in_list(ex, LX_GENERIC_MEASURES, col) &&
                      !strstr(label, topic) && !strstr(topic, label);
