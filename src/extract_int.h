@@ -71,6 +71,7 @@ typedef struct rec {
     char *metric, *text;
     size_t context; /* index into held sentences, or (size_t)-1 */
     size_t ctx_from, ctx_len; /* the context: bytes of the sentence */
+    int part; /* one item of a breakdown: no indicator (a table's 数量 row) */
 } rec;
 
 /* Mentions start with their span, so that sentence.c walks either kind. */

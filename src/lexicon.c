@@ -69,6 +69,7 @@ static const struct section {
     [LX_TABLE_GROUPS] = {"table-groups", SH_WORD},
     [LX_TABLE_HEADERS] = {"table-headers", SH_WORD},
     [LX_TABLE_NOTES] = {"table-notes", SH_WORD},
+    [LX_TABLE_POINTERS] = {"table-pointers", SH_WORD},
     [LX_TABLE_BODY] = {"table-body-columns", SH_WORD},
     [LX_TABLE_ROW_NUMBERS] = {"table-row-numbers", SH_WORD},
     [LX_TABLE_REMARKS] = {"table-remarks", SH_WORD},

@@ -105,7 +105,7 @@ int emit_record(lg_extractor *ex, const rec *r, const char *sentence)
     out.text = r->text;
     out.context = context;
     out.role = lg_role_settle(&r->role, out.year, ex->report_year);
-    out.indicator = lg_indicator_match(ex->lx->indicators, r->metric, r->unit, r->kind, context);
+    out.indicator = r->part ? NULL : lg_indicator_match(ex->lx->indicators, r->metric, r->unit, r->kind, context);
     if (ex->cfg->on_record(&out, ex->cfg->user)) {
         ex->status = LG_ERR_STOPPED;
         return 1;

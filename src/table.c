@@ -24,6 +24,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* A plain line longer than this, in characters, is prose, not a cell. */
 #define CELL_LINE_MAX_CHARS 40
@@ -344,6 +345,25 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
     return stream_add(ex, &cell, 0);
 }
 
+/* Does the prose line end by pointing to a table ([table-pointers]: 具体
+ * 情况见下表。)?  Its heading then stays the title. */
+static int points_to_table(const lg_extractor *ex, const lg_char *c, size_t n)
+{
+    while (n && (c[n - 1].cp == 0x3002 /* 。 */ || c[n - 1].cp == 0xFF1A /* ： */ ||
+                 c[n - 1].cp == ':' || is_blank_cp(c[n - 1].cp)))
+        n--;
+    char tail[32];
+    size_t len = 0, from = n > 6 ? n - 6 : 0;
+    for (size_t i = from; i < n; i++)
+        len += utf8_encode(c[i].cp, tail + len);
+    tail[len] = '\0';
+    const lx_list_t *words = &ex->lx->list[LX_TABLE_POINTERS];
+    for (size_t i = 0; i < words->n; i++)
+        if (words->e[i].len <= len && !memcmp(tail + len - words->e[i].len, words->e[i].word, words->e[i].len))
+            return 1;
+    return 0;
+}
+
 static int take_line(lg_extractor *ex)
 {
     table_reader *tr = ex->tables;
@@ -372,7 +392,8 @@ static int take_line(lg_extractor *ex)
         /* prose: most lines, read at once */
         tr->nwords = 0;
         int rc = tr->mode != TM_NONE ? end_tables(ex) : 0;
-        set_title(ex, "");
+        if (!points_to_table(ex, c, n))
+            set_title(ex, "");
         return rc;
     }
     return bars ? bar_line(ex, c, n, bars) : plain_line(ex, c, n, visible);

@@ -221,6 +221,7 @@ struct table_reader {
     pending *pend;
     size_t npend, pend_first, pend_cap;
     char metric[TABLE_METRIC_BYTES], context[TABLE_CONTEXT_BYTES];
+    int metric_part; /* metric names one item of a breakdown (join_metric) */
     /* short text lines as written, words apart: PDF headers */
     char words[WORD_LINES_MAX][TCELL_BYTES];
     size_t nwords;

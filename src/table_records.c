@@ -148,19 +148,20 @@ static int starts_with_listed(const lg_extractor *ex, int l, const char *s)
  * topic comes in: 2014年复议案件审结情况 | 变更 | 数量 -> 复议案件审结变更数量;
  * after the row's label when the title names the rows (省区市和兵团受理…:
  * 广东 + 受理行政复议案件 + 数量) or the label is a place. */
-static void join_metric(const lg_extractor *ex, const char *label, const char *col, char *out,
-                        size_t cap)
+static int join_metric(const lg_extractor *ex, const char *label, const char *col, char *out,
+                       size_t cap)
 {
     const table_reader *tr = ex->tables;
     const char *a = label, *b = col, *topic = tr->title_topic;
     /* a 合计 row is a row like the others: its label leads */
     int total = !strcmp(label, "合计") || !strcmp(label, "总计") || !strcmp(label, "小计");
-    if (*label && *col && !total &&
-        (in_list(ex, LX_GENERIC_MEASURES, label) || starts_with_listed(ex, LX_RELATION_LABELS, label)))
+    int generic_label = *label && *col && !total && in_list(ex, LX_GENERIC_MEASURES, label);
+    if (generic_label || (*label && *col && !total && starts_with_listed(ex, LX_RELATION_LABELS, label)))
         a = col, b = label;
-    int with_topic = *topic && *col && in_list(ex, LX_GENERIC_MEASURES, col) &&
-                     !strstr(label, topic) && !strstr(topic, label);
-    int label_first = tr->title_rows_named || label_place(label, 0) >= 0;
+    /* (a row of 数量 under columns of items: 举报投诉处理 + 行政复议申请 + 数量) */
+    int with_topic = *topic && *col && (in_list(ex, LX_GENERIC_MEASURES, col) || generic_label) &&
+                     !strstr(a, topic) && !strstr(topic, a);
+    int label_first = tr->title_rows_named || label_place(label, 0) >= 0 || generic_label;
     out[0] = '\0';
     if (with_topic && !label_first)
         utf8_cat(out, cap, topic);
@@ -168,6 +169,9 @@ static void join_metric(const lg_extractor *ex, const char *label, const char *c
     if (with_topic && label_first)
         utf8_cat(out, cap, total ? topic : topic + tr->title_rows_named);
     utf8_cat(out, cap, b);
+    /* a 数量 row under columns of items counts one item each: a part */
+    int total_col = !strcmp(col, "合计") || !strcmp(col, "总计") || !strcmp(col, "小计");
+    return generic_label && !total_col;
 }
 
 /* The record of a number cell in column col, named metric. */
@@ -192,6 +196,7 @@ int cell_record(lg_extractor *ex, const tcell *c, const tcol *col, const char *m
         r.place = place;
     }
     r.context = (size_t)-1;
+    r.part = tr->metric_part;
     memcpy(r.value_str, c->dec, sizeof r.value_str);
     if (c->unit[0]) {
         memcpy(r.unit, c->unit, sizeof r.unit);
@@ -468,7 +473,7 @@ static int pipe_pairs(lg_extractor *ex, const tcell *cells, size_t n)
         char label[TCELL_BYTES];
         int level;
         clean_name(ex, cells[j].text, label, sizeof label, &level);
-        join_metric(ex, label, col.name, tr->metric, sizeof tr->metric);
+        tr->metric_part = join_metric(ex, label, col.name, tr->metric, sizeof tr->metric);
         if (cell_record(ex, &cells[j + 1], &col, tr->metric, tr->context,
                         label_place(label, 0)))
             return -1;
@@ -523,7 +528,7 @@ int pipe_data(lg_extractor *ex, const tcell *cells, size_t n)
         const tcell *c = &cells[nl + j];
         if (c->kind != T_NUM || tr->cols[j].skip)
             continue;
-        join_metric(ex, label, tr->cols[j].name, tr->metric, sizeof tr->metric);
+        tr->metric_part = join_metric(ex, label, tr->cols[j].name, tr->metric, sizeof tr->metric);
         if (cell_record(ex, c, &tr->cols[j], tr->metric, tr->context, place))
             return -1;
     }
@@ -577,7 +582,7 @@ static int block_records(lg_extractor *ex, const stream_block *blk, size_t c)
         for (size_t k = 0; k < c; k++) {
             if (row[k].kind != T_NUM || tr->cols[k].label || tr->cols[k].skip)
                 continue;
-            join_metric(ex, label, tr->cols[k].name, tr->metric, sizeof tr->metric);
+            tr->metric_part = join_metric(ex, label, tr->cols[k].name, tr->metric, sizeof tr->metric);
             if (cell_record(ex, &row[k], &tr->cols[k], tr->metric, tr->context, place))
                 return -1;
         }
