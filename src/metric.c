@@ -237,7 +237,6 @@ static size_t long_bracket_end(const lg_extractor *ex, size_t i, size_t b)
     return inner > 4 ? k : 0;
 }
 
-
 /* The first place in s from which at most max visible chars are left and
  * a phrase starts (after 的 等 》 or a bracket, or at a verb), or s.a.
  * (A list mark is no such place: the list's first items would go.) */
