@@ -85,6 +85,7 @@ static const struct section {
     [LX_OBJECT_RELATIONS] = {"object-relations", SH_WORD},
     [LX_AGENT_RELATIONS] = {"agent-relations", SH_WORD},
     [LX_RATE_SUFFIXES] = {"rate-suffixes", SH_WORD},
+    [LX_OUTCOME_WORDS] = {"outcome-words", SH_WORD},
     [LX_INTAKE_VERBS] = {"intake-verbs", SH_WORD},
     [LX_LEVEL_VERBS] = {"level-verbs", SH_WORD},
     [LX_TRAIL_KEEP] = {"trail-keep", SH_WORD},

@@ -400,7 +400,8 @@ static int rate_from_names(const name_ctx *c, const char *name, size_t verb_len,
         if (!at || (size_t)(at - d) % 3 || strstr(d, name))
             continue; /* (another rate of the same verb is no subject) */
         size_t a = (size_t)(at - d), v0 = 0, q;
-        while (v0 < a && ((q = nm_verb_word(ex, d + v0, a - v0)) || (q = nm_str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
+        int outcome = nm_str_is(ex, verb, LX_OUTCOME_WORDS); /* 调解成功 */
+        while (!outcome && v0 < a && ((q = nm_verb_word(ex, d + v0, a - v0)) || (q = nm_str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
             v0 += q; /* 纳入综合窗口受理…: the verb before is not the rate's */
         if (a - v0 >= 6) {
             snprintf(out, cap, "%.*s%s", (int)(a - v0 + verb_len), d + v0, name + verb_len);
