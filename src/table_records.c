@@ -382,7 +382,9 @@ static void title_topic(const lg_extractor *ex, const char *s, char *out, size_t
         }
     }
     size_t chars = utf8_chars_n(out, n);
-    if (chars < 2 || chars > TITLE_TOPIC_MAX_CHARS) {
+    /* 昆明市2023年法治政府建设报告: a document's title, not what a table counts */
+    int document = strpbrk(out, "0123456789") || (n >= 6 && !strcmp(out + n - 6, "报告"));
+    if (chars < 2 || chars > TITLE_TOPIC_MAX_CHARS || document) {
         out[0] = '\0';
         return;
     }
