@@ -53,6 +53,18 @@ static void record_place(const lg_extractor *ex, const rec *r, lg_record *out)
     }
 }
 
+/* The year 今年 and 去年 count from: the header's date when it is the
+ * report's year or the next (莆田晚报 2013-1-19: 去年 is 2012 in news of
+ * 2012's figures); the year after the report's in news of a published
+ * report; else 0, and they count from the report's year. */
+static int writing_year(const lg_extractor *ex)
+{
+    int w = ex->written_year, y = ex->report_year;
+    if (w && (w == y || w == y + 1))
+        return w;
+    return ex->written_after ? y + 1 : 0;
+}
+
 /* The record's year, and its period written into period[size]. */
 static void record_year(const lg_extractor *ex, const rec *r, lg_record *out, char *period,
                         size_t size)
@@ -60,8 +72,10 @@ static void record_year(const lg_extractor *ex, const rec *r, lg_record *out, ch
     int year = 0;
     if (r->year_mode == YEAR_EXPLICIT)
         year = r->year;
+    else if (ex->report_year && r->from_now && writing_year(ex))
+        year = writing_year(ex) + r->year;
     else if (ex->report_year)
-        year = ex->report_year + r->year + (r->from_now ? ex->written_after : 0);
+        year = ex->report_year + r->year;
     out->year = year;
     if (r->period_mode == PERIOD_SPAN) {
         snprintf(period, size, "%d/%d", r->period_a, r->period_b);

@@ -100,6 +100,21 @@ static int is_hex(uint32_t cp) { return is_digit_cp(cp) || ((cp | 0x20) >= 'a' &
  * name or a code (?id=45%20, %E4%B8%AD, fzb2023@163.com, v3.pdf,
  * MB1234567X, 5G)?  Its digits are no value.  Looks at the run of ASCII
  * around it, when it touches one. */
+/* 08:30, 18:10:16: the hours, minutes and seconds of a clock time (a
+ * header's 发布时间) are no figures.  i starts the number. */
+static int in_clock_time(const lg_extractor *ex, size_t i)
+{
+    size_t d = i;
+    while (d < ex->n && d - i < 3 && is_digit_cp(ex->cp[d]))
+        d++;
+    if (d == i || d - i > 2)
+        return 0;
+    int colon_before = i >= 2 && (ex->cp[i - 1] == ':' || ex->cp[i - 1] == 0xFF1A) && is_digit_cp(ex->cp[i - 2]);
+    int colon_after = (cp_at(ex, d) == ':' || cp_at(ex, d) == 0xFF1A) && is_digit_cp(cp_at(ex, d + 1)) &&
+                      is_digit_cp(cp_at(ex, d + 2)) && !is_digit_cp(cp_at(ex, d + 3));
+    return colon_before || colon_after;
+}
+
 static int in_address(const lg_extractor *ex, size_t i, size_t end)
 {
     uint32_t after = cp_at(ex, end);
@@ -447,7 +462,8 @@ static long settle_unit(lg_extractor *ex, value *v, const lg_number *n, long ule
 static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ranges)
 {
     lg_number n;
-    if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, v->start, v->end))
+    if (read_number(ex, i, v, &n, next) != 0 || in_address(ex, v->start, v->end) ||
+        in_clock_time(ex, v->start))
         return 0;
     size_t post_from = 0, post_len = 0;
     long ulen = read_unit(ex, v, &n, &post_from, &post_len);
