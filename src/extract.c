@@ -91,7 +91,7 @@ static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *c
     name_metric(ex, f, k, ex->prev.len ? ex->prev.data : "", metric);
     if (k < NAMED_MAX && metric->data && !metric->failed) {
         named *d = &ex->done[k];
-        complete_name(ex, f, k, metric, d->subject, sizeof d->subject);
+        r->part = complete_name(ex, f, k, metric, d->subject, sizeof d->subject);
         /* as snprintf "%s" would, without its cost at every record */
         size_t len = strnlen(metric->data, sizeof d->name - 1);
         memcpy(d->name, metric->data, len);

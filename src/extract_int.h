@@ -333,10 +333,11 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
 /* metric.c: trim fillers, places, years and quotes off both ends of s. */
 span metric_trim(const lg_extractor *ex, span s, const found *f);
 /* metric_context.c: complete the name in out of f->values[k] from the
- * names before it (ex->done[0..k)); subject gets what it is about.  Then,
+ * names before it (ex->done[0..k)); subject gets what it is about.  Returns
+ * 1 when the name is of one member of a breakdown (其中残疾人169件).  Then,
  * after the sentence, remember the kinds it named in full. */
-void complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
-                   size_t subject_cap);
+int complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
+                  size_t subject_cap);
 void remember_kinds(lg_extractor *ex, const found *f);
 /* ...and the objects its verbs took (metric_topic.c). */
 void remember_deeds(lg_extractor *ex);

@@ -106,8 +106,11 @@ int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, 
     char two[8];
     size_t len = utf8_encode(ex->cp[mine.a], two);
     len += utf8_encode(ex->cp[mine.a + 1], two + len);
-    /* (the name before ends in three-byte characters only, and not in mine) */
-    return len == 6 && memcmp(prev + pn - 6, two, 6) != 0 && (unsigned char)prev[pn - 6] >= 0xE0;
+    /* (the name before ends in three-byte characters only, and not in mine;
+     * the two heads measure alike, 批次 and 人次: 未成年人、妇女 are
+     * members, not measures of one thing) */
+    return len == 6 && memcmp(prev + pn - 6, two, 6) != 0 && (unsigned char)prev[pn - 6] >= 0xE0 &&
+           memcmp(prev + pn - 3, two + 3, 3) == 0;
 }
 
 /* Does [a, b) say the bodies are many (各级, 两级, 市级, 有关)? */

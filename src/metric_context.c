@@ -158,7 +158,7 @@ size_t nm_verbs_len(const lg_extractor *ex, const char *s, size_t n, int skip_va
 /* The thing a name counts: after its last verb (各级调解组织共调解纠纷 ->
  * 纠纷) and after a relative clause's 的 (代理区政府作为当事人的行政诉讼
  * 案件 -> 行政诉讼案件); the name itself when no noun is left. */
-static const char *object_of(const lg_extractor *ex, const char *name)
+const char *nm_object_of(const lg_extractor *ex, const char *name)
 {
     size_t n = strlen(name), v = nm_verbs_len(ex, name, n, 0), first = nm_verb_word(ex, name, n), kept = 0;
     /* 形成调解协议 -> 调解协议: a verb right after the first, before two
@@ -483,7 +483,7 @@ static int shared_subject(const name_ctx *c, char *out, size_t cap)
     for (size_t i = first; i <= last; i++) {
         char s[NAME_BYTES];
         share_subject(ex, &done[i], s, sizeof s);
-        const char *obj = object_of(ex, s);
+        const char *obj = nm_object_of(ex, s);
         int w = snprintf(out + len, cap - len, "%s%s", i > first ? "和" : "", obj);
         if (w < 0 || (size_t)w >= cap - len)
             return 0;
@@ -526,7 +526,7 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
     if (!d && !(d = nearest_count(c->done, c->k)))
         return 0;
     share_subject(ex, d, s, sizeof s);
-    const char *obj = object_of(ex, s);
+    const char *obj = nm_object_of(ex, s);
     /* (政务服务事项: a verb inside a noun leaves a head, not the thing) */
     if (nm_str_is(ex, obj, LX_GENERIC_HEADS) && obj > s && !nm_verb_word(ex, s, strlen(s)))
         obj = s;
@@ -564,7 +564,7 @@ static int complete_bare_verb(const name_ctx *c, const char *name, char *out, si
     for (size_t i = c->k; i-- > 0;) {
         if (strcmp(done[i].unit, v->unit) != 0 || done[i].kind != KIND_COUNT)
             continue;
-        const char *obj = object_of(ex, done[i].subject);
+        const char *obj = nm_object_of(ex, done[i].subject);
         size_t ol = strlen(obj);
         if (ol < 6 || nm_str_suffix(ex, obj, ol, LX_BARE_VERBS))
             continue; /* (第一批取消 with no object: not one to share) */
@@ -672,7 +672,7 @@ static int complete_relation(const name_ctx *c, const char *name, text_buf *out,
     const char *obj = NULL, *suffix = "";
     if (base && nm_str_is(ex, name, LX_OBJECT_RELATIONS)) {
         share_subject(ex, base, s, sizeof s);
-        obj = object_of(ex, s);
+        obj = nm_object_of(ex, s);
         if (nm_str_is(ex, obj, LX_GENERIC_HEADS))
             obj = kind_of_head(c, obj, v->start, full, sizeof full) ? full : "";
         /* 涉及3.06亿元: the money involved */
@@ -790,7 +790,8 @@ static int complete_part(const name_ctx *c, const char *name, char *out, size_t 
     return 0;
 }
 
-static void complete(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
+/* Returns 1 when the name completed is of one member of a breakdown. */
+static int complete(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
     char name[NAME_BYTES], buf[NAME_BYTES];
     copy_str(name, sizeof name, out->data ? out->data : "");
@@ -798,18 +799,18 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
     copy_str(subject, subject_cap, name);
     if (complete_stated(c, out, subject, subject_cap) ||
         complete_relation(c, name, out, subject, subject_cap))
-        return;
+        return 0;
     if (complete_rank_cue(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
-        return;
+        return 0;
     }
     if (complete_rate(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         /* every completed rate ends with the rate: the rest is its subject */
         snprintf(subject, subject_cap, "%.*s", (int)(strlen(buf) - strlen(name)), buf);
-        return;
+        return 0;
     }
     if (complete_bare_verb(c, name, buf, sizeof buf) ||
         complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
@@ -821,22 +822,29 @@ static void complete(const name_ctx *c, text_buf *out, char *subject, size_t sub
         complete_topic(c, name, buf, sizeof buf) ||
         complete_theme(c, name, buf, sizeof buf) ||
         complete_part(c, name, buf, sizeof buf) ||
-        complete_among(c, name, buf, sizeof buf) ||
-        complete_deed(c, name, buf, sizeof buf) ||
-        complete_pair(c, name, buf, sizeof buf)) {
+        complete_among(c, name, buf, sizeof buf)) {
+        text_reset(out);
+        text_append(out, buf, strlen(buf));
+        copy_str(subject, subject_cap, buf);
+        return 0;
+    }
+    int member = complete_member(c, name, buf, sizeof buf);
+    if (member || complete_deed(c, name, buf, sizeof buf) || complete_pair(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);
     }
+    return member;
 }
 
-void complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
-                   size_t subject_cap)
+int complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
+                  size_t subject_cap)
 {
     const name_ctx c = {ex, f, ex->done, k};
-    complete(&c, out, subject, subject_cap);
+    int part = complete(&c, out, subject, subject_cap);
     /* the buffers above hold a name whole, but never a cut character */
     if (out->data)
         out->len = utf8_clip(out->data, out->len);
     utf8_clip(subject, strlen(subject));
+    return part;
 }

@@ -57,6 +57,9 @@ int complete_target(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_service(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_member(const name_ctx *c, const char *name, char *out, size_t cap);
+/* The thing a name counts, past its verbs: 办理各类法律援助案件 -> 法律援助案件. */
+const char *nm_object_of(const lg_extractor *ex, const char *name);
 int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_pair(const name_ctx *c, const char *name, char *out, size_t cap);
 

@@ -277,6 +277,50 @@ int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
     return snprintf(out, cap, "%s%s", ex->last_kind, name) < (int)cap;
 }
 
+/* 办理法律援助案件1503件，其中残疾人169件、老年人197件: after 其中, a
+ * member named by a bare noun, in the unit of the count before 其中, is a
+ * part of that count's thing (残疾人法律援助案件) when the thing ends in a
+ * [generic-heads] word. */
+int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k = c->k, n = strlen(name), which = 0;
+    if (k == 0 || n < 6 || n > 18 || nm_verb_word(ex, name, n) || nm_verbs_len(ex, name, n, 1) ||
+        nm_str_suffix(ex, name, n, LX_GENERIC_HEADS))
+        return 0;
+    for (size_t i = f->values[k].start; i >= 2 && !which; i--) {
+        if (ex->cp[i - 1] == 0x3002 /* 。 */)
+            return 0;
+        if (ex->cp[i - 1] == 0x4E2D /* 中 */ && ex->cp[i - 2] == 0x5176 /* 其 */)
+            which = i - 2;
+    }
+    int depth = 0;
+    for (size_t i = which; i < f->values[k].start; i++)
+        nm_bracket_step(ex->cp[i], &depth);
+    if (depth)
+        return 0; /* (公告公示3条) in brackets is a part of the value before them */
+    size_t j = k;
+    while (j > 0 && f->values[j - 1].end > which)
+        j--;
+    for (size_t i = j; i < k; i++)
+        if (strcmp(c->done[i].unit, f->values[k].unit))
+            return 0; /* (the members count in the total's unit) */
+    while (j > 0 && c->done[j - 1].kind != KIND_COUNT) /* (past its 同比增长) */
+        j--;
+    if (!which || j == 0 || strcmp(c->done[j - 1].unit, f->values[k].unit))
+        return 0;
+    const char *obj = nm_object_of(ex, c->done[j - 1].subject);
+    obj += nm_str_prefix(ex, obj, strlen(obj), LX_VAGUE_MODIFIERS);
+    size_t on = strlen(obj);
+    /* (专职律师 under 律师, 规范化调委会 under 调委会: the member names its
+     * kind already; a long subject is a clause, not a kind) */
+    if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name) ||
+        !nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS))
+        return 0; /* (and the total counts a kind with members: 案件, 申请, 事项) */
+    return snprintf(out, cap, "%s%s", name, obj) < (int)cap;
+}
+
 /* ---- the objects the paragraph's verbs took ------------------------- */
 
 /* Where an object starting at char j ends: right after a generic head
