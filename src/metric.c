@@ -317,29 +317,6 @@ static void append_predicate(const lg_extractor *ex, text_buf *out, span s)
     append_span(ex, out, s, 0);
 }
 
-/* A rank is named by what is ranked: the clause that says 排名/名次, up
- * to that word (综合信用指数排名中，最好成绩为第7位). */
-static int rank_topic(const lg_extractor *ex, size_t at, span *out)
-{
-    for (size_t i = at; i > 0; i--) {
-        size_t k = ends_any(ex, i, LX_RANK_TOPICS);
-        if (k) {
-            out->a = clause_start(ex, i - k);
-            out->b = i;
-            /* 连续8个月在国家…监测排名: a count before a scope mark
-             * says when or where it ranks; the topic follows */
-            int counted = 0;
-            for (size_t p = out->a; p + 2 < i - k; p++) {
-                counted |= is_digit_cp(ex->cp[p]);
-                if (counted && starts_any(ex, p, LX_RANK_SCOPE_MARKS) == 1)
-                    out->a = p + 1;
-            }
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* What name_metric settles about a value before choosing its words. */
 typedef struct naming {
     size_t clause;     /* the value's clause start */
@@ -783,7 +760,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
     if (adjacent_prev && *prev && right_is_next_label) {
         text_append(out, prev, strlen(prev));
     } else if (v->kind == KIND_RANK && !(left_chars >= 4 && !nm.after_prev && nm_context_clause_before(ex, nm.clause)) &&
-               rank_topic(ex, v->start, &left)) {
+               nm_rank_topic(ex, v->start, &left)) {
         /* (在全省…质量评估中，我市法律援助案件优良率全省第三: after a clause
          * of context, the clause's own words name what ranks) */
         append_span(ex, out, trim_words(ex, left, f), 1);

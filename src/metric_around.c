@@ -169,3 +169,26 @@ int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left
     *doer = left;
     return nm_visible_chars(ex, left) <= 12;
 }
+
+/* A rank is named by what is ranked: the clause that says 排名/名次, up
+ * to that word (综合信用指数排名中，最好成绩为第7位). */
+int nm_rank_topic(const lg_extractor *ex, size_t at, span *out)
+{
+    for (size_t i = at; i > 0; i--) {
+        size_t k = ends_any(ex, i, LX_RANK_TOPICS);
+        if (k) {
+            out->a = clause_start(ex, i - k);
+            out->b = i;
+            /* 连续8个月在国家…监测排名: a count before a scope mark
+             * says when or where it ranks; the topic follows */
+            int counted = 0;
+            for (size_t p = out->a; p + 2 < i - k; p++) {
+                counted |= is_digit_cp(ex->cp[p]);
+                if (counted && starts_any(ex, p, LX_RANK_SCOPE_MARKS) == 1)
+                    out->a = p + 1;
+            }
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -74,6 +74,8 @@ const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k);
 int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out);
 span nm_head_after_clause(const lg_extractor *ex, span named);
 int nm_context_clause_before(const lg_extractor *ex, size_t clause);
+/* A rank's topic: the clause up to [rank-topics] before at (metric_around.c). */
+int nm_rank_topic(const lg_extractor *ex, size_t at, span *out);
 int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev);
 span nm_after_agent(const lg_extractor *ex, span left);
 int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left, span right, span *doer);
