@@ -470,6 +470,13 @@ static void right_words(const lg_extractor *ex, const found *f, size_t k, naming
         if (j > k) /* words running into another value are not shared */
             right.a = right.b = values[k].end;
     }
+    /* (其中2项为子项): inside brackets, the words stop where they close */
+    int depth = 0;
+    for (size_t i = right.a; i < right.b; i++)
+        if (!nm_bracket_step(ex->cp[i], &depth) && (ex->cp[i] == ')' || ex->cp[i] == 0xFF09)) {
+            right.b = i;
+            break;
+        }
     size_t r;
     while (right.a < right.b && ((r = starts_any(ex, right.a, LX_RIGHT_LEAD)) || class_at(ex, right.a, CL_QUOTE)))
         right.a += r ? r : 1;

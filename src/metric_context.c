@@ -339,7 +339,7 @@ static int complete_head(const name_ctx *c, const char *name, size_t limit, char
 
 /* The words before value k in its clause, after the value before it
  * (separators, quotes and a qualifier off). */
-static size_t raw_left_start(const lg_extractor *ex, const found *f, size_t k)
+size_t nm_raw_left_start(const lg_extractor *ex, const found *f, size_t k)
 {
     const value *v = &f->values[k];
     size_t a = clause_start(ex, v->start);
@@ -350,10 +350,10 @@ static size_t raw_left_start(const lg_extractor *ex, const found *f, size_t k)
     return a;
 }
 
-static void raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap)
+void nm_raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap)
 {
     const value *v = &f->values[k];
-    size_t a = raw_left_start(ex, f, k), len = 0;
+    size_t a = nm_raw_left_start(ex, f, k), len = 0;
     for (size_t i = a; i < v->start && len + 5 < cap; i++)
         if (!class_at(ex, i, CL_QUOTE))
             len += utf8_encode(ex->cp[i], out + len);
@@ -621,11 +621,11 @@ static int complete_stated(const name_ctx *c, text_buf *out, char *subject, size
     size_t k = c->k;
     const value *v = &f->values[k];
     char raw[NAME_BYTES], s[NAME_BYTES];
-    uint32_t first = cp_at(ex, raw_left_start(ex, f, k));
+    uint32_t first = cp_at(ex, nm_raw_left_start(ex, f, k));
     if (first != 0x5360 /* 占 */ && first != 0x5E74 /* 年 */ && first != 0x662F /* 是 */ &&
         first != 0x5B8C /* 完 */)
         return 0;
-    raw_left(ex, f, k, raw, sizeof raw);
+    nm_raw_left(ex, f, k, raw, sizeof raw);
     size_t rl = strlen(raw);
     const named *base = nearest_count(done, k);
     if (v->kind == KIND_PERCENT && base && strncmp(raw, "占", 3) == 0) {
@@ -702,45 +702,6 @@ static int complete_relation(const name_ctx *c, const char *name, text_buf *out,
     return 1;
 }
 
-/* A name that says only how its value relates to another (占比, 年均增长,
- * 办结率, 涉及金额) or what was done to a thing left out (审结, 办结案件)
- * gets that thing.  done holds the names of the sentence's values before
- * k; subject gets what this value is about, for the values after it. */
-/* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
- * before its cue, in the scope after it (改善幅度全国排名). */
-static int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap)
-{
-    const lg_extractor *ex = c->ex;
-    const found *f = c->f;
-    size_t k = c->k;
-    if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
-        return 0;
-    size_t n = strlen(name), at = 0, cue = 0;
-    for (size_t i = 6; i < n && !cue; i += nm_seq_len((unsigned char)name[i])) {
-        size_t c = nm_str_prefix(ex, name + i, n - i, LX_RANK_CUES);
-        /* a cue ends the name or comes before its scope */
-        if (c && (i + c == n || nm_str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
-                  !strncmp(name + i + c, "全", 3) || !strncmp(name + i + c, "自治区", 9)))
-            cue = c, at = i;
-    }
-    if (!cue)
-        return 0;
-    char raw[NAME_BYTES];
-    raw_left(ex, f, k, raw, sizeof raw);
-    const char *sc = "";
-    size_t rn = strlen(raw), sl = 0;
-    for (size_t i = 0; i < rn && !sl; i += nm_seq_len((unsigned char)raw[i])) {
-        size_t c = nm_str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
-        if (c && i + c < rn) {
-            sc = raw + i + c;
-            sl = strlen(sc);
-        }
-    }
-    if (sl >= 3 && !strcmp(sc + sl - 3, "第"))
-        sl -= 3;
-    return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
-}
-
 /* The kind the sentence named in full last before value k (从行政复议申请
  * 事项看，行政处罚类…: 行政复议申请), into out; 0 when none. */
 static int sentence_kind(const name_ctx *c, char *out, size_t cap)
@@ -790,7 +751,11 @@ static int complete_part(const name_ctx *c, const char *name, char *out, size_t 
     return 0;
 }
 
-/* Returns 1 when the name completed is of one member of a breakdown. */
+/* A name that says only how its value relates to another (占比, 年均增长,
+ * 办结率, 涉及金额) or what was done to a thing left out (审结, 办结案件)
+ * gets that thing.  done holds the names of the sentence's values before
+ * k; subject gets what this value is about, for the values after it.  Returns 1 when the name completed is
+ * of one member of a breakdown. */
 static int complete(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
     char name[NAME_BYTES], buf[NAME_BYTES];

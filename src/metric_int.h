@@ -58,6 +58,11 @@ int complete_service(const name_ctx *c, const char *name, char *out, size_t cap)
 int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_member(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap);
+/* The words before value k in its clause, after the value before it
+ * (separators and quotes off): where they start, and them (a qualifier off). */
+size_t nm_raw_left_start(const lg_extractor *ex, const found *f, size_t k);
+void nm_raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap);
 /* The thing a name counts, past its verbs: 办理各类法律援助案件 -> 法律援助案件. */
 const char *nm_object_of(const lg_extractor *ex, const char *name);
 int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap);

@@ -321,6 +321,41 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
     return snprintf(out, cap, "%s%s", name, obj) < (int)cap;
 }
 
+/* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
+ * before its cue, in the scope after it (改善幅度全国排名). */
+int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k = c->k;
+    if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
+        return 0;
+    size_t n = strlen(name), at = 0, cue = 0;
+    for (size_t i = 6; i < n && !cue; i += nm_seq_len((unsigned char)name[i])) {
+        size_t c = nm_str_prefix(ex, name + i, n - i, LX_RANK_CUES);
+        /* a cue ends the name or comes before its scope */
+        if (c && (i + c == n || nm_str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
+                  !strncmp(name + i + c, "全", 3) || !strncmp(name + i + c, "自治区", 9)))
+            cue = c, at = i;
+    }
+    if (!cue)
+        return 0;
+    char raw[NAME_BYTES];
+    nm_raw_left(ex, f, k, raw, sizeof raw);
+    const char *sc = "";
+    size_t rn = strlen(raw), sl = 0;
+    for (size_t i = 0; i < rn && !sl; i += nm_seq_len((unsigned char)raw[i])) {
+        size_t c = nm_str_prefix(ex, raw + i, rn - i, LX_RANK_CUES);
+        if (c && i + c < rn) {
+            sc = raw + i + c;
+            sl = strlen(sc);
+        }
+    }
+    if (sl >= 3 && !strcmp(sc + sl - 3, "第"))
+        sl -= 3;
+    return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
+}
+
 /* ---- the objects the paragraph's verbs took ------------------------- */
 
 /* Where an object starting at char j ends: right after a generic head
