@@ -356,6 +356,76 @@ int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap
     return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
 }
 
+/* Past a bracket opening at i ((其中2项为子项)), or i. */
+static size_t past_bracket(const lg_extractor *ex, size_t i, size_t b)
+{
+    int depth = 0;
+    size_t k = i;
+    do {
+        nm_bracket_step(ex->cp[k], &depth);
+        k++;
+    } while (k < b && depth > 0);
+    return depth ? i : k;
+}
+
+/* The value after m in a run of deeds, past one in brackets after m
+ * ((其中2项为子项)), when the run goes on: a mark, then a short deed in
+ * the same unit (取消12项、下放8项); 0 when it does not. */
+static size_t run_next(const lg_extractor *ex, const found *f, size_t m)
+{
+    const value *a = &f->values[m];
+    size_t i = a->end, n = m + 1;
+    if (n < f->nv && i < ex->n && (ex->cp[i] == '(' || ex->cp[i] == 0xFF08)) {
+        i = past_bracket(ex, i, ex->n);
+        while (n < f->nv && f->values[n].start < i)
+            n++;
+    }
+    if (n >= f->nv || i >= f->values[n].start)
+        return 0;
+    const value *b = &f->values[n];
+    if (strcmp(a->unit, b->unit) || a->kind != KIND_COUNT || b->kind != KIND_COUNT ||
+        !(ex->cp[i] == 0x3001 /* 、 */ || ex->cp[i] == 0xFF0C || ex->cp[i] == ','))
+        return 0;
+    for (size_t q = i + 1; q < b->start; q++)
+        if (!is_cjk(ex->cp[q]))
+            return 0;
+    size_t words = b->start - i - 1;
+    return words >= 2 && words <= 6 ? n : 0;
+}
+
+/* 取消12项、新增17项、部门间移交1项行政权力事项: a run of deeds counted
+ * in one unit shares the object named after its last value; each value
+ * is its deed's (取消行政权力事项).  The deed: the words before the value
+ * in its clause, ending in a verb. */
+int complete_run_object(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k = c->k, m = k, next, in_run = 0;
+    while ((next = run_next(ex, f, m)))
+        m = next;
+    for (size_t i = 0; i < k && !in_run; i++) /* is k after the run's first? */
+        for (size_t q = i; (q = run_next(ex, f, q)) && q <= k;)
+            if (q == k)
+                in_run = 1;
+    if (m == k && !in_run)
+        return 0;
+    size_t a = f->values[m].end, e = a;
+    while (e < ex->n && is_cjk(ex->cp[e]) && e - a <= 12)
+        e++;
+    if (e == a || e - a > 12 || (e < ex->n && !class_at(ex, e, CL_BREAK)))
+        return 0;
+    char obj[64], deed[64];
+    size_t on = nm_encode_chars(ex, a, e, obj, sizeof obj);
+    span d = metric_trim(ex, (span){nm_raw_left_start(ex, f, k), f->values[k].start, 0}, f);
+    size_t dn = nm_encode_chars(ex, d.a, d.b, deed, sizeof deed);
+    if (!nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS) || dn < 6 || dn > 18 ||
+        !(nm_str_suffix(ex, deed, dn, LX_BARE_VERBS) || nm_str_suffix(ex, deed, dn, LX_COUNT_VERBS) >= 6 ||
+          nm_verb_word(ex, deed, dn)) || (strstr(name, obj) && strstr(name, deed)))
+        return 0;
+    return snprintf(out, cap, "%s%s", deed, obj) < (int)cap;
+}
+
 /* ---- the objects the paragraph's verbs took ------------------------- */
 
 /* Where an object starting at char j ends: right after a generic head
