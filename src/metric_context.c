@@ -589,7 +589,7 @@ static int complete_bare_verb(const name_ctx *c, const char *name, char *out, si
             }
         }
     }
-    return 0;
+    return complete_verb_of_before(c, name, out, cap);
 }
 
 /* The one who acted in the sentence's first clause, before its first

@@ -426,6 +426,27 @@ int complete_run_object(const name_ctx *c, const char *name, char *out, size_t c
     return snprintf(out, cap, "%s%s", deed, obj) < (int)cap;
 }
 
+/* 政务服务事项网上可办率94.3%，办理1.3万件: a verb alone, with no count in
+ * its unit before, counts the deeds done on the thing the value before
+ * was about, up to its generic head (政务服务事项办理). */
+int complete_verb_of_before(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t k = c->k, n = strlen(name);
+    if (k == 0 || nm_verb_word(ex, name, n) != n || c->f->values[k].kind != KIND_COUNT)
+        return 0;
+    const char *s = nm_object_of(ex, c->done[k - 1].subject);
+    size_t end = 0, sn = strlen(s);
+    for (size_t i = 0; i < sn; i += nm_seq_len((unsigned char)s[i])) {
+        size_t e = i + nm_seq_len((unsigned char)s[i]), h = e <= sn ? nm_str_suffix(ex, s, e, LX_GENERIC_HEADS) : 0;
+        if (h && e - h >= 6)
+            end = e;
+    }
+    if (!end || strstr(s, name))
+        return 0;
+    return snprintf(out, cap, "%.*s%s", (int)end, s, name) < (int)cap;
+}
+
 /* ---- the objects the paragraph's verbs took ------------------------- */
 
 /* Where an object starting at char j ends: right after a generic head
