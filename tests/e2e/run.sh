@@ -31,24 +31,30 @@ fi
 echo "seeds:"; tail -5 "$tmp/score"
 
 # accuracy on the development corpus of other cities (corpus/dev), scored
-# apart from the seeds.  The floors catch regressions; README gives targets.
+# apart from the seeds.  The held-out texts (f*: annotated after the rules
+# were written, and kept out of tuning; c*, d* and e* were held out too until
+# rules were made from their misses) are scored apart, with no floor: the
+# floors that catch regressions are on the texts rules were made from, and
+# the floors (value 0.98, record 0.90, close 0.75) on the whole set.
 "$bin" corpus/dev/docs/*.txt > "$tmp/dev.jsonl" 2>/dev/null
-# (floors above the issue's, value 0.98, record 0.90, close 0.75, and under
-# what is reached: the held-out f* and the once held-out c*, d*, e* bring the
-# whole set's figures down)
-if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.78 \
-        --min-indicator-precision 0.90 --min-indicator-recall 0.82 corpus/dev/gold "$tmp/dev.jsonl" > "$tmp/dscore"; then
+mkdir -p "$tmp/tuned" "$tmp/heldout"
+for g in corpus/dev/gold/*.jsonl; do
+    case $(basename "$g") in f*) cp "$g" "$tmp/heldout/" ;; *) cp "$g" "$tmp/tuned/" ;; esac
+done
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.80 \
+        --min-indicator-precision 0.90 --min-indicator-recall 0.82 "$tmp/tuned" "$tmp/dev.jsonl" > "$tmp/uscore"; then
     ok
 else
-    bad "corpus/dev scores below threshold"; cat "$tmp/dscore" >&2
+    bad "corpus/dev (without the held-out texts) scores below threshold"; cat "$tmp/uscore" >&2
+fi
+if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.90 --min-name-close 0.75 \
+        corpus/dev/gold "$tmp/dev.jsonl" > "$tmp/dscore"; then
+    ok
+else
+    bad "corpus/dev scores below the issue's floors"; cat "$tmp/dscore" >&2
 fi
 echo "corpus/dev:"; tail -5 "$tmp/dscore"
-
-# the held-out texts (f*: annotated after the rules were written, and kept
-# out of tuning; c*, d* and e* were held out too until rules were made from
-# their misses) scored apart, for the record: no floor
-mkdir -p "$tmp/heldout"
-cp corpus/dev/gold/f*.jsonl "$tmp/heldout/" 2>/dev/null
+echo "corpus/dev without the held-out texts:"; tail -5 "$tmp/uscore"
 "$bin" corpus/dev/docs/f*.txt > "$tmp/heldout.jsonl" 2>/dev/null
 python3 tests/e2e/score.py "$tmp/heldout" "$tmp/heldout.jsonl" > "$tmp/hscore" 2>&1
 echo "corpus/dev held out (f*):"; tail -5 "$tmp/hscore"
