@@ -99,6 +99,8 @@ static int make_record(lg_extractor *ex, const found *f, size_t k, const cell *c
         memcpy(d->unit, v->unit, sizeof d->unit);
         d->kind = v->kind;
     }
+    ex->named_len = metric->len;
+    nm_append_change(ex, f, k, metric);
     if (ex->flags & LG_SENT_TABLE_ROW)
         table_metric(ex, cells, ncells, v, metric, r);
     text_reset(txt);
@@ -129,8 +131,8 @@ static int records(lg_extractor *ex, const found *f, const cell *cells, size_t n
         int rc = ex->settled ? emit_record(ex, &r, ex->s.data) : hold_record(ex, &r);
         if (rc)
             return rc;
-        text_reset(prev);
-        text_append(prev, ex->metric.data, ex->metric.len);
+        text_reset(prev); /* (the name, its change word left out) */
+        text_append(prev, ex->metric.data, ex->named_len);
     }
     return 0;
 }

@@ -166,6 +166,7 @@ struct lg_extractor {
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */
     text_buf metric, prev, txt; /* a record's metric, the one before, its text */
+    size_t named_len; /* bytes of metric before its change word (nm_append_change) */
     uint32_t *cb;   /* char index -> byte offset, n + 1 entries */
     /* its outermost 《titles》, chars [title_a, title_b], found when first asked */
     size_t title_a[MAX_TITLES], title_b[MAX_TITLES];
@@ -339,6 +340,8 @@ span metric_trim(const lg_extractor *ex, span s, const found *f);
 int complete_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out, char *subject,
                   size_t subject_cap);
 void remember_kinds(lg_extractor *ex, const found *f);
+/* metric_around.c: a change's name gets its change word (同比增长). */
+void nm_append_change(const lg_extractor *ex, const found *f, size_t k, text_buf *out);
 /* ...and the objects its verbs took (metric_topic.c). */
 void remember_deeds(lg_extractor *ex);
 int is_change(const lg_extractor *ex, const value *v);
