@@ -318,7 +318,12 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
     if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name) ||
         !nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS))
         return 0; /* (and the total counts a kind with members: 案件, 申请, 事项) */
-    return snprintf(out, cap, "%s%s", name, obj) < (int)cap;
+    /* 国内公证 + 公证事项: the words they share are written once */
+    size_t shared = 0;
+    for (size_t l = 6; l < on && l <= n; l += 3)
+        if (!memcmp(name + n - l, obj, l))
+            shared = l;
+    return snprintf(out, cap, "%s%s", name, obj + shared) < (int)cap;
 }
 
 /* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
