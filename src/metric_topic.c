@@ -452,6 +452,28 @@ int complete_verb_of_before(const name_ctx *c, const char *name, char *out, size
     return snprintf(out, cap, "%.*s%s", (int)end, s, name) < (int)cap;
 }
 
+/* 制定地方性法规15部、政府规章22部: after 、 right after the value before,
+ * a noun alone takes the verb that opened the item before (制定政府规章). */
+int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k = c->k, n = strlen(name);
+    if (k == 0 || f->values[k - 1].end >= ex->n || ex->cp[f->values[k - 1].end] != 0x3001 /* 、 */ ||
+        nm_raw_left_start(ex, f, k) != f->values[k - 1].end + 1 || n < 6 || nm_verb_word(ex, name, n) ||
+        strcmp(c->done[k - 1].unit, f->values[k].unit))
+        return 0;
+    for (size_t i = 0; i < n; i += nm_seq_len((unsigned char)name[i]))
+        if (nm_str_prefix(ex, name + i, n - i, LX_COUNT_VERBS) >= 6)
+            return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
+    const char *prev = c->done[k - 1].name;
+    size_t v = nm_verb_word(ex, prev, strlen(prev));
+    if (v < 6 || v >= strlen(prev) || nm_str_prefix(ex, prev, v, LX_BARE_VERBS) == v ||
+        nm_str_prefix(ex, prev, v, LX_CAUSATIVE_VERBS) == v || !strncmp(prev, "涉及", 6))
+        return 0; /* (受理…、办结…; 组织…: who acted; 涉及: a relation) */
+    return snprintf(out, cap, "%.*s%s", (int)v, prev, name) < (int)cap;
+}
+
 /* ---- the objects the paragraph's verbs took ------------------------- */
 
 /* Where an object starting at char j ends: right after a generic head
