@@ -460,12 +460,12 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
     const found *f = c->f;
     size_t k = c->k, n = strlen(name);
     if (k == 0 || f->values[k - 1].end >= ex->n || ex->cp[f->values[k - 1].end] != 0x3001 /* 、 */ ||
-        nm_raw_left_start(ex, f, k) != f->values[k - 1].end + 1 || n < 6 || nm_verb_word(ex, name, n) ||
+        nm_raw_left_start(ex, f, k) != f->values[k - 1].end + 1 || n < 6 ||
+        (nm_verb_word(ex, name, n) && n - nm_verb_word(ex, name, n) != 3) || /* (调解室 is a noun) */
         strcmp(c->done[k - 1].unit, f->values[k].unit))
         return 0;
-    for (size_t i = 0; i < n; i += nm_seq_len((unsigned char)name[i]))
-        if (nm_str_prefix(ex, name + i, n - i, LX_COUNT_VERBS) >= 6)
-            return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
+    if (nm_str_suffix(ex, name, n, LX_COUNT_VERBS) >= 6)
+        return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
     const char *prev = c->done[k - 1].name;
     size_t v = nm_verb_word(ex, prev, strlen(prev));
     if (v < 6 || v >= strlen(prev) || nm_str_prefix(ex, prev, v, LX_BARE_VERBS) == v ||
