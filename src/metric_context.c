@@ -777,7 +777,8 @@ static int complete(const name_ctx *c, text_buf *out, char *subject, size_t subj
         snprintf(subject, subject_cap, "%.*s", (int)(strlen(buf) - strlen(name)), buf);
         return 0;
     }
-    if (complete_run_object(c, name, buf, sizeof buf) || complete_bare_verb(c, name, buf, sizeof buf) ||
+    if (complete_paired_again(c, name, buf, sizeof buf) || complete_run_object(c, name, buf, sizeof buf) ||
+        complete_bare_verb(c, name, buf, sizeof buf) ||
         complete_head(c, name, c->f->values[c->k].start, buf, sizeof buf) ||
         complete_object(c, name, buf, sizeof buf) ||
         complete_vague(c, name, buf, sizeof buf) ||

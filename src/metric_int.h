@@ -62,6 +62,7 @@ int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap
 int complete_run_object(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_verb_of_before(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_paired_again(const name_ctx *c, const char *name, char *out, size_t cap);
 /* The words before value k in its clause, after the value before it
  * (separators and quotes off): where they start, and them (a qualifier off). */
 size_t nm_raw_left_start(const lg_extractor *ex, const found *f, size_t k);

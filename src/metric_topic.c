@@ -474,6 +474,42 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
     return snprintf(out, cap, "%.*s%s", (int)v, prev, name) < (int)cap;
 }
 
+/* The run of values around k joined by 、 or 和 alone: [*k0, *k1]. */
+static void joined_run(const lg_extractor *ex, const found *f, size_t k, size_t *k0, size_t *k1)
+{
+    const value *v = f->values;
+    *k0 = *k1 = k;
+    while (*k0 > 0 && v[*k0].start == v[*k0 - 1].end + 1 &&
+           (ex->cp[v[*k0 - 1].end] == 0x3001 || ex->cp[v[*k0 - 1].end] == 0x548C))
+        --*k0;
+    while (*k1 + 1 < f->nv && v[*k1 + 1].start == v[*k1].end + 1 &&
+           (ex->cp[v[*k1].end] == 0x3001 || ex->cp[v[*k1].end] == 0x548C))
+        ++*k1;
+}
+
+/* 城镇、农村居民人均可支配收入分别达到4.6万元、2.1万元，分别增长5.1%、
+ * 7.3%: a second run after 分别, as long as the run before it, pairs with
+ * that run's names in order. */
+int complete_paired_again(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    const found *f = c->f;
+    size_t k0, k1, j0, j1;
+    (void)name;
+    joined_run(ex, f, c->k, &k0, &k1);
+    if (k1 == k0 || k0 == 0)
+        return 0;
+    joined_run(ex, f, k0 - 1, &j0, &j1);
+    size_t a = f->values[j1].end, b = f->values[k0].start, i = a;
+    while (i + 1 < b && !(ex->cp[i] == 0x5206 /* 分 */ && ex->cp[i + 1] == 0x522B /* 别 */))
+        i++;
+    /* (分别 right after the break: the second clause names no subject) */
+    if (j1 - j0 != k1 - k0 || i != a + 1 || b - a > 12 || class_at(ex, a, CL_BREAK) == 0 ||
+        ex->cp[a] == 0x3002 /* 。 */)
+        return 0;
+    return snprintf(out, cap, "%s", c->done[j0 + (c->k - k0)].subject) < (int)cap;
+}
+
 /* ---- the objects the paragraph's verbs took ------------------------- */
 
 /* Where an object starting at char j ends: right after a generic head
