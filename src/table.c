@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "script.h"
+
 /* A plain line longer than this, in characters, is prose, not a cell. */
 #define CELL_LINE_MAX_CHARS 40
 
@@ -84,19 +86,24 @@ static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, co
 {
     size_t len = 0, i = a;
     char *t = cell->text;
+    int traditional = 0; /* a traditional form was written */
     while (i < b && is_blank_cp(c[i].cp))
         i++;
     cell->line = i < b ? c[i].line : at->line;
     cell->offset = i < b ? c[i].offset : at->offset;
     for (; i < b; i++) {
         uint32_t cp = c[i].cp;
-        if (is_ideograph_cp(cp) && len + 3 < sizeof cell->text)
+        if (is_ideograph_cp(cp) && len + 3 < sizeof cell->text) {
             len = put_ideograph(t, len, cp);
-        else if (!is_blank_cp(cp))
+            traditional |= lg_is_traditional(cp);
+        } else if (!is_blank_cp(cp)) {
+            size_t was = len;
             len = put_cp(t, sizeof cell->text, len, cp);
+            traditional |= len != was && lg_is_traditional(cp);
+        }
     }
     t[len] = '\0';
-    classify_cell(ex, cell);
+    classify_cell(ex, cell, traditional);
 }
 
 /* Cut a line into cells at its bars: the empty cell before a leading bar

@@ -96,8 +96,9 @@ size_t row_number(const char *s, int *level);
 int is_caption(const char *s);
 
 /* Fill c from the text s (UTF-8, whitespace removed): its kind, and for a
- * number its value and own unit. */
-void classify_cell(const lg_extractor *ex, tcell *c);
+ * number its value and own unit.  traditional: the text holds a
+ * traditional form (lg_is_traditional), simplified first. */
+void classify_cell(const lg_extractor *ex, tcell *c, int traditional);
 /* The unit bracket ending s (行政处罚实施数量(宗), 金额(单位:万元)): the
  * unit shown, its magnitude and kind; 0 when none. */
 int unit_bracket(const lg_extractor *ex, const char *s, char *unit, int *places,
