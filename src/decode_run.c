@@ -176,7 +176,7 @@ static inline size_t utf8_short_seq(const unsigned char *p, size_t avail, uint32
  * out once, so that each character costs its tests alone.  Returns where
  * the run stopped (at the first byte that is something else). */
 static inline size_t three_byte_run(lg_char **out, const lg_char *end, const unsigned char *p,
-                                    size_t n, size_t i, size_t limit, long long line_base[2])
+                                    size_t n, size_t i, size_t limit, const long long line_base[2])
 {
     long long line = line_base[0], base = line_base[1];
     size_t room = (size_t)(end - *out), whole = (n - i) / 3, starts = (limit - i + 2) / 3;
@@ -325,6 +325,32 @@ static enum one_result convert_one(lg_decoder *d, const unsigned char *p,
     return ONE_INVALID;
 }
 
+/* A run of the two-byte codes the table answers for from p[i] on, written
+ * to *out as three_byte_run does.  Returns where the run stopped. */
+static inline size_t two_byte_run(lg_char **out, const lg_char *end, const uint16_t *table,
+                                  const unsigned char *p, size_t n, size_t i, size_t limit,
+                                  const long long line_base[2])
+{
+    long long line = line_base[0], base = line_base[1];
+    size_t room = (size_t)(end - *out), whole = (n - i) / 2, starts = (limit - i + 1) / 2;
+    size_t k = room < whole ? room : whole;
+    if (starts < k)
+        k = starts;
+    lg_char *o = *out;
+    for (; k > 0; k--) {
+        uint32_t c = gb18030_pair(table, p[i], p[i + 1]);
+        if (!c)
+            break;
+        o->cp = c;
+        o->line = line;
+        o->offset = base + (long long)i;
+        o++;
+        i += 2;
+    }
+    *out = o;
+    return i;
+}
+
 /* The common case of run_iconv for GB18030 - ASCII and the two-byte codes
  * the table has - written straight into the batch, as utf8_fast does.
  * Stops at limit, or before the first character the table does not
@@ -343,6 +369,10 @@ HOT_LOOP static size_t gb18030_fast(lg_decoder *d, const unsigned char *p, size_
             uint32_t cp = p[i];
             size_t len = 1;
             if (cp >= 0x80) {
+                lg_char *from = out;
+                i = two_byte_run(&out, end, table, p, n, i, limit, (long long[2]){line, base});
+                if (out != from)
+                    continue;
                 cp = i + 1 < n ? gb18030_pair(table, p[i], p[i + 1]) : 0;
                 if (!cp) {
                     stop = i;
