@@ -434,6 +434,8 @@ void table_reader_free(lg_extractor *ex)
     ex->tables = NULL;
 }
 
+#define TERM_BELOW_64 (1ull << '!' | 1ull << ';' | 1ull << '?')
+
 /* Add c to the line, counting what take_line asks (visible characters,
  * bars, a sentence end); full-width forms are read as ASCII: （宗） ｜ ：
  * ，, digits, letters.  A line too long to be a table's is only marked. */
@@ -452,7 +454,8 @@ static void add_to_line(table_reader *tr, const lg_char *c)
         to->cp = cp = ':';
     tr->line_visible += !is_blank_cp(cp);
     tr->line_bars += cp == '|';
-    tr->line_term |= cp == 0x3002 || cp == ';' || cp == '!' || cp == '?';
+    /* ! ; ? are below 64: one bit each of a mask */
+    tr->line_term |= cp < 64 ? (int)(TERM_BELOW_64 >> cp & 1) : cp == 0x3002;
 }
 
 int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)

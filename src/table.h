@@ -60,6 +60,8 @@ static inline int is_blank_cp(uint32_t cp)
 {
     if (cp > 0x3000) /* most characters: ideographs */
         return cp == 0xFEFF;
+    if (cp < 0x80) /* then ASCII: its controls, DEL and the space */
+        return cp <= ' ' || cp == 0x7F;
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp < 0x20 ||
            (cp >= 0x7F && cp < 0xA0) || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
            cp == 0x205F;
