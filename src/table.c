@@ -80,8 +80,9 @@ static inline size_t put_ideograph(char *out, size_t len, uint32_t cp)
 }
 
 /* The text of c[a..b), whitespace left out, into cell (its position: the
- * first visible character, else at). */
-static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
+ * first visible character, else at).  Returns whether the text held a
+ * traditional form (and was simplified). */
+static int fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
                       tcell *cell)
 {
     size_t len = 0, i = a;
@@ -104,6 +105,7 @@ static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, co
     }
     t[len] = '\0';
     classify_cell(ex, cell, traditional);
+    return traditional;
 }
 
 /* Cut a line into cells at its bars: the empty cell before a leading bar
@@ -321,7 +323,7 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
     if (ntok)
         return space_row(ex, tr->row, ntok);
     tcell cell;
-    fill_cell(ex, c, 0, n, &c[0], &cell);
+    int simplified = fill_cell(ex, c, 0, n, &c[0], &cell);
     /* (lines with a 。 went the prose way in take_line) */
     int words = cell.kind == T_TEXT && visible <= CELL_LINE_MAX_CHARS * 3;
     if (!words)
@@ -338,7 +340,13 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
             memmove(tr->words[0], tr->words[1], (WORD_LINES_MAX - 1) * sizeof tr->words[0]);
             tr->nwords--;
         }
-        line_words(c, n, tr->words[tr->nwords++], sizeof tr->words[0]);
+        /* a line without blanks is one word: the cell's text, unless
+         * that was simplified */
+        char *w = tr->words[tr->nwords++];
+        if (n == visible && !simplified)
+            memcpy(w, cell.text, strlen(cell.text) + 1);
+        else
+            line_words(c, n, w, sizeof tr->words[0]);
     }
     if (visible > CELL_LINE_MAX_CHARS || is_heading(cell.text) ||
         cell.text[strlen(cell.text) - 1] == ':') {
