@@ -171,14 +171,24 @@ static inline size_t utf8_short_seq(const unsigned char *p, size_t avail, uint32
     return 0;
 }
 
+/* What a run loop reads: the bytes p[0..n), of which the characters that
+ * start before limit are decoded; the line of the run's characters and
+ * the input offset of p[0]. */
+typedef struct run_in {
+    const unsigned char *p;
+    size_t n, limit;
+    long long line, base;
+} run_in;
+
 /* A run of well-formed 3-byte sequences from p[i] on (most of a Chinese
  * text), written to *out: the count the batch, limit and n allow is worked
  * out once, so that each character costs its tests alone.  Returns where
  * the run stopped (at the first byte that is something else). */
-static inline size_t three_byte_run(lg_char **out, const lg_char *end, const unsigned char *p,
-                                    size_t n, size_t i, size_t limit, const long long line_base[2])
+static inline size_t three_byte_run(lg_char **out, const lg_char *end, const run_in *in, size_t i)
 {
-    long long line = line_base[0], base = line_base[1];
+    const unsigned char *p = in->p;
+    size_t n = in->n, limit = in->limit;
+    long long line = in->line, base = in->base;
     size_t room = (size_t)(end - *out), whole = (n - i) / 3, starts = (limit - i + 2) / 3;
     size_t k = room < whole ? room : whole;
     if (starts < k)
@@ -229,7 +239,7 @@ HOT_LOOP static size_t utf8_fast(lg_decoder *d, const unsigned char *p, size_t n
             }
             if ((cp & 0xF0) == 0xE0) {
                 lg_char *from = out;
-                i = three_byte_run(&out, end, p, n, i, limit, (long long[2]){line, base});
+                i = three_byte_run(&out, end, &(run_in){p, n, limit, line, base}, i);
                 if (out != from)
                     continue;
             }
@@ -328,10 +338,11 @@ static enum one_result convert_one(lg_decoder *d, const unsigned char *p,
 /* A run of the two-byte codes the table answers for from p[i] on, written
  * to *out as three_byte_run does.  Returns where the run stopped. */
 static inline size_t two_byte_run(lg_char **out, const lg_char *end, const uint16_t *table,
-                                  const unsigned char *p, size_t n, size_t i, size_t limit,
-                                  const long long line_base[2])
+                                  const run_in *in, size_t i)
 {
-    long long line = line_base[0], base = line_base[1];
+    const unsigned char *p = in->p;
+    size_t n = in->n, limit = in->limit;
+    long long line = in->line, base = in->base;
     size_t room = (size_t)(end - *out), whole = (n - i) / 2, starts = (limit - i + 1) / 2;
     size_t k = room < whole ? room : whole;
     if (starts < k)
@@ -370,7 +381,7 @@ HOT_LOOP static size_t gb18030_fast(lg_decoder *d, const unsigned char *p, size_
             size_t len = 1;
             if (cp >= 0x80) {
                 lg_char *from = out;
-                i = two_byte_run(&out, end, table, p, n, i, limit, (long long[2]){line, base});
+                i = two_byte_run(&out, end, table, &(run_in){p, n, limit, line, base}, i);
                 if (out != from)
                     continue;
                 cp = i + 1 < n ? gb18030_pair(table, p[i], p[i + 1]) : 0;
