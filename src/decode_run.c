@@ -151,11 +151,15 @@ static int switch_to_gb18030(lg_decoder *d)
 static inline size_t utf8_short_seq(const unsigned char *p, size_t avail, uint32_t *cp)
 {
     unsigned b = p[0];
-    if (b >= 0xE0 && b <= 0xEF) {
-        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+    if ((b & 0xF0) == 0xE0) {
+        if (avail < 3)
             return 0;
-        uint32_t c = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+        /* both trail bytes 80-BF: each, its top bit flipped, below 0x40 */
+        unsigned t1 = p[1] ^ 0x80u, t2 = p[2] ^ 0x80u;
+        if ((t1 | t2) > 0x3F)
+            return 0;
+        uint32_t c = (uint32_t)(b & 0x0F) << 12 | t1 << 6 | t2;
+        if (c < 0x800 || (c & 0xF800) == 0xD800) /* overlong, surrogate */
             return 0;
         *cp = c;
         return 3;
@@ -165,6 +169,47 @@ static inline size_t utf8_short_seq(const unsigned char *p, size_t avail, uint32
         return 2;
     }
     return 0;
+}
+
+/* What a run loop reads: the bytes p[0..n), of which the characters that
+ * start before limit are decoded; the line of the run's characters and
+ * the input offset of p[0]. */
+typedef struct run_in {
+    const unsigned char *p;
+    size_t n, limit;
+    long long line, base;
+} run_in;
+
+/* A run of well-formed 3-byte sequences from p[i] on (most of a Chinese
+ * text), written to *out: the count the batch, limit and n allow is worked
+ * out once, so that each character costs its tests alone.  Returns where
+ * the run stopped (at the first byte that is something else). */
+static inline size_t three_byte_run(lg_char **out, const lg_char *end, const run_in *in, size_t i)
+{
+    const unsigned char *p = in->p;
+    size_t n = in->n, limit = in->limit;
+    long long line = in->line, base = in->base;
+    size_t room = (size_t)(end - *out), whole = (n - i) / 3, starts = (limit - i + 2) / 3;
+    size_t k = room < whole ? room : whole;
+    if (starts < k)
+        k = starts;
+    lg_char *o = *out;
+    for (; k > 0; k--) {
+        /* the three bytes as one number: 1110xxxx 10xxxxxx 10xxxxxx */
+        uint32_t w = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+        if ((w & 0xF0C0C0) != 0xE08080)
+            break;
+        uint32_t c = (w >> 4 & 0xF000) | (w >> 2 & 0x0FC0) | (w & 0x3F);
+        if (c < 0x800 || (c & 0xF800) == 0xD800) /* overlong, surrogate */
+            break;
+        o->cp = c;
+        o->line = line;
+        o->offset = base + (long long)i;
+        o++;
+        i += 3;
+    }
+    *out = o;
+    return i;
 }
 
 /* The common case of run_utf8 - ASCII, and 2- and 3-byte sequences once the
@@ -183,15 +228,31 @@ HOT_LOOP static size_t utf8_fast(lg_decoder *d, const unsigned char *p, size_t n
         size_t stop = limit;
         while (out < end && i < limit) {
             uint32_t cp = p[i];
-            size_t len = 1;
-            if (cp >= 0x80) {
-                len = multibyte ? utf8_short_seq(p + i, n - i, &cp) : 0;
-                if (!len) {
-                    stop = i;
-                    break;
-                }
+            if (cp < 0x80) {
+                out = put_char(out, cp, &line, base + (long long)i);
+                i++;
+                continue;
             }
-            out = put_char(out, cp, &line, base + (long long)i);
+            if (!multibyte) {
+                stop = i;
+                break;
+            }
+            if ((cp & 0xF0) == 0xE0) {
+                lg_char *from = out;
+                i = three_byte_run(&out, end, &(run_in){p, n, limit, line, base}, i);
+                if (out != from)
+                    continue;
+            }
+            /* no line break here: the line is left as it is */
+            size_t len = utf8_short_seq(p + i, n - i, &cp);
+            if (!len) {
+                stop = i;
+                break;
+            }
+            out->cp = cp;
+            out->line = line;
+            out->offset = base + (long long)i;
+            out++;
             i += len;
         }
         end_run(d, out, line);
@@ -274,6 +335,33 @@ static enum one_result convert_one(lg_decoder *d, const unsigned char *p,
     return ONE_INVALID;
 }
 
+/* A run of the two-byte codes the table answers for from p[i] on, written
+ * to *out as three_byte_run does.  Returns where the run stopped. */
+static inline size_t two_byte_run(lg_char **out, const lg_char *end, const uint16_t *table,
+                                  const run_in *in, size_t i)
+{
+    const unsigned char *p = in->p;
+    size_t n = in->n, limit = in->limit;
+    long long line = in->line, base = in->base;
+    size_t room = (size_t)(end - *out), whole = (n - i) / 2, starts = (limit - i + 1) / 2;
+    size_t k = room < whole ? room : whole;
+    if (starts < k)
+        k = starts;
+    lg_char *o = *out;
+    for (; k > 0; k--) {
+        uint32_t c = gb18030_pair(table, p[i], p[i + 1]);
+        if (!c)
+            break;
+        o->cp = c;
+        o->line = line;
+        o->offset = base + (long long)i;
+        o++;
+        i += 2;
+    }
+    *out = o;
+    return i;
+}
+
 /* The common case of run_iconv for GB18030 - ASCII and the two-byte codes
  * the table has - written straight into the batch, as utf8_fast does.
  * Stops at limit, or before the first character the table does not
@@ -292,6 +380,10 @@ HOT_LOOP static size_t gb18030_fast(lg_decoder *d, const unsigned char *p, size_
             uint32_t cp = p[i];
             size_t len = 1;
             if (cp >= 0x80) {
+                lg_char *from = out;
+                i = two_byte_run(&out, end, table, &(run_in){p, n, limit, line, base}, i);
+                if (out != from)
+                    continue;
                 cp = i + 1 < n ? gb18030_pair(table, p[i], p[i + 1]) : 0;
                 if (!cp) {
                     stop = i;

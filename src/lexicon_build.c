@@ -393,14 +393,20 @@ static void year_classes(lg_lexicon *lx)
 static void build_classes(lg_lexicon *lx)
 {
     const uint8_t *place_bits = lg_place_start_bits(), *second_bits = lg_place_second_bits();
-    /* (one pass over the 65,536 code points: it is in every process's start;
-     * the year words' characters are marked by year_classes, from the rules) */
-    for (uint32_t cp = 0; cp < 0x10000; cp++)
-        lx->cls[cp] = (uint8_t)((cp == '1' || cp == '2' ? CL_YEAR : 0) |
-                                (cp == 0x5E74 /* 年 */ ? CL_YEAR_HINT : 0) |
-                                (!second_bits || (second_bits[cp >> 3] >> (cp & 7) & 1) ? CL_PLACE2 : 0));
-    for (uint32_t cp = 0x3400; cp <= 0x9FFF; cp++)
-        lx->cls[cp] |= (uint8_t)((place_bits[cp >> 3] >> (cp & 7) & 1) ? CL_PLACE : 0);
+    /* (every process's start: the place bits are read a byte at a time; the
+     * year words' characters are marked by year_classes, from the rules) */
+    memset(lx->cls, second_bits ? 0 : CL_PLACE2, 0x10000);
+    for (uint32_t byte = 0; second_bits && byte < 0x10000 / 8; byte++) {
+        for (unsigned bits = second_bits[byte]; bits; bits &= bits - 1)
+            lx->cls[byte * 8 + (unsigned)__builtin_ctz(bits)] = CL_PLACE2;
+    }
+    lx->cls['1'] |= CL_YEAR;
+    lx->cls['2'] |= CL_YEAR;
+    lx->cls[0x5E74 /* 年 */] |= CL_YEAR_HINT;
+    for (uint32_t byte = 0x3400 / 8; byte < 0xA000 / 8; byte++) {
+        for (unsigned bits = place_bits[byte]; bits; bits &= bits - 1)
+            lx->cls[byte * 8 + (unsigned)__builtin_ctz(bits)] |= CL_PLACE;
+    }
     mark_chars(lx, CLAUSE_BREAKS, sizeof CLAUSE_BREAKS / sizeof *CLAUSE_BREAKS, CL_BREAK);
     mark_chars(lx, QUOTES, sizeof QUOTES / sizeof *QUOTES, CL_QUOTE);
     const lx_list_t *num = &lx->list[LX_NUMERALS];

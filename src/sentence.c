@@ -46,11 +46,22 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = c[i].cp;
         cps[i] = cp;
-        uint8_t k = cp < 0x10000 ? cls[cp] : 0;
+        cb[i] = (uint32_t)len;
+        uint8_t k;
+        if (cp - 0x800u < 0xD800u - 0x800u) {
+            /* U+0800..U+D7FF, most characters (the ideographs): three
+             * bytes, without utf8_encode's tests */
+            k = cls[cp];
+            out[len] = (char)(0xE0 | cp >> 12);
+            out[len + 1] = (char)(0x80 | (cp >> 6 & 0x3F));
+            out[len + 2] = (char)(0x80 | (cp & 0x3F));
+            len += 3;
+        } else {
+            k = cp < 0x10000 ? cls[cp] : 0;
+            len += utf8_encode(cp, out + len);
+        }
         classes[i] = k;
         any |= k;
-        cb[i] = (uint32_t)len;
-        len += utf8_encode(cp, out + len);
     }
     cps[n] = 0;
     classes[n] = 0;

@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "script.h"
+
 /* A plain line longer than this, in characters, is prose, not a cell. */
 #define CELL_LINE_MAX_CHARS 40
 
@@ -79,25 +81,32 @@ static inline size_t put_ideograph(char *out, size_t len, uint32_t cp)
 }
 
 /* The text of c[a..b), whitespace left out, into cell (its position: the
- * first visible character, else at). */
-static void fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
+ * first visible character, else at).  Returns whether the text held a
+ * traditional form (and was simplified). */
+static int fill_cell(lg_extractor *ex, const lg_char *c, size_t a, size_t b, const lg_char *at,
                       tcell *cell)
 {
     size_t len = 0, i = a;
     char *t = cell->text;
+    int traditional = 0; /* a traditional form was written */
     while (i < b && is_blank_cp(c[i].cp))
         i++;
     cell->line = i < b ? c[i].line : at->line;
     cell->offset = i < b ? c[i].offset : at->offset;
     for (; i < b; i++) {
         uint32_t cp = c[i].cp;
-        if (is_ideograph_cp(cp) && len + 3 < sizeof cell->text)
+        if (is_ideograph_cp(cp) && len + 3 < sizeof cell->text) {
             len = put_ideograph(t, len, cp);
-        else if (!is_blank_cp(cp))
+            traditional |= lg_is_traditional(cp);
+        } else if (!is_blank_cp(cp)) {
+            size_t was = len;
             len = put_cp(t, sizeof cell->text, len, cp);
+            traditional |= len != was && lg_is_traditional(cp);
+        }
     }
     t[len] = '\0';
-    classify_cell(ex, cell);
+    classify_cell(ex, cell, traditional);
+    return traditional;
 }
 
 /* Cut a line into cells at its bars: the empty cell before a leading bar
@@ -315,7 +324,7 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
     if (ntok)
         return space_row(ex, tr->row, ntok);
     tcell cell;
-    fill_cell(ex, c, 0, n, &c[0], &cell);
+    int simplified = fill_cell(ex, c, 0, n, &c[0], &cell);
     /* (lines with a 。 went the prose way in take_line) */
     int words = cell.kind == T_TEXT && visible <= CELL_LINE_MAX_CHARS * 3;
     if (!words)
@@ -332,7 +341,13 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
             memmove(tr->words[0], tr->words[1], (WORD_LINES_MAX - 1) * sizeof tr->words[0]);
             tr->nwords--;
         }
-        line_words(c, n, tr->words[tr->nwords++], sizeof tr->words[0]);
+        /* a line without blanks is one word: the cell's text, unless
+         * that was simplified */
+        char *w = tr->words[tr->nwords++];
+        if (n == visible && !simplified)
+            memcpy(w, cell.text, strlen(cell.text) + 1);
+        else
+            line_words(c, n, w, sizeof tr->words[0]);
     }
     if (visible > CELL_LINE_MAX_CHARS || is_heading(cell.text) ||
         cell.text[strlen(cell.text) - 1] == ':') {
@@ -448,6 +463,8 @@ void table_reader_free(lg_extractor *ex)
     ex->tables = NULL;
 }
 
+#define TERM_BELOW_64 (1ull << '!' | 1ull << ';' | 1ull << '?')
+
 /* Add c to the line, counting what take_line asks (visible characters,
  * bars, a sentence end); full-width forms are read as ASCII: （宗） ｜ ：
  * ，, digits, letters.  A line too long to be a table's is only marked. */
@@ -466,7 +483,8 @@ static void add_to_line(table_reader *tr, const lg_char *c)
         to->cp = cp = ':';
     tr->line_visible += !is_blank_cp(cp);
     tr->line_bars += cp == '|';
-    tr->line_term |= cp == 0x3002 || cp == ';' || cp == '!' || cp == '?';
+    /* ! ; ? are below 64: one bit each of a mask */
+    tr->line_term |= cp < 64 ? (int)(TERM_BELOW_64 >> cp & 1) : cp == 0x3002;
 }
 
 int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)

@@ -60,6 +60,8 @@ static inline int is_blank_cp(uint32_t cp)
 {
     if (cp > 0x3000) /* most characters: ideographs */
         return cp == 0xFEFF;
+    if (cp < 0x80) /* then ASCII: its controls, DEL and the space */
+        return cp <= ' ' || cp == 0x7F;
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp < 0x20 ||
            (cp >= 0x7F && cp < 0xA0) || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
            cp == 0x205F;
@@ -96,8 +98,9 @@ size_t row_number(const char *s, int *level);
 int is_caption(const char *s);
 
 /* Fill c from the text s (UTF-8, whitespace removed): its kind, and for a
- * number its value and own unit. */
-void classify_cell(const lg_extractor *ex, tcell *c);
+ * number its value and own unit.  traditional: the text holds a
+ * traditional form (lg_is_traditional), simplified first. */
+void classify_cell(const lg_extractor *ex, tcell *c, int traditional);
 /* The unit bracket ending s (行政处罚实施数量(宗), 金额(单位:万元)): the
  * unit shown, its magnitude and kind; 0 when none. */
 int unit_bracket(const lg_extractor *ex, const char *s, char *unit, int *places,

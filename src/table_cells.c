@@ -44,12 +44,13 @@ static int only_dashes(const char *s)
     return 1;
 }
 
-void classify_cell(const lg_extractor *ex, tcell *c)
+void classify_cell(const lg_extractor *ex, tcell *c, int traditional)
 {
     c->dec[0] = c->unit[0] = '\0';
     /* the script stage converts sentences, not the reader's cells: a
      * traditional report's names and units are simplified here */
-    lg_script_simplify(c->text, sizeof c->text);
+    if (traditional)
+        lg_script_simplify(c->text, sizeof c->text);
     const char *s = c->text;
     size_t n = strlen(s), i = 0;
     if (!n) {
