@@ -468,9 +468,9 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
         return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
     const char *prev = c->done[k - 1].name;
     size_t v = nm_verb_word(ex, prev, strlen(prev));
-    if (v < 6 || v >= strlen(prev) || nm_str_prefix(ex, prev, v, LX_BARE_VERBS) == v ||
-        nm_str_prefix(ex, prev, v, LX_CAUSATIVE_VERBS) == v || !strncmp(prev, "涉及", 6))
-        return 0; /* (受理…、办结…; 组织…: who acted; 涉及: a relation) */
+    if (v < 6 || v >= strlen(prev) || nm_str_prefix(ex, prev, v, LX_CAUSATIVE_VERBS) == v ||
+        !strncmp(prev, "涉及", 6))
+        return 0; /* (组织…: who acted; 涉及: a relation) */
     return snprintf(out, cap, "%.*s%s", (int)v, prev, name) < (int)cap;
 }
 
