@@ -61,6 +61,7 @@ static const struct section {
     [LX_ADVERBS] = {"adverbs", SH_WORD},
     [LX_RANK_TOPICS] = {"rank-topics", SH_WORD},
     [LX_REVIEW_WORDS] = {"review-words", SH_WORD},
+    [LX_REVIEW_ENDS] = {"review-ends", SH_WORD},
     [LX_ANNOUNCE_WHEN] = {"announce-when", SH_WORD},
     [LX_ANNOUNCE_VERBS] = {"announce-verbs", SH_WORD},
     [LX_NATION_WORDS] = {"nation-words", SH_WORD},

@@ -350,6 +350,17 @@ static size_t after_places(const found *f, size_t i)
     return i;
 }
 
+/* 司法局2018年工作总结与2019年工作计划: the words after the year, up to a
+ * mark, 与 or 和, end in [review-ends]. */
+static int summed_up(const lg_extractor *ex, const year_mention *m)
+{
+    size_t e = m->end;
+    while (e < ex->n && e - m->end < 16 && is_cjk(ex->cp[e]) && ex->cp[e] != 0x4E0E /* 与 */ &&
+           ex->cp[e] != 0x548C /* 和 */)
+        e++;
+    return e > m->end && ends_any(ex, e, LX_REVIEW_ENDS) != 0;
+}
+
 /* The year the opening says the report is about. */
 static void observe_opening_year(lg_extractor *ex, const found *f)
 {
@@ -364,7 +375,8 @@ static void observe_opening_year(lg_extractor *ex, const found *f)
         int announced = announces_report(ex, m);
         if (!announced && (m->in_title || names_document(ex, f, m)))
             continue;
-        int reviewed = ends_any(ex, m->start, LX_REVIEW_WORDS) != 0;
+        /* (a title's 2018年工作总结; in a news item's body it may name another year's) */
+        int reviewed = ends_any(ex, m->start, LX_REVIEW_WORDS) != 0 || (ex->chars_seen == 0 && summed_up(ex, m));
         int annual = ends(ex, m->end, "年度") != 0;
         int leads = cp_at(ex, m->end) == 0xFF0C || cp_at(ex, m->end) == ',' ||
                     (after_places(f, 0) == m->start && ex->chars_seen == 0);
