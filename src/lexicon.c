@@ -90,6 +90,7 @@ static const struct section {
     [LX_INTAKE_VERBS] = {"intake-verbs", SH_WORD},
     [LX_LEVEL_VERBS] = {"level-verbs", SH_WORD},
     [LX_TRAIL_KEEP] = {"trail-keep", SH_WORD},
+    [LX_LEAD_KEEP] = {"lead-keep", SH_WORD},
     [LX_INDICATORS] = {"indicators", SH_RULE},
     [LX_ROLE_FROM] = {"role-from", SH_WORD},
     [LX_ROLE_FROM_NOT] = {"role-from-not", SH_WORD},

@@ -34,7 +34,7 @@ static span trim_lead(const lg_extractor *ex, span s, const found *f)
             size_t y = skip_mention_at(years, s.a + k);
             if (y != s.a + k) { s.a = y; changed = 1; continue; }
         }
-        if ((k = starts_any(ex, s.a, LX_LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; continue; }
+        if (!starts_any(ex, s.a, LX_LEAD_KEEP) && (k = starts_any(ex, s.a, LX_LEAD_FILLERS)) && s.a + k <= s.b) { s.a += k; changed = 1; continue; }
         /* 仅2021年就收到…: 就 before a verb, not 就业 */
         if ((k = starts_any(ex, s.a, LX_LEAD_BEFORE_VERBS)) && s.a + k < s.b &&
             starts_any(ex, s.a + k, LX_COUNT_VERBS) >= 2) { s.a += k; changed = 1; }
@@ -54,7 +54,7 @@ static span trim_trail(const lg_extractor *ex, span s, const found *f)
         /* 列入包头市20件项目: a place before the number qualifies what follows */
         if ((k = mention_ending_at(places, s.b)) != s.b && k > s.a) { s.b = k; s.weak = 1; changed = 1; continue; }
         /* 实现全市95%个人政务服务事项: so does the scope */
-        if ((k = ends_any(ex, s.b, LX_SCOPE_WORDS)) && s.b - k > s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
+        if ((k = ends_any(ex, s.b, LX_SCOPE_WORDS)) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if (!ends_any(ex, s.b, LX_WEAK_EXCEPTIONS) && (k = ends_any(ex, s.b, LX_WEAK_ENDINGS)) &&
             s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }
         if ((k = ends(ex, s.b, "了")) && s.b - k >= s.a) { s.b -= k; s.weak = 1; changed = 1; continue; }

@@ -290,7 +290,7 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
         nm_str_suffix(ex, name, n, LX_GENERIC_HEADS))
         return 0;
     for (size_t i = f->values[k].start; i >= 2 && !which; i--) {
-        if (ex->cp[i - 1] == 0x3002 /* 。 */)
+        if (ex->cp[i - 1] == 0x3002 /* 。 */ || ex->cp[i - 1] == 0xFF1B /* ； */)
             return 0;
         if (ex->cp[i - 1] == 0x4E2D /* 中 */ && ex->cp[i - 2] == 0x5176 /* 其 */)
             which = i - 2;
@@ -315,9 +315,13 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
     size_t on = strlen(obj);
     /* (专职律师 under 律师, 规范化调委会 under 调委会: the member names its
      * kind already; a long subject is a clause, not a kind) */
+    /* (and the total counts a kind with members: 案件, 申请, 事项, or people:
+     * 社区服刑人员326名，其中缓刑316名 -> 缓刑社区服刑人员) */
+    const char *u = f->values[k].unit;
+    int people = !strcmp(u, "名") || !strcmp(u, "人");
     if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name) ||
-        !nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS))
-        return 0; /* (and the total counts a kind with members: 案件, 申请, 事项) */
+        !(people || nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS)))
+        return 0;
     /* 国内公证 + 公证事项: the words they share are written once */
     size_t shared = 0;
     for (size_t l = 6; l < on && l <= n; l += 3)
