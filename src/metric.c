@@ -112,6 +112,9 @@ static size_t right_stop_in(const lg_extractor *ex, size_t a, size_t b, int adve
             return i;
         if (passive_at(ex, i) || starts_any(ex, i, LX_RIGHT_STOPS) || (adverbs && adverb_stop_at(ex, i)))
             return i;
+        /* 300家单位制定…清单: after a body, any counting verb says what it did */
+        if (adverbs && ends_any(ex, i, LX_AGENT_HEADS) && starts_any(ex, i, LX_COUNT_VERBS) >= 2)
+            return i;
     }
     return b;
 }
@@ -194,8 +197,9 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
         marks = 0;
     }
     /* (被国家级、自治区级媒体转载: one 、 between two modifiers, not a list of
-     * deeds) */
-    if (chars < 2 || chars > 12 + 2 * marks || marks > 1)
+     * deeds; bodies, 300家单位制定…清单, are named by a longer deed) */
+    size_t most = ends_any(ex, named.b, LX_AGENT_HEADS) ? 20 : 12;
+    if (chars < 2 || chars > most + 2 * marks || marks > 1)
         return 0;
     *pred = p;
     return 1;
