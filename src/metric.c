@@ -126,8 +126,11 @@ static size_t unbracketed_chars(const lg_extractor *ex, size_t a, size_t b)
     int depth = 0;
     for (size_t i = a; i < b; i++) {
         uint32_t cp = ex->cp[i];
-        if (!nm_bracket_step(cp, &depth) && !depth && !class_at(ex, i, CL_QUOTE))
+        int bracket = nm_bracket_step(cp, &depth);
+        if (!bracket && !depth && !class_at(ex, i, CL_QUOTE))
             n++;
+        else if (bracket && !depth)
+            n++; /* (a closed bracket is one more: 镇(街道) counts two) */
     }
     return n;
 }
