@@ -604,7 +604,7 @@ static int list_name(const lg_extractor *ex, span left, size_t end, span right, 
 }
 
 /* Is [a, b) only list separators (、 和 及 与), and not empty? */
-static int list_gap(const lg_extractor *ex, size_t a, size_t b)
+int nm_list_gap(const lg_extractor *ex, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
         if (ex->cp[i] != 0x3001 && ex->cp[i] != 0x548C && ex->cp[i] != 0x53CA && ex->cp[i] != 0x4E0E)
@@ -651,9 +651,9 @@ static int paired_name(const lg_extractor *ex, const found *f, size_t k, text_bu
 {
     const value *values = f->values;
     size_t k0 = k, k1 = k;
-    while (k0 > 0 && list_gap(ex, values[k0 - 1].end, values[k0].start))
+    while (k0 > 0 && nm_list_gap(ex, values[k0 - 1].end, values[k0].start))
         k0--;
-    while (k1 + 1 < f->nv && list_gap(ex, values[k1].end, values[k1 + 1].start))
+    while (k1 + 1 < f->nv && nm_list_gap(ex, values[k1].end, values[k1 + 1].start))
         k1++;
     size_t m = k1 - k0 + 1, a = clause_start(ex, values[k0].start), b = values[k0].start, q;
     if (m < 2 || m > 8)
@@ -718,7 +718,7 @@ static size_t level_at(const lg_extractor *ex, const found *f, size_t j, span *n
 static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, text_buf *out)
 {
     size_t e = f->values[k].end, i = e;
-    while (i < ex->n && i < e + 6 && !(list_gap(ex, i + 1, i + 2) && starts_any(ex, i, LX_SHARED_LEVEL_ENDS)))
+    while (i < ex->n && i < e + 6 && !(nm_list_gap(ex, i + 1, i + 2) && starts_any(ex, i, LX_SHARED_LEVEL_ENDS)))
         i++;
     if (i >= ex->n || i == e + 6)
         return 0; /* (no level before a list mark just after the value) */
@@ -726,7 +726,7 @@ static int shared_level_name(const lg_extractor *ex, const found *f, size_t k, t
     size_t lv = level_at(ex, f, k, &mine), from = mine.b;
     if (!lv || lv != mine.b - mine.a)
         return 0; /* the level alone */
-    for (size_t j = k + 1; j < f->nv && list_gap(ex, from, f->values[j].start); j++) {
+    for (size_t j = k + 1; j < f->nv && nm_list_gap(ex, from, f->values[j].start); j++) {
         size_t l2 = level_at(ex, f, j, &next);
         if (!l2)
             return 0;
@@ -746,7 +746,7 @@ static int list_predicate(const lg_extractor *ex, const found *f, size_t k, span
 {
     size_t j = k;
     naming nm;
-    while (j + 1 < f->nv && list_gap(ex, named.b, f->values[j + 1].start)) {
+    while (j + 1 < f->nv && nm_list_gap(ex, named.b, f->values[j + 1].start)) {
         right_words(ex, f, ++j, &nm);
         named = name_before_verb(ex, nm.right, f);
     }

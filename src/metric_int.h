@@ -85,6 +85,8 @@ span nm_head_after_clause(const lg_extractor *ex, span named);
 int nm_context_clause_before(const lg_extractor *ex, size_t clause);
 /* A rank's topic: the clause up to [rank-topics] before at (metric_around.c). */
 int nm_rank_topic(const lg_extractor *ex, size_t at, span *out);
+/* Is [a, b) only list marks (、 和 及 与), and not empty? (metric.c) */
+int nm_list_gap(const lg_extractor *ex, size_t a, size_t b);
 int nm_shares_head(const lg_extractor *ex, const found *f, size_t k, span mine, const char *prev);
 span nm_after_agent(const lg_extractor *ex, span left);
 int nm_doer_of_times(const lg_extractor *ex, const found *f, size_t k, span left, span right, span *doer);

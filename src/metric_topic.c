@@ -478,16 +478,14 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
     return snprintf(out, cap, "%.*s%s", (int)v, prev, name) < (int)cap;
 }
 
-/* The run of values around k joined by 、 or 和 alone: [*k0, *k1]. */
+/* The run of values around k joined by list marks alone: [*k0, *k1]. */
 static void joined_run(const lg_extractor *ex, const found *f, size_t k, size_t *k0, size_t *k1)
 {
     const value *v = f->values;
     *k0 = *k1 = k;
-    while (*k0 > 0 && v[*k0].start == v[*k0 - 1].end + 1 &&
-           (ex->cp[v[*k0 - 1].end] == 0x3001 || ex->cp[v[*k0 - 1].end] == 0x548C))
+    while (*k0 > 0 && nm_list_gap(ex, v[*k0 - 1].end, v[*k0].start))
         --*k0;
-    while (*k1 + 1 < f->nv && v[*k1 + 1].start == v[*k1].end + 1 &&
-           (ex->cp[v[*k1].end] == 0x3001 || ex->cp[v[*k1].end] == 0x548C))
+    while (*k1 + 1 < f->nv && nm_list_gap(ex, v[*k1].end, v[*k1 + 1].start))
         ++*k1;
 }
 
