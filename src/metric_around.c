@@ -197,11 +197,13 @@ int nm_rank_topic(const lg_extractor *ex, size_t at, span *out)
  * before the value, or the one its list shares (分别下降36%、38%). */
 static size_t change_word_of(const lg_extractor *ex, const found *f, size_t k, size_t *a)
 {
-    const value *v = &f->values[k];
-    size_t p = v->start, q, w;
-    if (k > 0 && p > 0 && f->values[k - 1].end == p - 1 && f->values[k - 1].kind == KIND_CHANGE &&
-        (ex->cp[p - 1] == 0x3001 /* 、 */ || ex->cp[p - 1] == 0x548C /* 和 */))
-        return change_word_of(ex, f, k - 1, a);
+    size_t p = f->values[k].start, q, w;
+    /* (back to the list's first value, a bounded walk) */
+    for (size_t steps = 0; steps < 64 && k > 0 && p > 0 && f->values[k - 1].end == p - 1 &&
+                           f->values[k - 1].kind == KIND_CHANGE &&
+                           (ex->cp[p - 1] == 0x3001 /* 、 */ || ex->cp[p - 1] == 0x548C /* 和 */);
+         steps++)
+        p = f->values[--k].start;
     while ((q = ends_any(ex, p, LX_QUAL_WORDS)) || (q = ends(ex, p, "了")))
         p -= q;
     if ((w = ends_any(ex, p, LX_CHANGE_WORDS)) < 2 || ex->cp[p - 1] == 0x4E8E /* 于: 高于 */)

@@ -290,7 +290,8 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
         nm_str_suffix(ex, name, n, LX_GENERIC_HEADS))
         return 0;
     for (size_t i = f->values[k].start; i >= 2 && !which; i--) {
-        if (ex->cp[i - 1] == 0x3002 /* 。 */ || ex->cp[i - 1] == 0xFF1B /* ； */)
+        if (ex->cp[i - 1] == 0x3002 /* 。 */ || ex->cp[i - 1] == 0xFF1B /* ； */ ||
+            f->values[k].start - i > 256)
             return 0;
         if (ex->cp[i - 1] == 0x4E2D /* 中 */ && ex->cp[i - 2] == 0x5176 /* 其 */)
             which = i - 2;
@@ -365,6 +366,9 @@ int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap
     return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
 }
 
+/* The longest run of deeds a value's name is looked for in. */
+#define RUN_MAX 64
+
 /* Past a bracket opening at i ((其中2项为子项)), or i. */
 static size_t past_bracket(const lg_extractor *ex, size_t i, size_t b)
 {
@@ -410,13 +414,12 @@ int complete_run_object(const name_ctx *c, const char *name, char *out, size_t c
 {
     const lg_extractor *ex = c->ex;
     const found *f = c->f;
-    size_t k = c->k, m = k, next, in_run = 0;
-    while ((next = run_next(ex, f, m)))
+    size_t k = c->k, m = k, next, in_run = 0, steps = 0;
+    /* (bounded walks: a sentence of thousands of values stays linear) */
+    while ((next = run_next(ex, f, m)) && ++steps < RUN_MAX)
         m = next;
-    for (size_t i = 0; i < k && !in_run; i++) /* is k after the run's first? */
-        for (size_t q = i; (q = run_next(ex, f, q)) && q <= k;)
-            if (q == k)
-                in_run = 1;
+    for (size_t i = k; i-- > 0 && k - i <= 8 && !in_run;) /* is k after the run's first? */
+        in_run = run_next(ex, f, i) == k;
     if (m == k && !in_run)
         return 0;
     size_t a = f->values[m].end, e = a;
@@ -483,9 +486,9 @@ static void joined_run(const lg_extractor *ex, const found *f, size_t k, size_t 
 {
     const value *v = f->values;
     *k0 = *k1 = k;
-    while (*k0 > 0 && nm_list_gap(ex, v[*k0 - 1].end, v[*k0].start))
+    while (*k0 > 0 && k - *k0 < RUN_MAX && nm_list_gap(ex, v[*k0 - 1].end, v[*k0].start))
         --*k0;
-    while (*k1 + 1 < f->nv && nm_list_gap(ex, v[*k1].end, v[*k1 + 1].start))
+    while (*k1 + 1 < f->nv && *k1 - k < RUN_MAX && nm_list_gap(ex, v[*k1].end, v[*k1 + 1].start))
         ++*k1;
 }
 

@@ -184,6 +184,17 @@ def range_chain(name):
     case(name, write("range-chain.txt", data), tail_ok)
 
 
+def long_runs(name):
+    # runs of thousands of values joined by 、 (changes sharing one change word,
+    # deeds sharing one object, members after 其中): names are looked for in
+    # bounded walks, so the time stays linear
+    data = ("2022年，全市收入分别增长" + "、".join("%d%%" % (i % 90 + 1) for i in range(20000)) + "。\n" +
+            "2022年，全市取消" + "、下放".join("%d项" % (i % 90 + 1) for i in range(20000)) + "行政许可事项。\n" +
+            "2022年，办理案件100件，其中" + "、".join("农民工%d件" % (i % 90 + 1) for i in range(20000)) +
+            "。\n") + TAIL
+    case(name, write("long-runs.txt", data), tail_ok)
+
+
 def nul_bytes(name):
     # NUL between characters (and runs of them), as PDF extraction leaves it
     text = (OPENING + "全年共受理行政复议案件35件，办结32件，挽回经济损失1.5万元。\n") * 50
@@ -365,6 +376,7 @@ CASES = [
     ("digits-3mb", digits),
     ("wan-million", wan_run),
     ("range-chain", range_chain),
+    ("long-runs", long_runs),
     ("nul-bytes", nul_bytes),
     ("random-bytes", random_bytes),
     ("random-text", random_text),
