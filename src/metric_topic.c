@@ -280,7 +280,7 @@ int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
 /* 办理法律援助案件1503件，其中残疾人169件、老年人197件: after 其中, a
  * member named by a bare noun, in the unit of the count before 其中, is a
  * part of that count's thing (残疾人法律援助案件) when the thing ends in a
- * [generic-heads] word. */
+ * [generic-heads] word or counts people (社区服刑人员326名，其中缓刑316名). */
 int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
@@ -316,8 +316,6 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
     size_t on = strlen(obj);
     /* (专职律师 under 律师, 规范化调委会 under 调委会: the member names its
      * kind already; a long subject is a clause, not a kind) */
-    /* (and the total counts a kind with members: 案件, 申请, 事项, or people:
-     * 社区服刑人员326名，其中缓刑316名 -> 缓刑社区服刑人员) */
     const char *u = f->values[k].unit;
     int people = !strcmp(u, "名") || !strcmp(u, "人");
     if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name) ||
@@ -369,7 +367,8 @@ int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap
 /* The longest run of deeds a value's name is looked for in. */
 #define RUN_MAX 64
 
-/* Past a bracket opening at i ((其中2项为子项)), or i. */
+/* Past a bracket opening at i ((其中2项为子项)) and closing within 64
+ * characters, or i. */
 static size_t past_bracket(const lg_extractor *ex, size_t i, size_t b)
 {
     int depth = 0;
@@ -377,7 +376,7 @@ static size_t past_bracket(const lg_extractor *ex, size_t i, size_t b)
     do {
         nm_bracket_step(ex->cp[k], &depth);
         k++;
-    } while (k < b && depth > 0);
+    } while (k < b && k - i < 64 && depth > 0);
     return depth ? i : k;
 }
 
