@@ -473,11 +473,18 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
     if (nm_str_suffix(ex, name, n, LX_COUNT_VERBS) >= 6)
         return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
     const char *prev = c->done[k - 1].name;
-    size_t v = nm_verb_word(ex, prev, strlen(prev));
-    if (v < 6 || v >= strlen(prev) || nm_str_prefix(ex, prev, v, LX_CAUSATIVE_VERBS) == v ||
-        !strncmp(prev, "涉及", 6))
+    size_t pn = strlen(prev), at = 0, v = 0;
+    /* the verb that opens the item before, or follows who acted and an
+     * adverb ([verb-adverbs]: 行政执法部门共作出…) */
+    for (size_t i = 0; i < pn && !v; i += nm_seq_len((unsigned char)prev[i]))
+        if ((v = nm_str_prefix(ex, prev + i, pn - i, LX_COUNT_VERBS)) < 6 || i + v + 6 > pn ||
+            (i > 0 && !nm_str_suffix(ex, prev, i, LX_VERB_ADVERBS)))
+            v = 0;
+        else
+            at = i;
+    if (!v || nm_str_prefix(ex, prev + at, v, LX_CAUSATIVE_VERBS) == v || !strncmp(prev + at, "涉及", 6))
         return 0; /* (组织…: who acted; 涉及: a relation) */
-    return snprintf(out, cap, "%.*s%s", (int)v, prev, name) < (int)cap;
+    return snprintf(out, cap, "%.*s%s", (int)v, prev + at, name) < (int)cap;
 }
 
 /* The run of values around k joined by list marks alone: [*k0, *k1]. */
