@@ -512,6 +512,12 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
 {
     const lg_extractor *ex = c->ex;
     size_t n = strlen(name), r = nm_str_suffix(ex, name, n, LX_RATE_SUFFIXES), vl = n - r;
+    /* 行政机关负责人出庭应诉412件，出庭应诉率98.6%: the name before ends in
+     * the rate's deed */
+    const char *before = c->k ? c->done[c->k - 1].name : "";
+    size_t bn = strlen(before);
+    if (r && vl > 6 && vl <= 12 && bn > vl && !memcmp(before + bn - vl, name, vl))
+        return snprintf(out, cap, "%s%s", before, name + vl) < (int)cap;
     if (!r || vl == 0 || vl > 6)
         return 0;
     int got = rate_from_names(c, name, vl, out, cap);
