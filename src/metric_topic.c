@@ -318,9 +318,16 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
      * kind already; a long subject is a clause, not a kind) */
     const char *u = f->values[k].unit;
     int people = !strcmp(u, "名") || !strcmp(u, "人");
-    if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name) ||
-        !(people || nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS)))
+    if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name))
         return 0;
+    if (!(people || nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS))) {
+        /* 新增市场主体1.2万户，其中企业3600户 -> 新增企业: the total's verb */
+        const char *total = c->done[j - 1].name;
+        size_t v = nm_str_prefix(ex, total, strlen(total), LX_COUNT_VERBS);
+        if (v < 6 || nm_str_prefix(ex, total, v, LX_BARE_VERBS) == v)
+            return 0;
+        return snprintf(out, cap, "%.*s%s", (int)v, total, name) < (int)cap;
+    }
     /* 国内公证 + 公证事项: the words they share are written once */
     size_t shared = 0;
     for (size_t l = 6; l < on && l <= n; l += 3)
