@@ -4,13 +4,16 @@
  * the count a comparison is of, the clause before that names a value with
  * no words of its own, the head after a relative clause's 的, a clause of
  * context before a rank, an item of a list that shares the head of the
- * name before, who did the deed a count of times after it counts.
+ * name before, who did the deed a count of times after it counts, the
+ * topic a rank is of; and a change's word appended to its name
+ * (办理案件同比增长, extract.c).
  * Owns: those tests, which metric.c's name_metric applies.
  * Reads: the sentence, its values and years, the names of the values
  * before (ex->done); the lexicon's [agent-heads], [agent-plurals],
  * [causative-verbs], [government-words], [comparisons], [superlatives],
  * [count-verbs], [bare-verbs], [verb-glue], [adverbs], [object-relations],
- * [agent-relations], [right-stops]. */
+ * [agent-relations], [right-stops], [rank-topics], [rank-scope-marks],
+ * [change-words], [qualifiers]. */
 #include "metric_int.h"
 
 /* 完成市政府1026件文件、协议的合法性审核: verbs and a government alone

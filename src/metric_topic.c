@@ -4,14 +4,19 @@
  * (安全生产执法检查排查问题隐患), the meeting a count of study is of, what
  * 对 X 开展 names, what a service's part of the sentence built, the term
  * quoted before for 相关, the object named in full before, the kind a
- * sentence opening with 其中 is about.
+ * sentence opening with 其中 is about; and the names a run of values
+ * shares: members after 其中 (残疾人法律援助案件), the object after a run
+ * of deeds (取消…、下放…行政许可事项), the verb of a list's first item
+ * (制定政府规章), a second run after 分别, a verb alone of the thing
+ * before (免办证事项办理), a rank's cue and scope.
  * Owns: those completions (metric_context.c tries them in turn).
  * Reads: the sentence, its values and places, the names of the values
  * before (name_ctx), the paragraph's last kind; the lexicon's
  * [topic-heads], [pointing-modifiers], [meeting-deeds], [meeting-heads],
  * [target-verbs], [service-verbs], [service-times], [built-verbs],
- * [theme-heads] (rules/names.rules) and [count-verbs], [bare-verbs],
- * [right-stops]. */
+ * [theme-heads], [causative-verbs], [vague-modifiers], [generic-heads]
+ * (rules/names.rules) and [count-verbs], [bare-verbs], [verb-adverbs],
+ * [rank-cues], [scope-words], [right-stops]. */
 #include "metric_int.h"
 
 #include <stdio.h>
