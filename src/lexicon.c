@@ -139,6 +139,8 @@ static const struct section {
     [LX_BUILT_VERBS] = {"built-verbs", SH_WORD},
     [LX_THEME_HEADS] = {"theme-heads", SH_WORD},
     [LX_REDUCTION_VERBS] = {"reduction-verbs", SH_WORD},
+    [LX_GOAL_VERBS] = {"goal-verbs", SH_WORD},
+    [LX_GOAL_WORDS] = {"goal-words", SH_WORD},
     [LX_ITEM_OPENERS] = {"item-openers", SH_WORD},
 };
 

@@ -618,7 +618,7 @@ static int sentence_agent(const lg_extractor *ex, const found *f, char *out, siz
 }
 
 /* Relations the words before the value state: 占比 (占全部案件的), 年均
- * 增长, 完成全年任务量的61.2%. */
+ * 增长, 是去年的3倍 (a goal's share reached is metric_goal.c's). */
 static int complete_stated(const name_ctx *c, text_buf *out, char *subject, size_t subject_cap)
 {
     const lg_extractor *ex = c->ex;
@@ -628,8 +628,7 @@ static int complete_stated(const name_ctx *c, text_buf *out, char *subject, size
     const value *v = &f->values[k];
     char raw[NAME_BYTES], s[NAME_BYTES];
     uint32_t first = cp_at(ex, nm_raw_left_start(ex, f, k));
-    if (first != 0x5360 /* 占 */ && first != 0x5E74 /* 年 */ && first != 0x662F /* 是 */ &&
-        first != 0x5B8C /* 完 */)
+    if (first != 0x5360 /* 占 */ && first != 0x5E74 /* 年 */ && first != 0x662F /* 是 */)
         return 0;
     nm_raw_left(ex, f, k, raw, sizeof raw);
     size_t rl = strlen(raw);
@@ -649,12 +648,6 @@ static int complete_stated(const name_ctx *c, text_buf *out, char *subject, size
         copy_str(s, sizeof s, done[k - 1].subject); /* 新收案件1293件，是去年的3倍 */
         text_reset(out);
         text_append(out, s, strlen(s));
-    } else if (v->kind == KIND_PERCENT && strncmp(raw, "完成", 6) == 0 && rl > 9 &&
-               strcmp(raw + rl - 3, "的") == 0) {
-        snprintf(s, sizeof s, "%.*s", (int)(rl - 9), raw + 6); /* 完成全年任务量的61.2% */
-        text_reset(out);
-        text_append(out, s, strlen(s));
-        text_append(out, "完成率", strlen("完成率"));
     } else {
         return 0;
     }
@@ -768,6 +761,12 @@ static int complete(const name_ctx *c, text_buf *out, char *subject, size_t subj
     copy_str(name, sizeof name, out->data ? out->data : "");
     utf8_clip(name, strlen(name));
     copy_str(subject, subject_cap, name);
+    if (complete_goal(c, buf, sizeof buf)) {
+        text_reset(out);
+        text_append(out, buf, strlen(buf));
+        copy_str(subject, subject_cap, buf);
+        return 0;
+    }
     if (complete_stated(c, out, subject, subject_cap) ||
         complete_relation(c, name, out, subject, subject_cap))
         return 0;

@@ -71,6 +71,8 @@ void nm_raw_left(const lg_extractor *ex, const found *f, size_t k, char *out, si
 const char *nm_object_of(const lg_extractor *ex, const char *name);
 int complete_deed(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_pair(const name_ctx *c, const char *name, char *out, size_t cap);
+/* A goal and the share of it reached (metric_goal.c). */
+int complete_goal(const name_ctx *c, char *out, size_t cap);
 
 /* ---- metric.c and metric_around.c --------------------------------- */
 

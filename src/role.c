@@ -7,8 +7,10 @@
  *             (the time gives X's year);
  *   target    a plan section (a heading with 下一步, 工作打算 …), a paragraph
  *             opening with 下一步, a cue before the value in its sentence
- *             (力争, 计划, 目标, 确保 …) with no achievement in between, or
- *             到2025年 when that year is after the report's;
+ *             (力争, 计划, 目标, 确保 …) with no achievement in between,
+ *             a goal whose share reached follows it (完成年度目标任务
+ *             35000人次的75%: 35000), or 到2025年 when that year is after
+ *             the report's;
  *   actual    everything else.
  * The words are rules/roles.rules, read through the lexicon's role-*
  * lists; this file knows only their places. */
@@ -274,6 +276,30 @@ static int target_cue(const lg_lexicon *lx, const lg_role_state *st, const uint3
     return 0;
 }
 
+/* 完成年度目标任务35000人次的75%: a count a goal verb and a goal word
+ * ([goal-verbs], [goal-words]) stand before in its clause, followed by
+ * 的 and the share of it reached, is the goal. */
+static int goal_of_share(const lg_lexicon *lx, const lg_role_value *v)
+{
+    const uint32_t *cp = v->cp;
+    if (v->end >= v->n || cp[v->end] != 0x7684 /* 的 */ || v->next_start != v->end + 1)
+        return 0;
+    size_t p = v->next_start;
+    while (p < v->n && (is_digit(cp[p]) || cp[p] == '.'))
+        p++;
+    if (p == v->next_start || p >= v->n || (cp[p] != '%' && cp[p] != 0xFF05))
+        return 0;
+    size_t a = v->start;
+    while (a > 0 && v->start - a < TARGET_REACH && !is_break(cp[a - 1]))
+        a--;
+    for (size_t i = a; i < v->start; i++) {
+        size_t len = word_at(list(lx, LX_GOAL_VERBS), cp, v->start, i);
+        if (len && any_word_in(list(lx, LX_GOAL_WORDS), cp, i + len, v->start))
+            return 1;
+    }
+    return 0;
+}
+
 /* 到2025年…达到95%: the year, or 0. */
 static int by_year(const lg_lexicon *lx, const lg_role_state *st, const uint32_t *cp, size_t n, size_t start)
 {
@@ -340,7 +366,7 @@ lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, cons
         return r;
     }
     if (target_cue(lx, st, v->cp, v->n, v->start) ||
-        word_at(list(lx, LX_ROLE_TARGET_AFTER), v->cp, v->n, v->end)) {
+        word_at(list(lx, LX_ROLE_TARGET_AFTER), v->cp, v->n, v->end) || goal_of_share(lx, v)) {
         r.role = LG_ROLE_TARGET;
         return r;
     }
