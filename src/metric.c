@@ -782,7 +782,8 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         text_append(out, prev, strlen(prev));
     } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
-    } else if (!nm.after_prev && (nm_government_before(ex, left, &body) || nm_doer_of_times(ex, f, k, left, nm.right, &body)) &&
+    } else if (!nm.after_prev && (nm_government_before(ex, left, &body) || nm_doer_of_times(ex, f, k, left, nm.right, &body) ||
+                                nm_owner_before(ex, f, k, left, &body)) &&
                nm_visible_chars(ex, (right_named = name_before_verb(ex, nm.right, f))) >= 2) {
         append_span(ex, out, body, 0);
         append_span(ex, out, right_named, 0);

@@ -10,11 +10,33 @@
  * Owns: those tests, which metric.c's name_metric applies.
  * Reads: the sentence, its values and years, the names of the values
  * before (ex->done); the lexicon's [agent-heads], [agent-plurals],
- * [causative-verbs], [government-words], [comparisons], [superlatives],
+ * [causative-verbs], [government-words], [owner-ends], [comparisons], [superlatives],
  * [count-verbs], [bare-verbs], [verb-glue], [adverbs], [object-relations],
  * [agent-relations], [right-stops], [rank-topics], [rank-scope-marks],
  * [change-words], [qualifiers]. */
 #include "metric_int.h"
+
+/* 落实国办42个重点事项, 梳理市级128项行政许可事项: a deed of two to six
+ * characters, then an owner ([owner-ends]: 国办, 省人大, 市级), before a
+ * count of things say whose the things counted after it are, as a
+ * government does (nm_government_before); returns the owner in *body.
+ * (废止文件12件 names the things themselves; counts of times and of
+ * people are left: 开展活动12次, 选派律师12名入驻….) */
+int nm_owner_before(const lg_extractor *ex, const found *f, size_t k, span left, span *body)
+{
+    const value *v = &f->values[k];
+    if (v->kind != KIND_COUNT || strstr(v->unit, "次") || UNIT_IS(v->unit, "人") || UNIT_IS(v->unit, "名") ||
+        UNIT_IS(v->unit, "位"))
+        return 0;
+    size_t o = ends_any(ex, left.b, LX_OWNER_ENDS);
+    if (!o || left.b - o < left.a + 2 || left.b - o > left.a + 6)
+        return 0;
+    for (size_t i = left.a; i < left.b; i++)
+        if (!is_cjk(ex->cp[i]) || ex->cp[i] == 0x7684 /* 的 */)
+            return 0;
+    *body = (span){left.b - o, left.b, 0};
+    return 1;
+}
 
 /* 完成市政府1026件文件、协议的合法性审核: verbs and a government alone
  * before a value say whose the things counted after it are; the name is

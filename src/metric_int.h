@@ -81,6 +81,7 @@ size_t nm_visible_chars(const lg_extractor *ex, span s);
 size_t nm_leading_verbs(const lg_extractor *ex, span s);
 /* What the words around a name say of it (metric_around.c). */
 int nm_government_before(const lg_extractor *ex, span left, span *body);
+int nm_owner_before(const lg_extractor *ex, const found *f, size_t k, span left, span *body);
 const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k);
 int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out);
 span nm_head_after_clause(const lg_extractor *ex, span named);
