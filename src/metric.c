@@ -755,6 +755,14 @@ static int list_predicate(const lg_extractor *ex, const found *f, size_t k, span
     return short_predicate(ex, nm.right, named, f, pred);
 }
 
+/* A government, a doer or an owner before the value, whose the things
+ * named after it are (metric_around.c); 1 with them in *body. */
+static int whose_before(const lg_extractor *ex, const found *f, size_t k, const naming *nm, span *body)
+{
+    return nm_government_before(ex, nm->left, body) || nm_doer_of_times(ex, f, k, nm->left, nm->right, body) ||
+           nm_owner_before(ex, f, k, nm->left, body);
+}
+
 void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *prev,
                  text_buf *out)
 {
@@ -782,8 +790,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
         text_append(out, prev, strlen(prev));
     } else if (nm.change_only && k == 0 && changed_before(ex, f, nm.clause, &left)) {
         append_span(ex, out, left, 1);
-    } else if (!nm.after_prev && (nm_government_before(ex, left, &body) || nm_doer_of_times(ex, f, k, left, nm.right, &body) ||
-                                nm_owner_before(ex, f, k, left, &body)) &&
+    } else if (!nm.after_prev && whose_before(ex, f, k, &nm, &body) &&
                nm_visible_chars(ex, (right_named = name_before_verb(ex, nm.right, f))) >= 2) {
         append_span(ex, out, body, 0);
         append_span(ex, out, right_named, 0);
