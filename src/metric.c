@@ -180,8 +180,8 @@ static int short_predicate(const lg_extractor *ex, span right, span named, const
         return 0;
     span p = {right_stop_in(ex, named.b, right.b, 1), right.b, 0};
     size_t k = starts_any(ex, p.a, LX_RIGHT_STOPS);
-    if (k && p.a + k < right.b && ex->cp[p.a + k] == 0x7684 /* 的 */)
-        return 0; /* 由…组成的专家库: a clause on another thing */
+    if ((k && p.a + k < right.b && ex->cp[p.a + k] == 0x7684 /* 的 */) || ex->cp[p.a] == 0x4E3A /* 为 */)
+        return 0; /* 由…组成的专家库: a clause on another thing; 为主体: a part played */
     /* adverbs, a passive 被 and the empty 进行(了) say nothing of the deed */
     while (p.a < p.b && ((k = starts_any(ex, p.a, LX_ADVERBS)) || (k = starts_any(ex, p.a, LX_LEAD_FILLERS)) ||
                          (k = starts_any(ex, p.a, LX_VERB_GLUE)) || (k = passive_at(ex, p.a)) ||
