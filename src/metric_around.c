@@ -5,7 +5,7 @@
  * no words of its own, the head after a relative clause's 的, a clause of
  * context before a rank, an item of a list that shares the head of the
  * name before, who did the deed a count of times after it counts, the
- * topic a rank is of; and a change's word appended to its name
+ * topic a rank is of, the deed a bare rate is of (开展…创建，创成率); and a change's word appended to its name
  * (办理案件同比增长, extract.c).
  * Owns: those tests, which metric.c's name_metric applies.
  * Reads: the sentence, its values and years, the names of the values
@@ -91,6 +91,30 @@ int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span 
         s.b -= k;
     *out = metric_trim(ex, s, f);
     return out->b > out->a && nm_visible_chars(ex, *out) >= 2 && nm_visible_chars(ex, *out) <= 2 * METRIC_LONG_CHARS;
+}
+
+/* 全域开展法治政府示范创建，创成率达60%: a rate of a bare deed that opens
+ * its sentence's values is of what the clause right before set about,
+ * the words after its first counting verbs (法治政府示范创建; the deed
+ * may end in one: 创建).  Returns 1
+ * with them in out. */
+int nm_deed_of_clause_before(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap)
+{
+    size_t clause = clause_start(ex, f->values[k].start);
+    if (k != 0 || clause < 2)
+        return 0;
+    size_t a = clause_start(ex, clause - 1), b = clause - 1, obj = 0, c;
+    for (size_t i = a; i < b; i++) {
+        if (is_digit_cp(ex->cp[i]) || class_at(ex, i, CL_NUMERAL))
+            return 0;
+        if (!obj && (c = starts_any(ex, i, LX_COUNT_VERBS)) >= 2)
+            obj = i + c;
+    }
+    while (obj && obj < b && (c = starts_any(ex, obj, LX_COUNT_VERBS)) >= 2)
+        obj += c; /* 组织开展… */
+    span s = obj ? metric_trim(ex, (span){obj, b, 0}, f) : (span){0, 0, 0};
+    size_t chars = nm_visible_chars(ex, s);
+    return chars >= 3 && chars <= 16 && nm_encode_chars(ex, s.a, s.b, out, cap) > 0;
 }
 
 /* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before

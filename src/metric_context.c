@@ -529,8 +529,11 @@ static int complete_rate(const name_ctx *c, const char *name, char *out, size_t 
     if (shared_subject(c, s, sizeof s))
         return snprintf(out, cap, "%s%s", s, name) < (int)cap;
     const named *d = nm_str_prefix(ex, name, vl, LX_REDUCTION_VERBS) == vl ? reduced_count(c) : NULL;
-    if (!d && !(d = nearest_count(c->done, c->k)))
-        return 0;
+    if (!d && !(d = nearest_count(c->done, c->k))) {
+        char deed[NAME_BYTES]; /* 开展…示范创建，创成率达60% */
+        return nm_deed_of_clause_before(ex, c->f, c->k, deed, sizeof deed) &&
+               snprintf(out, cap, "%s%s", deed, name) < (int)cap;
+    }
     share_subject(ex, d, s, sizeof s);
     const char *obj = nm_object_of(ex, s);
     /* (政务服务事项: a verb inside a noun leaves a head, not the thing) */

@@ -342,16 +342,21 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
 }
 
 /* 改善幅度居全国第一, 营商环境评价位列全省第3名: a rank is of the words
- * before its cue, in the scope after it (改善幅度全国排名). */
+ * before its cue, in the scope after it (改善幅度全国排名); a cue alone,
+ * of the value before it. */
 int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
     const found *f = c->f;
     size_t k = c->k;
-    if (f->values[k].kind != KIND_RANK || strstr(name, "排名") || strstr(name, "名次"))
+    /* 达标率为85%，居全市第二: named as the value before, or by its cue */
+    int bare = k > 0 && (nm_str_is(ex, name, LX_RANK_CUES) || !strcmp(name, c->done[k - 1].name));
+    if (f->values[k].kind != KIND_RANK || (!bare && (strstr(name, "排名") || strstr(name, "名次"))))
         return 0;
-    size_t n = strlen(name), at = 0, cue = 0;
-    for (size_t i = 6; i < n && !cue; i += nm_seq_len((unsigned char)name[i])) {
+    size_t n = strlen(name), at = 0, cue = bare;
+    for (size_t i = 0; i < n && !cue; i += nm_seq_len((unsigned char)name[i])) {
+        if (i > 0 && i < 6)
+            continue;
         size_t c = nm_str_prefix(ex, name + i, n - i, LX_RANK_CUES);
         /* a cue ends the name or comes before its scope */
         if (c && (i + c == n || nm_str_prefix(ex, name + i + c, n - i - c, LX_SCOPE_WORDS) ||
@@ -373,7 +378,14 @@ int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap
     }
     if (sl >= 3 && !strcmp(sc + sl - 3, "第"))
         sl -= 3;
-    return snprintf(out, cap, "%.*s%.*s排名", (int)at, name, (int)sl, sc) < (int)cap;
+    /* 创成率达60%，位居全省第一: a clause that opens with the cue ranks the
+     * value before */
+    const char *of = name;
+    if (at == 0 && (k == 0 || c->done[k - 1].kind == KIND_RANK || !(of = c->done[k - 1].name)[0]))
+        return 0;
+    if (at == 0)
+        at = strlen(of);
+    return snprintf(out, cap, "%.*s%.*s排名", (int)at, of, (int)sl, sc) < (int)cap;
 }
 
 /* The longest run of deeds a value's name is looked for in. */
