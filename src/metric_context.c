@@ -795,7 +795,7 @@ static int complete(const name_ctx *c, text_buf *out, char *subject, size_t subj
         complete_service(c, name, buf, sizeof buf) ||
         complete_topic(c, name, buf, sizeof buf) ||
         complete_theme(c, name, buf, sizeof buf) ||
-        complete_part(c, name, buf, sizeof buf) ||
+        complete_labelled(c, name, buf, sizeof buf) || complete_part(c, name, buf, sizeof buf) ||
         complete_among(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));

@@ -267,6 +267,34 @@ int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap)
     return !strstr(name, theme) && snprintf(out, cap, "%s%s", theme, name) < (int)cap;
 }
 
+/* 办理结果：A类2件，B类8件: after a label and a colon, a member named by
+ * three characters or fewer is of that label (A类办理结果).  The label is
+ * two to six characters between the colon and the break before it. */
+int complete_labelled(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t at = c->f->values[c->k].start, colon = 0, n = strlen(name);
+    if (n == 0 || utf8_chars_n(name, n) > 3)
+        return 0;
+    for (size_t i = at; i > 0 && !colon && at - i < 64; i--) {
+        uint32_t cp = ex->cp[i - 1];
+        if (cp == 0xFF1A /* ： */ || cp == ':')
+            colon = i - 1;
+        else if (cp == 0x3002 /* 。 */ || cp == 0xFF1B /* ； */ || cp == ';')
+            return 0;
+    }
+    size_t a = colon;
+    while (a > 0 && colon - a < 7 && is_cjk(ex->cp[a - 1]) && !class_at(ex, a - 1, CL_BREAK))
+        a--;
+    if (!colon || colon - a < 2 || colon - a > 6 || (a > 0 && is_cjk(ex->cp[a - 1])))
+        return 0;
+    char label[32];
+    if (!nm_encode_chars(ex, a, colon, label, sizeof label) || strstr(name, label) ||
+        nm_str_is(ex, label, LX_GENERIC_HEADS))
+        return 0;
+    return snprintf(out, cap, "%s%s", name, label) < (int)cap;
+}
+
 /* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
  * sentence that opens with 其中 is about the kind the paragraph was last
  * about; its first value's short name takes that kind. */
@@ -323,15 +351,19 @@ int complete_member(const name_ctx *c, const char *name, char *out, size_t cap)
      * kind already; a long subject is a clause, not a kind) */
     const char *u = f->values[k].unit;
     int people = !strcmp(u, "名") || !strcmp(u, "人");
-    if (on < 6 || on > 30 || strstr(name, obj + on - 6) || strstr(obj, name))
+    if (on < 6 || on > 36 || strstr(name, obj + on - 6) || strstr(obj, name))
         return 0;
     if (!(people || nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS))) {
         /* 新增市场主体1.2万户，其中企业3600户 -> 新增企业: the total's verb */
         const char *total = c->done[j - 1].name;
         size_t v = nm_str_prefix(ex, total, strlen(total), LX_COUNT_VERBS);
-        if (v < 6 || nm_str_prefix(ex, total, v, LX_BARE_VERBS) == v)
+        if (v >= 6 && nm_str_prefix(ex, total, v, LX_BARE_VERBS) != v)
+            return snprintf(out, cap, "%.*s%s", (int)v, total, name) < (int)cap;
+        /* 办理建议、提案10件，其中主办2件: a short member is of the total's
+         * thing (主办建议、提案; 村级 of 人民调解组织) */
+        if (n > 9)
             return 0;
-        return snprintf(out, cap, "%.*s%s", (int)v, total, name) < (int)cap;
+        return snprintf(out, cap, "%s%s", name, obj) < (int)cap;
     }
     /* 国内公证 + 公证事项: the words they share are written once */
     size_t shared = 0;
