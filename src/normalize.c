@@ -37,7 +37,7 @@ struct lg_normalizer {
     int pending_space;     /* spaces seen since the last visible char */
     int line_gaps;         /* spaces between ideograph words in the line: 步伐加快 发展动能 */
     size_t line_heading;   /* past the list heading opening the line (三、), or 0 */
-    int line_after_blank;  /* the current line came after a blank line */
+    int line_after_blank;  /* the current line came after a blank line (2: it is the text's first) */
     int spaced_run;        /* visible chars in a row each one space apart: 累 计 办 理 */
     int stopped;
     const lg_numerals *numerals; /* the lexicon's [numerals] */
@@ -509,6 +509,7 @@ lg_status lg_normalizer_new(lg_normalizer **out, const lg_lexicon *lx, lg_senten
     nz->user = user;
     nz->para_fresh = 1;
     nz->checking_heading = 1; /* the first line may be a heading too */
+    nz->line_after_blank = 2;  /* ... and a headline: nothing is above it */
     return LG_OK;
 }
 
@@ -552,8 +553,10 @@ static int ends_as_title(const lg_normalizer *nz)
 static int standalone_line(const lg_normalizer *nz)
 {
     size_t n = nz->len - nz->line_start, from = nz->line_start;
-    /* a short line with blank lines on both sides: a paragraph of its own */
-    int own_paragraph = nz->line_after_blank && nz->newlines >= 2 && n >= 4 && n <= 24;
+    /* a short line with blank lines on both sides (a headline, up to 40
+     * characters, opening the text): a paragraph of its own */
+    int own_paragraph = nz->line_after_blank && nz->newlines >= 2 && n >= 4 &&
+                        n <= (nz->line_after_blank == 2 ? 40u : 24u);
     if (nz->line_heading && n <= 24)
         from = nz->line_heading;
     else if (!own_paragraph && !(nz->line_gaps >= 1 && nz->line_gaps <= 3 && n >= 6 && n <= 40))
@@ -567,6 +570,22 @@ static int standalone_line(const lg_normalizer *nz)
     }
     /* 建立满都拉口岸“政务服 | 务工作站”: a line cut by the layout, no heading */
     return !own_paragraph || open_quotes == 0;
+}
+
+/* 稿件来源:某网  发布时间:2015-07-06: a line of a header's fields (two
+ * colons or more, or one before a date, and no clause punctuation) above
+ * a blank line ends there. */
+static int field_line(const lg_normalizer *nz)
+{
+    size_t colons = 0, dashes = 0;
+    for (size_t i = nz->line_start; i < nz->len; i++) {
+        uint32_t cp = nz->buf[i].cp;
+        if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0x3001)
+            return 0;
+        colons += cp == ':' || cp == 0xFF1A;
+        dashes += colons && cp == '-' && i > 0 && nz->buf[i - 1].cp >= '0' && nz->buf[i - 1].cp <= '9';
+    }
+    return colons >= 2 || (colons == 1 && dashes >= 2);
 }
 
 /* Does the current line hold nothing but a number (3509, 74.7%)?  Then it
@@ -598,7 +617,8 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
         return 1;
     /* (a line going on with a number is a sentence wrapped: 一、共受理案件\n120件) */
-    if ((nz->newlines >= 2 && ends_as_title(nz)) || (!(cp >= '0' && cp <= '9') && standalone_line(nz)))
+    if ((nz->newlines >= 2 && (ends_as_title(nz) || field_line(nz))) ||
+        (!(cp >= '0' && cp <= '9') && standalone_line(nz)))
         return 1;
     if (cp >= '0' && cp <= '9' && line_is_number(nz))
         return 1;
