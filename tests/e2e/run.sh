@@ -31,15 +31,15 @@ fi
 echo "seeds:"; tail -5 "$tmp/score"
 
 # accuracy on the development corpus of other cities (corpus/dev), scored
-# apart from the seeds.  The held-out texts (g*: annotated after the rules
-# were written, and kept out of tuning; c*, d*, e* and f* were held out too
+# apart from the seeds.  The held-out texts (j*: annotated after the rules
+# were written, and kept out of tuning; c*, d*, e*, f* and g* were held out too
 # until rules were made from their misses) are scored apart, with no floor: the
 # floors that catch regressions are on the texts rules were made from, and
 # the issue's floors (value 0.98, record 0.90, close 0.75) on the whole set.
 "$bin" corpus/dev/docs/*.txt > "$tmp/dev.jsonl" 2>/dev/null
 mkdir -p "$tmp/tuned" "$tmp/heldout"
 for g in corpus/dev/gold/*.jsonl; do
-    case $(basename "$g") in g*) cp "$g" "$tmp/heldout/" ;; *) cp "$g" "$tmp/tuned/" ;; esac
+    case $(basename "$g") in j*) cp "$g" "$tmp/heldout/" ;; *) cp "$g" "$tmp/tuned/" ;; esac
 done
 if python3 tests/e2e/score.py --min-value-f1 0.98 --min-record-f1 0.94 --min-name-close 0.80 \
         --min-indicator-precision 0.90 --min-indicator-recall 0.82 "$tmp/tuned" "$tmp/dev.jsonl" > "$tmp/uscore"; then
@@ -55,9 +55,9 @@ else
 fi
 echo "corpus/dev:"; tail -5 "$tmp/dscore"
 echo "corpus/dev without the held-out texts:"; tail -5 "$tmp/uscore"
-"$bin" corpus/dev/docs/g*.txt > "$tmp/heldout.jsonl" 2>/dev/null
+"$bin" corpus/dev/docs/j*.txt > "$tmp/heldout.jsonl" 2>/dev/null
 python3 tests/e2e/score.py "$tmp/heldout" "$tmp/heldout.jsonl" > "$tmp/hscore" 2>&1
-echo "corpus/dev held out (g*):"; tail -5 "$tmp/hscore"
+echo "corpus/dev held out (j*):"; tail -5 "$tmp/hscore"
 
 # the statistical-table texts (corpus/dev/tables, issue #19), scored apart
 # from the prose.  Floors a little under the level the table reader reaches
