@@ -553,10 +553,11 @@ static int ends_as_title(const lg_normalizer *nz)
 static int standalone_line(const lg_normalizer *nz)
 {
     size_t n = nz->len - nz->line_start, from = nz->line_start;
-    /* a short line with blank lines on both sides (a headline, up to 40
-     * characters, opening the text): a paragraph of its own */
-    int own_paragraph = nz->line_after_blank && nz->newlines >= 2 && n >= 4 &&
-                        n <= (nz->line_after_blank == 2 ? 40u : 24u);
+    /* a short line with blank lines on both sides, or a headline of 12 to
+     * 40 characters opening the text (a shorter first line may be cut by a
+     * column's blank line): a paragraph of its own */
+    int headline = nz->line_after_blank == 2 && n >= 12 && n <= 40;
+    int own_paragraph = nz->newlines >= 2 && (headline || (nz->line_after_blank == 1 && n >= 4 && n <= 24));
     if (nz->line_heading && n <= 24)
         from = nz->line_heading;
     else if (!own_paragraph && !(nz->line_gaps >= 1 && nz->line_gaps <= 3 && n >= 6 && n <= 40))
