@@ -10,7 +10,7 @@
  * naming a class (500万元以上企业) and a place's named length
  * (科尔沁500公里风景大道).
  * Reads: the value as value.c read it; the lexicon's [units],
- * [unit-word-starts], [rank-cues], [rank-scopes], [count-cues],
+ * [unit-word-starts], [unit-word-keeps], [rank-cues], [rank-scopes], [count-cues],
  * [change-words], [duration-cues], [not-records], [threshold-followers];
  * the gazetteer's exact lookup. */
 #include "extract_int.h"
@@ -29,6 +29,14 @@ static int unit_starts_word(const lg_extractor *ex, const char *unit, uint32_t n
             return 1;
     }
     return 0;
+}
+
+/* 70名单位负责人: the unit and the word after it ([unit-word-keeps]) part
+ * as 名 + 单位, not as 名单. */
+static int unit_kept(const lg_extractor *ex, const value *v, size_t ulen)
+{
+    size_t chars = utf8_chars_n(v->unit, ulen);
+    return chars <= v->end && starts_any(ex, v->end - chars, LX_UNIT_WORD_KEEPS) != 0;
 }
 
 /* Is char i inside a short quoted label (“八五”, “1+4”, “12345”)? */
@@ -236,8 +244,8 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
     if (u && u->kind == LX_KIND_REJECT)
         return 1; /* dates, batches, versions, levels */
-    if (c->ulen && (unit_starts_word(ex, v->unit, c->after) || session_name(ex, v, c) ||
-                    viewpoint_span(ex, v)))
+    if (c->ulen && ((unit_starts_word(ex, v->unit, c->after) && !unit_kept(ex, v, c->ulen)) ||
+                    session_name(ex, v, c) || viewpoint_span(ex, v)))
         return 1;
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
