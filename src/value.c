@@ -62,6 +62,8 @@ int is_change(const lg_extractor *ex, const value *v)
         if (ends_any(ex, i, LX_LEVEL_WORDS))
             return 0; /* 提高到2023年的97.5%: the new level */
         if (ends_any(ex, i, LX_CHANGE_WORDS)) {
+            if (ex->cp[i] == 0x6BD4 /* 比 */ && i + 1 < v->num_start && ex->cp[i + 1] != 0x4E0A /* 上 */)
+                return 0; /* 时限压缩比达89%: a ratio's level (not 增长比上年…) */
             if (pct)
                 return 1;
             /* a count is a change only against a base: 比上年增加20件 */
