@@ -4,11 +4,14 @@
  * (安全生产执法检查排查问题隐患), the meeting a count of study is of, what
  * 对 X 开展 names, what a service's part of the sentence built, the term
  * quoted before for 相关, the object named in full before, the kind a
- * sentence opening with 其中 is about; and the names a run of values
- * shares: members after 其中 (残疾人法律援助案件), the object after a run
+ * sentence opening with 其中 is about, the label a colon closes (A类办理
+ * 结果), the domain of the sentence's first kind of cases (法律援助受援人);
+ * and the names a run of values shares: members after 其中 (残疾人法律援助
+ * 案件, 主办建议、提案), the object after a run
  * of deeds (取消…、下放…行政许可事项), the verb of a list's first item
  * (制定政府规章), a second run after 分别, a verb alone of the thing
- * before (免办证事项办理), a rank's cue and scope.
+ * before (免办证事项办理), a rank's cue and scope (or the value before
+ * a clause that opens with the cue: 创成率全省排名).
  * Owns: those completions (metric_context.c tries them in turn).
  * Reads: the sentence, its values and places, the names of the values
  * before (name_ctx), the paragraph's last kind; the lexicon's
@@ -293,6 +296,25 @@ int complete_labelled(const name_ctx *c, const char *name, char *out, size_t cap
         nm_str_is(ex, label, LX_GENERIC_HEADS))
         return 0;
     return snprintf(out, cap, "%s%s", name, label) < (int)cap;
+}
+
+/* 办理法律援助案件1503件，…，受援人达1690人次、咨询5142人次: a noun of two
+ * or three characters, after a first count of a kind of cases (a domain
+ * and a [generic-heads] word), is of that domain (法律援助受援人). */
+int complete_domain(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), chars = utf8_chars_n(name, n);
+    if (c->k == 0 || chars < 2 || chars > 3 || c->f->values[c->k].kind != KIND_COUNT ||
+        c->done[0].kind != KIND_COUNT || nm_verb_word(ex, name, n) || nm_verbs_len(ex, name, n, 1) ||
+        nm_str_suffix(ex, name, n, LX_GENERIC_HEADS))
+        return 0;
+    const char *obj = nm_object_of(ex, c->done[0].subject);
+    obj += nm_str_prefix(ex, obj, strlen(obj), LX_VAGUE_MODIFIERS); /* 各类 */
+    size_t on = strlen(obj), h = nm_str_suffix(ex, obj, on, LX_GENERIC_HEADS);
+    if (!h || on - h < 6 || on - h > 18 || strstr(name, obj))
+        return 0;
+    return snprintf(out, cap, "%.*s%s", (int)(on - h), obj, name) < (int)cap;
 }
 
 /* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
