@@ -131,7 +131,7 @@ static uint32_t peek(const reader *r, size_t at, size_t *k)
 
 static int is_ascii_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-/* An Arabic numeral at r->at: 12, 12.5, 10,055.5.  Stores it in r->cur
+/* An Arabic numeral at r->at: 12, 12.5, 10,055.5, 4 598.  Stores it in r->cur
  * and returns the bytes read, 0 when none, -1 when it is no value (a
  * version 3.0.1, more than 18 digits). */
 static long read_arabic(reader *r)
@@ -148,6 +148,15 @@ static long read_arabic(reader *r)
                is_ascii_digit(s[i + 2]) && is_ascii_digit(s[i + 3]) &&
                (i + 4 >= len || !is_ascii_digit(s[i + 4])))
             i += 4;
+    /* 4 598个, 29 757件 (yearbooks): a space before groups of three, the
+     * last right before a unit that is no ASCII (never 12 345 0, a row) */
+    size_t g = i;
+    if (i <= 3)
+        while (g + 4 < len && s[g] == ' ' && is_ascii_digit(s[g + 1]) && is_ascii_digit(s[g + 2]) &&
+               is_ascii_digit(s[g + 3]) && !is_ascii_digit(s[g + 4]))
+            g += 4;
+    if (g > i && (s[g] >= 0x80 || s[g] == '%'))
+        i = g;
     if (i + 1 < len && s[i] == '.' && is_ascii_digit(s[i + 1])) {
         i++;
         while (i < len && is_ascii_digit(s[i]))
@@ -161,7 +170,7 @@ static long read_arabic(reader *r)
     int significant = 0, frac = 0, digits_int = 0, in_frac = 0;
     for (size_t k = 0; k < i; k++) {
         unsigned char c = s[k];
-        if (c == ',')
+        if (c == ',' || c == ' ')
             continue;
         if (c == '.') {
             in_frac = 1;
