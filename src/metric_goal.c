@@ -3,7 +3,7 @@
  * goal of the thing counted before in its unit (法律援助案件全年目标任务)
  * and 111.6% how much of it was done (法律援助案件全年目标完成率);
  * 分别完成全年工作进度121.3%和109.2% after two counts gives each count's
- * rate in turn.
+ * rate in turn; 全年200件目标任务 after a count is its goal too.
  * Owns: complete_goal, tried first by metric_context.c's complete().
  * Reads: the words before the value (nm_raw_left), the names of the values
  * before it, and the lexicon's [goal-verbs] and [goal-words]
@@ -127,12 +127,45 @@ static long rate_subject(const name_ctx *c, size_t first)
     return -1;
 }
 
+/* 全年200件目标任务已超额完成, 超额完成省厅下达的70条任务: the goal words
+ * right after a count into words, what the clause says of the goal
+ * before it (a goal verb and 的 off, at most four characters: 全年,
+ * 省厅下达) into left.  0 when no 目标 or 任务 follows (4项指标 are
+ * things counted). */
+static int goal_after(const lg_extractor *ex, const found *f, size_t k, char *left, char *words)
+{
+    const value *v = &f->values[k];
+    size_t g = 0, w;
+    while (g < 4 && (w = starts_any(ex, v->end + g, LX_GOAL_WORDS)))
+        g += w;
+    if (v->kind != KIND_COUNT || !g)
+        return 0;
+    nm_encode_chars(ex, v->end, v->end + g, words, 32);
+    if (!strstr(words, "目标") && !strstr(words, "任务"))
+        return 0;
+    char raw[NAME_BYTES];
+    nm_raw_left(ex, f, k, raw, sizeof raw);
+    size_t n = strlen(raw), at = nm_str_prefix(ex, raw, n, LX_GOAL_VERBS);
+    if (n >= at + 3 && !strcmp(raw + n - 3, "的"))
+        n -= 3;
+    n = n - at <= 12 ? n - at : 0;
+    memcpy(left, raw + at, n);
+    left[n] = '\0';
+    return 1;
+}
+
 int complete_goal(const name_ctx *c, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
     const found *f = c->f;
     size_t k = c->k;
-    char goal[NAME_BYTES], thing[NAME_BYTES] = "";
+    char goal[NAME_BYTES], thing[NAME_BYTES] = "", left[NAME_BYTES], words[32];
+    if (goal_after(ex, f, k, left, words)) {
+        long s = goal_subject(c); /* 全年200件目标任务 */
+        if (s >= 0)
+            counted_thing(ex, &c->done[s], thing, sizeof thing);
+        return snprintf(out, cap, "%s%s%s", left, thing, words) < (int)cap;
+    }
     if (goal_with_share(ex, f, k) && goal_before(ex, f, k, goal, sizeof goal)) {
         long s = goal_subject(c); /* 完成年度目标任务35000人次的75% */
         if (s >= 0)
