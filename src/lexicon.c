@@ -143,6 +143,7 @@ static const struct section {
     [LX_GOAL_WORDS] = {"goal-words", SH_WORD},
     [LX_OWNER_ENDS] = {"owner-ends", SH_WORD},
     [LX_UNIT_WORD_KEEPS] = {"unit-word-keeps", SH_WORD},
+    [LX_BODY_ENDS] = {"body-ends", SH_WORD},
     [LX_ITEM_OPENERS] = {"item-openers", SH_WORD},
 };
 

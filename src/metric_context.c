@@ -804,7 +804,8 @@ static int complete(const name_ctx *c, text_buf *out, char *subject, size_t subj
     }
     int member = complete_member(c, name, buf, sizeof buf);
     if (member || complete_deed(c, name, buf, sizeof buf) || complete_pair(c, name, buf, sizeof buf) ||
-        complete_list_verb(c, name, buf, sizeof buf) || complete_domain(c, name, buf, sizeof buf)) {
+        complete_list_verb(c, name, buf, sizeof buf) || complete_domain(c, name, buf, sizeof buf) ||
+        complete_body(c, name, buf, sizeof buf)) {
         text_reset(out);
         text_append(out, buf, strlen(buf));
         copy_str(subject, subject_cap, buf);

@@ -59,6 +59,7 @@ int complete_theme(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_labelled(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_domain(const name_ctx *c, const char *name, char *out, size_t cap);
+int complete_body(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_member(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_rank_cue(const name_ctx *c, const char *name, char *out, size_t cap);
 int complete_run_object(const name_ctx *c, const char *name, char *out, size_t cap);

@@ -317,6 +317,28 @@ int complete_domain(const name_ctx *c, const char *name, char *out, size_t cap)
     return snprintf(out, cap, "%.*s%s", (int)(on - h), obj, name) < (int)cap;
 }
 
+/* 执法支队执法岗位设置2个，执法人员47人: a short name in the clause after
+ * a value whose name opens with a body ([body-ends]: 支队, 中心, 机关…)
+ * and goes on to what it has or did is of that body too (执法支队执法
+ * 人员). */
+int complete_body(const name_ctx *c, const char *name, char *out, size_t cap)
+{
+    const lg_extractor *ex = c->ex;
+    size_t n = strlen(name), k = c->k;
+    if (k == 0 || utf8_chars_n(name, n) > 4 || n < 6 ||
+        clause_start(ex, c->f->values[k].start) != c->f->values[k - 1].end + 1)
+        return 0;
+    const char *prev = c->done[k - 1].name;
+    size_t pn = strlen(prev), body = 0;
+    for (size_t i = 6; i + 6 <= pn; i += nm_seq_len((unsigned char)prev[i]))
+        if (nm_str_suffix(ex, prev, i, LX_BODY_ENDS))
+            body = i; /* the longest: 执法支队, not 执法 */
+    /* (我局, 本中心: the report's own body, named by no one) */
+    if (!body || body < 9 || !strncmp(prev, "我", 3) || !strncmp(prev, "本", 3) || !strncmp(name, prev, body))
+        return 0;
+    return snprintf(out, cap, "%.*s%s", (int)body, prev, name) < (int)cap;
+}
+
 /* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
  * sentence that opens with 其中 is about the kind the paragraph was last
  * about; its first value's short name takes that kind. */
