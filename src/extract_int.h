@@ -179,6 +179,7 @@ struct lg_extractor {
     long long chars_seen;
     int report_year, latest_year, opening_year, latest_mentioned;
     int written_after; /* news of a published report: written the year after */
+    int opening_reviews; /* the opening names the year reviewed (2023年度…报告) */
     int written_year;  /* the header's date (2020-03-20), 0 when none */
     int prose_seen;    /* a sentence with a clause break has been read */
     int report_city, opening_city;

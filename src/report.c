@@ -55,12 +55,14 @@ static void record_place(const lg_extractor *ex, const rec *r, lg_record *out)
 
 /* The year 今年 and 去年 count from: the header's date when it is the
  * report's year or the next (莆田晚报 2013-1-19: 去年 is 2012 in news of
- * 2012's figures); the year after the report's in news of a published
- * report; else 0, and they count from the report's year. */
+ * 2012's figures) - but an annual report whose opening names the year it
+ * reviews (澧浦镇2023年度…报告, published 2024-01-31) says 今年 of that
+ * year; the year after the report's in news of a published report; else
+ * 0, and they count from the report's year. */
 static int writing_year(const lg_extractor *ex)
 {
     int w = ex->written_year, y = ex->report_year;
-    if (w && (w == y || w == y + 1))
+    if (w && (w == y || (w == y + 1 && !(ex->opening_reviews && y == ex->opening_year))))
         return w;
     return ex->written_after ? y + 1 : 0;
 }
@@ -382,6 +384,7 @@ static void observe_opening_year(lg_extractor *ex, const found *f)
                     (after_places(f, 0) == m->start && ex->chars_seen == 0);
         if (reviewed || annual || leads || announced)
             ex->opening_year = m->year;
+        ex->opening_reviews = (reviewed || annual) && !announced;
         if (announced)
             ex->written_after = 1;
     }
