@@ -3,7 +3,8 @@
  * goal of the thing counted before in its unit (法律援助案件全年目标任务)
  * and 111.6% how much of it was done (法律援助案件全年目标完成率);
  * 分别完成全年工作进度121.3%和109.2% after two counts gives each count's
- * rate in turn; 全年200件目标任务 after a count is its goal too.
+ * rate in turn; 全年200件目标任务 after a count is its goal too; shares
+ * after 分别占 pair with the counts before as well (建议占比).
  * Owns: complete_goal, tried first by metric_context.c's complete().
  * Reads: the words before the value (nm_raw_left), the names of the values
  * before it, and the lexicon's [goal-verbs] and [goal-words]
@@ -154,6 +155,22 @@ static int goal_after(const lg_extractor *ex, const found *f, size_t k, char *le
     return 1;
 }
 
+/* 承办建议8754件、提案4868件，分别占总数的95.6%、97.3%: each share after
+ * 分别占 is of the count in its turn (建议占比, 提案占比). */
+static int paired_share(const name_ctx *c, char *out, size_t cap)
+{
+    size_t first = run_start(c->ex, c->f, c->k);
+    char raw[16], thing[NAME_BYTES];
+    nm_raw_left(c->ex, c->f, first, raw, sizeof raw);
+    if (strncmp(raw, "分别占", 9) != 0)
+        return 0;
+    long s = rate_subject(c, first);
+    if (s < 0)
+        return 0;
+    counted_thing(c->ex, &c->done[s], thing, sizeof thing);
+    return thing[0] && snprintf(out, cap, "%s占比", thing) < (int)cap;
+}
+
 int complete_goal(const name_ctx *c, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
@@ -174,6 +191,8 @@ int complete_goal(const name_ctx *c, char *out, size_t cap)
     }
     if (f->values[k].kind != KIND_PERCENT)
         return 0;
+    if (paired_share(c, out, cap))
+        return 1;
     if (k > 0 && goal_with_share(ex, f, k - 1) && goal_before(ex, f, k - 1, goal, sizeof goal)) {
         const char *d = c->done[k - 1].name; /* …目标任务35000人次的75% */
         size_t n = strlen(d), g = strlen(goal);
