@@ -568,8 +568,9 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
     if (k == 0 || f->values[k - 1].end >= ex->n || ex->cp[f->values[k - 1].end] != 0x3001 /* 、 */ ||
         nm_raw_left_start(ex, f, k) != f->values[k - 1].end + 1 || n < 6 ||
         (nm_verb_word(ex, name, n) && n - nm_verb_word(ex, name, n) != 3) || /* (调解室 is a noun) */
-        strcmp(c->done[k - 1].unit, f->values[k].unit))
-        return 0;
+        (strcmp(c->done[k - 1].unit, f->values[k].unit) &&
+         (c->done[k - 1].kind != KIND_COUNT || f->values[k].kind != KIND_COUNT)))
+        return 0; /* (counts in any unit: 取消事项18项、申请材料525份) */
     if (nm_str_suffix(ex, name, n, LX_COUNT_VERBS) >= 6)
         return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
     const char *prev = c->done[k - 1].name;
