@@ -6,7 +6,8 @@
  * starts another word (条例), a session's name (十五届人大3次会议),
  * years and names that read as durations (2023年, 24小时警局), short
  * quoted labels (“八五”), a lone Chinese numeral that is the word "one",
- * the labels of [not-records], numbers inside a 《title》, thresholds
+ * the labels of [not-records], numbers inside a 《title》, bounds naming a
+ * class counted after them (超过1万人的省有23个), thresholds
  * naming a class (500万元以上企业) and a place's named length
  * (科尔沁500公里风景大道).
  * Reads: the value as value.c read it; the lexicon's [units],
@@ -197,6 +198,29 @@ static int threshold_rejected(const lg_extractor *ex, const value *v, const cand
     return is_cjk(c->after) && !starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS);
 }
 
+/* 超过1万人的省有23个, 律师10人(含)以下的律师事务所2.53万家: a bound (a
+ * qualifier of over or under before it, or 以上/以下 after) that names a
+ * class counted right after it (的, a noun, then the count) is no figure. */
+static int class_bound(const lg_extractor *ex, const value *v)
+{
+    if (UNIT_IS(v->unit, "%") || strstr(v->unit, "百分点"))
+        return 0;
+    const lx_entry *q = ends_entry(ex, v->start, LX_QUALIFIERS_BEFORE);
+    int bound = q && (q->kind == LX_OVER || q->kind == LX_UNDER);
+    size_t i = v->end;
+    if (starts(ex, i, "(含)") || starts(ex, i, "（含）"))
+        i += 3;
+    if (starts(ex, i, "以上") || starts(ex, i, "以下"))
+        i += 2, bound = 1;
+    if (!bound || i >= ex->n || ex->cp[i] != 0x7684 /* 的 */)
+        return 0;
+    size_t a = ++i;
+    while (i < ex->n && i - a < 16 && !class_at(ex, i, CL_BREAK) && !is_digit_cp(ex->cp[i]) &&
+           (is_cjk(ex->cp[i]) || ex->cp[i] == '(' || ex->cp[i] == ')' || ex->cp[i] == 0x3001))
+        i++;
+    return i > a && i < ex->n && is_digit_cp(ex->cp[i]);
+}
+
 /* 科尔沁500公里风景大道: a place, a length and a noun, where a clause
  * starts, are the name of a route or a project, not a figure. */
 static int named_measure(const lg_extractor *ex, const value *v, const candidate *c)
@@ -255,7 +279,8 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
-    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v))
+    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v) ||
+        class_bound(ex, v))
         return 1;
     if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
         return 1;
