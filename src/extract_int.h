@@ -54,7 +54,8 @@ extern const char KIND_COUNT[], KIND_MONEY[], KIND_PERCENT[], KIND_CHANGE[], KIN
     KIND_DURATION[], KIND_MEASURE[], KIND_RANK[];
 
 enum year_mode { YEAR_REPORT, YEAR_EXPLICIT };
-enum period_mode { PERIOD_NONE, PERIOD_SPAN, PERIOD_SINCE, PERIOD_HALF };
+/* PERIOD_SINCE_BACK: since period_b years before the record's year (去年以来) */
+enum period_mode { PERIOD_NONE, PERIOD_SPAN, PERIOD_SINCE, PERIOD_HALF, PERIOD_SINCE_BACK };
 enum city_mode { CITY_REPORT, CITY_PLACE, CITY_NONE };
 
 /* A record, as it is held until the report's city and year are known. */

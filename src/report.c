@@ -85,6 +85,9 @@ static void record_year(const lg_extractor *ex, const rec *r, lg_record *out, ch
     } else if (r->period_mode == PERIOD_SINCE && ex->report_year > r->period_a) {
         snprintf(period, size, "%d/%d", r->period_a, ex->report_year);
         out->period = period;
+    } else if (r->period_mode == PERIOD_SINCE_BACK && year) {
+        snprintf(period, size, "%d/%d", year - r->period_b, year);
+        out->period = period;
     } else if (r->period_mode == PERIOD_HALF && (r->period_a || year)) {
         snprintf(period, size, "%d-H%d", r->period_a ? r->period_a : year, r->period_b);
         out->period = period;

@@ -223,6 +223,11 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
             return 0;
     } else if ((len = group(ex, G_REL, &from))) {
         read_relative(ex, ex->s.data + from, len, m);
+        if (m->from_now && m->delta < 0 && !m->period_mode && starts(ex, m->end, "以来")) {
+            m->period_mode = PERIOD_SINCE_BACK; /* 去年以来: up to the year of writing */
+            m->period_b = -m->delta;
+            m->delta = 0;
+        }
     }
     m->comparison = ends_any(ex, m->start, LX_COMPARE_WORDS) != 0;
     m->pair = starts(ex, m->end, "的") && m->year != 0;
