@@ -318,6 +318,8 @@ typedef struct candidate {
     uint32_t before, after; /* the chars around the value */
 } candidate;
 int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank);
+/* Is the value a score (考核得分95.6分)? Its unit's kind is then measure. */
+int is_score(const lg_extractor *ex, const value *v);
 
 /* year.c */
 size_t find_years(lg_extractor *ex, year_mention *out, size_t cap);

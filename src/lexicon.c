@@ -144,6 +144,8 @@ static const struct section {
     [LX_OWNER_ENDS] = {"owner-ends", SH_WORD},
     [LX_UNIT_WORD_KEEPS] = {"unit-word-keeps", SH_WORD},
     [LX_BODY_ENDS] = {"body-ends", SH_WORD},
+    [LX_SCORE_UNITS] = {"score-units", SH_WORD},
+    [LX_SCORE_CUES] = {"score-cues", SH_WORD},
     [LX_ITEM_OPENERS] = {"item-openers", SH_WORD},
 };
 

@@ -11,7 +11,7 @@
  * naming a class (500万元以上企业) and a place's named length
  * (科尔沁500公里风景大道).
  * Reads: the value as value.c read it; the lexicon's [units],
- * [unit-word-starts], [unit-word-keeps], [rank-cues], [rank-scopes], [count-cues],
+ * [unit-word-starts], [unit-word-keeps], [score-units], [score-cues], [rank-cues], [rank-scopes], [count-cues],
  * [change-words], [duration-cues], [not-records], [threshold-followers];
  * the gazetteer's exact lookup. */
 #include "extract_int.h"
@@ -38,6 +38,21 @@ static int unit_kept(const lg_extractor *ex, const value *v, size_t ulen)
 {
     size_t chars = utf8_chars_n(v->unit, ulen);
     return chars <= v->end && starts_any(ex, v->end - chars, LX_UNIT_WORD_KEEPS) != 0;
+}
+
+/* 考核得分95.6分, 满意度测评92分: a unit of [score-units] is a score when
+ * the number has decimals or a word of [score-cues] stands before it in
+ * its clause (else 3分 is a part: 一分为二, 分3批). */
+int is_score(const lg_extractor *ex, const value *v)
+{
+    if (!lx_find(ex->lx, LX_SCORE_UNITS, v->unit, strlen(v->unit)))
+        return 0;
+    if (strchr(v->dec, '.'))
+        return 1;
+    for (size_t i = v->start, cs = clause_start(ex, v->start); i > cs && v->start - i < 24; i--)
+        if (ends_any(ex, i, LX_SCORE_CUES))
+            return 1;
+    return 0;
 }
 
 /* Is char i inside a short quoted label (“八五”, “1+4”, “12345”)? */
@@ -266,7 +281,7 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     if (!c->ulen && !c->places && !c->ratio && !UNIT_IS(v->unit, "%"))
         return 1; /* a bare number: a label, a code, a hotline */
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
-    if (u && u->kind == LX_KIND_REJECT)
+    if (u && u->kind == LX_KIND_REJECT && !is_score(ex, v))
         return 1; /* dates, batches, versions, levels */
     if (c->ulen && ((unit_starts_word(ex, v->unit, c->after) && !unit_kept(ex, v, c->ulen)) ||
                     session_name(ex, v, c) || viewpoint_span(ex, v)))

@@ -503,8 +503,8 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
     const lx_entry *u = lx_find(ex->lx, LX_UNITS, v->unit, strlen(v->unit));
     if (u && u->value) /* 个百分点 is shown as 百分点 */
         snprintf(v->unit, sizeof v->unit, "%s", u->value);
-    v->kind = unit_kind(ex, v->unit);
-    if (v->kind == KIND_PERCENT || v->kind == KIND_COUNT || v->kind == KIND_MONEY) {
+    v->kind = is_score(ex, v) ? KIND_MEASURE : unit_kind(ex, v->unit);
+    if (v->kind == KIND_PERCENT || v->kind == KIND_COUNT || v->kind == KIND_MONEY || v->kind == KIND_MEASURE) {
         if (is_change(ex, v))
             v->kind = KIND_CHANGE;
     }
