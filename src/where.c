@@ -167,8 +167,9 @@ static const place_mention *place_before(const lg_extractor *ex, const found *f,
     return best;
 }
 
-/* 全省平均值为8.28%, 低于全国平均水平75%的一半: the average of the
- * province or nation quoted for comparison, not the city's figure.  A
+/* 全省平均值为8.28%, 低于全国平均水平75%的一半, 全省平均纠错率为15.5%: the
+ * average of the province or nation quoted for comparison, not the city's
+ * figure.  A
  * difference from it (高于全省平均水平5个百分点, 高于…5%) is the city's. */
 static int region_average(const lg_extractor *ex, const value *v)
 {
@@ -179,8 +180,11 @@ static int region_average(const lg_extractor *ex, const value *v)
                   ex->cp[i - 1] == 0x7684 /* 的 */))
         i--;
     size_t avg = ends_any(ex, i, LX_AVERAGE_WORDS);
-    if (!avg)
-        return 0;
+    if (!avg) {
+        /* 全省平均纠错率为15.5%: a clause opening with the region's average */
+        size_t cs = clause_start(ex, v->start), region = starts_any(ex, cs, LX_NATION_WORDS);
+        return region && starts_any(ex, cs + region, LX_AVERAGE_WORDS) && cs + region < v->start;
+    }
     i -= avg;
     if (i > 0 && ex->cp[i - 1] == 0x7684 /* 全国的平均 */)
         i--;
