@@ -341,15 +341,23 @@ int complete_body(const name_ctx *c, const char *name, char *out, size_t cap)
 
 /* 收到行政复议申请3921件。其中，受理数2005件 -> 行政复议申请受理数: a
  * sentence that opens with 其中 is about the kind the paragraph was last
- * about; its first value's short name takes that kind. */
+ * about; its first value's short name takes that kind, and each member
+ * named by a modifier and that kind's head is of the kind. */
 int complete_among(const name_ctx *c, const char *name, char *out, size_t cap)
 {
     const lg_extractor *ex = c->ex;
     size_t a = 0, n = strlen(name);
     while (a < ex->n && class_at(ex, a, CL_QUOTE))
         a++;
-    if (c->k != 0 || n > 12 || !ex->last_kind[0] || a + 2 >= ex->n || ex->cp[a] != 0x5176 /* 其 */ ||
+    if (n > 12 || !ex->last_kind[0] || a + 2 >= ex->n || ex->cp[a] != 0x5176 /* 其 */ ||
         ex->cp[a + 1] != 0x4E2D /* 中 */ || strstr(name, ex->last_kind) || strstr(ex->last_kind, name))
+        return 0;
+    /* 其中刑事案件3120件，民事案件2410件 after 法律援助案件: each member named
+     * by a modifier and the kind's head is that kind (刑事法律援助案件) */
+    size_t h = nm_str_suffix(ex, name, n, LX_GENERIC_HEADS), ln = strlen(ex->last_kind);
+    if (h && h < n && ln > h && !strcmp(ex->last_kind + ln - h, name + n - h))
+        return snprintf(out, cap, "%.*s%s", (int)(n - h), name, ex->last_kind) < (int)cap;
+    if (c->k != 0)
         return 0;
     return snprintf(out, cap, "%s%s", ex->last_kind, name) < (int)cap;
 }
