@@ -298,7 +298,7 @@ static void append_span(const lg_extractor *ex, text_buf *out, span s, int keep_
         return; /* out->failed tells */
     for (size_t i = s.a; i < s.b; i++) {
         uint32_t cp = ex->cp[i];
-        if (class_at(ex, i, CL_QUOTE) || cp == 0xFFFD || nm_aspect_particle(ex, i))
+        if (class_at(ex, i, CL_QUOTE) || cp == 0xFFFD || nm_dropped_char(ex, i))
             continue;
         size_t close;
         if ((cp == '(' || cp == 0xFF08) && (close = long_bracket_end(ex, i, s.b))) {

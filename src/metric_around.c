@@ -119,9 +119,14 @@ int nm_deed_of_clause_before(const lg_extractor *ex, const found *f, size_t k, c
 
 /* 培养了乡村法律明白人, 创建了社区律师工作室: 了 after a verb says the
  * deed is done, no word of a name (an analyst writes 培养乡村法律明白人);
- * not in 了解, 为了, 除了, 了结. */
-int nm_aspect_particle(const lg_extractor *ex, size_t i)
+ * not in 了解, 为了, 除了, 了结.  Also 共 of 机关共办理. */
+int nm_dropped_char(const lg_extractor *ex, size_t i)
 {
+    /* 司法行政机关共办理公证 -> 司法行政机关办理公证: an adverb of one
+     * character between a body and its verb goes too */
+    if (i > 0 && starts_any(ex, i, LX_VERB_ADVERBS) == 1 && ends_any(ex, i, LX_AGENT_HEADS) &&
+        (starts_any(ex, i + 1, LX_COUNT_VERBS) >= 2 || starts_any(ex, i + 1, LX_BARE_VERBS)))
+        return 1;
     if (ex->cp[i] != 0x4E86 /* 了 */ || i == 0 || i + 1 >= ex->n || !is_cjk(ex->cp[i - 1]) ||
         !is_cjk(ex->cp[i + 1]))
         return 0;

@@ -583,11 +583,11 @@ int complete_list_verb(const name_ctx *c, const char *name, char *out, size_t ca
         return 0; /* (专题学习, 作主题宣讲: a deed of its own) */
     const char *prev = c->done[k - 1].name;
     size_t pn = strlen(prev), at = 0, v = 0;
-    /* the verb that opens the item before, or follows who acted and an
-     * adverb ([verb-adverbs]: 行政执法部门共作出…) */
+    /* the verb that opens the item before, or follows who acted (and an
+     * adverb, [verb-adverbs]: 行政执法部门共作出…) */
     for (size_t i = 0; i < pn && !v; i += nm_seq_len((unsigned char)prev[i]))
         if ((v = nm_str_prefix(ex, prev + i, pn - i, LX_COUNT_VERBS)) < 6 || i + v + 6 > pn ||
-            (i > 0 && !nm_str_suffix(ex, prev, i, LX_VERB_ADVERBS)))
+            (i > 0 && !nm_str_suffix(ex, prev, i, LX_VERB_ADVERBS) && !nm_str_suffix(ex, prev, i, LX_AGENT_HEADS)))
             v = 0;
         else
             at = i;
