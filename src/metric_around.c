@@ -135,6 +135,22 @@ int nm_dropped_char(const lg_extractor *ex, size_t i)
            before != 0x9664 /* 除 */;
 }
 
+/* 76个单位党政主要负责人进行年终述法: people of a body counted in a unit of
+ * things (个, 家) are whose the body is, not what is counted; the name ends
+ * with the body ([agent-heads]) before [people-heads] (年终述法单位). */
+span nm_owner_of_people(const lg_extractor *ex, const value *v, span named)
+{
+    if (v->kind != KIND_COUNT || !(UNIT_IS(v->unit, "个") || UNIT_IS(v->unit, "家")))
+        return named;
+    size_t p = ends_any(ex, named.b, LX_PEOPLE_HEADS);
+    if (!p || named.b - p <= named.a)
+        return named;
+    for (size_t e = named.b - p; e > named.a + 1 && named.b - p - e < 8; e--)
+        if (ends_any(ex, e, LX_AGENT_HEADS))
+            return (span){named.a, e, named.weak};
+    return named;
+}
+
 /* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before
  * what they did, the things counted are named by the head after their
  * relative clause's last 的 (two characters or more). */
