@@ -27,7 +27,7 @@ static span trim_lead(const lg_extractor *ex, span s, const found *f)
     for (int changed = 1; changed && s.a < s.b;) {
         changed = 0;
         size_t k;
-        if (class_at(ex, s.a, CL_QUOTE)) { s.a++; changed = 1; continue; }
+        if ((k = nm_list_marker(ex, s.a, s.b)) || class_at(ex, s.a, CL_QUOTE)) { s.a += k ? k : 1; changed = 1; continue; }
         if ((k = skip_mention_at(places, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = skip_mention_at(years, s.a)) != s.a && k <= s.b) { s.a = k; changed = 1; continue; }
         if ((k = starts_any(ex, s.a, LX_COMPARISONS)) && s.a + k <= s.b) {

@@ -151,6 +151,30 @@ span nm_owner_of_people(const lg_extractor *ex, const value *v, span named)
     return named;
 }
 
+/* Is there a list marker at i, where a clause starts (一是, 二、, 3., (四),
+ * （5）)?  Its characters, or 0: the marker numbers the item and names
+ * nothing (一是组织开展普法活动50场次 -> 组织开展普法活动). */
+size_t nm_list_marker(const lg_extractor *ex, size_t i, size_t b)
+{
+    if (i > 0 && !class_at(ex, i - 1, CL_BREAK))
+        return 0;
+    size_t k = i;
+    int open = k < b && (ex->cp[k] == '(' || ex->cp[k] == 0xFF08);
+    k += open;
+    size_t d = k;
+    while (k < b && k - d < 3 && (is_digit_cp(ex->cp[k]) || class_at(ex, k, CL_NUMERAL)))
+        k++;
+    if (k == d || k >= b)
+        return 0;
+    uint32_t cp = ex->cp[k];
+    int digits = is_digit_cp(ex->cp[d]);
+    if (open)
+        return cp == ')' || cp == 0xFF09 ? k + 1 - i : 0;
+    if (cp == 0x3001 /* 、 */ || (digits && (cp == '.' || cp == 0xFF0E) && !is_digit_cp(cp_at(ex, k + 1))))
+        return k + 1 - i;
+    return !digits && cp == 0x662F /* 是 */ && is_cjk(cp_at(ex, k + 1)) ? k + 1 - i : 0;
+}
+
 /* 5360只不符合技术规范的车用气瓶被拉入黑名单 -> 拉入黑名单车用气瓶: before
  * what they did, the things counted are named by the head after their
  * relative clause's last 的 (two characters or more). */
