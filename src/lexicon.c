@@ -147,6 +147,7 @@ static const struct section {
     [LX_SCORE_UNITS] = {"score-units", SH_WORD},
     [LX_SCORE_CUES] = {"score-cues", SH_WORD},
     [LX_PEOPLE_HEADS] = {"people-heads", SH_WORD},
+    [LX_PLAN_TITLES] = {"plan-titles", SH_WORD},
     [LX_ITEM_OPENERS] = {"item-openers", SH_WORD},
 };
 

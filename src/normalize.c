@@ -565,8 +565,9 @@ static int standalone_line(const lg_normalizer *nz)
     int open_quotes = 0;
     for (size_t i = from; i < nz->len; i++) {
         uint32_t cp = nz->buf[i].cp;
-        if (!is_ideograph(cp) && !(cp >= '0' && cp <= '9') && cp != 0x201C && cp != 0x201D)
-            return 0; /* punctuation: a sentence, or a table cell */
+        if (!is_ideograph(cp) && !(cp >= '0' && cp <= '9') && cp != 0x201C && cp != 0x201D &&
+            cp != 0x300A && cp != 0x300B)
+            return 0; /* punctuation: a sentence, or a table cell (a title's 《》 are no stop) */
         open_quotes += cp == 0x201C ? 1 : cp == 0x201D ? -1 : 0;
     }
     /* 建立满都拉口岸“政务服 | 务工作站”: a line cut by the layout, no heading */

@@ -393,6 +393,29 @@ static void observe_opening_year(lg_extractor *ex, const found *f)
     }
 }
 
+/* 某县2024年法治政府建设工作要点, 关于印发《…实施方案》的通知: a title
+ * (no clause mark) ending in a word of [plan-titles], or a notice of one,
+ * makes the document a plan, every figure in it a target. */
+static int plan_title(const lg_extractor *ex)
+{
+    size_t e = ex->n;
+    while (e > 0 && (class_at(ex, e - 1, CL_BREAK) || ex->cp[e - 1] == 0x300B /* 》 */ || ex->cp[e - 1] == ' '))
+        e--;
+    if (!e || e > 80)
+        return 0;
+    for (size_t i = 0; i < e; i++)
+        if (ex->cp[i] == 0xFF0C || ex->cp[i] == ',' || ex->cp[i] == 0x3002 || ends_any(ex, i + 1, LX_REVIEW_ENDS))
+            return 0; /* (…2018年工作总结与2019年工作计划: a review first) */
+    if (ends_any(ex, e, LX_PLAN_TITLES))
+        return 1;
+    if (!ends(ex, e, "通知"))
+        return 0;
+    for (size_t i = 1; i < e; i++)
+        if (ex->cp[i] == 0x300B /* 》 */ && ends_any(ex, i, LX_PLAN_TITLES))
+            return 1;
+    return 0;
+}
+
 /* What the opening and the first part of the report say about its own
  * city and year. */
 void observe_report(lg_extractor *ex, const found *f)
@@ -403,8 +426,11 @@ void observe_report(lg_extractor *ex, const found *f)
             ex->latest_mentioned = f->ym[i].year;
     if (in_opening)
         observe_opening_year(ex, f);
-    if (in_opening && !ex->prose_seen)
+    if (in_opening && !ex->prose_seen) {
         observe_written_date(ex);
+        if (plan_title(ex))
+            ex->role_state.plan_doc = 1;
+    }
     for (size_t i = 0; i < ex->n && !ex->prose_seen; i++)
         ex->prose_seen = ex->cp[i] == 0xFF0C || ex->cp[i] == ',';
     for (size_t i = 0; i < f->npm; i++) {

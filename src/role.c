@@ -5,7 +5,8 @@
  *   baseline  由/从 X … 到/至 Y (X, when Y is the next value), or a
  *             comparison base with its own figure: 比/较/与 + a time + 的 + X
  *             (the time gives X's year);
- *   target    a plan section (a heading with 下一步, 工作打算 …), a paragraph
+ *   target    a plan (a document titled …工作要点, …实施方案), a plan
+ *             section (a heading with 下一步, 工作打算 …), a paragraph
  *             opening with 下一步, a cue before the value in its sentence
  *             (力争, 计划, 目标, 确保 …) with no achievement in between,
  *             a goal whose share reached follows it (完成年度目标任务
@@ -360,9 +361,9 @@ lg_role_reading lg_role_read(const lg_lexicon *lx, const lg_role_state *st, cons
         r.role = LG_ROLE_BASELINE;
         return r;
     }
-    if (st && (st->plan_level || st->plan_para)) {
+    if (st && (st->plan_level || st->plan_para || st->plan_doc)) {
         r.role = LG_ROLE_TARGET;
-        r.plan_section = 1;
+        r.plan_section = !st->plan_doc; /* (a plan's own years are its title's) */
         return r;
     }
     if (target_cue(lx, st, v->cp, v->n, v->start) ||

@@ -32,6 +32,7 @@ enum { LG_ROLE_MARKS = 32 };
 typedef struct lg_role_state {
     int plan_level;   /* > 0: inside a plan section opened by a heading of this level */
     int plan_para;    /* the paragraph opens with 下一步 */
+    int plan_doc;     /* the document is a plan: its title ends in 工作要点, 实施方案 … */
     /* the current sentence's places of plan words and of years (from
      * lg_role_scan), so that each value need not scan the sentence again */
     int scanned, overflow;
