@@ -394,13 +394,15 @@ static int take_point(reader *r, size_t k)
 }
 
 /* 多 余 几 来 after a unit or an Arabic numeral: 三十多万, 2000余人,
- * 十几万, 十来个. */
+ * 十几万, 十来个, 413.93余万. */
 static int take_rough(reader *r, uint32_t cp, size_t k)
 {
     if (r->flags & (LG_NUM_OVER | LG_NUM_APPROX))
         return STEP_STOP;
     int after_unit = r->last == T_SMALL || r->last == T_BIG;
-    int after_arabic = r->last == T_ARABIC && r->cur_integer && !dn_below_pow10(r->cur, 1);
+    /* (413.93余万元: a decimal takes it only before a magnitude word) */
+    int before_big = classify(r->t, peek(r, r->at + k, NULL)).type == C_BIG;
+    int after_arabic = r->last == T_ARABIC && (r->cur_integer || before_big) && !dn_below_pow10(r->cur, 1);
     if (cp == 0x51E0 || cp == 0x5E7E) { /* 几: 十几, 二十几万 */
         if (r->last != T_SMALL)
             return STEP_STOP;
