@@ -341,9 +341,9 @@ static lg_status build_patterns(lg_lexicon *lx)
 
 /* ---- character classes ---------------------------------------------- */
 
-/* Clause breaks: ， , ； ; ： : 。 ！ ？ ! ? */
+/* Clause breaks: ， , ； ; ： : 。 ！ ？ ! ? and the ellipsis … (居全省第二……) */
 static const uint32_t CLAUSE_BREAKS[] = {0xFF0C, ',', 0xFF1B, ';', 0xFF1A, ':', 0x3002, 0xFF01,
-                                         0xFF1F, '!', '?'};
+                                         0xFF1F, '!', '?', 0x2026};
 /* Quotes and brackets that set a name apart: “ ” ‘ ’ " ' 「 」 『 』 《 》, and the space. */
 static const uint32_t QUOTES[] = {0x201C, 0x201D, 0x2018, 0x2019, '"', '\'', 0x300C, 0x300D,
                                   0x300E, 0x300F, 0x300A, 0x300B, ' '};
