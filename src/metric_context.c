@@ -403,7 +403,9 @@ static int rate_from_names(const name_ctx *c, const char *name, size_t verb_len,
         int outcome = nm_str_is(ex, verb, LX_OUTCOME_WORDS); /* 调解成功 */
         while (!outcome && v0 < a && ((q = nm_verb_word(ex, d + v0, a - v0)) || (q = nm_str_prefix(ex, d + v0, a - v0, LX_RIGHT_STOPS))))
             v0 += q; /* 纳入综合窗口受理…: the verb before is not the rate's */
-        if (a - v0 >= 6) {
+        /* (行政复议机关办结行政复议案件: a body before the verb did it; the
+         * rate is of what it was done to) */
+        if (a - v0 >= 6 && !nm_str_suffix(ex, d + v0, a - v0, LX_AGENT_HEADS)) {
             snprintf(out, cap, "%.*s%s", (int)(a - v0 + verb_len), d + v0, name + verb_len);
             return 1;
         }
