@@ -150,12 +150,14 @@ static long read_arabic(reader *r)
             i += 4;
     /* 4 598个, 29 757件 (yearbooks): a space before groups of three, the
      * last right before a unit that is no ASCII (never 12 345 0, a row) */
-    size_t g = i;
+    size_t g = i, w;
+    /* (and the full-width comma of full-width figures: ３，２５６件) */
     if (i <= 3)
-        while (g + 4 < len && s[g] == ' ' && is_ascii_digit(s[g + 1]) && is_ascii_digit(s[g + 2]) &&
-               is_ascii_digit(s[g + 3]) && !is_ascii_digit(s[g + 4]))
-            g += 4;
-    if (g > i && (s[g] >= 0x80 || s[g] == '%'))
+        while ((w = s[g] == ' ' ? 1 : g + 2 < len && s[g] == 0xEF && s[g + 1] == 0xBC && s[g + 2] == 0x8C ? 3 : 0) &&
+               g + w + 3 < len && is_ascii_digit(s[g + w]) && is_ascii_digit(s[g + w + 1]) &&
+               is_ascii_digit(s[g + w + 2]) && !is_ascii_digit(s[g + w + 3]))
+            g += w + 3;
+    if (g > i && (s[g] >= 0x80 || s[g] == '%') && !(s[g] == 0xEF && s[g + 1] == 0xBC && s[g + 2] == 0x8C))
         i = g;
     if (i + 1 < len && s[i] == '.' && is_ascii_digit(s[i + 1])) {
         i++;
@@ -172,6 +174,10 @@ static long read_arabic(reader *r)
         unsigned char c = s[k];
         if (c == ',' || c == ' ')
             continue;
+        if (c == 0xEF) { /* ， */
+            k += 2;
+            continue;
+        }
         if (c == '.') {
             in_frac = 1;
             continue;
