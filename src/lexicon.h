@@ -138,7 +138,7 @@ enum {
 
 /* Named groups of the two patterns, looked up once. */
 enum { G_PNUM, G_ANUM, G_CNUM, G_POST1, G_MAG, G_POST2, G_UNIT, G_POST3,
-       G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_COUNT };
+       G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_CY, G_CQ, G_COUNT };
 
 /* Rules files are read whole; none is this big. */
 #define LX_FILE_MAX_BYTES (64L << 20)

@@ -228,7 +228,7 @@ static int value_pattern(const lg_lexicon *lx, text_buf *t)
 }
 
 /* Year mentions: 2022年, 2022年上半年, 2021年以来, 2021—2023年, 2008年1月至2010年,
- * “十三五”期间 (a plan's number from [numerals]), 今年... ([relative-years]). */
+ * 二〇二三年, “十三五”期间 (a plan's number from [numerals]), 今年... ([relative-years]). */
 static const char YEAR_EXPLICIT[] =
     "(?<ra>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:份|底|末)?)?(?:—|–|-|－|~|～|至|到)(?<rb>(?:19|20)[0-9]{2})年"
     "|(?<y>(?:19|20)[0-9]{2})年(?<q>度|底|末|初|上半年|下半年|以来|来)?";
@@ -261,6 +261,11 @@ static int year_pattern(const lg_lexicon *lx, text_buf *t)
 {
     const lx_list_t *num = &lx->list[LX_NUMERALS];
     text_append(t, YEAR_EXPLICIT, strlen(YEAR_EXPLICIT));
+    /* 二〇二三年: a year in the numerals' digits */
+    text_append(t, "|(?<cy>", strlen("|(?<cy>"));
+    append_plan_class(t, num, 0, 9);
+    const char *cq = "{4})年(?<cq>度|底|末|初|上半年|下半年|以来|来)?";
+    text_append(t, cq, strlen(cq));
     /* 十三五, 十五, 九五 */
     text_append(t, "|(?<fyp>", strlen("|(?<fyp>"));
     append_plan_class(t, num, 10, 10);
@@ -278,7 +283,8 @@ static int year_pattern(const lg_lexicon *lx, text_buf *t)
 }
 
 static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
-                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb"};
+                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb",
+                                                 "cy", "cq"};
 
 /* *nomem is set when PCRE2 ran out of memory (not the pattern's fault). */
 static pcre2_code *compile(const char *pattern, int *jit, int *nomem)
@@ -366,7 +372,8 @@ static void mark_first_chars(lg_lexicon *lx, int l, unsigned cl, int second)
 }
 
 /* Where year_pattern's alternatives may start (CL_YEAR: 19xx and 20xx
- * are marked with the rest), and a character every mention holds
+ * are marked with the rest, 一 and 二 for 一九九八年, 二〇二三年), and a
+ * character every mention holds
  * (CL_YEAR_HINT): 年, a plan's 五, or a relative word's first character
  * when it holds no 年 (目前). */
 static void year_classes(lg_lexicon *lx)
@@ -374,7 +381,8 @@ static void year_classes(lg_lexicon *lx)
     const lx_list_t *num = &lx->list[LX_NUMERALS], *rel = &lx->list[LX_RELATIVE_YEARS];
     for (size_t i = 0; i < num->n; i++) {
         const lx_entry *e = &num->e[i];
-        if (e->cps[0] < 0x10000 && (plan_numeral(e, 10, 10) || plan_numeral(e, 6, 9)))
+        /* (一, 二 open 一九九八年 and 二〇二三年 too) */
+        if (e->cps[0] < 0x10000 && (plan_numeral(e, 10, 10) || plan_numeral(e, 6, 9) || plan_numeral(e, 1, 2)))
             lx->cls[e->cps[0]] |= CL_YEAR;
         if (e->cps[0] < 0x10000 && plan_numeral(e, 5, 5))
             lx->cls[e->cps[0]] |= CL_YEAR_HINT;

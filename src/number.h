@@ -46,6 +46,12 @@ static inline int lg_numerals_is_magnitude(const lg_numerals *t, uint32_t cp)
 {
     return cp < 0x10000 && (t->code[cp] & 0x7F) >= 14;
 }
+/* The digit cp stands for (零 〇 0 ... 九 9), or -1. */
+static inline int lg_numerals_digit(const lg_numerals *t, uint32_t cp)
+{
+    int c = cp < 0x10000 ? t->code[cp] & 0x7F : 0;
+    return c >= 1 && c <= 10 ? c - 1 : -1;
+}
 /* A form of amounts (壹 贰 拾)? */
 static inline int lg_numerals_is_financial(const lg_numerals *t, uint32_t cp)
 {

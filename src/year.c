@@ -48,12 +48,13 @@ static int year_may_start(const lg_extractor *ex, size_t i)
     return starts_any(ex, i, LX_RELATIVE_YEARS) != 0;
 }
 
-/* 2022年度, 2022年上半年, 2021年以来 */
-static void read_explicit_year(const lg_extractor *ex, size_t from, year_mention *m)
+/* 2022年度, 2022年上半年, 2021年以来 (the year already in m->year, its
+ * words after in group qg) */
+static void read_explicit_year(const lg_extractor *ex, int qg, year_mention *m)
 {
     const char *base = ex->s.data;
-    m->year = atoi(base + from);
-    size_t ql = group(ex, G_Q, &from);
+    size_t from;
+    size_t ql = group(ex, qg, &from);
     const char *q = base + from;
     if (ql && (is_word(q, ql, "以来") || is_word(q, ql, "来"))) {
         m->period_mode = PERIOD_SINCE;
@@ -217,7 +218,17 @@ static int read_mention(const lg_extractor *ex, year_mention *m)
             m->period_b = m->year;
         }
     } else if ((len = group(ex, G_Y, &from))) {
-        read_explicit_year(ex, from, m);
+        m->year = atoi(ex->s.data + from);
+        read_explicit_year(ex, G_Q, m);
+    } else if ((len = group(ex, G_CY, &from))) {
+        /* 二〇二三年: its four digits */
+        uint32_t cp;
+        const char *s = ex->s.data + from;
+        for (int i = 0, d; i < 4; i++, m->year = m->year * 10 + (d < 0 ? 0 : d))
+            s += utf8_decode_one(s, &cp), d = lg_numerals_digit(&ex->lx->numerals, cp);
+        if (m->year < 1949 || m->year > 2100)
+            return 0;
+        read_explicit_year(ex, G_CQ, m);
     } else if ((len = group(ex, G_FYP, &from))) {
         if (!read_plan(ex, from, len, m))
             return 0;
