@@ -575,19 +575,23 @@ static int standalone_line(const lg_normalizer *nz)
 }
 
 /* 稿件来源:某网  发布时间:2015-07-06: a line of a header's fields (two
- * colons or more, or one before a date, and no clause punctuation) above
- * a blank line ends there. */
-static int field_line(const lg_normalizer *nz)
+ * colons or more, or above a blank line one before a date or a label in
+ * 【】, and no clause punctuation) ends there. */
+static int field_line(const lg_normalizer *nz, int blank_after)
 {
-    size_t colons = 0, dashes = 0;
-    for (size_t i = nz->line_start; i < nz->len; i++) {
+    size_t colons = 0, dashes = 0, a = nz->line_start;
+    /* 【字体：大 中 小】: a bracketed label line */
+    if (blank_after && a < nz->len && nz->buf[a].cp == 0x3010 && nz->buf[nz->len - 1].cp == 0x3011)
+        return 1;
+    for (size_t i = a; i < nz->len; i++) {
         uint32_t cp = nz->buf[i].cp;
         if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0x3001)
             return 0;
         colons += cp == ':' || cp == 0xFF1A;
         dashes += colons && cp == '-' && i > 0 && nz->buf[i - 1].cp >= '0' && nz->buf[i - 1].cp <= '9';
     }
-    return colons >= 2 || (colons == 1 && dashes >= 2);
+    /* (two fields end their line even with no blank line after: 作者：… 编辑：…) */
+    return colons >= 2 || (blank_after && colons == 1 && dashes >= 2);
 }
 
 /* Does the current line hold nothing but a number (3509, 74.7%)?  Then it
@@ -619,7 +623,7 @@ static int line_break_is_hard(const lg_normalizer *nz, uint32_t cp)
     if (nz->indent >= 2 || is_block_marker(cp) || last == '|')
         return 1;
     /* (a line going on with a number is a sentence wrapped: 一、共受理案件\n120件) */
-    if ((nz->newlines >= 2 && (ends_as_title(nz) || field_line(nz))) ||
+    if ((nz->newlines >= 2 && ends_as_title(nz)) || field_line(nz, nz->newlines >= 2) ||
         (!(cp >= '0' && cp <= '9') && standalone_line(nz)))
         return 1;
     if (cp >= '0' && cp <= '9' && line_is_number(nz))
