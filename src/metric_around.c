@@ -137,9 +137,15 @@ int nm_dropped_char(const lg_extractor *ex, size_t i)
 
 /* 76个单位党政主要负责人进行年终述法: people of a body counted in a unit of
  * things (个, 家) are whose the body is, not what is counted; the name ends
- * with the body ([agent-heads]) before [people-heads] (年终述法单位). */
-span nm_owner_of_people(const lg_extractor *ex, const value *v, span named)
+ * with the body ([agent-heads]) before [people-heads] (年终述法单位).  The
+ * things are not named again when the deed before ends with them. */
+span nm_owner_of_people(const lg_extractor *ex, const value *v, span named, const text_buf *so_far)
 {
+    /* 5个项目入选省级示范项目: the deed before already ends with the things */
+    char words[64];
+    size_t wl = named.b > named.a && named.b - named.a <= 8 ? nm_encode_chars(ex, named.a, named.b, words, sizeof words) : 0;
+    if (wl && so_far->len >= wl && !memcmp(so_far->data + so_far->len - wl, words, wl))
+        return (span){named.b, named.b, named.weak};
     if (v->kind != KIND_COUNT || !(UNIT_IS(v->unit, "个") || UNIT_IS(v->unit, "家")))
         return named;
     size_t p = ends_any(ex, named.b, LX_PEOPLE_HEADS);

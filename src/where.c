@@ -195,6 +195,18 @@ static int region_average(const lg_extractor *ex, const value *v)
     return !compared || starts(ex, v->end, "的");
 }
 
+/* 此次全国共命名示范地区50个、示范项目60个: a clause whose subject is the
+ * nation or the province (its first word after fillers such as 此次)
+ * counts their figures, not the city's. */
+static int nation_clause(const lg_extractor *ex, const value *v)
+{
+    size_t a = clause_start(ex, v->start), k;
+    while (a < v->start && (k = starts_any(ex, a, LX_LEAD_FILLERS)) && !starts_any(ex, a, LX_NATION_WORDS))
+        a += k;
+    k = starts_any(ex, a, LX_NATION_WORDS);
+    return k && a + k < v->start && ex->cp[a + k] == 0x5171 /* 共 */;
+}
+
 /* 全省6项第一, 全国3个首位: a count of the province's first places the
  * city holds is the city's own. */
 static int counts_top_places(const lg_extractor *ex, const value *v)
@@ -211,7 +223,7 @@ void resolve_place(const lg_extractor *ex, const found *f, size_t k, rec *r)
     r->place = -1;
     /* 全国261个地级城市: the nation's figure, not the city's; and the
      * average of the province or nation quoted for comparison */
-    if ((v->kind != KIND_RANK && ends_any(ex, v->start, LX_NATION_WORDS) &&
+    if ((v->kind != KIND_RANK && (ends_any(ex, v->start, LX_NATION_WORDS) || nation_clause(ex, v)) &&
          !counts_top_places(ex, v)) || region_average(ex, v)) {
         r->city_mode = CITY_NONE;
         return;
