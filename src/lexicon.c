@@ -166,10 +166,20 @@ static char *dup_n(const char *s, size_t n)
     return d;
 }
 
+/* Is e's word s[0, len)?  Words of one length mostly share their first
+ * byte (an ideograph's lead) and differ in their last: that byte first
+ * spares most calls of memcmp (parsing the defaults compared each word
+ * with the list before it: some 24,000 calls per start). */
+static int same_word(const lx_entry *e, const char *s, size_t len)
+{
+    return e->len == len &&
+           (len == 0 || (e->word[len - 1] == s[len - 1] && memcmp(e->word, s, len) == 0));
+}
+
 static lx_entry *list_find(lx_list_t *l, const char *s, size_t len)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (l->e[i].len == len && memcmp(l->e[i].word, s, len) == 0)
+        if (same_word(&l->e[i], s, len))
             return &l->e[i];
     return NULL;
 }
@@ -406,7 +416,7 @@ static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
     if (SECTIONS[p->section].shape == SH_RULE) {
         /* rules add up, but the same rule twice (a dump fed back) is one */
         for (size_t i = 0; i < l->n; i++)
-            if (l->e[i].len == e->len && !memcmp(l->e[i].word, e->word, e->len) &&
+            if (same_word(&l->e[i], e->word, e->len) &&
                 !strcmp(l->e[i].field, e->field)) {
                 entry_free(e);
                 return LG_OK;
