@@ -490,22 +490,32 @@ static void add_to_line(table_reader *tr, const lg_char *c)
 int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
 {
     table_reader *tr = ex->tables;
-    for (size_t i = 0; i < n && ex->status == LG_OK; i++) {
+    if (ex->status != LG_OK)
+        return 1;
+    /* the counts in locals: the copies into the line would otherwise
+     * make the compiler load and store them at every character */
+    size_t len = tr->line_len, visible = tr->line_visible;
+    for (size_t i = 0; i < n; i++) {
         uint32_t cp = c[i].cp;
-        if (cp >= 0x3400 && cp < 0xA000 && tr->line_len < TABLE_LINE_MAX_CHARS) {
-            tr->line[tr->line_len++] = c[i]; /* ideographs: most characters */
-            tr->line_visible++;
+        if (cp - 0x3400 < 0xA000 - 0x3400 && len < TABLE_LINE_MAX_CHARS) {
+            tr->line[len++] = c[i]; /* ideographs: most characters */
+            visible++;
             continue;
         }
+        tr->line_len = len;
+        tr->line_visible = visible;
         if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-            if (take_line(ex))
+            if (take_line(ex) || ex->status != LG_OK)
                 return 1;
-            continue;
-        }
-        if (cp != '\r')
+        } else if (cp != '\r') {
             add_to_line(tr, &c[i]);
+        }
+        len = tr->line_len;
+        visible = tr->line_visible;
     }
-    return ex->status != LG_OK;
+    tr->line_len = len;
+    tr->line_visible = visible;
+    return 0;
 }
 
 int table_end_input(lg_extractor *ex)
