@@ -349,9 +349,9 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
         else
             line_words(c, n, w, sizeof tr->words[0]);
     }
-    if (visible > CELL_LINE_MAX_CHARS || is_heading(cell.text) ||
-        cell.text[strlen(cell.text) - 1] == ':') {
-        if (is_heading(cell.text))
+    int heading = is_heading(cell.text);
+    if (visible > CELL_LINE_MAX_CHARS || heading || cell.text[strlen(cell.text) - 1] == ':') {
+        if (heading)
             tr->nwords = 0;
         int rc = end_tables(ex);
         set_title(ex, visible <= 2 * CELL_LINE_MAX_CHARS ? cell.text : "");
