@@ -236,7 +236,7 @@ static size_t json_escape_byte(const unsigned char *s, size_t i, size_t n, char 
 static size_t json_string(char *out, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, len = 0;
+    size_t i = 0, len = 0, plain = 0; /* s[plain, i) was written as it is */
     out[len++] = '"';
     while (i < n) {
         uint64_t x;
@@ -246,11 +246,21 @@ static size_t json_string(char *out, const char *str, size_t n)
             len += 8;
             continue;
         }
+        /* the last few bytes, after eight written as they are: when the
+         * last eight bytes of s hold nothing to escape, writing them again
+         * over those ends s (short strings are most of them) */
+        if (n >= 8 && n - i < 8 && n - 8 >= plain && (memcpy(&x, s + n - 8, 8), !json_word_special(x))) {
+            memcpy(out + len - (8 - (n - i)), &x, 8);
+            len += n - i;
+            break;
+        }
         size_t stop = n - i >= 8 ? i + 8 : n; /* the word that had a hit, byte by byte */
         while (i < stop) {
             size_t w;
             i += json_escape_byte(s, i, n, out + len, &w);
             len += w;
+            if (w != 1)
+                plain = i;
         }
     }
     out[len++] = '"';
