@@ -297,9 +297,30 @@ static int match_at(const lg_extractor *ex, const pcre2_code *re, int jit, size_
                        ex->lx->match_ctx);
 }
 
-int match_value_at(const lg_extractor *ex, size_t b)
+/* The longest word of list l (the first in list order of that length)
+ * that the sentence's bytes from b start with, in bytes; 0 when none. */
+static size_t longest_at_byte(const lg_extractor *ex, size_t b, int l)
 {
-    return match_at(ex, ex->lx->value_re, ex->lx->value_jit, b);
+    if (b >= ex->s.len)
+        return 0;
+    uint32_t cp;
+    utf8_decode_one(ex->s.data + b, &cp);
+    const lx_group *g = lx_first_group(&ex->lx->list[l], cp);
+    size_t best = 0, best_chars = 0, room = ex->s.len - b;
+    for (uint32_t k = 0; g && k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
+        if (e->chars > best_chars && e->len <= room && memcmp(ex->s.data + b, e->word, e->len) == 0) {
+            best = e->len;
+            best_chars = e->chars;
+        }
+    }
+    return best;
+}
+
+void match_value_at(const lg_extractor *ex, size_t b, size_t *ulen, size_t *plen)
+{
+    *ulen = longest_at_byte(ex, b, LX_UNITS);
+    *plen = longest_at_byte(ex, b + *ulen, LX_QUALIFIERS_AFTER);
 }
 
 int match_year_at(const lg_extractor *ex, size_t b)

@@ -226,10 +226,10 @@ static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *po
                       size_t *post_len)
 {
     *post_len = 0;
-    if (match_value_at(ex, ex->cb[v->end]) < 0)
-        return 0;
-    size_t from = 0, ulen = group(ex, G_UNIT, &from);
-    size_t plen = group(ex, G_POST3, post_from);
+    size_t from = ex->cb[v->end], ulen, plen;
+    match_value_at(ex, from, &ulen, &plen);
+    if (plen)
+        *post_from = from + ulen;
     if ((n->flags & LG_NUM_PERCENT) && ulen)
         return 0; /* 六成 is a share whatever follows */
     if (ulen >= sizeof v->unit)
@@ -237,8 +237,7 @@ static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *po
     memcpy(v->unit, ex->s.data + from, ulen);
     v->unit[ulen] = '\0';
     *post_len = plen;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
-    v->end = char_at_byte(ex, v->end, ov[1]);
+    v->end = char_at_byte(ex, v->end, from + ulen + plen);
     return (long)ulen;
 }
 
@@ -350,10 +349,11 @@ static int range_first(lg_extractor *ex, value *v, const lg_number *a)
     /* the second end carries its unit or magnitude itself (no range
      * within a range): check that before reading it whole */
     lg_number bn;
-    size_t bb = ex->cb[j], from;
-    if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0 ||
-        (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
-         (match_value_at(ex, bb + bn.used) < 0 || !group(ex, G_UNIT, &from))))
+    size_t bb = ex->cb[j], ulen = 0, plen;
+    if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0)
+        return 0;
+    if (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
+        (match_value_at(ex, bb + bn.used, &ulen, &plen), !ulen))
         return 0;
     value b;
     size_t nx;
