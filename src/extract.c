@@ -263,17 +263,10 @@ lg_status lg_extractor_status(const lg_extractor *ex)
     return ex->status;
 }
 
-/* One match data big enough for both patterns. */
+/* Match data for the year pattern. */
 static pcre2_match_data *match_data_for(const lg_lexicon *lx)
 {
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(lx->value_re, NULL);
-    pcre2_match_data *md2 = pcre2_match_data_create_from_pattern(lx->year_re, NULL);
-    if (md2 && md && pcre2_get_ovector_count(md2) > pcre2_get_ovector_count(md)) {
-        pcre2_match_data_free(md);
-        return md2;
-    }
-    pcre2_match_data_free(md2);
-    return md;
+    return pcre2_match_data_create_from_pattern(lx->year_re, NULL);
 }
 
 lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,

@@ -597,14 +597,14 @@ static lg_status sections_restore(lg_lexicon *lx, lx_list_t *saved)
     return lx_compile(lx);
 }
 
-/* The value pattern outgrew what PCRE2 compiles (tens of thousands of
- * units): the user's rules are at fault, so say so as of their last line. */
+/* The year pattern outgrew what PCRE2 compiles (thousands of relative
+ * years): the user's rules are at fault, so say so as of their last line. */
 static lg_status too_large(const char *name, const char *text, size_t n, lg_rules_error *err)
 {
     parse p = {name, 1, -1, err};
     for (size_t i = 0; i + 1 < n; i++)
         p.line += text[i] == '\n';
-    return fail(&p, "the value pattern made from these units is too large to compile", NULL);
+    return fail(&p, "the year pattern made from these rules is too large to compile", NULL);
 }
 
 lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,

@@ -5,7 +5,7 @@
  *
  * Owns: the rules format and its one parser (the defaults compiled in from
  * the rules files through build/gen/rules_data.c, and users' files, are read
- * the same way), each list's index for fast matching, the value and year
+ * the same way), each list's index for fast matching, the year
  * patterns and the character class table.  A lexicon is read-only once
  * built, so extractors in several threads may share it.
  * Does not own: how a stage uses a list (src/value.c, src/metric.c...). */
@@ -136,9 +136,10 @@ enum {
     CL_FOLLOWER = 128 /* may follow a Chinese numeral in a value */
 };
 
-/* Named groups of the two patterns, looked up once. */
-enum { G_PNUM, G_ANUM, G_CNUM, G_POST1, G_MAG, G_POST2, G_UNIT, G_POST3,
-       G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_COUNT };
+/* Named groups of the year pattern, looked up once.  (What follows a
+ * value's number, its unit and a qualifier, is matched with the lists'
+ * indexes: sentence.c's match_value_at.) */
+enum { G_Y, G_Q, G_FYP, G_FQ, G_REL, G_RA, G_RB, G_COUNT };
 
 /* Rules files are read whole; none is this big. */
 #define LX_FILE_MAX_BYTES (64L << 20)
@@ -147,8 +148,8 @@ struct lg_lexicon {
     lx_list_t list[LX_LIST_COUNT];
     /* built from the lists by lx_compile */
     int compiled;
-    pcre2_code *value_re, *year_re;
-    int value_jit, year_jit;
+    pcre2_code *year_re;
+    int year_jit;
     pcre2_match_context *match_ctx;
     int group_numbers[G_COUNT];
     uint8_t cls[0x10000];

@@ -1,6 +1,6 @@
 /* lexicon_build.c - what is built from a lexicon's lists once they are
  * parsed: each list's index (words by first and last character, Bloom
- * filters, an exact-word hash), the derived lists, the value and year
+ * filters, an exact-word hash), the derived lists, the year
  * patterns and the character class table.
  * Owns: building and freeing those; looking a word up exactly.
  * Reads: the lists lexicon.c parsed; the gazetteer's name characters. */
@@ -242,19 +242,6 @@ static void append_alternation(text_buf *t, const lx_list_t *l)
         text_append(t, "(?!)", 4);
 }
 
-/* What follows a value's number (number.c reads the number, with its
- * magnitudes and 余/多): its unit and a qualifier after it, matched
- * anchored where the number ends. */
-static int value_pattern(const lg_lexicon *lx, text_buf *t)
-{
-    text_append(t, "(?<unit>", strlen("(?<unit>"));
-    append_alternation(t, &lx->list[LX_UNITS]);
-    text_append(t, ")?(?<post3>", strlen(")?(?<post3>"));
-    append_alternation(t, &lx->list[LX_QUALIFIERS_AFTER]);
-    text_append(t, ")?", 2);
-    return t->failed ? -1 : 0;
-}
-
 /* Year mentions: 2022年, 2022年上半年, 2021年以来, 2021—2023年, 2008年1月至2010年,
  * “十三五”期间 (a plan's number from [numerals]), 今年... ([relative-years]). */
 static const char YEAR_EXPLICIT[] =
@@ -305,8 +292,7 @@ static int year_pattern(const lg_lexicon *lx, text_buf *t)
     return t->failed ? -1 : 0;
 }
 
-static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
-                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb"};
+static const char *const GROUP_NAMES[G_COUNT] = {"y", "q", "fyp", "fq", "rel", "ra", "rb"};
 
 /* *nomem is set when PCRE2 ran out of memory (not the pattern's fault). */
 static pcre2_code *compile(const char *pattern, int *jit, int *nomem)
@@ -328,10 +314,9 @@ static pcre2_code *compile(const char *pattern, int *jit, int *nomem)
 
 static void patterns_free(lg_lexicon *lx)
 {
-    pcre2_code_free(lx->value_re);
     pcre2_code_free(lx->year_re);
     pcre2_match_context_free(lx->match_ctx);
-    lx->value_re = lx->year_re = NULL;
+    lx->year_re = NULL;
     lx->match_ctx = NULL;
 }
 
@@ -339,13 +324,7 @@ static lg_status build_patterns(lg_lexicon *lx)
 {
     patterns_free(lx);
     text_buf t = {0};
-    if (value_pattern(lx, &t)) {
-        text_free(&t);
-        return LG_ERR_NOMEM;
-    }
     int nomem = 0;
-    lx->value_re = compile(t.data, &lx->value_jit, &nomem);
-    text_free(&t);
     if (year_pattern(lx, &t)) {
         text_free(&t);
         return LG_ERR_NOMEM;
@@ -355,12 +334,10 @@ static lg_status build_patterns(lg_lexicon *lx)
     lx->match_ctx = pcre2_match_context_create(NULL);
     if (!lx->match_ctx)
         nomem = 1;
-    if (!lx->value_re || !lx->year_re || !lx->match_ctx)
+    if (!lx->year_re || !lx->match_ctx)
         return nomem ? LG_ERR_NOMEM : LG_ERR_REGEX;
-    for (int g = 0; g < G_COUNT; g++) {
-        pcre2_code *re = g < G_Y ? lx->value_re : lx->year_re;
-        lx->group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
-    }
+    for (int g = 0; g < G_COUNT; g++)
+        lx->group_numbers[g] = pcre2_substring_number_from_name(lx->year_re, (PCRE2_SPTR)GROUP_NAMES[g]);
     /* No pattern here backtracks much, but no input may make one run away. */
     pcre2_set_match_limit(lx->match_ctx, 100000);
     pcre2_set_depth_limit(lx->match_ctx, 1000);

@@ -7,8 +7,8 @@
  * take the unit), 一年半 and 5元3角, ratios without unit (比值达2.6,
  * 6.86:1), a unit's kind, qualifiers, and telling a change from a level.
  * What only looks like a value is reject.c's to say.
- * Reads: the sentence (sentence.c); the lexicon's numerals, value pattern
- * (the unit and qualifier after a number), [units], [qualifiers-before],
+ * Reads: the sentence (sentence.c, which matches the unit and qualifier
+ * after a number); the lexicon's numerals, [units], [qualifiers-before],
  * [qualifiers-after], [change-words], [level-words], [ratio-words],
  * [ratio-links]. */
 #include <stdlib.h>
