@@ -55,8 +55,28 @@ static inline size_t utf8_encode(uint32_t cp, char *out)
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
 }
-/* Decode the UTF-8 character at s (assumed valid); returns its length. */
-size_t utf8_decode_one(const char *s, uint32_t *cp);
+/* Decode the UTF-8 character at s (assumed valid); returns its length.
+ * (Inline: the namer calls it some fifty times a value.) */
+static inline size_t utf8_decode_one(const char *str, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xE0) == 0xC0) {
+        *cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+        return 2;
+    }
+    if ((s[0] & 0xF0) == 0xE0) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        return 3;
+    }
+    *cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+          (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    return 4;
+}
+
 /* Characters in a length-bounded valid UTF-8 string. */
 size_t utf8_chars_n(const char *s, size_t n);
 
