@@ -255,11 +255,26 @@ int is_word(const char *s, size_t len, const char *w);
 int starts(const lg_extractor *ex, size_t i, const char *w);
 /* Does the text before char i end with w?  w's length in chars, or 0. */
 size_t ends(const lg_extractor *ex, size_t i, const char *w);
-/* The same for the first word of lexicon list l that matches; 0 when none. */
-size_t starts_any(const lg_extractor *ex, size_t i, int l);
+/* The same for the first word of lexicon list l that matches; 0 when none.
+ * The stages call these over a hundred thousand times a megabyte, and
+ * the list's Bloom filter answers most calls: that test is inline, the
+ * rest (starts_any_at, ends_any_at) is not. */
+size_t starts_any_at(const lg_extractor *ex, size_t i, int l);
+static inline size_t starts_any(const lg_extractor *ex, size_t i, int l)
+{
+    if (i >= ex->n || !lx_bloom_has(ex->lx->list[l].first_bits, ex->cp[i]))
+        return 0;
+    return starts_any_at(ex, i, l);
+}
 /* The words of list l that begin (last: end) with cp, or NULL. */
 const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last);
-size_t ends_any(const lg_extractor *ex, size_t i, int l);
+size_t ends_any_at(const lg_extractor *ex, size_t i, int l);
+static inline size_t ends_any(const lg_extractor *ex, size_t i, int l)
+{
+    if (i == 0 || !lx_bloom_has(ex->lx->list[l].last_bits, ex->cp[i - 1]))
+        return 0;
+    return ends_any_at(ex, i, l);
+}
 /* The entry ends_any found, or NULL. */
 const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l);
 

@@ -176,18 +176,23 @@ static inline const lx_group *lx_group_find(const lx_group *table, unsigned mask
     return NULL;
 }
 
-static inline const lx_group *lx_first_group(const lx_list_t *l, uint32_t cp)
+/* May a word of the list begin (first_bits) or end (last_bits) with cp? */
+static inline int lx_bloom_has(const uint64_t bits[4], uint32_t cp)
 {
     unsigned b = lx_bloom_bit(cp);
-    if (!(l->first_bits[b >> 6] >> (b & 63) & 1))
+    return bits[b >> 6] >> (b & 63) & 1;
+}
+
+static inline const lx_group *lx_first_group(const lx_list_t *l, uint32_t cp)
+{
+    if (!lx_bloom_has(l->first_bits, cp))
         return NULL;
     return lx_group_find(l->by_first, l->mask, cp);
 }
 
 static inline const lx_group *lx_last_group(const lx_list_t *l, uint32_t cp)
 {
-    unsigned b = lx_bloom_bit(cp);
-    if (!(l->last_bits[b >> 6] >> (b & 63) & 1))
+    if (!lx_bloom_has(l->last_bits, cp))
         return NULL;
     return lx_group_find(l->by_last, l->mask, cp);
 }

@@ -158,13 +158,13 @@ const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
 
 /* (ends_entry's steps inlined here: the metric stages call this tens of
  * times a value) */
-size_t ends_any(const lg_extractor *ex, size_t i, int l)
+size_t ends_any_at(const lg_extractor *ex, size_t i, int l)
 {
     const lx_entry *e = entry_ending_at(ex, i, l);
     return e ? e->chars : 0;
 }
 
-size_t starts_any(const lg_extractor *ex, size_t i, int l)
+size_t starts_any_at(const lg_extractor *ex, size_t i, int l)
 {
     if (i >= ex->n)
         return 0;
