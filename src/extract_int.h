@@ -251,10 +251,28 @@ size_t clause_end(const lg_extractor *ex, size_t i);
 
 /* Is s[0..len) exactly the NUL-terminated word w? */
 int is_word(const char *s, size_t len, const char *w);
-/* Does the text from char i start with the UTF-8 word w? */
-int starts(const lg_extractor *ex, size_t i, const char *w);
+/* Does the text from char i start with the UTF-8 word w?  (Inline: w is
+ * mostly a literal, whose length and comparison the compiler works out.) */
+static inline int starts(const lg_extractor *ex, size_t i, const char *w)
+{
+    if (!*w)
+        return 1;
+    if (i >= ex->n)
+        return 0;
+    size_t wl = strlen(w), at = ex->cb[i];
+    return wl <= ex->s.len - at && memcmp(ex->s.data + at, w, wl) == 0;
+}
 /* Does the text before char i end with w?  w's length in chars, or 0. */
-size_t ends(const lg_extractor *ex, size_t i, const char *w);
+static inline size_t ends(const lg_extractor *ex, size_t i, const char *w)
+{
+    size_t wl = strlen(w);
+    if (wl == 0 || i == 0 || i > ex->n)
+        return 0;
+    size_t at = ex->cb[i];
+    if (wl > at || memcmp(ex->s.data + at - wl, w, wl) != 0)
+        return 0;
+    return utf8_chars_n(w, wl);
+}
 /* The same for the first word of lexicon list l that matches; 0 when none.
  * The stages call these over a hundred thousand times a megabyte, and
  * the list's Bloom filter answers most calls: that test is inline, the

@@ -97,27 +97,6 @@ int is_word(const char *s, size_t len, const char *w)
 /* starts and ends compare w's bytes with the sentence's UTF-8 (ex->s,
  * where character i begins at byte ex->cb[i]): w is whole characters, so
  * its bytes match there exactly when its characters match at i. */
-int starts(const lg_extractor *ex, size_t i, const char *w)
-{
-    if (!*w)
-        return 1;
-    if (i >= ex->n)
-        return 0;
-    size_t wl = strlen(w), at = ex->cb[i];
-    return wl <= ex->s.len - at && memcmp(ex->s.data + at, w, wl) == 0;
-}
-
-size_t ends(const lg_extractor *ex, size_t i, const char *w)
-{
-    size_t wl = strlen(w);
-    if (wl == 0 || i == 0 || i > ex->n)
-        return 0;
-    size_t at = ex->cb[i];
-    if (wl > at || memcmp(ex->s.data + at - wl, w, wl) != 0)
-        return 0;
-    return utf8_chars_n(w, wl);
-}
-
 static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
 {
     for (size_t k = 0; k < n; k++)

@@ -37,13 +37,6 @@ int text_append_cp(text_buf *t, uint32_t cp)
     return text_append(t, tmp, utf8_encode(cp, tmp));
 }
 
-void text_reset(text_buf *t)
-{
-    t->len = 0;
-    t->failed = 0;
-    if (t->data)
-        t->data[0] = '\0';
-}
 
 void text_free(text_buf *t)
 {
@@ -53,13 +46,6 @@ void text_free(text_buf *t)
     t->failed = 0;
 }
 
-size_t utf8_chars_n(const char *s, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
-}
 
 
 int utf8_valid(const char *str)

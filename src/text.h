@@ -18,7 +18,13 @@ typedef struct text_buf {
 int text_reserve(text_buf *t, size_t extra);
 int text_append(text_buf *t, const char *s, size_t n);
 int text_append_cp(text_buf *t, uint32_t cp);
-void text_reset(text_buf *t);
+static inline void text_reset(text_buf *t)
+{
+    t->len = 0;
+    t->failed = 0;
+    if (t->data)
+        t->data[0] = '\0';
+}
 /* A NUL-terminated copy of s[0..n), or NULL on no memory. */
 char *text_dup(const char *s, size_t n);
 /* The array items (*cap items of size bytes, len in use) with room for one
@@ -78,7 +84,13 @@ static inline size_t utf8_decode_one(const char *str, uint32_t *cp)
 }
 
 /* Characters in a length-bounded valid UTF-8 string. */
-size_t utf8_chars_n(const char *s, size_t n);
+static inline size_t utf8_chars_n(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
 
 /* Decode one UTF-8 sequence at p[0..n).  Returns its length, 0 when the bytes so
  * far are a valid but incomplete start, -1 when invalid (skip one byte).
