@@ -342,6 +342,8 @@ size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b);
 /* value.c: every value of the sentence into f->values (f->nv); -1 on no memory */
 int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap);
 const char *unit_kind(const lg_extractor *ex, const char *unit);
+/* The kind of a [units] entry (KIND_COUNT for NULL): unit_kind without the lookup. */
+const char *unit_entry_kind(const lx_entry *e);
 
 /* reject.c: is the value read at char i (v filled, ulen and places from
  * the match) no record?  May turn it into a rank (第7位). */

@@ -146,7 +146,7 @@ static int session_name(const lg_extractor *ex, const value *v, const candidate 
 /* A lone Chinese numeral: 一 is the word "one"; 三项制度, 两件大事 are
  * names; it counts only right after a verb that counts, or with a unit
  * no name takes (为期三个月, 两千米), or as an end of a range (三到五年). */
-static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
+static int lone_numeral_rejected(const lg_extractor *ex, const value *v, const char *kind)
 {
     size_t i = v->start;
     /* 增长了一倍, 提高一倍, 是上年的三倍: a change or a ratio of times */
@@ -158,7 +158,6 @@ static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
                  ends_any(ex, i, LX_CHANGE_WORDS);
     if (times || points || v->in_range)
         return 0;
-    const char *kind = unit_kind(ex, v->unit);
     int long_unit = (kind == KIND_DURATION || kind == KIND_MEASURE) &&
                     utf8_chars_n(v->unit, strlen(v->unit)) > 1;
     return !strcmp(v->dec, "1") ? !ends_any(ex, i, LX_COUNT_CUES) || !long_unit
@@ -191,9 +190,10 @@ static int threshold_rejected(const lg_extractor *ex, const value *v, const cand
 
 /* 科尔沁500公里风景大道: a place, a length and a noun, where a clause
  * starts, are the name of a route or a project, not a figure. */
-static int named_measure(const lg_extractor *ex, const value *v, const candidate *c)
+static int named_measure(const lg_extractor *ex, const value *v, const candidate *c,
+                         const char *kind)
 {
-    if (!c->ulen || unit_kind(ex, v->unit) != KIND_MEASURE || !is_cjk(c->after) ||
+    if (!c->ulen || kind != KIND_MEASURE || !is_cjk(c->after) ||
         starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS))
         return 0;
     for (size_t len = 2; len <= 4 && len <= v->start; len++) {
@@ -213,9 +213,9 @@ static int named_measure(const lg_extractor *ex, const value *v, const candidate
 }
 
 /* 从3年的数据来看: the span a clause looks over, no figure. */
-static int viewpoint_span(const lg_extractor *ex, const value *v)
+static int viewpoint_span(const lg_extractor *ex, const value *v, const char *kind)
 {
-    if (unit_kind(ex, v->unit) != KIND_DURATION)
+    if (kind != KIND_DURATION)
         return 0;
     size_t cs = clause_start(ex, v->start), ce = clause_end(ex, v->end);
     return starts_any(ex, cs, LX_VIEW_OPENS) && ends_any(ex, ce, LX_VIEW_CLOSES);
@@ -236,8 +236,11 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
     if (u && u->kind == LX_KIND_REJECT)
         return 1; /* dates, batches, versions, levels */
+    /* the unit's kind, from u when u is the whole unit (a 半 may have
+     * made 个 个月 since it was matched) */
+    const char *kind = strlen(v->unit) == c->ulen ? unit_entry_kind(u) : unit_kind(ex, v->unit);
     if (c->ulen && (unit_starts_word(ex, v->unit, c->after) || session_name(ex, v, c) ||
-                    viewpoint_span(ex, v)))
+                    viewpoint_span(ex, v, kind)))
         return 1;
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
@@ -247,9 +250,9 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
-    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v))
+    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c, kind) || inside_closed_title(ex, v))
         return 1;
-    if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
+    if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v, kind))
         return 1;
     if (v->start >= 2 && ex->cp[v->start - 2] == 0x6210 /* 成千上万, 成百上千: no number */ &&
         (ex->cp[v->start - 1] == 0x5343 || ex->cp[v->start - 1] == 0x767E))

@@ -26,7 +26,7 @@ _Static_assert(sizeof ((value *)0)->dec == sizeof ((rec *)0)->value_str &&
 /* The record's qualifier strings, by enum lx_meaning. */
 static const char *const MEANINGS[] = {"over", "approx", "nearly", "under"};
 
-const char *unit_kind(const lg_extractor *ex, const char *unit)
+const char *unit_entry_kind(const lx_entry *e)
 {
     static const char *const kinds[] = {
         [LX_KIND_COUNT] = KIND_COUNT, [LX_KIND_MONEY] = KIND_MONEY,
@@ -34,8 +34,12 @@ const char *unit_kind(const lg_extractor *ex, const char *unit)
         [LX_KIND_MULTIPLE] = KIND_MULTIPLE, [LX_KIND_DURATION] = KIND_DURATION,
         [LX_KIND_MEASURE] = KIND_MEASURE, [LX_KIND_RANK] = KIND_RANK,
         [LX_KIND_REJECT] = KIND_COUNT};
-    const lx_entry *e = lx_find(ex->lx, LX_UNITS, unit, strlen(unit));
     return e ? kinds[e->kind] : KIND_COUNT;
+}
+
+const char *unit_kind(const lg_extractor *ex, const char *unit)
+{
+    return unit_entry_kind(lx_find(ex->lx, LX_UNITS, unit, strlen(unit)));
 }
 
 /* 超过300件, 约5%, 不超过5天: the longest qualifier word before the
@@ -499,9 +503,12 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
     }
     read_qualifier(ex, v, &n, post_from, post_len);
     const lx_entry *u = lx_find(ex->lx, LX_UNITS, v->unit, strlen(v->unit));
-    if (u && u->value) /* 个百分点 is shown as 百分点 */
+    if (u && u->value) { /* 个百分点 is shown as 百分点 */
         snprintf(v->unit, sizeof v->unit, "%s", u->value);
-    v->kind = unit_kind(ex, v->unit);
+        v->kind = unit_kind(ex, v->unit);
+    } else {
+        v->kind = unit_entry_kind(u); /* (the unit looked up just now) */
+    }
     if (v->kind == KIND_PERCENT || v->kind == KIND_COUNT || v->kind == KIND_MONEY) {
         if (is_change(ex, v))
             v->kind = KIND_CHANGE;
