@@ -45,7 +45,7 @@ typedef struct numeral_char {
  * the high bit marks a financial numeral. */
 #define CODE_FINANCIAL 0x80
 
-static numeral_char classify(const lg_numerals *t, uint32_t cp)
+static inline numeral_char classify(const lg_numerals *t, uint32_t cp)
 {
     unsigned code = cp < 0x10000 ? t->code[cp] : 0;
     int financial = (code & CODE_FINANCIAL) != 0;
@@ -115,7 +115,7 @@ typedef struct reader {
     int failed;        /* the numerals here form no number (三五, 40 digits) */
 } reader;
 
-static uint32_t peek(const reader *r, size_t at, size_t *k)
+static inline uint32_t peek(const reader *r, size_t at, size_t *k)
 {
     if (at < r->len && r->s[at] < 0x80) { /* ASCII: digits, signs, most stops */
         if (k)
