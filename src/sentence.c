@@ -52,9 +52,7 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
             /* U+0800..U+D7FF, most characters (the ideographs): three
              * bytes, without utf8_encode's tests */
             k = cls[cp];
-            out[len] = (char)(0xE0 | cp >> 12);
-            out[len + 1] = (char)(0x80 | (cp >> 6 & 0x3F));
-            out[len + 2] = (char)(0x80 | (cp & 0x3F));
+            utf8_put3(out + len, cp); /* (room for four: 4 n reserved) */
             len += 3;
         } else {
             k = cp < 0x10000 ? cls[cp] : 0;

@@ -72,11 +72,10 @@ static inline int is_ideograph_cp(uint32_t cp)
     return cp - 0x3400 < 0xA000 - 0x3400;
 }
 
+/* (callers leave room for four bytes: len + 3 < their size) */
 static inline size_t put_ideograph(char *out, size_t len, uint32_t cp)
 {
-    out[len] = (char)(0xE0 | cp >> 12);
-    out[len + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[len + 2] = (char)(0x80 | (cp & 0x3F));
+    utf8_put3(out + len, cp);
     return len + 3;
 }
 

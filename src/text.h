@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct text_buf {
     char *data; /* NUL-terminated when len > 0 or after text_reset */
@@ -61,6 +62,21 @@ static inline size_t utf8_encode(uint32_t cp, char *out)
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
 }
+/* Write the three bytes of cp (U+0800..U+FFFF, no surrogate) at out,
+ * which has room for four: on a little-endian machine one store of four
+ * bytes, the fourth left for what comes next (loops over ideographs). */
+static inline void utf8_put3(char *out, uint32_t cp)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t w = 0x008080E0u | cp >> 12 | (cp >> 6 & 0x3F) << 8 | (cp & 0x3F) << 16;
+    memcpy(out, &w, 4);
+#else
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+#endif
+}
+
 /* Decode the UTF-8 character at s (assumed valid); returns its length.
  * (Inline: the namer calls it some fifty times a value.) */
 static inline size_t utf8_decode_one(const char *str, uint32_t *cp)
