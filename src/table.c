@@ -491,28 +491,29 @@ int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
     table_reader *tr = ex->tables;
     if (ex->status != LG_OK)
         return 1;
-    /* the counts in locals: the copies into the line would otherwise
-     * make the compiler load and store them at every character */
-    size_t len = tr->line_len, visible = tr->line_visible;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp - 0x3400 < 0xA000 - 0x3400 && len < TABLE_LINE_MAX_CHARS) {
-            tr->line[len++] = c[i]; /* ideographs: most characters */
+    /* the line's end and count in locals: the copies into the line would
+     * otherwise make the compiler load and store them at every character */
+    lg_char *to = tr->line + tr->line_len, *full = tr->line + TABLE_LINE_MAX_CHARS;
+    size_t visible = tr->line_visible;
+    for (const lg_char *p = c, *end = c + n; p < end; p++) {
+        uint32_t cp = p->cp;
+        if (cp - 0x3400 < 0xA000 - 0x3400 && to < full) {
+            *to++ = *p; /* ideographs: most characters */
             visible++;
             continue;
         }
-        tr->line_len = len;
+        tr->line_len = (size_t)(to - tr->line);
         tr->line_visible = visible;
         if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
             if (take_line(ex) || ex->status != LG_OK)
                 return 1;
         } else if (cp != '\r') {
-            add_to_line(tr, &c[i]);
+            add_to_line(tr, p);
         }
-        len = tr->line_len;
+        to = tr->line + tr->line_len;
         visible = tr->line_visible;
     }
-    tr->line_len = len;
+    tr->line_len = (size_t)(to - tr->line);
     tr->line_visible = visible;
     return 0;
 }
