@@ -285,7 +285,11 @@ static inline size_t starts_any(const lg_extractor *ex, size_t i, int l)
     return starts_any_at(ex, i, l);
 }
 /* The words of list l that begin (last: end) with cp, or NULL. */
-const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last);
+static inline const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
+{
+    const lx_list_t *list = &ex->lx->list[l];
+    return last ? lx_last_group(list, cp) : lx_first_group(list, cp);
+}
 size_t ends_any_at(const lg_extractor *ex, size_t i, int l);
 static inline size_t ends_any(const lg_extractor *ex, size_t i, int l)
 {

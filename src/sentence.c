@@ -103,11 +103,6 @@ static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
     return 1;
 }
 
-const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
-{
-    const lx_list_t *list = &ex->lx->list[l];
-    return last ? lx_last_group(list, cp) : lx_first_group(list, cp);
-}
 
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
