@@ -109,16 +109,20 @@ typedef struct lx_group {
     const lx_entry **entries;   /* in list order */
 } lx_group;
 
+/* Bits of a list's Bloom filters: the big lists (verbs, fillers) have a
+ * few hundred first characters, which would fill 256 bits. */
+#define LX_BLOOM_BITS 1024
+
 typedef struct lx_list_t {
     lx_entry *e;
     size_t n, cap;
     /* built by lx_compile: hash tables of groups by first and last
-     * character, 256-bit Bloom filters of those characters (most tests
-     * fail on one bit), and an exact-word hash */
+     * character, Bloom filters of those characters (LX_BLOOM_BITS: most
+     * tests fail on one bit), and an exact-word hash */
     lx_group *by_first, *by_last;
     const lx_entry **groups_pool;
     unsigned mask;
-    uint64_t first_bits[4], last_bits[4];
+    uint64_t first_bits[LX_BLOOM_BITS / 64], last_bits[LX_BLOOM_BITS / 64];
     const lx_entry **exact;
     unsigned exact_mask;
     size_t max_chars;
@@ -162,7 +166,7 @@ typedef struct lg_lexicon lg_lexicon;
 /* The Bloom bit of a character in a list's first_bits and last_bits. */
 static inline unsigned lx_bloom_bit(uint32_t cp)
 {
-    return cp * 2654435761u >> 24;
+    return cp * 2654435761u >> 22; /* 10 bits: LX_BLOOM_BITS */
 }
 
 /* The group of list l's words whose first (by_first) or last (by_last)
