@@ -205,6 +205,11 @@ typedef struct parse {
     long line;
     int section; /* -1 before the first */
     lg_rules_error *err;
+    /* per list, a Bloom filter of its words' ends (word_bit), made when
+     * the parse first adds to the list: a new word is looked for in the
+     * list (list_find walks it all) only when its bit is set */
+    uint64_t held[LX_SECTION_COUNT][4];
+    unsigned char held_known[LX_SECTION_COUNT];
 } parse;
 
 /* snprintf cuts at a byte: drop a character it left incomplete, so that
@@ -411,6 +416,31 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
     return LG_OK;
 }
 
+/* The filter bit of a word: its length and last two bytes. */
+static unsigned word_bit(const char *s, size_t len)
+{
+    unsigned last = len ? (unsigned char)s[len - 1] : 0, before = len > 1 ? (unsigned char)s[len - 2] : 0;
+    return (last * 131u + before * 7u + (unsigned)len) & 255u;
+}
+
+static void held_add(parse *p, const char *s, size_t len)
+{
+    unsigned b = word_bit(s, len);
+    p->held[p->section][b >> 6] |= 1ull << (b & 63);
+}
+
+/* May list l (the section's) hold the word s[0, len)?  0 when surely not. */
+static int may_hold(parse *p, const lx_list_t *l, const char *s, size_t len)
+{
+    if (!p->held_known[p->section]) {
+        for (size_t i = 0; i < l->n; i++)
+            held_add(p, l->e[i].word, l->e[i].len);
+        p->held_known[p->section] = 1;
+    }
+    unsigned b = word_bit(s, len);
+    return p->held[p->section][b >> 6] >> (b & 63) & 1;
+}
+
 static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
 {
     if (SECTIONS[p->section].shape == SH_RULE) {
@@ -422,7 +452,8 @@ static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
                 return LG_OK;
             }
     }
-    lx_entry *old = SECTIONS[p->section].shape == SH_RULE ? NULL : list_find(l, e->word, e->len);
+    lx_entry *old = SECTIONS[p->section].shape == SH_RULE || !may_hold(p, l, e->word, e->len)
+                        ? NULL : list_find(l, e->word, e->len);
     if (old) {
         /* the same word again: its fields change, its place does not */
         free(old->field);
@@ -437,11 +468,12 @@ static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
         free(e->word);
         return LG_OK;
     }
-    (void)p;
     if (lx_list_push(l, e)) {
         entry_free(e);
         return LG_ERR_NOMEM;
     }
+    if (p->held_known[p->section])
+        held_add(p, l->e[l->n - 1].word, l->e[l->n - 1].len);
     return LG_OK;
 }
 
@@ -513,7 +545,7 @@ static lg_status parse_line(lg_lexicon *lx, parse *p, const char *a, const char 
 static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
                             lg_rules_error *err)
 {
-    parse p = {name, 0, -1, err};
+    parse p = {.name = name, .line = 0, .section = -1, .err = err};
     size_t at = 0;
     if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
         at = 3; /* a byte order mark, as Windows editors write */
@@ -601,7 +633,7 @@ static lg_status sections_restore(lg_lexicon *lx, lx_list_t *saved)
  * years): the user's rules are at fault, so say so as of their last line. */
 static lg_status too_large(const char *name, const char *text, size_t n, lg_rules_error *err)
 {
-    parse p = {name, 1, -1, err};
+    parse p = {.name = name, .line = 1, .section = -1, .err = err};
     for (size_t i = 0; i + 1 < n; i++)
         p.line += text[i] == '\n';
     return fail(&p, "the year pattern made from these rules is too large to compile", NULL);
