@@ -694,8 +694,11 @@ static int flush_stream(lg_extractor *ex)
     } else { /* padding says nothing here: leave it out */
         size_t w = 0;
         for (size_t k = 0; k < n; k++)
-            if (tr->stream[k].kind != T_PAD)
-                tr->stream[w++] = tr->stream[k];
+            if (tr->stream[k].kind != T_PAD) {
+                if (w != k) /* (no copy before the first padding: most streams have none) */
+                    tr->stream[w] = tr->stream[k];
+                w++;
+            }
         n = w;
     }
     for (size_t k = 0; k < n; k++)
