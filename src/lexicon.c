@@ -417,11 +417,11 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
     return LG_OK;
 }
 
-/* The filter bit of a word: its length and last two bytes. */
+/* The filter bit of a word (of 256): its length and last two bytes. */
 static unsigned word_bit(const char *s, size_t len)
 {
     unsigned last = len ? (unsigned char)s[len - 1] : 0, before = len > 1 ? (unsigned char)s[len - 2] : 0;
-    return (last * 131u + before * 7u + (unsigned)len) & 255u;
+    return ((last << 8 | before) * 2654435761u ^ (unsigned)len * 40503u) >> 24;
 }
 
 static void held_add(parse *p, const char *s, size_t len)
@@ -504,7 +504,7 @@ static lg_status parse_section(parse *p, const char *a, const char *b)
     memcpy(name, a + 1, n);
     name[n] = '\0';
     for (int s = 0; s < LX_SECTION_COUNT; s++)
-        if (!strcmp(SECTIONS[s].name, name)) {
+        if (SECTIONS[s].name[0] == name[0] && !strcmp(SECTIONS[s].name, name)) {
             p->section = s;
             return LG_OK;
         }
