@@ -328,12 +328,14 @@ size_t mention_ending_at(mentions m, size_t i);
  * it.  A run of N years or places and a run of N values pair in order. */
 size_t value_run(const lg_extractor *ex, const found *f, size_t k, size_t after, size_t *pos);
 
-/* What the lexicon's value pattern matches at byte b of the sentence (a
- * unit, then a qualifier after it, each optional; each alternation is
- * longest first): the unit's bytes and the qualifier's after it, 0 when
- * none.  Done with the lists' first-character index, not the regex: the
- * JIT tried the alternatives one by one, ~700 instructions a value. */
-void match_value_at(const lg_extractor *ex, size_t b, size_t *ulen, size_t *plen);
+/* What follows a value's number at char i of the sentence: the longest
+ * word of [units] there (the first in list order of that length), then
+ * the longest of [qualifiers-after], each optional - what a regex of the
+ * two lists as alternations, longest first, matched: the unit's bytes and
+ * the qualifier's after it, 0 when none.  Done with the lists'
+ * first-character index: the JIT tried the alternatives one by one, ~700
+ * instructions a value. */
+void match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen);
 /* Match the lexicon's year pattern anchored at byte b of the sentence. */
 int match_year_at(const lg_extractor *ex, size_t b);
 /* The bytes of named group g of the last match: length, *from. */

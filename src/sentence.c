@@ -270,29 +270,29 @@ static int match_at(const lg_extractor *ex, const pcre2_code *re, int jit, size_
 }
 
 /* The longest word of list l (the first in list order of that length)
- * that the sentence's bytes from b start with, in bytes; 0 when none. */
-static size_t longest_at_byte(const lg_extractor *ex, size_t b, int l)
+ * that the sentence starts with at char i, or NULL. */
+static const lx_entry *longest_at(const lg_extractor *ex, size_t i, int l)
 {
-    if (b >= ex->s.len)
-        return 0;
-    uint32_t cp;
-    utf8_decode_one(ex->s.data + b, &cp);
-    const lx_group *g = lx_first_group(&ex->lx->list[l], cp);
-    size_t best = 0, best_chars = 0, room = ex->s.len - b;
+    if (i >= ex->n)
+        return NULL;
+    const lx_group *g = lx_first_group(&ex->lx->list[l], ex->cp[i]);
+    const lx_entry *best = NULL;
+    size_t b = ex->cb[i], room = ex->s.len - b;
     for (uint32_t k = 0; g && k < g->n; k++) {
         const lx_entry *e = g->entries[k];
-        if (e->chars > best_chars && e->len <= room && memcmp(ex->s.data + b, e->word, e->len) == 0) {
-            best = e->len;
-            best_chars = e->chars;
-        }
+        if ((!best || e->chars > best->chars) && e->len <= room &&
+            memcmp(ex->s.data + b, e->word, e->len) == 0)
+            best = e;
     }
     return best;
 }
 
-void match_value_at(const lg_extractor *ex, size_t b, size_t *ulen, size_t *plen)
+void match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen)
 {
-    *ulen = longest_at_byte(ex, b, LX_UNITS);
-    *plen = longest_at_byte(ex, b + *ulen, LX_QUALIFIERS_AFTER);
+    const lx_entry *unit = longest_at(ex, i, LX_UNITS);
+    const lx_entry *post = longest_at(ex, i + (unit ? unit->chars : 0), LX_QUALIFIERS_AFTER);
+    *ulen = unit ? unit->len : 0;
+    *plen = post ? post->len : 0;
 }
 
 int match_year_at(const lg_extractor *ex, size_t b)

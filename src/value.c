@@ -231,7 +231,7 @@ static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *po
 {
     *post_len = 0;
     size_t from = ex->cb[v->end], ulen, plen;
-    match_value_at(ex, from, &ulen, &plen);
+    match_value_at(ex, v->end, &ulen, &plen);
     if (plen)
         *post_from = from + ulen;
     if ((n->flags & LG_NUM_PERCENT) && ulen)
@@ -357,7 +357,7 @@ static int range_first(lg_extractor *ex, value *v, const lg_number *a)
     if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0)
         return 0;
     if (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
-        (match_value_at(ex, bb + bn.used, &ulen, &plen), !ulen))
+        (match_value_at(ex, char_at_byte(ex, j, bb + bn.used), &ulen, &plen), !ulen))
         return 0;
     value b;
     size_t nx;
