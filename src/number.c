@@ -115,7 +115,14 @@ typedef struct reader {
     int failed;        /* the numerals here form no number (三五, 40 digits) */
 } reader;
 
-static inline uint32_t peek(const reader *r, size_t at, size_t *k)
+/* (peek runs at every character of every number: GCC would keep it a call) */
+#if defined(__GNUC__)
+#define NUMBER_INLINE inline __attribute__((always_inline))
+#else
+#define NUMBER_INLINE inline
+#endif
+
+static NUMBER_INLINE uint32_t peek(const reader *r, size_t at, size_t *k)
 {
     if (at < r->len && r->s[at] < 0x80) { /* ASCII: digits, signs, most stops */
         if (k)
