@@ -321,8 +321,17 @@ int starts_separator(const lg_extractor *ex, size_t i);
 
 /* Where a mention starting at char i ends (i when none starts there),
  * and where one ending at i starts (i when none ends there). */
-size_t skip_mention_at(mentions m, size_t i);
-size_t mention_ending_at(mentions m, size_t i);
+size_t skip_mention_in(mentions m, size_t i);
+size_t mention_ending_in(mentions m, size_t i);
+/* (most sentences name no place: the test of none is inline) */
+static inline size_t skip_mention_at(mentions m, size_t i)
+{
+    return m.n ? skip_mention_in(m, i) : i;
+}
+static inline size_t mention_ending_at(mentions m, size_t i)
+{
+    return m.n ? mention_ending_in(m, i) : i;
+}
 /* values[k] in the run of values around it that only separators divide,
  * none starting before char after: the run's length, *pos = k's place in
  * it.  A run of N years or places and a run of N values pair in order. */

@@ -226,7 +226,7 @@ static const size_t *mention_span(mentions m, size_t k)
     return (const size_t *)(const void *)(m.at + k * m.stride);
 }
 
-size_t skip_mention_at(mentions m, size_t i)
+size_t skip_mention_in(mentions m, size_t i)
 {
     for (size_t k = 0; k < m.n; k++)
         if (mention_span(m, k)[0] == i)
@@ -234,11 +234,18 @@ size_t skip_mention_at(mentions m, size_t i)
     return i;
 }
 
-size_t mention_ending_at(mentions m, size_t i)
+size_t mention_ending_in(mentions m, size_t i)
 {
     for (size_t k = 0; k < m.n; k++)
         if (mention_span(m, k)[1] == i)
             return mention_span(m, k)[0];
+    return i;
+}
+
+size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b)
+{
+    while (i < ex->n && ex->cb[i] < b)
+        i++;
     return i;
 }
 
@@ -310,9 +317,3 @@ size_t group(const lg_extractor *ex, int g, size_t *from)
     return ov[2 * k + 1] - ov[2 * k];
 }
 
-size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b)
-{
-    while (i < ex->n && ex->cb[i] < b)
-        i++;
-    return i;
-}
