@@ -24,6 +24,13 @@ static size_t next_cp(const unsigned char *s, size_t len, uint32_t *cp)
         *cp = 0;
         return 0;
     }
+    /* most: a 3-byte sequence whose lead (E1-EC, EE-EF) allows no overlong
+     * and no surrogate, read without the strict decoder's steps */
+    if (len >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        return 3;
+    }
     int k = utf8_decode_strict(s, len, cp);
     if (k <= 0) {
         *cp = 0xFFFD;
