@@ -104,6 +104,8 @@ typedef struct value {
     const char *qualifier, *kind;
     int chinese, single_cjk;
     int places;   /* the power of ten its magnitude words gave (万 4, 亿 8) */
+    const lx_entry *unit_entry; /* the [units] entry the unit was matched as, or NULL
+                                 * (unit_lookup's guess: the unit may change after) */
     int in_range; /* an end of a range (三到五年): the first takes the second's unit */
 } value;
 
@@ -343,8 +345,17 @@ size_t value_run(const lg_extractor *ex, const found *f, size_t k, size_t after,
  * two lists as alternations, longest first, matched: the unit's bytes and
  * the qualifier's after it, 0 when none.  Done with the lists'
  * first-character index: the JIT tried the alternatives one by one, ~700
- * instructions a value. */
-void match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen);
+ * instructions a value.  Returns the unit's entry, or NULL. */
+const lx_entry *match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen);
+/* The [units] entry of unit[0, len): guess when that is its word (the one
+ * matched), else the lookup's. */
+static inline const lx_entry *unit_lookup(const lg_extractor *ex, const char *unit, size_t len,
+                                          const lx_entry *guess)
+{
+    if (guess && guess->len == len && memcmp(guess->word, unit, len) == 0)
+        return guess;
+    return lx_find(ex->lx, LX_UNITS, unit, len);
+}
 /* Match the lexicon's year pattern anchored at byte b of the sentence. */
 int match_year_at(const lg_extractor *ex, size_t b);
 /* The bytes of named group g of the last match: length, *from. */

@@ -233,7 +233,7 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     }
     if (!c->ulen && !c->places && !c->ratio && !UNIT_IS(v->unit, "%"))
         return 1; /* a bare number: a label, a code, a hotline */
-    const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
+    const lx_entry *u = c->ulen ? unit_lookup(ex, v->unit, c->ulen, v->unit_entry) : NULL;
     if (u && u->kind == LX_KIND_REJECT)
         return 1; /* dates, batches, versions, levels */
     /* the unit's kind, from u when u is the whole unit (a 半 may have

@@ -294,12 +294,13 @@ static const lx_entry *longest_at(const lg_extractor *ex, size_t i, int l)
     return best;
 }
 
-void match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen)
+const lx_entry *match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen)
 {
     const lx_entry *unit = longest_at(ex, i, LX_UNITS);
     const lx_entry *post = longest_at(ex, i + (unit ? unit->chars : 0), LX_QUALIFIERS_AFTER);
     *ulen = unit ? unit->len : 0;
     *plen = post ? post->len : 0;
+    return unit;
 }
 
 int match_year_at(const lg_extractor *ex, size_t b)

@@ -231,7 +231,7 @@ static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *po
 {
     *post_len = 0;
     size_t from = ex->cb[v->end], ulen, plen;
-    match_value_at(ex, v->end, &ulen, &plen);
+    const lx_entry *unit = match_value_at(ex, v->end, &ulen, &plen);
     if (plen)
         *post_from = from + ulen;
     if ((n->flags & LG_NUM_PERCENT) && ulen)
@@ -240,6 +240,7 @@ static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *po
         return -1;
     memcpy(v->unit, ex->s.data + from, ulen);
     v->unit[ulen] = '\0';
+    v->unit_entry = unit;
     *post_len = plen;
     v->end = char_at_byte(ex, v->end, from + ulen + plen);
     return (long)ulen;
@@ -502,7 +503,7 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
         v->end = char_at_byte(ex, v->end, at);
     }
     read_qualifier(ex, v, &n, post_from, post_len);
-    const lx_entry *u = lx_find(ex->lx, LX_UNITS, v->unit, strlen(v->unit));
+    const lx_entry *u = unit_lookup(ex, v->unit, strlen(v->unit), v->unit_entry);
     if (u && u->value) { /* 个百分点 is shown as 百分点 */
         snprintf(v->unit, sizeof v->unit, "%s", u->value);
         v->kind = unit_kind(ex, v->unit);
