@@ -164,6 +164,8 @@ struct lg_extractor {
     size_t n;
     uint32_t *cp;   /* its code points alone: every scan reads these */
     uint8_t *cls;   /* and their classes (CL_*), n + 1 entries */
+    /* the last clause_start answer: no break in chars [clause_a, clause_i) */
+    size_t clause_a, clause_i;
     unsigned cls_any; /* every class some character of it has */
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */

@@ -64,6 +64,7 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     cps[n] = 0;
     classes[n] = 0;
     ex->title_mark_known = 0;
+    ex->clause_a = ex->clause_i = 0;
     ex->cls_any = any;
     cb[n] = (uint32_t)len;
     out[len] = '\0';
@@ -71,10 +72,19 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     return 0;
 }
 
+/* The stages ask for the clause of a value some ten times: the last
+ * answer, a clause start a with no break from a to the char asked, also
+ * answers every char between. */
 size_t clause_start(const lg_extractor *ex, size_t i)
 {
+    if (i >= ex->clause_a && i <= ex->clause_i)
+        return ex->clause_a;
+    size_t from = i;
     while (i > 0 && !class_at(ex, i - 1, CL_BREAK))
         i--;
+    lg_extractor *memo = (lg_extractor *)ex; /* a cache of the sentence's own text */
+    memo->clause_a = i;
+    memo->clause_i = from;
     return i;
 }
 
