@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "cli.h"
 
 static const char *const field_names[FIELD_COUNT] = {
@@ -166,13 +168,9 @@ const char *record_field_text(const lg_record *r, field_id field, char *buf, siz
 
 /* ---- the four formats (html is cli/html.c's) -------------------------- */
 
-/* JSON strings are escaped as cJSON's print_string_ptr() escapes them
- * (cJSON 1.7: " and \\ and the bytes below 0x20, as \\b \\f \\n \\r \\t
- * or \\u00xx in lower case; every other byte as it is), so the output is
- * the one cJSON gave; U+2028 and U+2029, which cJSON writes raw (valid
- * JSON, but a line end in JavaScript), are escaped as well.  cJSON scans
- * a string twice and the result was scanned twice more for its length
- * and the separators: one pass here, eight bytes at a time.
+/* JSON strings go through cJSON, which escapes quotes, backslashes and
+ * control characters.  It writes U+2028 and U+2029 raw, which is valid
+ * JSON but ends a line in JavaScript; they are escaped after it.
  *
  * There are tens of thousands of records per megabyte of input, so each
  * is cheap: nothing is allocated per record once an output's buffers
@@ -180,98 +178,19 @@ const char *record_field_text(const lg_record *r, field_id field, char *buf, siz
  * when it changes (see json_record below); the record is written with one
  * fwrite. */
 
-/* Does the word of 8 bytes hold a byte below 0x20, a quote, a backslash
- * or 0xE2 (which starts U+2028 and U+2029)?  (Bit tricks: a byte is zero
- * in x ^ c where x holds c; false hits come only after a true one.) */
-#define BYTES8(b) (0x0101010101010101ull * (b))
-static inline int json_word_special(uint64_t x)
+/* The start of the next U+2028 or U+2029 (E2 80 A8 / E2 80 A9) in s[0, n),
+ * or NULL.  E2 also starts common punctuation (“ ” … —), so look further
+ * at each one. */
+static const char *find_separator(const char *s, size_t n)
 {
-    uint64_t q = x ^ BYTES8(0x22), b = x ^ BYTES8(0x5C), e = x ^ BYTES8(0xE2);
-    uint64_t hit = ((x - BYTES8(0x20)) & ~x) | ((q - BYTES8(1)) & ~q) |
-                   ((b - BYTES8(1)) & ~b) | ((e - BYTES8(1)) & ~e);
-    return (hit & BYTES8(0x80)) != 0;
-}
-
-/* The escape of byte c (after the backslash), 'u' for \u00xx, or 0 when
- * c is written as it is. */
-static char json_escape_of(unsigned char c)
-{
-    switch (c) {
-    case '"': return '"';
-    case '\\': return '\\';
-    case '\b': return 'b';
-    case '\f': return 'f';
-    case '\n': return 'n';
-    case '\r': return 'r';
-    case '\t': return 't';
-    default: return c < 0x20 ? 'u' : 0;
+    const char *end = s + n, *p = s;
+    while ((p = memchr(p, 0xE2, (size_t)(end - p))) != NULL) {
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9))
+            return p;
+        p++;
     }
-}
-
-/* Write s[i] (and the two bytes after it when it starts U+2028 or
- * U+2029) escaped at out; returns the bytes of s read, *written the
- * bytes of out. */
-static size_t json_escape_byte(const unsigned char *s, size_t i, size_t n, char *out,
-                               size_t *written)
-{
-    static const char hex[] = "0123456789abcdef";
-    unsigned char c = s[i];
-    if (c == 0xE2 && n - i >= 3 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
-        memcpy(out, s[i + 2] == 0xA9 ? "\\u2029" : "\\u2028", 6);
-        *written = 6;
-        return 3;
-    }
-    char e = json_escape_of(c);
-    if (!e) {
-        out[0] = (char)c;
-        *written = 1;
-    } else if (e != 'u') {
-        out[0] = '\\';
-        out[1] = e;
-        *written = 2;
-    } else {
-        memcpy(out, "\\u00", 4);
-        out[4] = hex[c >> 4];
-        out[5] = hex[c & 15];
-        *written = 6;
-    }
-    return 1;
-}
-
-/* s[0, n) as a JSON string, quotes included, at out (room for 6 n + 3
- * bytes); returns its length. */
-static size_t json_string(char *out, const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0, len = 0, plain = 0; /* s[plain, i) was written as it is */
-    out[len++] = '"';
-    while (i < n) {
-        uint64_t x;
-        if (n - i >= 8 && (memcpy(&x, s + i, 8), !json_word_special(x))) {
-            memcpy(out + len, &x, 8);
-            i += 8;
-            len += 8;
-            continue;
-        }
-        /* the last few bytes, after eight written as they are: when the
-         * last eight bytes of s hold nothing to escape, writing them again
-         * over those ends s (short strings are most of them) */
-        if (n >= 8 && n - i < 8 && n - 8 >= plain && (memcpy(&x, s + n - 8, 8), !json_word_special(x))) {
-            memcpy(out + len - (8 - (n - i)), &x, 8);
-            len += n - i;
-            break;
-        }
-        size_t stop = n - i >= 8 ? i + 8 : n; /* the word that had a hit, byte by byte */
-        while (i < stop) {
-            size_t w;
-            i += json_escape_byte(s, i, n, out + len, &w);
-            len += w;
-            if (w != 1)
-                plain = i;
-        }
-    }
-    out[len++] = '"';
-    return len;
+    return NULL;
 }
 
 /* A record is printed field by field, each field as a piece `"key":value`
@@ -287,13 +206,14 @@ typedef struct piece {
     cell_type type;     /* of the value printed in json: CELL_NULL before the first */
     char *source;       /* a string value: a copy of the string last printed */
     size_t source_cap;
-    char *json;         /* `"key":value`, value as cJSON prints it, separators escaped */
+    char *json;         /* `"key":value`, value as cJSON printed it, separators escaped */
     size_t key_len, len, cap;
 } piece;
 
 struct json_record {
     piece pieces[FIELD_COUNT];     /* of set->fields, in order */
     int printed;                   /* pieces[] hold a record's values */
+    cJSON *lone;                   /* the one string item cJSON prints pieces from */
     char *line;                    /* the record as written, with what surrounds it */
     size_t line_cap;
 };
@@ -302,6 +222,7 @@ static void json_record_free(json_record *j)
 {
     if (!j)
         return;
+    cJSON_Delete(j->lone);
     for (int i = 0; i < FIELD_COUNT; i++) {
         free(j->pieces[i].source);
         free(j->pieces[i].json);
@@ -326,23 +247,52 @@ static int reserve(char **buf, size_t *cap, size_t need)
     return 0;
 }
 
-/* Print the string s (n bytes) as JSON into p->json at `at` (NUL after
- * it).  Returns the length of the whole piece, or 0 when memory ran out. */
-static size_t print_string_at(piece *p, size_t at, const char *s, size_t n)
+/* Point the lone item at s.  cJSON has no call to change what a string
+ * reference points at, so this sets valuestring itself; the type stays
+ * that of cJSON_CreateStringReference().  s is only read, while the piece
+ * is printed. */
+static void lone_set(json_record *j, const char *s)
 {
-    /* at worst six bytes a byte (\u001f), the quotes and the NUL */
-    if (n > (SIZE_MAX - 8 - at) / 6 || reserve(&p->json, &p->cap, at + 6 * n + 8))
+    j->lone->valuestring = (char *)s;
+}
+
+/* Print the string s (n bytes) as cJSON does into p->json at `at`, then
+ * escape its U+2028 and U+2029.  Returns the length of the whole piece, or
+ * 0 when memory ran out. */
+static size_t print_string_at(json_record *j, piece *p, size_t at, const char *s, size_t n)
+{
+    /* at worst six bytes a byte (\u001f), the quotes and cJSON's spare byte */
+    if (n > (INT_MAX - 8) / 6 || reserve(&p->json, &p->cap, at + 6 * n + 8))
         return 0;
-    size_t len = at + json_string(p->json + at, s, n);
-    p->json[len] = '\0';
+    lone_set(j, s);
+    if (!cJSON_PrintPreallocated(j->lone, p->json + at, (int)(p->cap - at), 0))
+        return 0;
+    size_t len = at + strlen(p->json + at);
+    const char *sep = find_separator(p->json + at, len - at);
+    if (!sep)
+        return len;
+    /* rare: each separator (3 bytes) grows to \u2028 (6 bytes) */
+    size_t count = 0;
+    for (const char *q = sep; q; q = find_separator(q + 3, (size_t)(p->json + len - q - 3)))
+        count++;
+    if (reserve(&p->json, &p->cap, len + 3 * count + 1))
+        return 0;
+    char *q;
+    while ((q = (char *)find_separator(p->json + at, len - at)) != NULL) {
+        int last = (unsigned char)q[2] == 0xA9;
+        memmove(q + 6, q + 3, (size_t)(p->json + len - q - 3) + 1);
+        memcpy(q, last ? "\\u2029" : "\\u2028", 6);
+        len += 3;
+        at = (size_t)(q + 6 - p->json);
+    }
     return len;
 }
 
-/* The key of piece p, as cJSON prints an object's key (a string), and the colon.
+/* The key of piece p, as cJSON prints an object's key, and the colon.
  * Returns 0, or -1 when memory ran out. */
-static int piece_key(piece *p, const char *key)
+static int piece_key(json_record *j, piece *p, const char *key)
 {
-    size_t len = print_string_at(p, 0, key, strlen(key));
+    size_t len = print_string_at(j, p, 0, key, strlen(key));
     if (!len || reserve(&p->json, &p->cap, len + 2))
         return -1;
     p->json[len++] = ':';
@@ -356,10 +306,12 @@ static int piece_key(piece *p, const char *key)
 static json_record *json_record_new(const settings *set)
 {
     json_record *j = calloc(1, sizeof *j);
-    if (!j)
+    if (!j || !(j->lone = cJSON_CreateStringReference(""))) {
+        json_record_free(j);
         return NULL;
+    }
     for (int i = 0; i < set->field_count; i++)
-        if (piece_key(&j->pieces[i], field_names[set->fields[i]]) != 0) {
+        if (piece_key(j, &j->pieces[i], field_names[set->fields[i]]) != 0) {
             json_record_free(j);
             return NULL;
         }
@@ -377,7 +329,7 @@ static int piece_update(json_record *j, piece *p, cell c)
     if (c.type == CELL_STRING) {
         if (reserve(&p->source, &p->source_cap, n + 1))
             return -1;
-        size_t len = print_string_at(p, p->key_len, c.text, n);
+        size_t len = print_string_at(j, p, p->key_len, c.text, n);
         if (!len)
             return -1;
         p->len = len;
