@@ -372,9 +372,12 @@ static int points_to_table(const lg_extractor *ex, const lg_char *c, size_t n)
         len += utf8_encode(c[i].cp, tail + len);
     tail[len] = '\0';
     const lx_list_t *words = &ex->lx->list[LX_TABLE_POINTERS];
-    for (size_t i = 0; i < words->n; i++)
-        if (words->e[i].len <= len && !memcmp(tail + len - words->e[i].len, words->e[i].word, words->e[i].len))
+    for (size_t i = 0; i < words->n; i++) {
+        size_t wl = words->e[i].len; /* (the last byte first: most words end otherwise) */
+        if (wl == 0 || (wl <= len && tail[len - 1] == words->e[i].word[wl - 1] &&
+                         !memcmp(tail + len - wl, words->e[i].word, wl)))
             return 1;
+    }
     return 0;
 }
 
