@@ -250,18 +250,6 @@ static void trim(const char **a, const char **b)
         (*b)--;
 }
 
-static int valid_utf8_n(const char *s, size_t n)
-{
-    for (size_t at = 0; at < n;) {
-        uint32_t cp;
-        int k = utf8_decode_strict((const unsigned char *)s + at, n - at, &cp);
-        if (k <= 0)
-            return 0;
-        at += (size_t)k;
-    }
-    return 1;
-}
-
 static int name_index(const char *const *names, const char *s)
 {
     for (int i = 0; names[i]; i++)
@@ -516,7 +504,7 @@ static lg_status parse_line(lg_lexicon *lx, parse *p, const char *a, const char 
     trim(&a, &b);
     if (a == b || *a == '#')
         return LG_OK;
-    if (!valid_utf8_n(a, (size_t)(b - a)))
+    if (!utf8_valid_n(a, (size_t)(b - a)))
         return fail(p, "not UTF-8", NULL);
     if (*a == '[')
         return parse_section(p, a, b);

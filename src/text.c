@@ -48,18 +48,34 @@ void text_free(text_buf *t)
 
 
 
-int utf8_valid(const char *str)
+int utf8_valid_n(const char *str, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t n = strlen(str);
-    uint32_t cp;
-    for (size_t i = 0; i < n;) {
-        int k = utf8_decode_strict(s + i, n - i, &cp);
+    const unsigned char *u = (const unsigned char *)str;
+    for (size_t at = 0; at < n;) {
+        /* ASCII, and 3-byte sequences whose lead allows no overlong and
+         * no surrogate (E1-EC, EE-EF): most Chinese text, read without
+         * the strict decoder's steps */
+        if (u[at] < 0x80) {
+            at++;
+            continue;
+        }
+        if (n - at >= 3 && u[at] >= 0xE1 && u[at] <= 0xEF && u[at] != 0xED &&
+            (u[at + 1] & 0xC0) == 0x80 && (u[at + 2] & 0xC0) == 0x80) {
+            at += 3;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode_strict(u + at, n - at, &cp);
         if (k <= 0)
             return 0;
-        i += (size_t)k;
+        at += (size_t)k;
     }
     return 1;
+}
+
+int utf8_valid(const char *str)
+{
+    return utf8_valid_n(str, strlen(str));
 }
 
 char *text_dup(const char *s, size_t n)

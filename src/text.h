@@ -151,5 +151,7 @@ static inline int utf8_decode_strict(const unsigned char *p, size_t n, uint32_t 
 
 /* Is the NUL-terminated s valid UTF-8 (no overlongs, no surrogates)? */
 int utf8_valid(const char *s);
+/* Is s[0, n) valid UTF-8 (the same test, length-bounded)? */
+int utf8_valid_n(const char *s, size_t n);
 
 #endif
