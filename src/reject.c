@@ -19,6 +19,10 @@
 /* chars of a unit that, followed by these, form another word (条例, 部署) */
 static int unit_starts_word(const lg_extractor *ex, const char *unit, uint32_t next)
 {
+    uint32_t first;
+    utf8_decode_one(unit, &first);
+    if (!lx_bloom_has(ex->lx->list[LX_UNIT_WORD_STARTS].first_bits, first))
+        return 0; /* (most units start no such word: the list's filter says so) */
     const lx_entry *e = lx_find(ex->lx, LX_UNIT_WORD_STARTS, unit, strlen(unit));
     if (!e)
         return 0;

@@ -41,7 +41,9 @@ static int note_start(const lg_extractor *ex, const char *s)
     for (size_t k = 0; k < l->n; k++) {
         const char *w = l->e[k].word;
         size_t wl = l->e[k].len;
-        if (s[0] == w[0] && !strncmp(s, w, wl) &&
+        /* (the first two bytes inline: an ideograph's lead byte alone is
+         * shared by most lines) */
+        if (s[0] == w[0] && (wl < 2 || s[1] == w[1]) && !strncmp(s, w, wl) &&
             (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
             return 1;
         if (n > wl + 1 && s[n - 1] == ':' && !strncmp(s + n - 1 - wl, w, wl))
