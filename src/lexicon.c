@@ -150,10 +150,11 @@ static const char *const MEANING_NAMES[] = {"over", "approx", "nearly", "under",
 
 static void entry_free(lx_entry *e)
 {
+    if (!e->cps_in_word)
+        free(e->cps);
     free(e->word);
     free(e->field);
     free(e->value);
-    free(e->cps);
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -374,9 +375,10 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
         return fail(p, "an entry without a word", NULL);
     const char *f = we, *fe = eq ? eq : b;
     trim(&f, &fe);
-    e->word = dup_n(w, (size_t)(we - w));
     e->len = (size_t)(we - w);
     e->chars = utf8_chars_n(w, e->len);
+    e->word = text_dup_cps(w, e->len, e->chars, &e->cps);
+    e->cps_in_word = 1;
     if (f < fe) {
         /* fields: one space between them */
         e->field = malloc((size_t)(fe - f) + 1);
@@ -394,6 +396,7 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
             free(e->word);
             free(e->field);
             e->word = e->field = NULL;
+            e->cps = NULL;
             return fail(p, "nothing after \"=\"", NULL);
         }
         e->value = dup_n(v, (size_t)(ve - v));
@@ -557,12 +560,10 @@ static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, 
 static int entry_copy(const lx_entry *from, lx_entry *to)
 {
     *to = *from;
-    to->word = dup_n(from->word, from->len);
+    to->word = text_dup_cps(from->word, from->len, from->chars, &to->cps);
+    to->cps_in_word = 1;
     to->field = from->field ? dup_n(from->field, strlen(from->field)) : NULL;
     to->value = from->value ? dup_n(from->value, strlen(from->value)) : NULL;
-    to->cps = malloc((from->chars + 1) * sizeof *to->cps);
-    if (to->cps)
-        memcpy(to->cps, from->cps, from->chars * sizeof *to->cps);
     if (!to->word || (from->field && !to->field) || (from->value && !to->value) || !to->cps) {
         entry_free(to);
         return -1;

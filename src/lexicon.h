@@ -100,6 +100,7 @@ typedef struct lx_entry {
     int financial;  /* numerals: a form of amounts (壹 拾), alone a word */
     int place;      /* places: the gazetteer id of the full name */
     uint32_t *cps;  /* the word's code points (chars of them) */
+    int cps_in_word; /* cps lies in word's allocation, after it (freed with it) */
 } lx_entry;
 
 /* Words grouped by their first (or last) character. */

@@ -78,6 +78,26 @@ int utf8_valid(const char *str)
     return utf8_valid_n(str, strlen(str));
 }
 
+/* s[0, n) (chars characters) NUL-terminated, with its code points after
+ * it in the same allocation (*cps; NULL when memory ran out): one
+ * allocation and one free for a lexicon entry, where the code points had
+ * their own (some 1,500 of each at every start and exit). */
+char *text_dup_cps(const char *s, size_t n, size_t chars, uint32_t **cps)
+{
+    size_t at = (n + 1 + sizeof **cps - 1) / sizeof **cps * sizeof **cps;
+    char *d = malloc(at + (chars + 1) * sizeof **cps);
+    *cps = NULL;
+    if (!d)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    *cps = (uint32_t *)(void *)(d + at);
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < chars; k++)
+        i += utf8_decode_one(d + i, &(*cps)[k]);
+    return d;
+}
+
 char *text_dup(const char *s, size_t n)
 {
     char *d = malloc(n + 1);

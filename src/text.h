@@ -28,6 +28,9 @@ static inline void text_reset(text_buf *t)
 }
 /* A NUL-terminated copy of s[0..n), or NULL on no memory. */
 char *text_dup(const char *s, size_t n);
+/* The same with the code points of its chars characters after it, in the
+ * one allocation (*cps points at them; NULL with the copy on no memory). */
+char *text_dup_cps(const char *s, size_t n, size_t chars, uint32_t **cps);
 /* The array items (*cap items of size bytes, len in use) with room for one
  * more: itself, or grown to twice its size (first: the size of its first
  * allocation).  Returns NULL on no memory, items and *cap then unchanged. */
