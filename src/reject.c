@@ -1,4 +1,4 @@
-/* reject.c - the not-a-record tests: what the value pattern matched but
+/* reject.c - the not-a-record tests: what value.c read as a value but
  * only looks like a value.
  *
  * Owns: ordinals and ranks (第一批 is none, 居全国第一 is a rank), bare

@@ -224,7 +224,7 @@ static int read_number(lg_extractor *ex, size_t i, value *v, lg_number *n, size_
 
 /* ---- what follows the number ---------------------------------------- */
 
-/* The unit and a qualifier after the number (the value pattern), into v;
+/* The unit and a qualifier after the number (match_value_at), into v;
  * v->end moves past them.  Returns the unit's bytes, -1 when too long. */
 static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *post_from,
                       size_t *post_len)
