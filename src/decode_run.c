@@ -194,6 +194,32 @@ static inline size_t three_byte_run(lg_char **out, const lg_char *end, const run
     if (starts < k)
         k = starts;
     lg_char *o = *out;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* while four bytes are left, the sequence is one load of four (the
+     * fourth byte unused): first byte lowest */
+    size_t k4 = n - i >= 4 ? (n - i - 1) / 3 : 0;
+    if (k4 > k)
+        k4 = k;
+    k -= k4;
+    for (; k4 > 0; k4--) {
+        uint32_t w;
+        memcpy(&w, p + i, 4);
+        if ((w & 0xC0C0F0) != 0x8080E0) {
+            k = 0;
+            break;
+        }
+        uint32_t c = (w & 0x0F) << 12 | (w >> 2 & 0x0FC0) | (w >> 16 & 0x3F);
+        if (c < 0x800 || (c & 0xF800) == 0xD800) { /* overlong, surrogate */
+            k = 0;
+            break;
+        }
+        o->cp = c;
+        o->line = line;
+        o->offset = base + (long long)i;
+        o++;
+        i += 3;
+    }
+#endif
     for (; k > 0; k--) {
         /* the three bytes as one number: 1110xxxx 10xxxxxx 10xxxxxx */
         uint32_t w = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];

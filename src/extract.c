@@ -211,7 +211,6 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
 {
     lg_extractor *ex = extractor;
     ex->flags = flags;
-    int numeral = has_numeral(ex, chars, n);
     if (flags & LG_SENT_PARA_START) {
         ex->have_para_year = ex->after_semicolon = 0;
         ex->nkinds = ex->ndeeds = 0; /* the kinds a paragraph named are its own */
@@ -224,7 +223,9 @@ int lg_extractor_sentence(void *extractor, const lg_char *chars, size_t n, unsig
         return 1;
     if (n && table_release(ex, chars[0].line))
         return 1;
-    if (n && (numeral || !ex->settled)) {
+    /* (before the report is settled every sentence is read: no need to
+     * look for a numeral) */
+    if (n && (!ex->settled || has_numeral(ex, chars, n))) {
         if (load_sentence(ex, chars, n) || extract_sentence(ex)) {
             if (ex->status == LG_OK)
                 ex->status = LG_ERR_NOMEM;
@@ -263,17 +264,10 @@ lg_status lg_extractor_status(const lg_extractor *ex)
     return ex->status;
 }
 
-/* One match data big enough for both patterns. */
+/* Match data for the year pattern. */
 static pcre2_match_data *match_data_for(const lg_lexicon *lx)
 {
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(lx->value_re, NULL);
-    pcre2_match_data *md2 = pcre2_match_data_create_from_pattern(lx->year_re, NULL);
-    if (md2 && md && pcre2_get_ovector_count(md2) > pcre2_get_ovector_count(md)) {
-        pcre2_match_data_free(md);
-        return md2;
-    }
-    pcre2_match_data_free(md2);
-    return md;
+    return pcre2_match_data_create_from_pattern(lx->year_re, NULL);
 }
 
 lg_status lg_extractor_new(lg_extractor **out, const lg_config *config,

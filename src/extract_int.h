@@ -105,6 +105,8 @@ typedef struct value {
     const char *qualifier, *kind;
     int chinese, single_cjk;
     int places;   /* the power of ten its magnitude words gave (万 4, 亿 8) */
+    const lx_entry *unit_entry; /* the [units] entry the unit was matched as, or NULL
+                                 * (unit_lookup's guess: the unit may change after) */
     int in_range; /* an end of a range (三到五年): the first takes the second's unit */
 } value;
 
@@ -163,6 +165,8 @@ struct lg_extractor {
     size_t n;
     uint32_t *cp;   /* its code points alone: every scan reads these */
     uint8_t *cls;   /* and their classes (CL_*), n + 1 entries */
+    /* the last clause_start answer: no break in chars [clause_a, clause_i) */
+    size_t clause_a, clause_i;
     unsigned cls_any; /* every class some character of it has */
     text_buf s;     /* its UTF-8 */
     text_buf context; /* a record's context, cut from its sentence */
@@ -253,15 +257,52 @@ size_t clause_end(const lg_extractor *ex, size_t i);
 
 /* Is s[0..len) exactly the NUL-terminated word w? */
 int is_word(const char *s, size_t len, const char *w);
-/* Does the text from char i start with the UTF-8 word w? */
-int starts(const lg_extractor *ex, size_t i, const char *w);
+/* Does the text from char i start with the UTF-8 word w?  (Inline: w is
+ * mostly a literal, whose length and comparison the compiler works out.) */
+static inline int starts(const lg_extractor *ex, size_t i, const char *w)
+{
+    if (!*w)
+        return 1;
+    if (i >= ex->n)
+        return 0;
+    size_t wl = strlen(w), at = ex->cb[i];
+    return wl <= ex->s.len - at && memcmp(ex->s.data + at, w, wl) == 0;
+}
 /* Does the text before char i end with w?  w's length in chars, or 0. */
-size_t ends(const lg_extractor *ex, size_t i, const char *w);
-/* The same for the first word of lexicon list l that matches; 0 when none. */
-size_t starts_any(const lg_extractor *ex, size_t i, int l);
+static inline size_t ends(const lg_extractor *ex, size_t i, const char *w)
+{
+    size_t wl = strlen(w);
+    if (wl == 0 || i == 0 || i > ex->n)
+        return 0;
+    size_t at = ex->cb[i];
+    if (wl > at || memcmp(ex->s.data + at - wl, w, wl) != 0)
+        return 0;
+    return utf8_chars_n(w, wl);
+}
+/* The same for the first word of lexicon list l that matches; 0 when none.
+ * The stages call these over a hundred thousand times a megabyte, and
+ * the list's Bloom filter answers most calls: that test is inline, the
+ * rest (starts_any_at, ends_any_at) is not. */
+size_t starts_any_at(const lg_extractor *ex, size_t i, int l);
+static inline size_t starts_any(const lg_extractor *ex, size_t i, int l)
+{
+    if (i >= ex->n || !lx_bloom_has(ex->lx->list[l].first_bits, ex->cp[i]))
+        return 0;
+    return starts_any_at(ex, i, l);
+}
 /* The words of list l that begin (last: end) with cp, or NULL. */
-const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last);
-size_t ends_any(const lg_extractor *ex, size_t i, int l);
+static inline const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
+{
+    const lx_list_t *list = &ex->lx->list[l];
+    return last ? lx_last_group(list, cp) : lx_first_group(list, cp);
+}
+size_t ends_any_at(const lg_extractor *ex, size_t i, int l);
+static inline size_t ends_any(const lg_extractor *ex, size_t i, int l)
+{
+    if (i == 0 || !lx_bloom_has(ex->lx->list[l].last_bits, ex->cp[i - 1]))
+        return 0;
+    return ends_any_at(ex, i, l);
+}
 /* The entry ends_any found, or NULL. */
 const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l);
 
@@ -286,15 +327,40 @@ int starts_separator(const lg_extractor *ex, size_t i);
 
 /* Where a mention starting at char i ends (i when none starts there),
  * and where one ending at i starts (i when none ends there). */
-size_t skip_mention_at(mentions m, size_t i);
-size_t mention_ending_at(mentions m, size_t i);
+size_t skip_mention_in(mentions m, size_t i);
+size_t mention_ending_in(mentions m, size_t i);
+/* (most sentences name no place: the test of none is inline) */
+static inline size_t skip_mention_at(mentions m, size_t i)
+{
+    return m.n ? skip_mention_in(m, i) : i;
+}
+static inline size_t mention_ending_at(mentions m, size_t i)
+{
+    return m.n ? mention_ending_in(m, i) : i;
+}
 /* values[k] in the run of values around it that only separators divide,
  * none starting before char after: the run's length, *pos = k's place in
  * it.  A run of N years or places and a run of N values pair in order. */
 size_t value_run(const lg_extractor *ex, const found *f, size_t k, size_t after, size_t *pos);
 
-/* Match a pattern of the lexicon anchored at byte b of the sentence. */
-int match_value_at(const lg_extractor *ex, size_t b);
+/* What follows a value's number at char i of the sentence: the longest
+ * word of [units] there (the first in list order of that length), then
+ * the longest of [qualifiers-after], each optional - what a regex of the
+ * two lists as alternations, longest first, matched: the unit's bytes and
+ * the qualifier's after it, 0 when none.  Done with the lists'
+ * first-character index: the JIT tried the alternatives one by one, ~700
+ * instructions a value.  Returns the unit's entry, or NULL. */
+const lx_entry *match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen);
+/* The [units] entry of unit[0, len): guess when that is its word (the one
+ * matched), else the lookup's. */
+static inline const lx_entry *unit_lookup(const lg_extractor *ex, const char *unit, size_t len,
+                                          const lx_entry *guess)
+{
+    if (guess && guess->len == len && memcmp(guess->word, unit, len) == 0)
+        return guess;
+    return lx_find(ex->lx, LX_UNITS, unit, len);
+}
+/* Match the lexicon's year pattern anchored at byte b of the sentence. */
 int match_year_at(const lg_extractor *ex, size_t b);
 /* The bytes of named group g of the last match: length, *from. */
 size_t group(const lg_extractor *ex, int g, size_t *from);
@@ -306,6 +372,8 @@ size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b);
 /* value.c: every value of the sentence into f->values (f->nv); -1 on no memory */
 int find_values(lg_extractor *ex, found *f, value *stack, size_t stack_cap);
 const char *unit_kind(const lg_extractor *ex, const char *unit);
+/* The kind of a [units] entry (KIND_COUNT for NULL): unit_kind without the lookup. */
+const char *unit_entry_kind(const lx_entry *e);
 
 /* reject.c: is the value read at char i (v filled, ulen and places from
  * the match) no record?  May turn it into a rank (第7位). */

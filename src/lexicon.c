@@ -159,10 +159,11 @@ static const char *const MEANING_NAMES[] = {"over", "approx", "nearly", "under",
 
 static void entry_free(lx_entry *e)
 {
+    if (!e->cps_in_word)
+        free(e->cps);
     free(e->word);
     free(e->field);
     free(e->value);
-    free(e->cps);
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -175,10 +176,20 @@ static char *dup_n(const char *s, size_t n)
     return d;
 }
 
+/* Is e's word s[0, len)?  Words of one length mostly share their first
+ * byte (an ideograph's lead) and differ in their last: that byte first
+ * spares most calls of memcmp (parsing the defaults compared each word
+ * with the list before it: some 24,000 calls per start). */
+static int same_word(const lx_entry *e, const char *s, size_t len)
+{
+    return e->len == len &&
+           (len == 0 || (e->word[len - 1] == s[len - 1] && memcmp(e->word, s, len) == 0));
+}
+
 static lx_entry *list_find(lx_list_t *l, const char *s, size_t len)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (l->e[i].len == len && memcmp(l->e[i].word, s, len) == 0)
+        if (same_word(&l->e[i], s, len))
             return &l->e[i];
     return NULL;
 }
@@ -204,6 +215,12 @@ typedef struct parse {
     long line;
     int section; /* -1 before the first */
     lg_rules_error *err;
+    int trusted; /* the compiled-in rules: indicator rules are not checked one by one */
+    /* per list, a Bloom filter of its words' ends (word_bit), made when
+     * the parse first adds to the list: a new word is looked for in the
+     * list (list_find walks it all) only when its bit is set */
+    uint64_t held[LX_SECTION_COUNT][4];
+    unsigned char held_known[LX_SECTION_COUNT];
 } parse;
 
 /* snprintf cuts at a byte: drop a character it left incomplete, so that
@@ -241,18 +258,6 @@ static void trim(const char **a, const char **b)
         (*a)++;
     while (*b > *a && is_space((*b)[-1]))
         (*b)--;
-}
-
-static int valid_utf8_n(const char *s, size_t n)
-{
-    for (size_t at = 0; at < n;) {
-        uint32_t cp;
-        int k = utf8_decode_strict((const unsigned char *)s + at, n - at, &cp);
-        if (k <= 0)
-            return 0;
-        at += (size_t)k;
-    }
-    return 1;
 }
 
 static int name_index(const char *const *names, const char *s)
@@ -358,7 +363,7 @@ static lg_status entry_check(parse *p, lx_entry *e)
     } else if (shape == SH_RELATIVE) {
         if (relative_check(e))
             return fail(p, "\"%s\": a relative year is \"now N\" (N from -9 to 9), \"report\" or \"half 1\"/\"half 2\"", e->word);
-    } else if (shape == SH_RULE) {
+    } else if (shape == SH_RULE && !p->trusted) {
         const char *why = lg_indicator_check(e->field);
         if (why)
             return fail(p, "indicator %s", why);
@@ -379,9 +384,10 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
         return fail(p, "an entry without a word", NULL);
     const char *f = we, *fe = eq ? eq : b;
     trim(&f, &fe);
-    e->word = dup_n(w, (size_t)(we - w));
     e->len = (size_t)(we - w);
     e->chars = utf8_chars_n(w, e->len);
+    e->word = text_dup_cps(w, e->len, e->chars, &e->cps);
+    e->cps_in_word = 1;
     if (f < fe) {
         /* fields: one space between them */
         e->field = malloc((size_t)(fe - f) + 1);
@@ -399,6 +405,7 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
             free(e->word);
             free(e->field);
             e->word = e->field = NULL;
+            e->cps = NULL;
             return fail(p, "nothing after \"=\"", NULL);
         }
         e->value = dup_n(v, (size_t)(ve - v));
@@ -410,18 +417,44 @@ static lg_status entry_parse(parse *p, const char *a, const char *b, lx_entry *e
     return LG_OK;
 }
 
+/* The filter bit of a word (of 256): its length and last two bytes. */
+static unsigned word_bit(const char *s, size_t len)
+{
+    unsigned last = len ? (unsigned char)s[len - 1] : 0, before = len > 1 ? (unsigned char)s[len - 2] : 0;
+    return ((last << 8 | before) * 2654435761u ^ (unsigned)len * 40503u) >> 24;
+}
+
+static void held_add(parse *p, const char *s, size_t len)
+{
+    unsigned b = word_bit(s, len);
+    p->held[p->section][b >> 6] |= 1ull << (b & 63);
+}
+
+/* May list l (the section's) hold the word s[0, len)?  0 when surely not. */
+static int may_hold(parse *p, const lx_list_t *l, const char *s, size_t len)
+{
+    if (!p->held_known[p->section]) {
+        for (size_t i = 0; i < l->n; i++)
+            held_add(p, l->e[i].word, l->e[i].len);
+        p->held_known[p->section] = 1;
+    }
+    unsigned b = word_bit(s, len);
+    return p->held[p->section][b >> 6] >> (b & 63) & 1;
+}
+
 static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
 {
     if (SECTIONS[p->section].shape == SH_RULE) {
         /* rules add up, but the same rule twice (a dump fed back) is one */
         for (size_t i = 0; i < l->n; i++)
-            if (l->e[i].len == e->len && !memcmp(l->e[i].word, e->word, e->len) &&
+            if (same_word(&l->e[i], e->word, e->len) &&
                 !strcmp(l->e[i].field, e->field)) {
                 entry_free(e);
                 return LG_OK;
             }
     }
-    lx_entry *old = SECTIONS[p->section].shape == SH_RULE ? NULL : list_find(l, e->word, e->len);
+    lx_entry *old = SECTIONS[p->section].shape == SH_RULE || !may_hold(p, l, e->word, e->len)
+                        ? NULL : list_find(l, e->word, e->len);
     if (old) {
         /* the same word again: its fields change, its place does not */
         free(old->field);
@@ -436,11 +469,12 @@ static lg_status add_entry(parse *p, lx_list_t *l, lx_entry *e)
         free(e->word);
         return LG_OK;
     }
-    (void)p;
     if (lx_list_push(l, e)) {
         entry_free(e);
         return LG_ERR_NOMEM;
     }
+    if (p->held_known[p->section])
+        held_add(p, l->e[l->n - 1].word, l->e[l->n - 1].len);
     return LG_OK;
 }
 
@@ -470,7 +504,7 @@ static lg_status parse_section(parse *p, const char *a, const char *b)
     memcpy(name, a + 1, n);
     name[n] = '\0';
     for (int s = 0; s < LX_SECTION_COUNT; s++)
-        if (!strcmp(SECTIONS[s].name, name)) {
+        if (SECTIONS[s].name[0] == name[0] && !strcmp(SECTIONS[s].name, name)) {
             p->section = s;
             return LG_OK;
         }
@@ -482,7 +516,7 @@ static lg_status parse_line(lg_lexicon *lx, parse *p, const char *a, const char 
     trim(&a, &b);
     if (a == b || *a == '#')
         return LG_OK;
-    if (!valid_utf8_n(a, (size_t)(b - a)))
+    if (!utf8_valid_n(a, (size_t)(b - a)))
         return fail(p, "not UTF-8", NULL);
     if (*a == '[')
         return parse_section(p, a, b);
@@ -510,9 +544,9 @@ static lg_status parse_line(lg_lexicon *lx, parse *p, const char *a, const char 
 }
 
 static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
-                            lg_rules_error *err)
+                            lg_rules_error *err, int trusted)
 {
-    parse p = {name, 0, -1, err};
+    parse p = {.name = name, .line = 0, .section = -1, .err = err, .trusted = trusted};
     size_t at = 0;
     if (n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
         at = 3; /* a byte order mark, as Windows editors write */
@@ -535,12 +569,10 @@ static lg_status parse_text(lg_lexicon *lx, const char *name, const char *text, 
 static int entry_copy(const lx_entry *from, lx_entry *to)
 {
     *to = *from;
-    to->word = dup_n(from->word, from->len);
+    to->word = text_dup_cps(from->word, from->len, from->chars, &to->cps);
+    to->cps_in_word = 1;
     to->field = from->field ? dup_n(from->field, strlen(from->field)) : NULL;
     to->value = from->value ? dup_n(from->value, strlen(from->value)) : NULL;
-    to->cps = malloc((from->chars + 1) * sizeof *to->cps);
-    if (to->cps)
-        memcpy(to->cps, from->cps, from->chars * sizeof *to->cps);
     if (!to->word || (from->field && !to->field) || (from->value && !to->value) || !to->cps) {
         entry_free(to);
         return -1;
@@ -596,14 +628,14 @@ static lg_status sections_restore(lg_lexicon *lx, lx_list_t *saved)
     return lx_compile(lx);
 }
 
-/* The value pattern outgrew what PCRE2 compiles (tens of thousands of
- * units): the user's rules are at fault, so say so as of their last line. */
+/* The year pattern outgrew what PCRE2 compiles (thousands of relative
+ * years): the user's rules are at fault, so say so as of their last line. */
 static lg_status too_large(const char *name, const char *text, size_t n, lg_rules_error *err)
 {
-    parse p = {name, 1, -1, err};
+    parse p = {.name = name, .line = 1, .section = -1, .err = err};
     for (size_t i = 0; i + 1 < n; i++)
         p.line += text[i] == '\n';
-    return fail(&p, "the value pattern made from these units is too large to compile", NULL);
+    return fail(&p, "the year pattern made from these rules is too large to compile", NULL);
 }
 
 lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t n,
@@ -614,7 +646,7 @@ lg_status lx_add_text(lg_lexicon *lx, const char *name, const char *text, size_t
     lx_list_t saved[LX_SECTION_COUNT];
     if (sections_save(lx, saved) != 0)
         return LG_ERR_NOMEM;
-    lg_status st = parse_text(lx, name, text, n, err);
+    lg_status st = parse_text(lx, name, text, n, err, 0);
     lg_status built = st == LG_OK ? lx_compile(lx) : LG_OK;
     if (st == LG_OK && built == LG_OK) {
         sections_free(saved);
@@ -635,26 +667,45 @@ void lx_free(lg_lexicon *lx)
     free(lx);
 }
 
-lg_status lx_new(lg_lexicon **out, lg_rules_error *err)
+/* The compiled-in rules into a new lexicon (uncompiled); trusted: their
+ * indicator rules are not checked one by one. */
+static lg_status parse_defaults(lg_lexicon **out, lg_rules_error *err, int trusted)
 {
-    *out = NULL;
-    lg_lexicon *lx = calloc(1, sizeof *lx);
-    if (!lx)
+    *out = calloc(1, sizeof **out);
+    if (!*out)
         return LG_ERR_NOMEM;
     for (const lg_rules_text *r = lg_default_rules; r->name; r++) {
-        lg_status st = parse_text(lx, r->name, r->text, strlen(r->text), err);
+        lg_status st = parse_text(*out, r->name, r->text, strlen(r->text), err, trusted);
         if (st != LG_OK) {
-            lx_free(lx);
+            lx_free(*out);
+            *out = NULL;
             return st;
         }
     }
-    lg_status st = lx_compile(lx);
-    if (st != LG_OK) {
-        lx_free(lx);
-        return st;
-    }
-    *out = lx;
     return LG_OK;
+}
+
+/* The compiled-in indicator rules are checked (lg_indicator_check, a
+ * parse of each) only when they do not build: the check of every rule at
+ * every start parsed them twice, a tenth of the time of a small file.
+ * The build refuses a bad rule too, without its line; parsed again with
+ * the checks, the rules say where it is. */
+lg_status lx_new(lg_lexicon **out, lg_rules_error *err)
+{
+    *out = NULL;
+    lg_lexicon *lx;
+    lg_status st = parse_defaults(&lx, err, 1);
+    if (st != LG_OK)
+        return st;
+    st = lx_compile(lx);
+    if (st == LG_OK) {
+        *out = lx;
+        return LG_OK;
+    }
+    lx_free(lx);
+    lg_status checked = parse_defaults(&lx, err, 0);
+    lx_free(lx); /* (NULL when the parse failed) */
+    return checked != LG_OK ? checked : st;
 }
 
 /* ---- the shared defaults -------------------------------------------- */

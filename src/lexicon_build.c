@@ -1,6 +1,6 @@
 /* lexicon_build.c - what is built from a lexicon's lists once they are
  * parsed: each list's index (words by first and last character, Bloom
- * filters, an exact-word hash), the derived lists, the value and year
+ * filters, an exact-word hash), the derived lists, the year
  * patterns and the character class table.
  * Owns: building and freeing those; looking a word up exactly.
  * Reads: the lists lexicon.c parsed; the gazetteer's name characters. */
@@ -24,12 +24,40 @@ static unsigned bloom_bit(uint32_t cp)
     return lx_bloom_bit(cp);
 }
 
+/* Bytes s[0, 4) as one number, in memory order. */
+static inline uint64_t load4(const char *s)
+{
+    uint32_t w;
+    memcpy(&w, s, 4);
+    return w;
+}
+
+/* A hash of s[0, n) taken eight bytes at a time (lx_find runs some ten
+ * times per value, on words of 3 to 12 bytes, where a hash byte by byte
+ * was most of its cost): the tail is the last eight bytes (or two loads
+ * of four that overlap), and the high half is folded in, for the mask
+ * keeps the low bits. */
 static unsigned str_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    const uint64_t mul = 0xFF51AFD7ED558CCDull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+    size_t i = 0;
+    for (; n - i > 8; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * mul;
+    }
+    if (n >= 8) {
+        memcpy(&w, s + n - 8, 8);
+    } else if (n >= 4) {
+        w = load4(s) | load4(s + n - 4) << 32;
+    } else {
+        w = 0;
+        for (; i < n; i++)
+            w = w << 8 | (unsigned char)s[i];
+    }
+    h = (h ^ w) * mul;
+    h ^= h >> 32;
+    return (unsigned)(h ^ h >> 16);
 }
 
 static void index_free(lx_list_t *l)
@@ -137,7 +165,7 @@ const lx_entry *lx_find(const lg_lexicon *lx, int l, const char *s, size_t len)
         return NULL;
     for (unsigned h = str_hash(s, len) & list->mask; list->exact[h]; h = (h + 1) & list->mask)
         if (list->exact[h]->len == len && memcmp(list->exact[h]->word, s, len) == 0)
-            return list->exact[h];
+            return list->exact[h]; /* (the first of a word's entries: they went in in order) */
     return NULL;
 }
 
@@ -214,19 +242,6 @@ static void append_alternation(text_buf *t, const lx_list_t *l)
         text_append(t, "(?!)", 4);
 }
 
-/* What follows a value's number (number.c reads the number, with its
- * magnitudes and 余/多): its unit and a qualifier after it, matched
- * anchored where the number ends. */
-static int value_pattern(const lg_lexicon *lx, text_buf *t)
-{
-    text_append(t, "(?<unit>", strlen("(?<unit>"));
-    append_alternation(t, &lx->list[LX_UNITS]);
-    text_append(t, ")?(?<post3>", strlen(")?(?<post3>"));
-    append_alternation(t, &lx->list[LX_QUALIFIERS_AFTER]);
-    text_append(t, ")?", 2);
-    return t->failed ? -1 : 0;
-}
-
 /* Year mentions: 2022年, 2022年上半年, 2021年以来, 2021—2023年, 2008年1月至2010年,
  * 二〇二三年, “十三五”期间 (a plan's number from [numerals]), 今年... ([relative-years]). */
 static const char YEAR_EXPLICIT[] =
@@ -282,9 +297,7 @@ static int year_pattern(const lg_lexicon *lx, text_buf *t)
     return t->failed ? -1 : 0;
 }
 
-static const char *const GROUP_NAMES[G_COUNT] = {"pnum", "anum", "cnum", "post1", "mag", "post2",
-                                                 "unit", "post3", "y", "q", "fyp", "fq", "rel", "ra", "rb",
-                                                 "cy", "cq"};
+static const char *const GROUP_NAMES[G_COUNT] = {"y", "q", "fyp", "fq", "rel", "ra", "rb", "cy", "cq"};
 
 /* *nomem is set when PCRE2 ran out of memory (not the pattern's fault). */
 static pcre2_code *compile(const char *pattern, int *jit, int *nomem)
@@ -306,10 +319,9 @@ static pcre2_code *compile(const char *pattern, int *jit, int *nomem)
 
 static void patterns_free(lg_lexicon *lx)
 {
-    pcre2_code_free(lx->value_re);
     pcre2_code_free(lx->year_re);
     pcre2_match_context_free(lx->match_ctx);
-    lx->value_re = lx->year_re = NULL;
+    lx->year_re = NULL;
     lx->match_ctx = NULL;
 }
 
@@ -317,13 +329,7 @@ static lg_status build_patterns(lg_lexicon *lx)
 {
     patterns_free(lx);
     text_buf t = {0};
-    if (value_pattern(lx, &t)) {
-        text_free(&t);
-        return LG_ERR_NOMEM;
-    }
     int nomem = 0;
-    lx->value_re = compile(t.data, &lx->value_jit, &nomem);
-    text_free(&t);
     if (year_pattern(lx, &t)) {
         text_free(&t);
         return LG_ERR_NOMEM;
@@ -333,12 +339,10 @@ static lg_status build_patterns(lg_lexicon *lx)
     lx->match_ctx = pcre2_match_context_create(NULL);
     if (!lx->match_ctx)
         nomem = 1;
-    if (!lx->value_re || !lx->year_re || !lx->match_ctx)
+    if (!lx->year_re || !lx->match_ctx)
         return nomem ? LG_ERR_NOMEM : LG_ERR_REGEX;
-    for (int g = 0; g < G_COUNT; g++) {
-        pcre2_code *re = g < G_Y ? lx->value_re : lx->year_re;
-        lx->group_numbers[g] = pcre2_substring_number_from_name(re, (PCRE2_SPTR)GROUP_NAMES[g]);
-    }
+    for (int g = 0; g < G_COUNT; g++)
+        lx->group_numbers[g] = pcre2_substring_number_from_name(lx->year_re, (PCRE2_SPTR)GROUP_NAMES[g]);
     /* No pattern here backtracks much, but no input may make one run away. */
     pcre2_set_match_limit(lx->match_ctx, 100000);
     pcre2_set_depth_limit(lx->match_ctx, 1000);

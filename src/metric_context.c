@@ -55,7 +55,7 @@ static void copy_str(char *dst, size_t cap, const char *s)
  * character are compared. */
 /* The longest word of list l that s[0..n) opens with, its first
  * character cp already decoded. */
-static size_t prefix_of_cp(const lg_extractor *ex, const char *s, size_t n, int l, uint32_t cp)
+static inline size_t prefix_of_cp(const lg_extractor *ex, const char *s, size_t n, int l, uint32_t cp)
 {
     const lx_group *g = lx_first_group(&ex->lx->list[l], cp);
     size_t best = 0;

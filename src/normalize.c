@@ -518,7 +518,7 @@ void lg_normalizer_free(lg_normalizer *nz)
     free(nz);
 }
 
-static void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
+static inline void append(lg_normalizer *nz, uint32_t cp, const lg_char *from)
 {
     tally_add(&nz->tally, nz->len ? nz->buf[nz->len - 1].cp : 0, cp);
     if (is_terminator(cp))

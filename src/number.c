@@ -24,6 +24,13 @@ static size_t next_cp(const unsigned char *s, size_t len, uint32_t *cp)
         *cp = 0;
         return 0;
     }
+    /* most: a 3-byte sequence whose lead (E1-EC, EE-EF) allows no overlong
+     * and no surrogate, read without the strict decoder's steps */
+    if (len >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        return 3;
+    }
     int k = utf8_decode_strict(s, len, cp);
     if (k <= 0) {
         *cp = 0xFFFD;
@@ -45,7 +52,7 @@ typedef struct numeral_char {
  * the high bit marks a financial numeral. */
 #define CODE_FINANCIAL 0x80
 
-static numeral_char classify(const lg_numerals *t, uint32_t cp)
+static inline numeral_char classify(const lg_numerals *t, uint32_t cp)
 {
     unsigned code = cp < 0x10000 ? t->code[cp] : 0;
     int financial = (code & CODE_FINANCIAL) != 0;
@@ -115,7 +122,14 @@ typedef struct reader {
     int failed;        /* the numerals here form no number (三五, 40 digits) */
 } reader;
 
-static uint32_t peek(const reader *r, size_t at, size_t *k)
+/* (peek runs at every character of every number: GCC would keep it a call) */
+#if defined(__GNUC__)
+#define NUMBER_INLINE inline __attribute__((always_inline))
+#else
+#define NUMBER_INLINE inline
+#endif
+
+static NUMBER_INLINE uint32_t peek(const reader *r, size_t at, size_t *k)
 {
     if (at < r->len && r->s[at] < 0x80) { /* ASCII: digits, signs, most stops */
         if (k)

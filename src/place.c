@@ -7,6 +7,7 @@
 #include "place.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -149,6 +150,8 @@ static int pair_has(uint32_t key)
 }
 
 static int pairs_usable = 1;
+/* set (release) when build_first_char_bits is done */
+static atomic_int first_char_built;
 /* one bit per code point that is the second character of some name */
 static uint8_t second_char_bits[0x10000 / 8];
 
@@ -171,6 +174,7 @@ static void build_first_char_bits(void)
         pair_add(pair_key(a, b));
         second_char_bits[b >> 3] |= (uint8_t)(1u << (b & 7));
     }
+    atomic_store_explicit(&first_char_built, 1, memory_order_release);
 }
 
 const uint8_t *lg_place_start_bits(void)
@@ -187,7 +191,10 @@ const uint8_t *lg_place_second_bits(void)
 
 int lg_place_may_start(uint32_t a, uint32_t b)
 {
-    pthread_once(&first_char_once, build_first_char_bits);
+    /* (called at most characters of a sentence: the flag spares the call
+     * of pthread_once once the bits are built) */
+    if (!atomic_load_explicit(&first_char_built, memory_order_acquire))
+        pthread_once(&first_char_once, build_first_char_bits);
     if (!pairs_usable || a < 0x800 || a > 0xFFFF || b < 0x800 || b > 0xFFFF)
         return 1; /* the pair set holds only names of two 3-byte characters */
     return pair_has(pair_key(a, b));

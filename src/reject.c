@@ -1,4 +1,4 @@
-/* reject.c - the not-a-record tests: what the value pattern matched but
+/* reject.c - the not-a-record tests: what value.c read as a value but
  * only looks like a value.
  *
  * Owns: ordinals and ranks (第一批 is none, 居全国第一 is a rank), bare
@@ -20,6 +20,10 @@
 /* chars of a unit that, followed by these, form another word (条例, 部署) */
 static int unit_starts_word(const lg_extractor *ex, const char *unit, uint32_t next)
 {
+    uint32_t first;
+    utf8_decode_one(unit, &first);
+    if (!lx_bloom_has(ex->lx->list[LX_UNIT_WORD_STARTS].first_bits, first))
+        return 0; /* (most units start no such word: the list's filter says so) */
     const lx_entry *e = lx_find(ex->lx, LX_UNIT_WORD_STARTS, unit, strlen(unit));
     if (!e)
         return 0;
@@ -170,7 +174,7 @@ static int session_name(const lg_extractor *ex, const value *v, const candidate 
 /* A lone Chinese numeral: 一 is the word "one"; 三项制度, 两件大事 are
  * names; it counts only right after a verb that counts, or with a unit
  * no name takes (为期三个月, 两千米), or as an end of a range (三到五年). */
-static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
+static int lone_numeral_rejected(const lg_extractor *ex, const value *v, const char *kind)
 {
     size_t i = v->start;
     /* 增长了一倍, 提高一倍, 是上年的三倍: a change or a ratio of times */
@@ -182,7 +186,6 @@ static int lone_numeral_rejected(const lg_extractor *ex, const value *v)
                  ends_any(ex, i, LX_CHANGE_WORDS);
     if (times || points || v->in_range)
         return 0;
-    const char *kind = unit_kind(ex, v->unit);
     int long_unit = (kind == KIND_DURATION || kind == KIND_MEASURE) &&
                     utf8_chars_n(v->unit, strlen(v->unit)) > 1;
     return !strcmp(v->dec, "1") ? !ends_any(ex, i, LX_COUNT_CUES) || !long_unit
@@ -238,9 +241,10 @@ static int class_bound(const lg_extractor *ex, const value *v)
 
 /* 科尔沁500公里风景大道: a place, a length and a noun, where a clause
  * starts, are the name of a route or a project, not a figure. */
-static int named_measure(const lg_extractor *ex, const value *v, const candidate *c)
+static int named_measure(const lg_extractor *ex, const value *v, const candidate *c,
+                         const char *kind)
 {
-    if (!c->ulen || unit_kind(ex, v->unit) != KIND_MEASURE || !is_cjk(c->after) ||
+    if (!c->ulen || kind != KIND_MEASURE || !is_cjk(c->after) ||
         starts_any(ex, v->end, LX_THRESHOLD_FOLLOWERS))
         return 0;
     for (size_t len = 2; len <= 4 && len <= v->start; len++) {
@@ -260,9 +264,9 @@ static int named_measure(const lg_extractor *ex, const value *v, const candidate
 }
 
 /* 从3年的数据来看: the span a clause looks over, no figure. */
-static int viewpoint_span(const lg_extractor *ex, const value *v)
+static int viewpoint_span(const lg_extractor *ex, const value *v, const char *kind)
 {
-    if (unit_kind(ex, v->unit) != KIND_DURATION)
+    if (kind != KIND_DURATION)
         return 0;
     size_t cs = clause_start(ex, v->start), ce = clause_end(ex, v->end);
     return starts_any(ex, cs, LX_VIEW_OPENS) && ends_any(ex, ce, LX_VIEW_CLOSES);
@@ -280,11 +284,14 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
     }
     if (!c->ulen && !c->places && !c->ratio && !UNIT_IS(v->unit, "%"))
         return 1; /* a bare number: a label, a code, a hotline */
-    const lx_entry *u = c->ulen ? lx_find(ex->lx, LX_UNITS, v->unit, c->ulen) : NULL;
+    const lx_entry *u = c->ulen ? unit_lookup(ex, v->unit, c->ulen, v->unit_entry) : NULL;
     if (u && u->kind == LX_KIND_REJECT && !is_score(ex, v))
         return 1; /* dates, batches, versions, levels */
+    /* the unit's kind, from u when u is the whole unit (a 半 may have
+     * made 个 个月 since it was matched) */
+    const char *kind = strlen(v->unit) == c->ulen ? unit_entry_kind(u) : unit_kind(ex, v->unit);
     if (c->ulen && ((unit_starts_word(ex, v->unit, c->after) && !unit_kept(ex, v, c->ulen)) ||
-                    session_name(ex, v, c) || viewpoint_span(ex, v)))
+                    session_name(ex, v, c) || viewpoint_span(ex, v, kind)))
         return 1;
     if (UNIT_IS(v->unit, "年") && !c->half && (strlen(v->dec) >= 4 || strchr(v->dec, '.')))
         return 1;
@@ -294,10 +301,10 @@ int rejected(const lg_extractor *ex, value *v, const candidate *c, int *is_rank)
         return 1; /* 24小时警局, 30分钟服务圈: names; not 最快10分钟办结 */
     if (c->before == '+' || c->after == '+' || in_short_quote(ex, v->start))
         return 1;
-    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c) || inside_closed_title(ex, v) ||
+    if (threshold_rejected(ex, v, c) || named_measure(ex, v, c, kind) || inside_closed_title(ex, v) ||
         class_bound(ex, v))
         return 1;
-    if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v))
+    if (v->chinese && v->single_cjk && !c->half && lone_numeral_rejected(ex, v, kind))
         return 1;
     if (v->start >= 2 && ex->cp[v->start - 2] == 0x6210 /* 成千上万, 成百上千: no number */ &&
         (ex->cp[v->start - 1] == 0x5343 || ex->cp[v->start - 1] == 0x767E))

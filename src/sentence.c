@@ -52,9 +52,7 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
             /* U+0800..U+D7FF, most characters (the ideographs): three
              * bytes, without utf8_encode's tests */
             k = cls[cp];
-            out[len] = (char)(0xE0 | cp >> 12);
-            out[len + 1] = (char)(0x80 | (cp >> 6 & 0x3F));
-            out[len + 2] = (char)(0x80 | (cp & 0x3F));
+            utf8_put3(out + len, cp); /* (room for four: 4 n reserved) */
             len += 3;
         } else {
             k = cp < 0x10000 ? cls[cp] : 0;
@@ -66,6 +64,7 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     cps[n] = 0;
     classes[n] = 0;
     ex->title_mark_known = 0;
+    ex->clause_a = ex->clause_i = 0;
     ex->cls_any = any;
     cb[n] = (uint32_t)len;
     out[len] = '\0';
@@ -73,10 +72,19 @@ int load_sentence(lg_extractor *ex, const lg_char *c, size_t n)
     return 0;
 }
 
+/* The stages ask for the clause of a value some ten times: the last
+ * answer, a clause start a with no break from a to the char asked, also
+ * answers every char between. */
 size_t clause_start(const lg_extractor *ex, size_t i)
 {
+    if (i >= ex->clause_a && i <= ex->clause_i)
+        return ex->clause_a;
+    size_t from = i;
     while (i > 0 && !class_at(ex, i - 1, CL_BREAK))
         i--;
+    lg_extractor *memo = (lg_extractor *)ex; /* a cache of the sentence's own text */
+    memo->clause_a = i;
+    memo->clause_i = from;
     return i;
 }
 
@@ -97,27 +105,6 @@ int is_word(const char *s, size_t len, const char *w)
 /* starts and ends compare w's bytes with the sentence's UTF-8 (ex->s,
  * where character i begins at byte ex->cb[i]): w is whole characters, so
  * its bytes match there exactly when its characters match at i. */
-int starts(const lg_extractor *ex, size_t i, const char *w)
-{
-    if (!*w)
-        return 1;
-    if (i >= ex->n)
-        return 0;
-    size_t wl = strlen(w), at = ex->cb[i];
-    return wl <= ex->s.len - at && memcmp(ex->s.data + at, w, wl) == 0;
-}
-
-size_t ends(const lg_extractor *ex, size_t i, const char *w)
-{
-    size_t wl = strlen(w);
-    if (wl == 0 || i == 0 || i > ex->n)
-        return 0;
-    size_t at = ex->cb[i];
-    if (wl > at || memcmp(ex->s.data + at - wl, w, wl) != 0)
-        return 0;
-    return utf8_chars_n(w, wl);
-}
-
 static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
 {
     for (size_t k = 0; k < n; k++)
@@ -126,11 +113,6 @@ static int same_cps(const uint32_t *a, const uint32_t *b, size_t n)
     return 1;
 }
 
-const lx_group *list_group(const lg_extractor *ex, int l, uint32_t cp, int last)
-{
-    const lx_list_t *list = &ex->lx->list[l];
-    return last ? lx_last_group(list, cp) : lx_first_group(list, cp);
-}
 
 /* Lists are tried at every value, several times, and almost always fail:
  * a test looks at the few words that end (or begin) with the sentence's
@@ -158,13 +140,13 @@ const lx_entry *ends_entry(const lg_extractor *ex, size_t i, int l)
 
 /* (ends_entry's steps inlined here: the metric stages call this tens of
  * times a value) */
-size_t ends_any(const lg_extractor *ex, size_t i, int l)
+size_t ends_any_at(const lg_extractor *ex, size_t i, int l)
 {
     const lx_entry *e = entry_ending_at(ex, i, l);
     return e ? e->chars : 0;
 }
 
-size_t starts_any(const lg_extractor *ex, size_t i, int l)
+size_t starts_any_at(const lg_extractor *ex, size_t i, int l)
 {
     if (i >= ex->n)
         return 0;
@@ -254,7 +236,7 @@ static const size_t *mention_span(mentions m, size_t k)
     return (const size_t *)(const void *)(m.at + k * m.stride);
 }
 
-size_t skip_mention_at(mentions m, size_t i)
+size_t skip_mention_in(mentions m, size_t i)
 {
     for (size_t k = 0; k < m.n; k++)
         if (mention_span(m, k)[0] == i)
@@ -262,11 +244,18 @@ size_t skip_mention_at(mentions m, size_t i)
     return i;
 }
 
-size_t mention_ending_at(mentions m, size_t i)
+size_t mention_ending_in(mentions m, size_t i)
 {
     for (size_t k = 0; k < m.n; k++)
         if (mention_span(m, k)[1] == i)
             return mention_span(m, k)[0];
+    return i;
+}
+
+size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b)
+{
+    while (i < ex->n && ex->cb[i] < b)
+        i++;
     return i;
 }
 
@@ -297,9 +286,31 @@ static int match_at(const lg_extractor *ex, const pcre2_code *re, int jit, size_
                        ex->lx->match_ctx);
 }
 
-int match_value_at(const lg_extractor *ex, size_t b)
+/* The longest word of list l (the first in list order of that length)
+ * that the sentence starts with at char i, or NULL. */
+static const lx_entry *longest_at(const lg_extractor *ex, size_t i, int l)
 {
-    return match_at(ex, ex->lx->value_re, ex->lx->value_jit, b);
+    if (i >= ex->n)
+        return NULL;
+    const lx_group *g = lx_first_group(&ex->lx->list[l], ex->cp[i]);
+    const lx_entry *best = NULL;
+    size_t b = ex->cb[i], room = ex->s.len - b;
+    for (uint32_t k = 0; g && k < g->n; k++) {
+        const lx_entry *e = g->entries[k];
+        if ((!best || e->chars > best->chars) && e->len <= room &&
+            memcmp(ex->s.data + b, e->word, e->len) == 0)
+            best = e;
+    }
+    return best;
+}
+
+const lx_entry *match_value_at(const lg_extractor *ex, size_t i, size_t *ulen, size_t *plen)
+{
+    const lx_entry *unit = longest_at(ex, i, LX_UNITS);
+    const lx_entry *post = longest_at(ex, i + (unit ? unit->chars : 0), LX_QUALIFIERS_AFTER);
+    *ulen = unit ? unit->len : 0;
+    *plen = post ? post->len : 0;
+    return unit;
 }
 
 int match_year_at(const lg_extractor *ex, size_t b)
@@ -317,9 +328,3 @@ size_t group(const lg_extractor *ex, int g, size_t *from)
     return ov[2 * k + 1] - ov[2 * k];
 }
 
-size_t char_at_byte(const lg_extractor *ex, size_t i, size_t b)
-{
-    while (i < ex->n && ex->cb[i] < b)
-        i++;
-    return i;
-}

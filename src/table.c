@@ -41,7 +41,9 @@ static int note_start(const lg_extractor *ex, const char *s)
     for (size_t k = 0; k < l->n; k++) {
         const char *w = l->e[k].word;
         size_t wl = l->e[k].len;
-        if (s[0] == w[0] && !strncmp(s, w, wl) &&
+        /* (the first two bytes inline: an ideograph's lead byte alone is
+         * shared by most lines) */
+        if (s[0] == w[0] && (wl < 2 || s[1] == w[1]) && !strncmp(s, w, wl) &&
             (s[wl] == ':' || s[wl] == '\0' || (s[wl] >= '0' && s[wl] <= '9')))
             return 1;
         if (n > wl + 1 && s[n - 1] == ':' && !strncmp(s + n - 1 - wl, w, wl))
@@ -72,11 +74,10 @@ static inline int is_ideograph_cp(uint32_t cp)
     return cp - 0x3400 < 0xA000 - 0x3400;
 }
 
+/* (callers leave room for four bytes: len + 3 < their size) */
 static inline size_t put_ideograph(char *out, size_t len, uint32_t cp)
 {
-    out[len] = (char)(0xE0 | cp >> 12);
-    out[len + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[len + 2] = (char)(0x80 | (cp & 0x3F));
+    utf8_put3(out + len, cp);
     return len + 3;
 }
 
@@ -349,9 +350,9 @@ static int plain_line(lg_extractor *ex, const lg_char *c, size_t n, size_t visib
         else
             line_words(c, n, w, sizeof tr->words[0]);
     }
-    if (visible > CELL_LINE_MAX_CHARS || is_heading(cell.text) ||
-        cell.text[strlen(cell.text) - 1] == ':') {
-        if (is_heading(cell.text))
+    int heading = is_heading(cell.text);
+    if (visible > CELL_LINE_MAX_CHARS || heading || cell.text[strlen(cell.text) - 1] == ':') {
+        if (heading)
             tr->nwords = 0;
         int rc = end_tables(ex);
         set_title(ex, visible <= 2 * CELL_LINE_MAX_CHARS ? cell.text : "");
@@ -373,9 +374,12 @@ static int points_to_table(const lg_extractor *ex, const lg_char *c, size_t n)
         len += utf8_encode(c[i].cp, tail + len);
     tail[len] = '\0';
     const lx_list_t *words = &ex->lx->list[LX_TABLE_POINTERS];
-    for (size_t i = 0; i < words->n; i++)
-        if (words->e[i].len <= len && !memcmp(tail + len - words->e[i].len, words->e[i].word, words->e[i].len))
+    for (size_t i = 0; i < words->n; i++) {
+        size_t wl = words->e[i].len; /* (the last byte first: most words end otherwise) */
+        if (wl == 0 || (wl <= len && tail[len - 1] == words->e[i].word[wl - 1] &&
+                         !memcmp(tail + len - wl, words->e[i].word, wl)))
             return 1;
+    }
     return 0;
 }
 
@@ -490,22 +494,33 @@ static void add_to_line(table_reader *tr, const lg_char *c)
 int table_take_chars(lg_extractor *ex, const lg_char *c, size_t n)
 {
     table_reader *tr = ex->tables;
-    for (size_t i = 0; i < n && ex->status == LG_OK; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp >= 0x3400 && cp < 0xA000 && tr->line_len < TABLE_LINE_MAX_CHARS) {
-            tr->line[tr->line_len++] = c[i]; /* ideographs: most characters */
-            tr->line_visible++;
+    if (ex->status != LG_OK)
+        return 1;
+    /* the line's end and count in locals: the copies into the line would
+     * otherwise make the compiler load and store them at every character */
+    lg_char *to = tr->line + tr->line_len, *full = tr->line + TABLE_LINE_MAX_CHARS;
+    size_t visible = tr->line_visible;
+    for (const lg_char *p = c, *end = c + n; p < end; p++) {
+        uint32_t cp = p->cp;
+        if (cp - 0x3400 < 0xA000 - 0x3400 && to < full) {
+            *to++ = *p; /* ideographs: most characters */
+            visible++;
             continue;
         }
+        tr->line_len = (size_t)(to - tr->line);
+        tr->line_visible = visible;
         if (cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-            if (take_line(ex))
+            if (take_line(ex) || ex->status != LG_OK)
                 return 1;
-            continue;
+        } else if (cp != '\r') {
+            add_to_line(tr, p);
         }
-        if (cp != '\r')
-            add_to_line(tr, &c[i]);
+        to = tr->line + tr->line_len;
+        visible = tr->line_visible;
     }
-    return ex->status != LG_OK;
+    tr->line_len = (size_t)(to - tr->line);
+    tr->line_visible = visible;
+    return 0;
 }
 
 int table_end_input(lg_extractor *ex)

@@ -30,7 +30,9 @@ int in_list(const lg_extractor *ex, int list, const char *s)
 static int only_dashes(const char *s)
 {
     static const char *const dashes[] = {"/", "-", "—", "–", "―", "\\", "－", "﹣", "无"};
-    if (!*s)
+    /* the first bytes of those: most cells start with none of them */
+    static const char firsts[] = "/-\\\xE2\xEF\xE6";
+    if (!*s || !strchr(firsts, *s))
         return 0;
     while (*s) {
         size_t k = 0;
@@ -113,12 +115,13 @@ int unit_bracket(const lg_extractor *ex, const char *s, char *unit, int *places,
 
 int cjk_numeral(uint32_t cp)
 {
-    static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
-                                 0x516B, 0x4E5D, 0x5341, 0x96F6, 0x3007};
-    for (size_t k = 0; k < sizeof n / sizeof *n; k++)
-        if (cp == n[k])
-            return 1;
-    return 0;
+    switch (cp) { /* 一 二 三 四 五 六 七 八 九 十 零 〇 */
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
+    case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x96F6: case 0x3007:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 uint32_t next_cp(const char *s, size_t *k)

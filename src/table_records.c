@@ -311,7 +311,7 @@ static int digits_before_year_word(const char *s)
 int is_title_cell(const lg_extractor *ex, const tcell *c)
 {
     size_t raw = strlen(c->text);
-    if (is_caption(c->text) || (digits_before_year_word(c->text) && raw > 12) ||
+    if (is_caption(c->text) || (raw > 12 && digits_before_year_word(c->text)) ||
         !strncmp(c->text, "表", 3))
         return 1;
     if (raw < 3 || (strcmp(c->text + raw - 3, "表") && c->text[raw - 1] != ')'))
@@ -694,8 +694,11 @@ static int flush_stream(lg_extractor *ex)
     } else { /* padding says nothing here: leave it out */
         size_t w = 0;
         for (size_t k = 0; k < n; k++)
-            if (tr->stream[k].kind != T_PAD)
-                tr->stream[w++] = tr->stream[k];
+            if (tr->stream[k].kind != T_PAD) {
+                if (w != k) /* (no copy before the first padding: most streams have none) */
+                    tr->stream[w] = tr->stream[k];
+                w++;
+            }
         n = w;
     }
     for (size_t k = 0; k < n; k++)

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct text_buf {
     char *data; /* NUL-terminated when len > 0 or after text_reset */
@@ -18,9 +19,18 @@ typedef struct text_buf {
 int text_reserve(text_buf *t, size_t extra);
 int text_append(text_buf *t, const char *s, size_t n);
 int text_append_cp(text_buf *t, uint32_t cp);
-void text_reset(text_buf *t);
+static inline void text_reset(text_buf *t)
+{
+    t->len = 0;
+    t->failed = 0;
+    if (t->data)
+        t->data[0] = '\0';
+}
 /* A NUL-terminated copy of s[0..n), or NULL on no memory. */
 char *text_dup(const char *s, size_t n);
+/* The same with the code points of its chars characters after it, in the
+ * one allocation (*cps points at them; NULL with the copy on no memory). */
+char *text_dup_cps(const char *s, size_t n, size_t chars, uint32_t **cps);
 /* The array items (*cap items of size bytes, len in use) with room for one
  * more: itself, or grown to twice its size (first: the size of its first
  * allocation).  Returns NULL on no memory, items and *cap then unchanged. */
@@ -55,10 +65,51 @@ static inline size_t utf8_encode(uint32_t cp, char *out)
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
 }
-/* Decode the UTF-8 character at s (assumed valid); returns its length. */
-size_t utf8_decode_one(const char *s, uint32_t *cp);
+/* Write the three bytes of cp (U+0800..U+FFFF, no surrogate) at out,
+ * which has room for four: on a little-endian machine one store of four
+ * bytes, the fourth left for what comes next (loops over ideographs). */
+static inline void utf8_put3(char *out, uint32_t cp)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t w = 0x008080E0u | cp >> 12 | (cp >> 6 & 0x3F) << 8 | (cp & 0x3F) << 16;
+    memcpy(out, &w, 4);
+#else
+    out[0] = (char)(0xE0 | cp >> 12);
+    out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+#endif
+}
+
+/* Decode the UTF-8 character at s (assumed valid); returns its length.
+ * (Inline: the namer calls it some fifty times a value.) */
+static inline size_t utf8_decode_one(const char *str, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xE0) == 0xC0) {
+        *cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+        return 2;
+    }
+    if ((s[0] & 0xF0) == 0xE0) {
+        *cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        return 3;
+    }
+    *cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+          (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    return 4;
+}
+
 /* Characters in a length-bounded valid UTF-8 string. */
-size_t utf8_chars_n(const char *s, size_t n);
+static inline size_t utf8_chars_n(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
 
 /* Decode one UTF-8 sequence at p[0..n).  Returns its length, 0 when the bytes so
  * far are a valid but incomplete start, -1 when invalid (skip one byte).
@@ -103,5 +154,7 @@ static inline int utf8_decode_strict(const unsigned char *p, size_t n, uint32_t 
 
 /* Is the NUL-terminated s valid UTF-8 (no overlongs, no surrogates)? */
 int utf8_valid(const char *s);
+/* Is s[0, n) valid UTF-8 (the same test, length-bounded)? */
+int utf8_valid_n(const char *s, size_t n);
 
 #endif

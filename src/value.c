@@ -7,8 +7,8 @@
  * take the unit), 一年半 and 5元3角, ratios without unit (比值达2.6,
  * 6.86:1), a unit's kind, qualifiers, and telling a change from a level.
  * What only looks like a value is reject.c's to say.
- * Reads: the sentence (sentence.c); the lexicon's numerals, value pattern
- * (the unit and qualifier after a number), [units], [qualifiers-before],
+ * Reads: the sentence (sentence.c, which matches the unit and qualifier
+ * after a number); the lexicon's numerals, [units], [qualifiers-before],
  * [qualifiers-after], [change-words], [level-words], [ratio-words],
  * [ratio-links]. */
 #include <stdlib.h>
@@ -26,7 +26,7 @@ _Static_assert(sizeof ((value *)0)->dec == sizeof ((rec *)0)->value_str &&
 /* The record's qualifier strings, by enum lx_meaning. */
 static const char *const MEANINGS[] = {"over", "approx", "nearly", "under"};
 
-const char *unit_kind(const lg_extractor *ex, const char *unit)
+const char *unit_entry_kind(const lx_entry *e)
 {
     static const char *const kinds[] = {
         [LX_KIND_COUNT] = KIND_COUNT, [LX_KIND_MONEY] = KIND_MONEY,
@@ -34,8 +34,12 @@ const char *unit_kind(const lg_extractor *ex, const char *unit)
         [LX_KIND_MULTIPLE] = KIND_MULTIPLE, [LX_KIND_DURATION] = KIND_DURATION,
         [LX_KIND_MEASURE] = KIND_MEASURE, [LX_KIND_RANK] = KIND_RANK,
         [LX_KIND_REJECT] = KIND_COUNT};
-    const lx_entry *e = lx_find(ex->lx, LX_UNITS, unit, strlen(unit));
     return e ? kinds[e->kind] : KIND_COUNT;
+}
+
+const char *unit_kind(const lg_extractor *ex, const char *unit)
+{
+    return unit_entry_kind(lx_find(ex->lx, LX_UNITS, unit, strlen(unit)));
 }
 
 /* 超过300件, 约5%, 不超过5天: the longest qualifier word before the
@@ -222,25 +226,25 @@ static int read_number(lg_extractor *ex, size_t i, value *v, lg_number *n, size_
 
 /* ---- what follows the number ---------------------------------------- */
 
-/* The unit and a qualifier after the number (the value pattern), into v;
+/* The unit and a qualifier after the number (match_value_at), into v;
  * v->end moves past them.  Returns the unit's bytes, -1 when too long. */
 static long read_unit(lg_extractor *ex, value *v, const lg_number *n, size_t *post_from,
                       size_t *post_len)
 {
     *post_len = 0;
-    if (match_value_at(ex, ex->cb[v->end]) < 0)
-        return 0;
-    size_t from = 0, ulen = group(ex, G_UNIT, &from);
-    size_t plen = group(ex, G_POST3, post_from);
+    size_t from = ex->cb[v->end], ulen, plen;
+    const lx_entry *unit = match_value_at(ex, v->end, &ulen, &plen);
+    if (plen)
+        *post_from = from + ulen;
     if ((n->flags & LG_NUM_PERCENT) && ulen)
         return 0; /* 六成 is a share whatever follows */
     if (ulen >= sizeof v->unit)
         return -1;
     memcpy(v->unit, ex->s.data + from, ulen);
     v->unit[ulen] = '\0';
+    v->unit_entry = unit;
     *post_len = plen;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ex->md);
-    v->end = char_at_byte(ex, v->end, ov[1]);
+    v->end = char_at_byte(ex, v->end, from + ulen + plen);
     return (long)ulen;
 }
 
@@ -352,10 +356,11 @@ static int range_first(lg_extractor *ex, value *v, const lg_number *a)
     /* the second end carries its unit or magnitude itself (no range
      * within a range): check that before reading it whole */
     lg_number bn;
-    size_t bb = ex->cb[j], from;
-    if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0 ||
-        (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
-         (match_value_at(ex, bb + bn.used) < 0 || !group(ex, G_UNIT, &from))))
+    size_t bb = ex->cb[j], ulen = 0, plen;
+    if (lg_number_read(&ex->lx->numerals, ex->s.data + bb, ex->s.len - bb, 0, &bn) != 0)
+        return 0;
+    if (!(bn.flags & LG_NUM_PERCENT) && !bn.places &&
+        (match_value_at(ex, char_at_byte(ex, j, bb + bn.used), &ulen, &plen), !ulen))
         return 0;
     value b;
     size_t nx;
@@ -500,10 +505,15 @@ static int read_value(lg_extractor *ex, size_t i, value *v, size_t *next, int ra
         v->end = char_at_byte(ex, v->end, at);
     }
     read_qualifier(ex, v, &n, post_from, post_len);
-    const lx_entry *u = lx_find(ex->lx, LX_UNITS, v->unit, strlen(v->unit));
-    if (u && u->value) /* 个百分点 is shown as 百分点 */
+    const lx_entry *u = unit_lookup(ex, v->unit, strlen(v->unit), v->unit_entry);
+    if (u && u->value) { /* 个百分点 is shown as 百分点 */
         snprintf(v->unit, sizeof v->unit, "%s", u->value);
-    v->kind = is_score(ex, v) ? KIND_MEASURE : unit_kind(ex, v->unit);
+        v->kind = unit_kind(ex, v->unit);
+    } else {
+        v->kind = unit_entry_kind(u); /* (the unit looked up just now) */
+    }
+    if (is_score(ex, v))
+        v->kind = KIND_MEASURE; /* 考核得分95.6分 */
     if (v->kind == KIND_PERCENT || v->kind == KIND_COUNT || v->kind == KIND_MONEY || v->kind == KIND_MEASURE) {
         if (is_change(ex, v))
             v->kind = KIND_CHANGE;

@@ -123,8 +123,22 @@ static void test_user_rules(void)
     lx_free(lx);
 }
 
+/* The compiled-in rules are not checked one by one at start-up (lx_new
+ * checks them only when they fail to build): every one passes the check. */
+static void test_defaults_checked(void)
+{
+    lg_status st;
+    const lg_lexicon *lx = lx_defaults(&st);
+    const lx_list_t *rules = lx ? &lx->list[LX_INDICATORS] : NULL;
+    size_t bad = 0;
+    for (size_t i = 0; rules && i < rules->n; i++)
+        bad += lg_indicator_check(rules->e[i].field) != NULL;
+    TEST_COND("every default indicator rule passes lg_indicator_check", rules && rules->n && !bad);
+}
+
 int main(void)
 {
+    test_defaults_checked();
     test_default_taxonomy();
     test_no_guess();
     test_context_words();
