@@ -826,27 +826,7 @@ size_t lg_money_jiao_fen(const lg_numerals *t, const char *str, size_t len, char
             at = after;
         }
     }
-    if (!at || !cents || dec[0] == '-')
-        return 0;
-    /* dec + cents / 100, exactly */
-    char *point = strchr(dec, '.');
-    if (point && strlen(point + 1) > 2)
-        return 0; /* 5.125元3角: nothing sensible */
-    uint64_t whole = 0, frac = 0;
-    for (const char *p = dec; *p && *p != '.'; p++) {
-        if (whole > DN_LIMIT / 10)
-            return 0;
-        whole = whole * 10 + (uint64_t)(*p - '0');
-    }
-    if (point) {
-        frac = (uint64_t)(point[1] - '0') * 10;
-        if (point[2])
-            frac += (uint64_t)(point[2] - '0');
-    }
-    frac += cents;
-    whole += frac / 100;
-    frac %= 100;
-    if (dn_write(dn_norm((dnum){whole * 100 + frac, -2}), 0, dec, cap) != 0)
+    if (!at || !cents || dec[0] == '-' || dn_add_cents(dec, cap, cents) != 0)
         return 0;
     return at;
 }

@@ -319,3 +319,25 @@ double lg_decimal_to_double(const char *dec)
         v /= POW10[fraction];
     return negative ? -v : v;
 }
+
+int dn_add_cents(char *dec, size_t cap, uint64_t cents)
+{
+    char *point = strchr(dec, '.');
+    if (point && strlen(point + 1) > 2)
+        return -1; /* 5.125元3角: nothing sensible */
+    uint64_t whole = 0, frac = 0;
+    for (const char *p = dec; *p && *p != '.'; p++) {
+        if (whole > DN_LIMIT / 10)
+            return -1;
+        whole = whole * 10 + (uint64_t)(*p - '0');
+    }
+    if (point) {
+        frac = (uint64_t)(point[1] - '0') * 10;
+        if (point[2])
+            frac += (uint64_t)(point[2] - '0');
+    }
+    frac += cents;
+    whole += frac / 100;
+    frac %= 100;
+    return dn_write(dn_norm((dnum){whole * 100 + frac, -2}), 0, dec, cap) != 0 ? -1 : 0;
+}

@@ -19,6 +19,9 @@ typedef struct dnum {
 dnum dn_norm(dnum d);
 /* a + b into *out; -1 when the sum needs more than 18 digits. */
 int dn_add(dnum a, dnum b, dnum *out);
+/* The decimal string dec (a non-negative amount, at most two places) plus
+ * cents / 100, exactly, back into dec (cap bytes); -1 when it cannot be. */
+int dn_add_cents(char *dec, size_t cap, uint64_t cents);
 /* Is d below 10^places? */
 int dn_below_pow10(dnum d, int places);
 /* d as a canonical decimal string; -1 when it does not fit in cap. */
