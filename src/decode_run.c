@@ -34,12 +34,18 @@
 enum one_result { ONE_OK, ONE_INCOMPLETE, ONE_INVALID };
 
 /* The two bulk loops (UTF-8, GB18030) write characters straight into the
- * batch: one character, and the end of a run of them. */
-static inline lg_char *put_char(lg_char *out, uint32_t cp, long long *line, long long offset)
+ * batch: one character that is no line break (the runs of multibyte
+ * sequences), one character, and the end of a run of them. */
+static inline void put_multibyte(lg_char *out, uint32_t cp, long long line, long long offset)
 {
     out->cp = cp;
-    out->line = *line;
+    out->line = line;
     out->offset = offset;
+}
+
+static inline lg_char *put_char(lg_char *out, uint32_t cp, long long *line, long long offset)
+{
+    put_multibyte(out, cp, *line, offset);
     *line += cp == '\n';
     return out + 1;
 }
@@ -213,10 +219,7 @@ static inline size_t three_byte_run(lg_char **out, const lg_char *end, const run
             k = 0;
             break;
         }
-        o->cp = c;
-        o->line = line;
-        o->offset = base + (long long)i;
-        o++;
+        put_multibyte(o++, c, line, base + (long long)i);
         i += 3;
     }
 #endif
@@ -228,10 +231,7 @@ static inline size_t three_byte_run(lg_char **out, const lg_char *end, const run
         uint32_t c = (w >> 4 & 0xF000) | (w >> 2 & 0x0FC0) | (w & 0x3F);
         if (c < 0x800 || (c & 0xF800) == 0xD800) /* overlong, surrogate */
             break;
-        o->cp = c;
-        o->line = line;
-        o->offset = base + (long long)i;
-        o++;
+        put_multibyte(o++, c, line, base + (long long)i);
         i += 3;
     }
     *out = o;
@@ -378,10 +378,7 @@ static inline size_t two_byte_run(lg_char **out, const lg_char *end, const uint1
         uint32_t c = gb18030_pair(table, p[i], p[i + 1]);
         if (!c)
             break;
-        o->cp = c;
-        o->line = line;
-        o->offset = base + (long long)i;
-        o++;
+        put_multibyte(o++, c, line, base + (long long)i);
         i += 2;
     }
     *out = o;
