@@ -817,7 +817,7 @@ void name_metric(const lg_extractor *ex, const found *f, size_t k, const char *p
             append_predicate(ex, out, pred);
             named = nm_head_after_clause(ex, named);
         }
-        append_span(ex, out, nm_owner_of_people(ex, v, named, out), 0);
+        append_span(ex, out, nm_things_named(ex, v, named, out), 0);
     } else if (left_chars >= 1 && !(left_chars < 2 && *prev)) {
         span l = nm_after_agent(ex, left);
         size_t cmp = 0, k2;

@@ -135,11 +135,12 @@ int nm_dropped_char(const lg_extractor *ex, size_t i)
            before != 0x9664 /* 除 */;
 }
 
-/* 76个单位党政主要负责人进行年终述法: people of a body counted in a unit of
- * things (个, 家) are whose the body is, not what is counted; the name ends
- * with the body ([agent-heads]) before [people-heads] (年终述法单位).  The
- * things are not named again when the deed before ends with them. */
-span nm_owner_of_people(const lg_extractor *ex, const value *v, span named, const text_buf *so_far)
+/* What of the words after the classifier names the things counted: not
+ * the words the deed before already ends with (5个项目入选省级示范项目);
+ * and in a count of things (个, 家), people of a body say whose the body
+ * is: the name ends with the body ([agent-heads]) before [people-heads]
+ * (76个单位党政主要负责人进行年终述法 -> 年终述法单位). */
+span nm_things_named(const lg_extractor *ex, const value *v, span named, const text_buf *so_far)
 {
     /* 5个项目入选省级示范项目: the deed before already ends with the things */
     char words[64];

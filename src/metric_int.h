@@ -89,7 +89,7 @@ const char *nm_counted_before(const lg_extractor *ex, const found *f, size_t k);
 int nm_named_before(const lg_extractor *ex, const found *f, size_t clause, span *out);
 int nm_dropped_char(const lg_extractor *ex, size_t i);
 size_t nm_list_marker(const lg_extractor *ex, size_t i, size_t b);
-span nm_owner_of_people(const lg_extractor *ex, const value *v, span named, const text_buf *so_far);
+span nm_things_named(const lg_extractor *ex, const value *v, span named, const text_buf *so_far);
 int nm_deed_of_clause_before(const lg_extractor *ex, const found *f, size_t k, char *out, size_t cap);
 span nm_head_after_clause(const lg_extractor *ex, span named);
 int nm_context_clause_before(const lg_extractor *ex, size_t clause);
