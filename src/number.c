@@ -145,6 +145,15 @@ static NUMBER_INLINE uint32_t peek(const reader *r, size_t at, size_t *k)
 
 static int is_ascii_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
+/* The bytes of a gap between groups of three digits at s[g]: a space 1,
+ * a full-width comma ， 3, else 0 (and 0 past the end). */
+static size_t group_gap(const unsigned char *s, size_t g, size_t len)
+{
+    if (g < len && s[g] == ' ')
+        return 1;
+    return g + 2 < len && s[g] == 0xEF && s[g + 1] == 0xBC && s[g + 2] == 0x8C ? 3 : 0;
+}
+
 /* An Arabic numeral at r->at: 12, 12.5, 10,055.5, 4 598.  Stores it in r->cur
  * and returns the bytes read, 0 when none, -1 when it is no value (a
  * version 3.0.1, more than 18 digits). */
@@ -167,11 +176,10 @@ static long read_arabic(reader *r)
     size_t g = i, w;
     /* (and the full-width comma of full-width figures: ３，２５６件) */
     if (i <= 3)
-        while ((w = s[g] == ' ' ? 1 : g + 2 < len && s[g] == 0xEF && s[g + 1] == 0xBC && s[g + 2] == 0x8C ? 3 : 0) &&
-               g + w + 3 < len && is_ascii_digit(s[g + w]) && is_ascii_digit(s[g + w + 1]) &&
-               is_ascii_digit(s[g + w + 2]) && !is_ascii_digit(s[g + w + 3]))
+        while ((w = group_gap(s, g, len)) && g + w + 3 < len && is_ascii_digit(s[g + w]) &&
+               is_ascii_digit(s[g + w + 1]) && is_ascii_digit(s[g + w + 2]) && !is_ascii_digit(s[g + w + 3]))
             g += w + 3;
-    if (g > i && (s[g] >= 0x80 || s[g] == '%') && !(s[g] == 0xEF && s[g + 1] == 0xBC && s[g + 2] == 0x8C))
+    if (g > i && (s[g] >= 0x80 || s[g] == '%') && group_gap(s, g, len) != 3)
         i = g;
     if (i + 1 < len && s[i] == '.' && is_ascii_digit(s[i + 1])) {
         i++;
